@@ -1,0 +1,204 @@
+// Package generator builds a scorecard site: it loads the source files, validates
+// them, computes scores and writes the output, in that order, each stage a
+// package under internal/.
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/load"
+	"github.com/scorecard-dev/scorecard/generator/internal/publish"
+	"github.com/scorecard-dev/scorecard/generator/internal/render"
+	"github.com/scorecard-dev/scorecard/generator/internal/validate"
+)
+
+// Options control a build. Empty fields take their defaults.
+type Options struct {
+	Source      string // the site folder; default "."
+	Destination string // the output folder; default <Source>/public
+	Period      string // as-of period, overriding config.toml
+	BaseURL     string // overriding config.toml's base_url
+	Strict      bool   // treat warnings as errors
+}
+
+// Report says what a build or check did.
+type Report struct {
+	Units    int
+	Measures int
+	Rows     int // data rows read
+	Pages    int // HTML pages written
+	Files    int // all files written
+	// Warnings are sorted; there may have been more than are kept (WarningCount).
+	Warnings     []diag.Diagnostic
+	WarningCount int
+}
+
+// Errors is the error of a build that found problems in its input. It lists
+// every problem, sorted by file and position.
+type Errors = diag.Errors
+
+// Diagnostic is one positioned error or warning.
+type Diagnostic = diag.Diagnostic
+
+// CompareDiagnostics orders diagnostics by file, line and column.
+func CompareDiagnostics(a, b Diagnostic) int { return diag.Compare(a, b) }
+
+// Check loads, validates and computes the site without writing anything.
+func Check(ctx context.Context, opts Options) (*Report, error) {
+	opts = withDefaults(opts)
+	fsys, closeFS, err := openSource(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	defer closeFS()
+	_, rep, err := compile(ctx, fsys, opts)
+	return rep, err
+}
+
+// Build checks the site and writes it to the destination, replacing the previous
+// output only when everything succeeded.
+func Build(ctx context.Context, opts Options) (*Report, error) {
+	opts = withDefaults(opts)
+	if err := checkDestination(opts.Source, opts.Destination); err != nil {
+		return nil, err
+	}
+	fsys, closeFS, err := openSource(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	defer closeFS()
+	result, rep, err := compile(ctx, fsys, opts)
+	if err != nil {
+		return rep, err
+	}
+	out, err := publish.Open(opts.Destination)
+	if err != nil {
+		return rep, fmt.Errorf("write: %w", err)
+	}
+	defer out.Abort()
+	if err := writeSite(ctx, out, result, rep); err != nil {
+		return rep, fmt.Errorf("render: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+	if err := out.Commit(); err != nil {
+		return rep, fmt.Errorf("write: %w", err)
+	}
+	return rep, nil
+}
+
+func withDefaults(opts Options) Options {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Destination == "" {
+		opts.Destination = filepath.Join(opts.Source, "public")
+	}
+	return opts
+}
+
+// openSource opens the site folder so that nothing read through it, symbolic
+// links included, can come from outside it.
+func openSource(dir string) (fs.FS, func(), error) {
+	fi, err := os.Stat(dir)
+	if err != nil || !fi.IsDir() {
+		return nil, nil, fmt.Errorf("source %s is not a folder", dir)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("source %s: %w", dir, err)
+	}
+	return root.FS(), func() { root.Close() }, nil
+}
+
+// checkDestination refuses output folders that would overwrite or be read as
+// input: the source itself, a folder that contains it, or one inside content/,
+// data/ or themes/.
+func checkDestination(source, dest string) error {
+	src, err := filepath.Abs(source)
+	if err != nil {
+		return err
+	}
+	dst, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	if within(src, dst) {
+		return fmt.Errorf("destination %s contains the source %s: refusing to replace it", dest, source)
+	}
+	for _, in := range []string{load.ContentDir, load.DataDir, "themes"} {
+		if within(dst, filepath.Join(src, in)) {
+			return fmt.Errorf("destination %s is inside the source's %s/ folder: the output would be read back as input", dest, in)
+		}
+	}
+	return nil
+}
+
+// within reports whether path p is dir or inside it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// compile runs load, validate and compute on fsys.
+func compile(ctx context.Context, fsys fs.FS, opts Options) (*compute.Result, *Report, error) {
+	var dl diag.List
+	rep := &Report{}
+	finish := func() error {
+		if opts.Strict {
+			dl.Promote()
+		}
+		rep.Warnings = dl.Sorted(diag.Warning)
+		rep.WarningCount = dl.Count(diag.Warning)
+		return dl.Err()
+	}
+	src := load.Load(fsys, &dl)
+	if err := ctx.Err(); err != nil {
+		return nil, rep, err
+	}
+	site := validate.Validate(fsys, src, validate.Options{Period: opts.Period, BaseURL: opts.BaseURL}, &dl)
+	if site == nil {
+		if !dl.HasErrors() {
+			dl.Errorf(diag.Pos{}, "the site could not be read")
+		}
+		return nil, rep, finish()
+	}
+	rep.Units, rep.Measures, rep.Rows = len(site.Units), site.Measures, site.Rows
+	if err := ctx.Err(); err != nil {
+		return nil, rep, err
+	}
+	result := compute.Compute(site, &dl)
+	if err := finish(); err != nil {
+		return nil, rep, err
+	}
+	return result, rep, nil
+}
+
+// writeSite renders every output file into out.
+func writeSite(ctx context.Context, out *publish.Dir, r *compute.Result, rep *Report) error {
+	scores, err := render.Scores(r)
+	if err != nil {
+		return err
+	}
+	if err := out.WriteFile(render.ScoresPath, scores); err != nil {
+		return err
+	}
+	rep.Files++
+	return ctx.Err()
+}
+
+// IsInputError reports whether err is a problem with the site's input (as
+// opposed to, say, a destination that cannot be written).
+func IsInputError(err error) bool {
+	var e *Errors
+	return errors.As(err, &e)
+}

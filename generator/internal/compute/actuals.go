@@ -1,0 +1,186 @@
+package compute
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
+)
+
+// series is a measure's actuals, from data files or computed, from first on.
+type series struct {
+	first  period.Period
+	values []model.Opt
+}
+
+func (s *series) at(p period.Period) model.Opt {
+	i := p.N - s.first.N
+	if i < 0 || i >= len(s.values) {
+		return model.Opt{}
+	}
+	return s.values[i]
+}
+
+func (s *series) empty() bool { return len(s.values) == 0 }
+func (s *series) last() period.Period {
+	return s.first.Add(len(s.values) - 1)
+}
+
+// span returns the smallest range of periods that covers every non-empty series.
+func span(all []*series) (first, last period.Period, ok bool) {
+	for _, s := range all {
+		if s.empty() {
+			continue
+		}
+		if !ok || s.first.N < first.N {
+			first = s.first
+		}
+		if !ok || s.last().N > last.N {
+			last = s.last()
+		}
+		ok = true
+	}
+	return first, last, ok
+}
+
+// actuals computes the actual series of every measure: the data files' values,
+// formulas applied period by period, and roll-ups of the child units. Units are
+// done children first, so a roll-up finds its sources ready.
+func (e *engine) actuals() {
+	e.act = make([]*series, e.site.Measures)
+	for i := len(e.site.Units) - 1; i >= 0; i-- {
+		for _, m := range e.site.Units[i].Measures {
+			e.actualOf(m)
+		}
+	}
+}
+
+func (e *engine) actualOf(m *model.Measure) *series {
+	if s := e.act[m.Index]; s != nil {
+		return s
+	}
+	var s *series
+	switch {
+	case m.Formula != nil:
+		s = e.formulaSeries(m)
+	case m.Rollup != model.AggNone:
+		s = e.rollupSeries(m)
+	default:
+		s = &series{first: m.Data.First, values: make([]model.Opt, len(m.Data.Points))}
+		for i, pt := range m.Data.Points {
+			s.values[i] = pt.Actual
+		}
+	}
+	e.act[m.Index] = s
+	return s
+}
+
+// gaps collects, per measure, the periods a computed actual is missing and why.
+type gaps struct {
+	notes []string
+}
+
+func (g *gaps) add(p period.Period, why string) {
+	g.notes = append(g.notes, p.String()+" ("+why+")")
+}
+
+// report turns the notes into one warning, listing the first few periods.
+func (e *engine) report(m *model.Measure, what string, g *gaps) {
+	if len(g.notes) == 0 {
+		return
+	}
+	const shown = 6
+	list := strings.Join(g.notes[:min(shown, len(g.notes))], ", ")
+	if len(g.notes) > shown {
+		list += fmt.Sprintf(" and %d more", len(g.notes)-shown)
+	}
+	e.dl.Warnf(m.Pos, "measure %q of unit %q: %s is missing for %s", m.ID, m.Unit.ID, what, list)
+}
+
+// reportable reports whether a gap in period p matters for this build: periods
+// after the as-of period are not reported on.
+func (e *engine) reportable(p period.Period) bool {
+	return e.cal.End(p) <= e.cal.End(e.site.AsOf)
+}
+
+func (e *engine) formulaSeries(m *model.Measure) *series {
+	inputs := make([]*series, len(m.Inputs))
+	for i, in := range m.Inputs {
+		inputs[i] = e.actualOf(in)
+	}
+	first, last, ok := span(inputs)
+	if !ok || len(m.Inputs) == 0 {
+		return &series{}
+	}
+	s := &series{first: first, values: make([]model.Opt, last.N-first.N+1)}
+	vals := make([]float64, len(inputs))
+	var g gaps
+	for i := range s.values {
+		p := first.Add(i)
+		var missing []string
+		for k, in := range inputs {
+			v := in.at(p)
+			vals[k] = v.V
+			if !v.OK {
+				missing = append(missing, fmt.Sprintf("%q", m.Inputs[k].ID))
+			}
+		}
+		if len(missing) == len(inputs) || !e.reportable(p) && len(missing) > 0 {
+			continue
+		}
+		if len(missing) > 0 {
+			g.add(p, "no actual for "+strings.Join(missing, ", "))
+			continue
+		}
+		v, err := m.Formula.Eval(vals)
+		if err != nil {
+			if e.reportable(p) {
+				g.add(p, err.Error())
+			}
+			continue
+		}
+		s.values[i] = model.Some(v)
+	}
+	e.report(m, "its formula's value", &g)
+	return s
+}
+
+func (e *engine) rollupSeries(m *model.Measure) *series {
+	sources := make([]*series, len(m.RollupFrom))
+	for i, src := range m.RollupFrom {
+		sources[i] = e.actualOf(src)
+	}
+	first, last, ok := span(sources)
+	if !ok {
+		return &series{}
+	}
+	s := &series{first: first, values: make([]model.Opt, last.N-first.N+1)}
+	vals := make([]float64, 0, len(sources))
+	var g gaps
+	for i := range s.values {
+		p := first.Add(i)
+		vals = vals[:0]
+		var missing []string
+		for k, src := range sources {
+			if v := src.at(p); v.OK {
+				vals = append(vals, v.V)
+			} else {
+				missing = append(missing, fmt.Sprintf("%q", m.RollupFrom[k].Unit.ID))
+			}
+		}
+		if len(vals) == 0 {
+			continue
+		}
+		// A total over some of the units would look complete and be wrong.
+		if len(missing) > 0 {
+			if e.reportable(p) {
+				g.add(p, "no actual from unit "+strings.Join(missing, ", "))
+			}
+			continue
+		}
+		s.values[i] = model.Some(m.Rollup.Combine(vals))
+	}
+	e.report(m, "its roll-up", &g)
+	return s
+}

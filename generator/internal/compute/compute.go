@@ -1,0 +1,255 @@
+// Package compute scores a validated site: measure values, status and trend as of
+// the as-of period, the roll-up of scores through objectives, perspectives and
+// units, cause-and-effect driver scores and the evidence for each drives link.
+// It knows nothing of pages.
+package compute
+
+import (
+	"strings"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
+)
+
+// MaxHistory bounds how many site periods back the score history reaches. Link
+// evidence needs a few years; a stray row dated decades ago must not make every
+// build slow.
+const MaxHistory = 120
+
+// Result is a scored site.
+type Result struct {
+	Site       *model.Site
+	AsOf       period.Period
+	Units      []UnitResult      // by Unit.Index
+	Objectives []ObjectiveResult // by Objective.Index
+	Measures   []MeasureResult   // by Measure.Index
+	// Periods are the site periods of the score history, oldest first; the last
+	// is AsOf.
+	Periods []period.Period
+}
+
+// UnitResult is a unit's score.
+type UnitResult struct {
+	Unit         *model.Unit
+	Score        model.Opt
+	Status       model.Status
+	Perspectives []PerspectiveResult // config order
+}
+
+// PerspectiveResult is a perspective's score within one unit.
+type PerspectiveResult struct {
+	Perspective *model.Perspective
+	Score       model.Opt
+	Status      model.Status
+	Objectives  []*model.Objective // the unit's objectives in this perspective, file order
+}
+
+// ObjectiveResult is an objective's score, its drivers' verdict, and its history.
+type ObjectiveResult struct {
+	Objective   *model.Objective
+	Score       model.Opt
+	Status      model.Status
+	DriverScore model.Opt
+	Outlook     model.Outlook
+	History     []model.Opt // score at each of Result.Periods
+	Effects     []Link      // one per Objective.Drives, same order
+}
+
+// Objective returns the result of o.
+func (r *Result) Objective(o *model.Objective) *ObjectiveResult { return &r.Objectives[o.Index] }
+
+// Measure returns the result of m.
+func (r *Result) Measure(m *model.Measure) *MeasureResult { return &r.Measures[m.Index] }
+
+// Unit returns the result of u.
+func (r *Result) Unit(u *model.Unit) *UnitResult { return &r.Units[u.Index] }
+
+type engine struct {
+	site *model.Site
+	cal  period.Calendar
+	dl   *diag.List
+	act  []*series // by Measure.Index
+	objs []*model.Objective
+}
+
+// Compute scores site as of site.AsOf. Warnings (missing values, gaps in
+// computed series) go to dl.
+func Compute(site *model.Site, dl *diag.List) *Result {
+	e := &engine{site: site, cal: site.Calendar, dl: dl}
+	for _, u := range site.Units {
+		e.objs = append(e.objs, u.Objectives...)
+	}
+	e.actuals()
+	r := &Result{
+		Site:       site,
+		AsOf:       site.AsOf,
+		Units:      make([]UnitResult, len(site.Units)),
+		Objectives: make([]ObjectiveResult, len(e.objs)),
+		Measures:   make([]MeasureResult, site.Measures),
+		Periods:    e.historyPeriods(),
+	}
+	for _, u := range site.Units {
+		for _, m := range u.Measures {
+			mr := e.measureAt(m, site.AsOf)
+			mr.History = e.history(m, mr.Current)
+			r.Measures[m.Index] = mr
+			e.warnMeasure(&mr)
+		}
+	}
+	scores := make([]model.Opt, len(e.objs))
+	measureScores := make([]model.Opt, site.Measures)
+	for i := range r.Measures {
+		measureScores[i] = r.Measures[i].Score
+	}
+	e.objectiveScores(measureScores, scores)
+	for i, o := range e.objs {
+		r.Objectives[i] = ObjectiveResult{Objective: o, Score: scores[i], Status: RollupStatus(scores[i])}
+	}
+	e.drivers(r)
+	e.units(r)
+	e.scoreHistory(r)
+	e.links(r)
+	return r
+}
+
+// objectiveScores fills scores (by Objective.Index) from the measure scores:
+// each objective is the weighted mean of its measures and of the objectives of
+// descendant units that support it. Units are done children first.
+func (e *engine) objectiveScores(measures, scores []model.Opt) {
+	for i := len(e.site.Units) - 1; i >= 0; i-- {
+		for _, o := range e.site.Units[i].Objectives {
+			var w weighted
+			for _, m := range o.Measures {
+				w.add(measures[m.Index], m.Weight)
+			}
+			for _, s := range o.SupportedBy {
+				w.add(scores[s.Index], s.Weight)
+			}
+			scores[o.Index] = w.mean()
+		}
+	}
+}
+
+// drivers sets each objective's driver score and outlook.
+func (e *engine) drivers(r *Result) {
+	for i, o := range e.objs {
+		if len(o.DrivenBy) == 0 {
+			continue
+		}
+		var w weighted
+		for _, d := range o.DrivenBy {
+			w.add(r.Objectives[d.Index].Score, d.Weight)
+		}
+		or := &r.Objectives[i]
+		or.DriverScore = w.mean()
+		if or.Status != model.Red && RollupStatus(or.DriverScore) == model.Red {
+			or.Outlook = model.AtRisk
+		}
+	}
+}
+
+// units rolls objective scores up into perspectives and units.
+func (e *engine) units(r *Result) {
+	for _, u := range e.site.Units {
+		ur := UnitResult{Unit: u}
+		var uw weighted
+		for _, p := range e.site.Perspectives {
+			pr := PerspectiveResult{Perspective: p}
+			var pw weighted
+			for _, o := range u.Objectives {
+				if o.Perspective == p {
+					pr.Objectives = append(pr.Objectives, o)
+					pw.add(r.Objectives[o.Index].Score, o.Weight)
+				}
+			}
+			pr.Score = pw.mean()
+			pr.Status = RollupStatus(pr.Score)
+			uw.add(pr.Score, p.Weight)
+			ur.Perspectives = append(ur.Perspectives, pr)
+		}
+		ur.Score = uw.mean()
+		ur.Status = RollupStatus(ur.Score)
+		r.Units[u.Index] = ur
+	}
+}
+
+// historyPeriods returns the site periods from the one holding the earliest
+// actual to the as-of period, at most MaxHistory of them.
+func (e *engine) historyPeriods() []period.Period {
+	asOf := e.site.AsOf
+	earliest := e.cal.Start(asOf)
+	for _, s := range e.act {
+		if !s.empty() {
+			earliest = min(earliest, e.cal.Start(s.first))
+		}
+	}
+	first := e.cal.Containing(e.site.Frequency, earliest)
+	if asOf.N-first.N+1 > MaxHistory {
+		first = asOf.Add(1 - MaxHistory)
+	}
+	var out []period.Period
+	for p := first; p.N <= asOf.N; p = p.Add(1) {
+		out = append(out, p)
+	}
+	return out
+}
+
+// scoreHistory scores every objective as of each history period.
+func (e *engine) scoreHistory(r *Result) {
+	for i := range r.Objectives {
+		r.Objectives[i].History = make([]model.Opt, len(r.Periods))
+	}
+	measures := make([]model.Opt, e.site.Measures)
+	scores := make([]model.Opt, len(e.objs))
+	for k, p := range r.Periods {
+		if p == r.AsOf {
+			for i := range r.Objectives {
+				r.Objectives[i].History[k] = r.Objectives[i].Score
+			}
+			continue
+		}
+		for _, u := range e.site.Units {
+			for _, m := range u.Measures {
+				measures[m.Index] = e.measureAt(m, p).Score
+			}
+		}
+		e.objectiveScores(measures, scores)
+		for i := range r.Objectives {
+			r.Objectives[i].History[k] = scores[i]
+		}
+	}
+}
+
+// warnMeasure reports what keeps a measure from being scored.
+func (e *engine) warnMeasure(r *MeasureResult) {
+	m := r.Measure
+	switch {
+	case r.Basis == model.YTDBasis && len(r.Missing) > 0:
+		e.dl.Warnf(m.Pos, "measure %q of unit %q: the year-to-date value as of %s is missing because %s %s no actual", m.ID, m.Unit.ID, e.site.AsOf, periodList(r.Missing), hasHave(len(r.Missing)))
+	case r.Basis == model.YTDBasis && r.DivZero:
+		e.dl.Warnf(m.Pos, "measure %q of unit %q: the year-to-date value as of %s is missing because its formula divides by zero", m.ID, m.Unit.ID, e.site.AsOf)
+	case r.Basis == model.YTDBasis && !r.Value.OK && r.WindowFirst.N > r.Current.N:
+		e.dl.Warnf(m.Pos, "measure %q of unit %q is scored year to date, but no %s period has ended yet in the fiscal year of %s", m.ID, m.Unit.ID, m.Freq, e.site.AsOf)
+	case !r.Value.OK && r.Basis == model.PeriodBasis:
+		e.dl.Warnf(m.Pos, "measure %q of unit %q has no actual for %s or before", m.ID, m.Unit.ID, r.Current)
+	case r.Value.OK && m.Polarity != model.Range && !r.Target.OK:
+		e.dl.Warnf(m.Pos, "measure %q of unit %q has no target for %s, so it has no status or score", m.ID, m.Unit.ID, r.Period)
+	}
+}
+
+func periodList(ps []period.Period) string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, p.String())
+	}
+	return strings.Join(s, ", ")
+}
+
+func hasHave(n int) string {
+	if n == 1 {
+		return "has"
+	}
+	return "have"
+}
+

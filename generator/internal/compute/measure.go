@@ -1,0 +1,200 @@
+package compute
+
+import (
+	"errors"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/formula"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
+)
+
+// MeasureResult is a measure scored as of the as-of period.
+type MeasureResult struct {
+	Measure *model.Measure
+	Basis   model.Basis
+	Current period.Period // c: the latest period of the measure's frequency that has ended by the as-of period
+	Period  period.Period // the period the value belongs to: c for YTD, the actual's period for period basis
+	Value   model.Opt
+	Thresholds
+	Score  model.Opt
+	Status model.Status
+	Trend  model.Trend
+	Stale  bool
+
+	// YTD only: the window, and the periods in it with no actual.
+	WindowFirst period.Period
+	Missing     []period.Period
+	DivZero     bool
+
+	// Every period of the measure up to Current, scored on its own actual.
+	History []PeriodResult
+}
+
+// PeriodResult is one period of a measure's history.
+type PeriodResult struct {
+	Period period.Period
+	Actual model.Opt
+	Thresholds
+	Score  model.Opt
+	Status model.Status
+}
+
+// thresholdsAt returns the thresholds that apply to period p before defaults:
+// the data file's values where given, else the measure's constants.
+func thresholdsAt(m *model.Measure, p period.Period) Thresholds {
+	pt := m.Data.At(p)
+	return Thresholds{
+		Target:  pick(pt.Target, m.Target),
+		Red:     pick(pt.Red, m.Red),
+		Stretch: pick(pt.Stretch, m.Stretch),
+	}
+}
+
+func pick(v, def model.Opt) model.Opt {
+	if v.OK {
+		return v
+	}
+	return def
+}
+
+// measureAt scores m as of period asOf.
+func (e *engine) measureAt(m *model.Measure, asOf period.Period) MeasureResult {
+	act := e.act[m.Index]
+	c := e.cal.LatestEndingBy(m.Freq, e.cal.End(asOf))
+	r := MeasureResult{Measure: m, Basis: m.Basis, Current: c, Period: c}
+	if m.Basis == model.YTDBasis {
+		e.ytd(m, asOf, &r)
+	} else {
+		for p := c; !act.empty() && p.N >= act.first.N; p = p.Add(-1) {
+			if v := act.at(p); v.OK {
+				r.Period, r.Value, r.Stale = p, v, p != c
+				break
+			}
+		}
+		r.Thresholds = thresholdsAt(m, r.Period)
+	}
+	r.Thresholds = r.Thresholds.WithDefaults(m.Polarity, e.site.AmberBand)
+	r.Status = MeasureStatus(m.Polarity, r.Value, r.Thresholds, m.Band)
+	r.Score = MeasureScore(m.Polarity, r.Value, r.Thresholds, m.Band)
+	r.Trend = MeasureTrend(m.Polarity, act.at(r.Period), act.at(r.Period.Add(-1)), m.Band)
+	if m.Polarity == model.Range {
+		r.Thresholds = Thresholds{}
+	}
+	return r
+}
+
+// ytd fills the year-to-date value and thresholds of m as of asOf.
+func (e *engine) ytd(m *model.Measure, asOf period.Period, r *MeasureResult) {
+	first, last, ok := e.cal.YTD(m.Freq, asOf)
+	r.WindowFirst = first
+	if !ok {
+		return // no period of the measure has ended yet this fiscal year
+	}
+	r.Value, r.Missing, r.DivZero = e.ytdActual(m, first, last)
+	var ts []Thresholds
+	for p := first; p.N <= last.N; p = p.Add(1) {
+		ts = append(ts, thresholdsAt(m, p))
+	}
+	r.Thresholds = Thresholds{
+		Target:  combine(m.Aggregation, ts, func(t Thresholds) model.Opt { return t.Target }),
+		Red:     combine(m.Aggregation, ts, func(t Thresholds) model.Opt { return t.Red }),
+		Stretch: combine(m.Aggregation, ts, func(t Thresholds) model.Opt { return t.Stretch }),
+	}
+}
+
+// combine aggregates one threshold over a window, or is missing when any period
+// of the window lacks it.
+func combine(agg model.Aggregation, ts []Thresholds, get func(Thresholds) model.Opt) model.Opt {
+	vals := make([]float64, len(ts))
+	for i, t := range ts {
+		v := get(t)
+		if !v.OK {
+			return model.Opt{}
+		}
+		vals[i] = v.V
+	}
+	return model.Some(agg.Combine(vals))
+}
+
+// ytdActual aggregates m's actuals over [first, last]. A formula measure
+// aggregates its inputs first and then applies the formula, so that a ratio over
+// the year is the ratio of the totals, not the mean of the monthly ratios.
+func (e *engine) ytdActual(m *model.Measure, first, last period.Period) (v model.Opt, missing []period.Period, divZero bool) {
+	if m.Formula != nil {
+		vals := make([]float64, len(m.Inputs))
+		ok := true
+		for i, in := range m.Inputs {
+			iv, im, dz := e.ytdActual(in, first, last)
+			missing = mergePeriods(missing, im)
+			divZero = divZero || dz
+			ok = ok && iv.OK
+			vals[i] = iv.V
+		}
+		if !ok || len(m.Inputs) == 0 {
+			return model.Opt{}, missing, divZero
+		}
+		x, err := m.Formula.Eval(vals)
+		if errors.Is(err, formula.ErrDivZero) {
+			return model.Opt{}, missing, true
+		}
+		return model.Some(x), missing, divZero
+	}
+	act := e.act[m.Index]
+	vals := make([]float64, 0, last.N-first.N+1)
+	for p := first; p.N <= last.N; p = p.Add(1) {
+		if a := act.at(p); a.OK {
+			vals = append(vals, a.V)
+		} else {
+			missing = append(missing, p)
+		}
+	}
+	if len(missing) > 0 || len(vals) == 0 {
+		return model.Opt{}, missing, false
+	}
+	return model.Some(m.Aggregation.Combine(vals)), nil, false
+}
+
+// mergePeriods returns the sorted union of two sorted lists.
+func mergePeriods(a, b []period.Period) []period.Period {
+	out := make([]period.Period, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || i < len(a) && a[i].N < b[j].N:
+			out = append(out, a[i])
+			i++
+		case i >= len(a) || b[j].N < a[i].N:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
+}
+
+// history scores every period of m, up to its current one, on its own actual.
+func (e *engine) history(m *model.Measure, c period.Period) []PeriodResult {
+	act := e.act[m.Index]
+	first := act.first
+	if act.empty() || m.Data.First.N < first.N && len(m.Data.Points) > 0 {
+		first = m.Data.First
+	}
+	if act.empty() && len(m.Data.Points) == 0 {
+		return nil
+	}
+	var out []PeriodResult
+	for p := first; p.N <= c.N; p = p.Add(1) {
+		t := thresholdsAt(m, p).WithDefaults(m.Polarity, e.site.AmberBand)
+		a := act.at(p)
+		pr := PeriodResult{Period: p, Actual: a, Thresholds: t,
+			Status: MeasureStatus(m.Polarity, a, t, m.Band),
+			Score:  MeasureScore(m.Polarity, a, t, m.Band)}
+		if m.Polarity == model.Range {
+			pr.Thresholds = Thresholds{}
+		}
+		out = append(out, pr)
+	}
+	return out
+}

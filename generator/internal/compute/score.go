@@ -1,0 +1,198 @@
+package compute
+
+import (
+	"math"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+)
+
+// The score scale: 0 to 10, with red, target and stretch at the thirds.
+const (
+	redScore    = 10.0 / 3
+	targetScore = 20.0 / 3
+	maxScore    = 10.0
+	// tolerance for comparing rolled-up scores with the status thresholds, so
+	// that a mean of scores that is 20/3 in exact arithmetic counts as green.
+	statusTolerance = 1e-9
+)
+
+// Thresholds are a measure's target, red flag and stretch for one value.
+type Thresholds struct {
+	Target, Red, Stretch model.Opt
+}
+
+// WithDefaults fills a missing red flag and stretch from the target: red is the
+// target ∓ band·|target| (below it for higher polarity, above for lower) and
+// stretch mirrors red about the target.
+func (t Thresholds) WithDefaults(pol model.Polarity, band float64) Thresholds {
+	if !t.Target.OK || pol == model.Range {
+		return t
+	}
+	g := t.Target.V
+	if !t.Red.OK {
+		r := g - band*math.Abs(g)
+		if pol == model.Lower {
+			r = g + band*math.Abs(g)
+		}
+		t.Red = model.Some(r)
+	}
+	if !t.Stretch.OK {
+		t.Stretch = model.Some(g + (g - t.Red.V))
+	}
+	return t
+}
+
+// MeasureStatus compares value v with the thresholds (which must have their
+// defaults) or, for range polarity, with the band.
+func MeasureStatus(pol model.Polarity, v model.Opt, t Thresholds, band model.Band) model.Status {
+	if !v.OK {
+		return model.None
+	}
+	switch pol {
+	case model.Range:
+		return rangeStatus(v.V, band)
+	case model.Lower:
+		return higherStatus(-v.V, neg(t.Target), neg(t.Red))
+	}
+	return higherStatus(v.V, t.Target, t.Red)
+}
+
+func neg(o model.Opt) model.Opt { return model.Opt{V: -o.V, OK: o.OK} }
+
+func higherStatus(v float64, g, r model.Opt) model.Status {
+	switch {
+	case !g.OK:
+		return model.None
+	case v >= g.V:
+		return model.Green
+	case v >= r.V:
+		return model.Amber
+	}
+	return model.Red
+}
+
+func rangeStatus(v float64, b model.Band) model.Status {
+	switch {
+	case v >= b.Low && v <= b.High:
+		return model.Green
+	case v >= b.Low-b.Tolerance && v <= b.High+b.Tolerance:
+		return model.Amber
+	}
+	return model.Red
+}
+
+// MeasureScore maps value v to 0–10 through the thresholds (which must have their
+// defaults) or the band. It has no score when the status would be none.
+func MeasureScore(pol model.Polarity, v model.Opt, t Thresholds, band model.Band) model.Opt {
+	if !v.OK {
+		return model.Opt{}
+	}
+	switch pol {
+	case model.Range:
+		return model.Some(rangeScore(v.V, band))
+	case model.Lower:
+		if !t.Target.OK {
+			return model.Opt{}
+		}
+		return model.Some(higherScore(-v.V, -t.Target.V, -t.Red.V, -t.Stretch.V))
+	}
+	if !t.Target.OK {
+		return model.Opt{}
+	}
+	return model.Some(higherScore(v.V, t.Target.V, t.Red.V, t.Stretch.V))
+}
+
+// higherScore is the piecewise-linear map through (r-(g-r), 0), (r, 10/3),
+// (g, 20/3) and (s, 10), clamped. Where two points coincide the segment between
+// them is a step, which the half-open search below gives for free: with g = r
+// nothing lies in [r, g), so values below g score 0 and g itself 20/3.
+func higherScore(v, g, r, s float64) float64 {
+	xs := [4]float64{r - (g - r), r, g, s}
+	ys := [4]float64{0, redScore, targetScore, maxScore}
+	if v < xs[0] {
+		return 0
+	}
+	if v >= xs[3] {
+		return maxScore
+	}
+	for i := 0; i < 3; i++ {
+		if v >= xs[i] && v < xs[i+1] {
+			return ys[i] + (ys[i+1]-ys[i])*(v-xs[i])/(xs[i+1]-xs[i])
+		}
+	}
+	return 0 // unreachable: the segments cover [xs[0], xs[3])
+}
+
+// rangeScore is 10 at the band's middle, 20/3 at its edges, 10/3 at an edge ±
+// tolerance and 0 at an edge ± 2·tolerance, linear between.
+func rangeScore(v float64, b model.Band) float64 {
+	mid, half := (b.Low+b.High)/2, (b.High-b.Low)/2
+	d := math.Abs(v - mid)
+	if d <= half {
+		if half == 0 {
+			return maxScore
+		}
+		return maxScore - (maxScore-targetScore)*d/half
+	}
+	out := d - half
+	if b.Tolerance == 0 {
+		return 0
+	}
+	return math.Max(0, targetScore-redScore*out/b.Tolerance)
+}
+
+// RollupStatus is the status of a score that is a weighted mean of scores:
+// green from 20/3, amber from 10/3, red below.
+func RollupStatus(score model.Opt) model.Status {
+	switch {
+	case !score.OK:
+		return model.None
+	case score.V >= targetScore-statusTolerance:
+		return model.Green
+	case score.V >= redScore-statusTolerance:
+		return model.Amber
+	}
+	return model.Red
+}
+
+// MeasureTrend reads the change from prev to cur through the polarity: for range
+// measures, closer to the band's middle is better.
+func MeasureTrend(pol model.Polarity, cur, prev model.Opt, band model.Band) model.Trend {
+	if !cur.OK || !prev.OK {
+		return model.NoTrend
+	}
+	a, b := cur.V, prev.V
+	switch pol {
+	case model.Lower:
+		a, b = -a, -b
+	case model.Range:
+		mid := (band.Low + band.High) / 2
+		a, b = -math.Abs(a-mid), -math.Abs(b-mid)
+	}
+	switch {
+	case a > b:
+		return model.Improving
+	case a < b:
+		return model.Worsening
+	}
+	return model.Flat
+}
+
+// weighted accumulates a weighted mean of the scores that are present.
+type weighted struct {
+	sum, weight float64
+}
+
+func (w *weighted) add(score model.Opt, weight float64) {
+	if score.OK {
+		w.sum += score.V * weight
+		w.weight += weight
+	}
+}
+
+func (w *weighted) mean() model.Opt {
+	if w.weight <= 0 {
+		return model.Opt{}
+	}
+	return model.Some(w.sum / w.weight)
+}

@@ -1,0 +1,262 @@
+package load
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
+)
+
+// The columns of a data file, in the order of Row.Cols.
+const (
+	ColUnit = iota
+	ColMeasure
+	ColPeriod
+	ColActual
+	ColTarget
+	ColRed
+	ColStretch
+	numCols
+)
+
+// ColumnNames are the header names of the columns, in the order of the constants.
+var ColumnNames = [numCols]string{"unit", "measure", "period", "actual", "target", "red", "stretch"}
+
+// Opt is a number that may be missing. A blank cell is missing, never zero.
+type Opt struct {
+	V  float64
+	OK bool
+}
+
+// Row is one data row. Cols holds each column's position on the row's line
+// (0 when the file has no such column), so that later checks can point at a cell.
+type Row struct {
+	File    string
+	Line    int
+	Unit    string
+	Measure string
+	Period  string
+	Values  [4]Opt // actual, target, red, stretch
+	Cols    [numCols]int
+}
+
+// Pos returns the position of column c of the row.
+func (r *Row) Pos(c int) diag.Pos {
+	return diag.Pos{File: r.File, Line: r.Line, Col: max(r.Cols[c], 1)}
+}
+
+// ReadCSV reads the data file name and calls fn for every row it can read. The
+// Row passed to fn is reused; fn must copy what it keeps. Problems go to dl.
+func ReadCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row)) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		dl.Errorf(diag.Pos{File: name}, "cannot read: %v", unwrapPathError(err))
+		return
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+	}
+	r := &csvReader{name: name, dl: dl, cr: csv.NewReader(br)}
+	r.cr.FieldsPerRecord = -1
+	r.cr.ReuseRecord = true
+	r.read(fn)
+}
+
+type csvReader struct {
+	name  string
+	dl    *diag.List
+	cr    *csv.Reader
+	index [numCols]int // field index of each column, -1 when absent
+	width int          // fields in the header
+}
+
+func (r *csvReader) pos(line, col int) diag.Pos { return diag.Pos{File: r.name, Line: line, Col: col} }
+
+func (r *csvReader) read(fn func(*Row)) {
+	rec, err := r.cr.Read()
+	if err == io.EOF {
+		r.dl.Errorf(r.pos(1, 1), "empty file: a data file starts with the header row %s", strings.Join(ColumnNames[:], ","))
+		return
+	}
+	if err != nil {
+		r.syntaxError(err)
+		return
+	}
+	if !r.header(rec) {
+		return
+	}
+	row := &Row{File: r.name}
+	for {
+		rec, err := r.cr.Read()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			r.syntaxError(err)
+			if _, ok := err.(*csv.ParseError); ok {
+				continue // the reader resumes at the next record
+			}
+			return
+		}
+		if r.fill(row, rec) {
+			fn(row)
+		}
+	}
+}
+
+func (r *csvReader) syntaxError(err error) {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Err.Error()
+		switch {
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			msg = `a quote (") inside an unquoted field: quote the whole field and double the quote ("")`
+		case errors.Is(pe.Err, csv.ErrQuote):
+			msg = `a quoted field is not closed, or text follows its closing quote`
+		}
+		r.dl.Errorf(r.pos(pe.Line, pe.Column), "%s", msg)
+		return
+	}
+	r.dl.Errorf(r.pos(0, 0), "cannot read: %v", unwrapPathError(err))
+}
+
+// header reads the header row and reports whether the file can be read.
+func (r *csvReader) header(rec []string) bool {
+	for i := range r.index {
+		r.index[i] = -1
+	}
+	r.width = len(rec)
+	line, _ := r.cr.FieldPos(0)
+	if len(rec) == 1 {
+		for _, sep := range []string{";", "\t", "|"} {
+			if strings.Contains(rec[0], sep) {
+				r.dl.Errorf(r.pos(line, 1), "the header has one column and contains %q: the file is not comma-separated; export it as \"CSV UTF-8 (comma delimited)\"", sep)
+				return false
+			}
+		}
+	}
+	ok := true
+	for i, h := range rec {
+		_, col := r.cr.FieldPos(i)
+		name := strings.TrimSpace(h)
+		c := columnIndex(name)
+		switch {
+		case c < 0:
+			r.dl.Errorf(r.pos(line, col), "unknown column %q (the columns are %s)", name, strings.Join(ColumnNames[:], ", "))
+			ok = false
+		case r.index[c] >= 0:
+			r.dl.Errorf(r.pos(line, col), "column %q appears twice", name)
+			ok = false
+		default:
+			r.index[c] = i
+		}
+	}
+	for c := ColUnit; c <= ColPeriod; c++ {
+		if r.index[c] < 0 {
+			r.dl.Errorf(r.pos(line, 1), "missing column %q: the header row must name unit, measure and period (and any of actual, target, red, stretch)", ColumnNames[c])
+			ok = false
+		}
+	}
+	return ok
+}
+
+func columnIndex(name string) int {
+	for c, n := range ColumnNames {
+		if n == name {
+			return c
+		}
+	}
+	return -1
+}
+
+// fill copies rec into row and reports whether the row should be used.
+func (r *csvReader) fill(row *Row, rec []string) bool {
+	line, _ := r.cr.FieldPos(0)
+	if len(rec) != r.width {
+		if blank(rec) {
+			return false
+		}
+		r.dl.Errorf(r.pos(line, 1), "the row has %d fields but the header has %d", len(rec), r.width)
+		return false
+	}
+	if blank(rec) {
+		return false // spreadsheets export trailing empty rows
+	}
+	row.Line = line
+	ok := true
+	for c := range numCols {
+		i := r.index[c]
+		if i < 0 {
+			row.Cols[c] = 0
+			if c >= ColActual {
+				row.Values[c-ColActual] = Opt{}
+			}
+			continue
+		}
+		_, row.Cols[c] = r.cr.FieldPos(i)
+		cell := rec[i]
+		if !utf8.ValidString(cell) {
+			r.dl.Errorf(row.Pos(c), "%s is not valid UTF-8: save the file as \"CSV UTF-8\"", ColumnNames[c])
+			ok = false
+			continue
+		}
+		cell = strings.TrimSpace(cell)
+		switch c {
+		case ColUnit:
+			row.Unit = cell
+		case ColMeasure:
+			row.Measure = cell
+		case ColPeriod:
+			row.Period = cell
+		default:
+			v, err := parseCell(cell)
+			if err != nil {
+				r.dl.Errorf(row.Pos(c), "%s %q %v", ColumnNames[c], cell, err)
+				ok = false
+			}
+			row.Values[c-ColActual] = v
+		}
+	}
+	for c, v := range []string{row.Unit, row.Measure, row.Period} {
+		if ok && v == "" {
+			r.dl.Errorf(row.Pos(c), "%s is blank", ColumnNames[c])
+			ok = false
+		}
+	}
+	return ok
+}
+
+func parseCell(s string) (Opt, error) {
+	if s == "" {
+		return Opt{}, nil
+	}
+	v, err := number.Parse(s)
+	if err != nil {
+		return Opt{}, err
+	}
+	return Opt{V: v, OK: true}, nil
+}
+
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// String formats a row for debugging.
+func (r *Row) String() string {
+	return fmt.Sprintf("%s:%d %s/%s %s %v", r.File, r.Line, r.Unit, r.Measure, r.Period, r.Values)
+}

@@ -1,0 +1,115 @@
+// Package load reads a site's source files — config.toml, content/**/scorecard.toml,
+// data/**/*.csv and Markdown — into raw structures with positions. It checks syntax
+// and types; what the values mean is checked by package validate.
+package load
+
+import (
+	"time"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/tomlx"
+)
+
+// Config is config.toml as written.
+type Config struct {
+	Title           string        `toml:"title"`
+	BaseURL         string        `toml:"base_url"`
+	Language        string        `toml:"language"`
+	Theme           string        `toml:"theme"`
+	Period          string        `toml:"period"`
+	Frequency       string        `toml:"frequency"`
+	FiscalYearStart *int          `toml:"fiscal_year_start"`
+	Scoring         Scoring       `toml:"scoring"`
+	Perspectives    []Perspective `toml:"perspectives"`
+}
+
+// Scoring is the [scoring] table of config.toml.
+type Scoring struct {
+	Basis     string   `toml:"basis"`
+	AmberBand *float64 `toml:"amber_band"`
+}
+
+// Perspective is one [[perspectives]] entry.
+type Perspective struct {
+	ID     string   `toml:"id"`
+	Name   string   `toml:"name"`
+	Weight *float64 `toml:"weight"`
+}
+
+// Scorecard is a unit's scorecard.toml as written.
+type Scorecard struct {
+	ID          string       `toml:"id"`
+	Name        string       `toml:"name"`
+	Owner       string       `toml:"owner"`
+	Mission     string       `toml:"mission"`
+	Objectives  []Objective  `toml:"objectives"`
+	Initiatives []Initiative `toml:"initiatives"`
+}
+
+// Objective is one [[objectives]] entry.
+type Objective struct {
+	ID          string    `toml:"id"`
+	Perspective string    `toml:"perspective"`
+	Name        string    `toml:"name"`
+	Owner       string    `toml:"owner"`
+	Weight      *float64  `toml:"weight"`
+	Drives      []string  `toml:"drives"`
+	Supports    []string  `toml:"supports"`
+	Measures    []Measure `toml:"measures"`
+}
+
+// Measure is one [[objectives.measures]] entry.
+type Measure struct {
+	ID          string   `toml:"id"`
+	Name        string   `toml:"name"`
+	Unit        string   `toml:"unit"`
+	Format      string   `toml:"format"`
+	Polarity    string   `toml:"polarity"`
+	Frequency   string   `toml:"frequency"`
+	Aggregation string   `toml:"aggregation"`
+	Basis       string   `toml:"basis"`
+	Target      *float64 `toml:"target"`
+	Red         *float64 `toml:"red"`
+	Stretch     *float64 `toml:"stretch"`
+	TargetLow   *float64 `toml:"target_low"`
+	TargetHigh  *float64 `toml:"target_high"`
+	Tolerance   *float64 `toml:"tolerance"`
+	Formula     string   `toml:"formula"`
+	Rollup      string   `toml:"rollup"`
+	Weight      *float64 `toml:"weight"`
+}
+
+// Initiative is one [[initiatives]] entry.
+type Initiative struct {
+	ID         string      `toml:"id"`
+	Name       string      `toml:"name"`
+	Owner      string      `toml:"owner"`
+	Objectives []string    `toml:"objectives"`
+	Start      *time.Time  `toml:"start"`
+	End        *time.Time  `toml:"end"`
+	Budget     *float64    `toml:"budget"`
+	Milestones []Milestone `toml:"milestones"`
+}
+
+// Milestone is one [[initiatives.milestones]] entry.
+type Milestone struct {
+	Name string     `toml:"name"`
+	Due  *time.Time `toml:"due"`
+	Done bool       `toml:"done"`
+}
+
+// UnitFile is a scorecard.toml and where it sits in the content tree.
+type UnitFile struct {
+	Dir       string // slash path from the source root: "content", "content/sales"
+	File      string // Dir + "/scorecard.toml"
+	ParentDir string // Dir of the nearest ancestor with a scorecard.toml; "" for the root
+	Card      Scorecard
+	Loc       *tomlx.Locator
+}
+
+// Site is everything load read, before validation.
+type Site struct {
+	Config    Config
+	ConfigLoc *tomlx.Locator
+	Units     []*UnitFile // sorted by Dir, so a parent comes before its children
+	CSVFiles  []string    // data/**/*.csv, sorted
+}

@@ -1,0 +1,144 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/tomlx"
+)
+
+// Names of the files and folders of a site.
+const (
+	ConfigFile    = "config.toml"
+	ContentDir    = "content"
+	DataDir       = "data"
+	ScorecardFile = "scorecard.toml"
+	NotesDir      = "notes"
+)
+
+// Load reads the configuration, every unit's scorecard and the list of CSV files
+// from fsys, whose root is the site's source folder. Problems go to dl; the
+// returned Site holds whatever could be read.
+func Load(fsys fs.FS, dl *diag.List) *Site {
+	s := &Site{}
+	if src, ok := readFile(fsys, ConfigFile, dl, "a site needs config.toml at its root (is --source right?)"); ok {
+		s.ConfigLoc = tomlx.Decode(ConfigFile, src, &s.Config, dl)
+	}
+	s.Units = loadUnits(fsys, dl)
+	s.CSVFiles = findCSV(fsys, dl)
+	return s
+}
+
+func readFile(fsys fs.FS, name string, dl *diag.List, hint string) ([]byte, bool) {
+	src, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		dl.Errorf(diag.Pos{File: name}, "file not found: %s", hint)
+		return nil, false
+	}
+	if err != nil {
+		dl.Errorf(diag.Pos{File: name}, "cannot read: %v", unwrapPathError(err))
+		return nil, false
+	}
+	return src, true
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// loadUnits finds every folder below content/ that holds a scorecard.toml.
+func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
+	var dirs []string
+	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == ContentDir && errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			dl.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPathError(err))
+			return nil
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		name := d.Name()
+		if p != ContentDir && strings.HasPrefix(name, ".") {
+			return fs.SkipDir
+		}
+		_, statErr := fs.Stat(fsys, path.Join(p, ScorecardFile))
+		hasCard := statErr == nil
+		if name == NotesDir && p != ContentDir {
+			if hasCard {
+				dl.Errorf(diag.Pos{File: path.Join(p, ScorecardFile)}, "%q is reserved for commentary and cannot be a unit: rename the folder", NotesDir)
+			}
+			return fs.SkipDir
+		}
+		if hasCard {
+			dirs = append(dirs, p)
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		dl.Errorf(diag.Pos{File: ContentDir}, "folder not found: a site needs content/scorecard.toml, the root unit's scorecard")
+		return nil
+	}
+	if len(dirs) == 0 || dirs[0] != ContentDir {
+		dl.Errorf(diag.Pos{File: path.Join(ContentDir, ScorecardFile)}, "file not found: the root unit's scorecard must be content/scorecard.toml")
+		if len(dirs) == 0 {
+			return nil
+		}
+	}
+	slices.Sort(dirs)
+	known := map[string]bool{}
+	var units []*UnitFile
+	for _, dir := range dirs {
+		known[dir] = true
+		u := &UnitFile{Dir: dir, File: path.Join(dir, ScorecardFile)}
+		if dir != ContentDir {
+			for p := path.Dir(dir); p != "."; p = path.Dir(p) {
+				if known[p] {
+					u.ParentDir = p
+					break
+				}
+			}
+		}
+		if src, ok := readFile(fsys, u.File, dl, ""); ok {
+			u.Loc = tomlx.Decode(u.File, src, &u.Card, dl)
+		}
+		units = append(units, u)
+	}
+	return units
+}
+
+// findCSV lists data/**/*.csv in sorted order.
+func findCSV(fsys fs.FS, dl *diag.List) []string {
+	var files []string
+	err := fs.WalkDir(fsys, DataDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == DataDir && errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			dl.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPathError(err))
+			return nil
+		}
+		if d.IsDir() && p != DataDir && strings.HasPrefix(d.Name(), ".") {
+			return fs.SkipDir
+		}
+		if !d.IsDir() && strings.EqualFold(path.Ext(p), ".csv") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		dl.Errorf(diag.Pos{File: DataDir}, "cannot read: %v", err)
+	}
+	slices.Sort(files)
+	return files
+}

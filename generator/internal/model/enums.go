@@ -1,0 +1,153 @@
+package model
+
+import "fmt"
+
+// Polarity says which direction of a measure is good.
+type Polarity uint8
+
+// The polarities.
+const (
+	Higher Polarity = iota + 1
+	Lower
+	Range
+)
+
+var polarityNames = []string{"", "higher", "lower", "range"}
+
+func (p Polarity) String() string { return polarityNames[p] }
+
+// ParsePolarity parses higher, lower or range.
+func ParsePolarity(s string) (Polarity, error) {
+	for i, n := range polarityNames[1:] {
+		if s == n {
+			return Polarity(i + 1), nil
+		}
+	}
+	return 0, fmt.Errorf("%q is not one of higher | lower | range", s)
+}
+
+// Basis says whether a measure is scored on its period value or year to date.
+type Basis uint8
+
+// The bases.
+const (
+	PeriodBasis Basis = iota + 1
+	YTDBasis
+)
+
+func (b Basis) String() string {
+	if b == YTDBasis {
+		return "ytd"
+	}
+	return "period"
+}
+
+// ParseBasis parses period or ytd.
+func ParseBasis(s string) (Basis, error) {
+	switch s {
+	case "period":
+		return PeriodBasis, nil
+	case "ytd":
+		return YTDBasis, nil
+	}
+	return 0, fmt.Errorf("%q is not one of period | ytd", s)
+}
+
+// Aggregation combines several values into one.
+type Aggregation uint8
+
+// The aggregations. AggNone is the zero value: not set.
+const (
+	AggNone Aggregation = iota
+	Sum
+	Average
+	Last
+	Min
+	Max
+)
+
+var aggregationNames = []string{"", "sum", "average", "last", "min", "max"}
+
+func (a Aggregation) String() string { return aggregationNames[a] }
+
+// ParseAggregation parses sum, average, last, min or max.
+func ParseAggregation(s string) (Aggregation, error) {
+	for i, n := range aggregationNames[1:] {
+		if s == n {
+			return Aggregation(i + 1), nil
+		}
+	}
+	return 0, fmt.Errorf("%q is not one of sum | average | last | min | max", s)
+}
+
+// Combine applies a to vs, which must not be empty.
+func (a Aggregation) Combine(vs []float64) float64 {
+	r := vs[0]
+	switch a {
+	case Sum, Average:
+		for _, v := range vs[1:] {
+			r += v
+		}
+		if a == Average {
+			r /= float64(len(vs))
+		}
+	case Last:
+		r = vs[len(vs)-1]
+	case Min:
+		for _, v := range vs[1:] {
+			r = min(r, v)
+		}
+	case Max:
+		for _, v := range vs[1:] {
+			r = max(r, v)
+		}
+	}
+	return r
+}
+
+// Status is the traffic light of a measure, objective, perspective or unit.
+type Status uint8
+
+// The statuses. None is grey: no value or no target.
+const (
+	None Status = iota
+	Red
+	Amber
+	Green
+)
+
+var statusNames = []string{"none", "red", "amber", "green"}
+
+func (s Status) String() string { return statusNames[s] }
+
+// Trend compares a measure's latest actual with the one before, read through its
+// polarity.
+type Trend uint8
+
+// The trends.
+const (
+	NoTrend Trend = iota
+	Improving
+	Worsening
+	Flat
+)
+
+var trendNames = []string{"none", "improving", "worsening", "flat"}
+
+func (t Trend) String() string { return trendNames[t] }
+
+// Outlook is what an objective's drivers say about it.
+type Outlook uint8
+
+// The outlooks.
+const (
+	Steady Outlook = iota
+	AtRisk
+)
+
+func (o Outlook) String() string {
+	if o == AtRisk {
+		return "at-risk"
+	}
+	return "steady"
+}

@@ -1,0 +1,191 @@
+// Package model holds the validated site — units, objectives, measures and their
+// data — that compute scores and render publishes. Values here are plain: tests
+// build them by hand.
+package model
+
+import (
+	"time"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/formula"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
+)
+
+// Site is a validated site.
+type Site struct {
+	Title     string
+	BaseURL   string
+	Language  string
+	Theme     string
+	Frequency period.Freq
+	Calendar  period.Calendar
+	AsOf      period.Period // the as-of period P, of the site's frequency
+	Basis     Basis
+	AmberBand float64
+
+	Perspectives []*Perspective
+	Units        []*Unit // pre-order: a parent before its children, siblings by id
+	Measures     int     // number of measures in all units
+	Rows         int     // data rows read
+}
+
+// Root returns the root unit.
+func (s *Site) Root() *Unit { return s.Units[0] }
+
+// Perspective is one perspective of the strategy map, in config order.
+type Perspective struct {
+	ID     string
+	Name   string
+	Weight float64
+	Index  int
+}
+
+// Unit is one organisation unit.
+type Unit struct {
+	ID       string
+	Name     string
+	Owner    string
+	Mission  string
+	Dir      string // content folder, slash-separated from the source root
+	File     string // its scorecard.toml
+	Parent   *Unit
+	Children []*Unit // by id
+	Depth    int     // 0 for the root
+	Index    int     // position in Site.Units
+
+	Objectives  []*Objective // file order
+	Measures    []*Measure   // file order: by objective, then by measure
+	Initiatives []*Initiative
+}
+
+// Objective is one strategic objective of a unit.
+type Objective struct {
+	ID          string
+	Name        string
+	Owner       string
+	Perspective *Perspective
+	Weight      float64
+	Unit        *Unit
+	Index       int // position among all objectives of the site, for score tables
+	Pos         diag.Pos
+
+	Measures    []*Measure
+	Drives      []*Objective // effects: objectives of the same unit this one causes
+	DrivenBy    []*Objective // causes, in the order of their unit's objectives
+	Supports    []*Objective // objectives of ancestors this one contributes to
+	SupportedBy []*Objective // objectives of descendants that support this one, pre-order
+}
+
+// Key returns "unit-id/objective-id", the objective's site-wide name.
+func (o *Objective) Key() string { return o.Unit.ID + "/" + o.ID }
+
+// Measure is one measure of an objective.
+type Measure struct {
+	ID          string
+	Name        string
+	DisplayUnit string
+	Format      number.Format
+	Polarity    Polarity
+	Freq        period.Freq
+	Aggregation Aggregation // AggNone when not set
+	Basis       Basis
+
+	// Constants from scorecard.toml; CSV values for a period take precedence.
+	Target, Red, Stretch Opt
+	// Band of a range measure.
+	Band Band
+
+	Formula    *formula.Expr
+	Inputs     []*Measure // the formula's inputs, in Formula.Refs() order
+	Rollup     Aggregation
+	RollupFrom []*Measure // same id in direct child units, in child order
+
+	Weight    float64
+	Objective *Objective
+	Unit      *Unit
+	Index     int // position among all measures of the site
+	Pos       diag.Pos
+
+	Data Series // what the CSV files hold
+}
+
+// Computed reports whether the measure's actuals come from a formula or a roll-up.
+func (m *Measure) Computed() bool { return m.Formula != nil || m.Rollup != AggNone }
+
+// Band is the target band of a range measure.
+type Band struct {
+	Low, High, Tolerance float64
+}
+
+// Initiative is a project that serves objectives of its unit.
+type Initiative struct {
+	ID         string
+	Name       string
+	Owner      string
+	Objectives []*Objective
+	Start, End time.Time // zero when not set
+	Budget     Opt
+	Milestones []Milestone
+	Unit       *Unit
+}
+
+// Milestone is a dated step of an initiative.
+type Milestone struct {
+	Name string
+	Due  time.Time
+	Done bool
+}
+
+// Opt is a number that may be missing.
+type Opt struct {
+	V  float64
+	OK bool
+}
+
+// Some returns a present Opt.
+func Some(v float64) Opt { return Opt{V: v, OK: true} }
+
+// Point is what the data files say about one measure in one period.
+type Point struct {
+	Actual, Target, Red, Stretch Opt
+	Src                          diag.Pos // the row it came from; zero when no row
+}
+
+// Series holds a measure's points, densely, from its first period on.
+type Series struct {
+	First  period.Period
+	Points []Point
+}
+
+// At returns the point of period p, or a zero Point when the series has none.
+func (s *Series) At(p period.Period) Point {
+	i := p.N - s.First.N
+	if len(s.Points) == 0 || i < 0 || i >= len(s.Points) {
+		return Point{}
+	}
+	return s.Points[i]
+}
+
+// Last returns the last period of the series; it is meaningless when the series
+// is empty.
+func (s *Series) Last() period.Period { return s.First.Add(len(s.Points) - 1) }
+
+// Slot returns the point of period p for writing, growing the series as needed.
+func (s *Series) Slot(p period.Period) *Point {
+	if len(s.Points) == 0 {
+		s.First = p
+		s.Points = append(s.Points, Point{})
+		return &s.Points[0]
+	}
+	if p.N < s.First.N {
+		grow := s.First.N - p.N
+		pts := make([]Point, grow+len(s.Points))
+		copy(pts[grow:], s.Points)
+		s.Points, s.First = pts, p
+	}
+	for p.N-s.First.N >= len(s.Points) {
+		s.Points = append(s.Points, Point{})
+	}
+	return &s.Points[p.N-s.First.N]
+}

@@ -1,0 +1,132 @@
+// Package render turns a scored site into the files of the output: for now the
+// machine-readable model, data/scores.json.
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strconv"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+)
+
+// ScoresPath is where the computed model is written, relative to the output root.
+const ScoresPath = "data/scores.json"
+
+// The shapes of scores.json. Field order is the order of the keys in the file.
+type (
+	scoresFile struct {
+		Title  string      `json:"title"`
+		Period string      `json:"period"`
+		Units  []unitEntry `json:"units"`
+	}
+	unitEntry struct {
+		ID           string             `json:"id"`
+		Name         string             `json:"name"`
+		Parent       *string            `json:"parent"`
+		Score        num                `json:"score"`
+		Status       string             `json:"status"`
+		Perspectives []perspectiveEntry `json:"perspectives"`
+	}
+	perspectiveEntry struct {
+		ID         string           `json:"id"`
+		Score      num              `json:"score"`
+		Status     string           `json:"status"`
+		Objectives []objectiveEntry `json:"objectives"`
+	}
+	objectiveEntry struct {
+		ID          string         `json:"id"`
+		Score       num            `json:"score"`
+		Status      string         `json:"status"`
+		DriverScore num            `json:"driver_score"`
+		Outlook     string         `json:"outlook"`
+		SupportedBy []string       `json:"supported_by"`
+		Measures    []measureEntry `json:"measures"`
+	}
+	measureEntry struct {
+		ID      string `json:"id"`
+		Basis   string `json:"basis"`
+		Period  string `json:"period"`
+		Value   num    `json:"value"`
+		Target  num    `json:"target"`
+		Red     num    `json:"red"`
+		Stretch num    `json:"stretch"`
+		Score   num    `json:"score"`
+		Status  string `json:"status"`
+		Trend   string `json:"trend"`
+		Stale   bool   `json:"stale"`
+	}
+)
+
+// num is a number of scores.json: rounded to 4 decimals, null when missing.
+type num model.Opt
+
+// MarshalJSON implements json.Marshaler.
+func (n num) MarshalJSON() ([]byte, error) {
+	if !n.OK {
+		return []byte("null"), nil
+	}
+	return []byte(FormatNumber(n.V)), nil
+}
+
+// FormatNumber rounds v to 4 decimals and formats it without exponent or
+// trailing zeros, the way scores.json writes numbers.
+func FormatNumber(v float64) string {
+	if math.Abs(v) < 1e15 {
+		v = math.Round(v*1e4) / 1e4
+	}
+	if v == 0 {
+		v = 0 // no "-0"
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// Scores returns the content of data/scores.json.
+func Scores(r *compute.Result) ([]byte, error) {
+	f := scoresFile{Title: r.Site.Title, Period: r.AsOf.String(), Units: []unitEntry{}}
+	for _, u := range r.Site.Units {
+		ur := r.Unit(u)
+		ue := unitEntry{ID: u.ID, Name: u.Name, Score: num(ur.Score), Status: ur.Status.String(), Perspectives: []perspectiveEntry{}}
+		if u.Parent != nil {
+			ue.Parent = &u.Parent.ID
+		}
+		for _, pr := range ur.Perspectives {
+			pe := perspectiveEntry{ID: pr.Perspective.ID, Score: num(pr.Score), Status: pr.Status.String(), Objectives: []objectiveEntry{}}
+			for _, o := range pr.Objectives {
+				pe.Objectives = append(pe.Objectives, objective(r, o))
+			}
+			ue.Perspectives = append(ue.Perspectives, pe)
+		}
+		f.Units = append(f.Units, ue)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func objective(r *compute.Result, o *model.Objective) objectiveEntry {
+	or := r.Objective(o)
+	oe := objectiveEntry{
+		ID: o.ID, Score: num(or.Score), Status: or.Status.String(),
+		DriverScore: num(or.DriverScore), Outlook: or.Outlook.String(),
+		SupportedBy: []string{}, Measures: []measureEntry{},
+	}
+	for _, s := range o.SupportedBy {
+		oe.SupportedBy = append(oe.SupportedBy, s.Key())
+	}
+	for _, m := range o.Measures {
+		mr := r.Measure(m)
+		oe.Measures = append(oe.Measures, measureEntry{
+			ID: m.ID, Basis: mr.Basis.String(), Period: mr.Period.String(),
+			Value: num(mr.Value), Target: num(mr.Target), Red: num(mr.Red), Stretch: num(mr.Stretch),
+			Score: num(mr.Score), Status: mr.Status.String(), Trend: mr.Trend.String(), Stale: mr.Stale,
+		})
+	}
+	return oe
+}

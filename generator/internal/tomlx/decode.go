@@ -1,0 +1,297 @@
+// Package tomlx decodes TOML files strictly and with positions: every unknown key
+// (compared case-sensitively) and every value of the wrong type is reported with
+// its line and column, all of them rather than the first.
+//
+// BurntSushi/toml parses the text into maps; this package then fills the target
+// struct from them itself, because the library's own struct decoding stops at the
+// first problem, meets them in map order (so which one is reported varies from run
+// to run), matches keys case-insensitively, and reports type errors without a
+// column.
+package tomlx
+
+import (
+	"encoding"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+)
+
+// Decode parses src, the content of file, into v, which must be a pointer to a
+// struct whose fields carry `toml:"key"` tags. Problems go to dl. The locator is
+// nil when the text is not valid TOML.
+func Decode(file string, src []byte, v any, dl *diag.List) *Locator {
+	var m map[string]any
+	if _, err := toml.Decode(string(src), &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			dl.Errorf(diag.Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col}, "%s", parseMessage(pe))
+		} else {
+			dl.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "%v", err)
+		}
+		return nil
+	}
+	loc := Locate(file, string(src))
+	d := &decoder{loc: loc, dl: dl}
+	d.walk(reflect.ValueOf(v).Elem(), m, "")
+	return loc
+}
+
+func parseMessage(pe toml.ParseError) string {
+	msg := pe.Message
+	if pe.Usage != "" {
+		// The usage text is several lines of advice; its first sentence is enough.
+		first, _, _ := strings.Cut(strings.TrimSpace(pe.Usage), "\n")
+		msg += " (" + strings.TrimSpace(first) + ")"
+	}
+	return "invalid TOML: " + msg
+}
+
+// Pos returns the position of the value at path.
+func (l *Locator) Pos(path string) diag.Pos {
+	line, col := l.Value(path)
+	return diag.Pos{File: l.file, Line: line, Col: col}
+}
+
+// KeyPos returns the position of the key of path.
+func (l *Locator) KeyPos(path string) diag.Pos {
+	line, col := l.Key(path)
+	return diag.Pos{File: l.file, Line: line, Col: col}
+}
+
+type decoder struct {
+	loc *Locator
+	dl  *diag.List
+}
+
+var (
+	timeType      = reflect.TypeFor[time.Time]()
+	unmarshalType = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+func (d *decoder) typeError(path, want string, data any) {
+	d.dl.Errorf(d.loc.Pos(path), "%s: expected %s, got %s", lastKey(path), want, describe(data))
+}
+
+func (d *decoder) walk(rv reflect.Value, data any, path string) {
+	if rv.Kind() == reflect.Pointer {
+		p := reflect.New(rv.Type().Elem())
+		if d.walkValue(p.Elem(), data, path) {
+			rv.Set(p)
+		}
+		return
+	}
+	d.walkValue(rv, data, path)
+}
+
+// walkValue fills rv from data and reports whether it could.
+func (d *decoder) walkValue(rv reflect.Value, data any, path string) bool {
+	if rv.Type() == timeType {
+		return d.date(rv, data, path)
+	}
+	if rv.CanAddr() && rv.Addr().Type().Implements(unmarshalType) {
+		s, ok := data.(string)
+		if !ok {
+			d.typeError(path, "a string", data)
+			return false
+		}
+		if err := rv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+			d.dl.Errorf(d.loc.Pos(path), "%s: %v", lastKey(path), err)
+			return false
+		}
+		return true
+	}
+	switch rv.Kind() {
+	case reflect.String:
+		s, ok := data.(string)
+		if !ok {
+			d.typeError(path, "a string", data)
+			return false
+		}
+		rv.SetString(s)
+	case reflect.Bool:
+		b, ok := data.(bool)
+		if !ok {
+			d.typeError(path, "true or false", data)
+			return false
+		}
+		rv.SetBool(b)
+	case reflect.Float64:
+		return d.float(rv, data, path)
+	case reflect.Int:
+		n, ok := data.(int64)
+		if !ok {
+			d.typeError(path, "a whole number", data)
+			return false
+		}
+		rv.SetInt(n)
+	case reflect.Slice:
+		return d.slice(rv, data, path)
+	case reflect.Struct:
+		return d.table(rv, data, path)
+	default:
+		panic(fmt.Sprintf("tomlx: unsupported field type %s", rv.Type()))
+	}
+	return true
+}
+
+func (d *decoder) float(rv reflect.Value, data any, path string) bool {
+	var f float64
+	switch n := data.(type) {
+	case float64:
+		f = n
+	case int64:
+		f = float64(n)
+	default:
+		d.typeError(path, "a number", data)
+		return false
+	}
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		d.dl.Errorf(d.loc.Pos(path), "%s: expected a finite number, got %v", lastKey(path), f)
+		return false
+	}
+	rv.SetFloat(f)
+	return true
+}
+
+func (d *decoder) date(rv reflect.Value, data any, path string) bool {
+	t, ok := data.(time.Time)
+	if !ok || t.Location().String() != "date-local" { // the name BurntSushi/toml gives local dates
+		d.typeError(path, "a date such as 2026-01-31 (not quoted)", data)
+		return false
+	}
+	rv.Set(reflect.ValueOf(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)))
+	return true
+}
+
+func (d *decoder) slice(rv reflect.Value, data any, path string) bool {
+	var items []any
+	switch a := data.(type) {
+	case []any:
+		items = a
+	case []map[string]any:
+		for _, m := range a {
+			items = append(items, m)
+		}
+	default:
+		d.typeError(path, "an array", data)
+		return false
+	}
+	out := reflect.MakeSlice(rv.Type(), len(items), len(items))
+	for i, it := range items {
+		d.walk(out.Index(i), it, index(path, i))
+	}
+	rv.Set(out)
+	return true
+}
+
+func (d *decoder) table(rv reflect.Value, data any, path string) bool {
+	m, ok := data.(map[string]any)
+	if !ok {
+		d.typeError(path, "a table", data)
+		return false
+	}
+	fields := fieldsOf(rv.Type())
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		sub := join(path, k)
+		i, ok := fields[k]
+		if !ok {
+			d.dl.Errorf(d.loc.KeyPos(sub), "%s", unknownKey(k, path, fields))
+			continue
+		}
+		d.walk(rv.Field(i), m[k], sub)
+	}
+	return true
+}
+
+// fieldsOf maps the toml tags of t to field indexes.
+func fieldsOf(t reflect.Type) map[string]int {
+	out := map[string]int{}
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
+		if name != "" && name != "-" {
+			out[name] = i
+		}
+	}
+	return out
+}
+
+func unknownKey(k, path string, fields map[string]int) string {
+	names := make([]string, 0, len(fields))
+	for n := range fields {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	where := "at the top level"
+	if t := tableName(path); t != "" {
+		where = "in " + t
+	}
+	if s := diag.Suggest(k, names); s != "" {
+		return fmt.Sprintf("unknown key %q %s (did you mean %q?)", k, where, s)
+	}
+	return fmt.Sprintf("unknown key %q %s (known keys: %s)", k, where, strings.Join(names, ", "))
+}
+
+// tableName turns objectives[1].measures[0] into [[objectives.measures]].
+func tableName(path string) string {
+	if path == "" {
+		return ""
+	}
+	var b strings.Builder
+	array := false
+	for _, seg := range strings.Split(path, ".") {
+		name, _, idx := strings.Cut(seg, "[")
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(name)
+		array = idx
+	}
+	if array {
+		return "[[" + b.String() + "]]"
+	}
+	return "[" + b.String() + "]"
+}
+
+func lastKey(path string) string {
+	for strings.HasSuffix(path, "]") {
+		path = path[:strings.LastIndexByte(path, '[')]
+	}
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+func describe(data any) string {
+	switch v := data.(type) {
+	case string:
+		return "a string (" + strconv.Quote(v) + ")"
+	case int64:
+		return fmt.Sprintf("an integer (%d)", v)
+	case float64:
+		return fmt.Sprintf("a number (%v)", v)
+	case bool:
+		return fmt.Sprintf("a boolean (%v)", v)
+	case time.Time:
+		return "a date or time"
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", data)
+}

@@ -1,0 +1,135 @@
+package validate
+
+import (
+	"io/fs"
+	"strconv"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/load"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
+)
+
+// data reads every data file into the series of the measures.
+func (v *validator) data(fsys fs.FS, s *model.Site) {
+	d := &dataChecker{v: v, site: s, units: map[string]*unitMeasures{}}
+	for _, u := range s.Units {
+		um := &unitMeasures{unit: u, byID: map[string]*model.Measure{}}
+		for _, m := range u.Measures {
+			um.byID[m.ID] = m
+			um.ids = append(um.ids, m.ID)
+		}
+		d.units[u.ID] = um
+		d.unitIDs = append(d.unitIDs, u.ID)
+	}
+	for _, name := range v.src.CSVFiles {
+		load.ReadCSV(fsys, name, v.dl, d.row)
+	}
+}
+
+type unitMeasures struct {
+	unit *model.Unit
+	byID map[string]*model.Measure
+	ids  []string
+}
+
+type dataChecker struct {
+	v       *validator
+	site    *model.Site
+	units   map[string]*unitMeasures
+	unitIDs []string
+}
+
+var valueCols = [4]int{load.ColActual, load.ColTarget, load.ColRed, load.ColStretch}
+
+func (d *dataChecker) row(r *load.Row) {
+	dl := d.v.dl
+	um := d.units[r.Unit]
+	if um == nil {
+		dl.Errorf(r.Pos(load.ColUnit), "unknown unit %q%s", r.Unit, hint(r.Unit, d.unitIDs))
+		return
+	}
+	m := um.byID[r.Measure]
+	if m == nil {
+		dl.Errorf(r.Pos(load.ColMeasure), "unit %q has no measure %q%s", r.Unit, r.Measure, hint(r.Measure, um.ids))
+		return
+	}
+	p, err := period.Parse(r.Period)
+	if err != nil {
+		dl.Errorf(r.Pos(load.ColPeriod), "period %q: %v", r.Period, err)
+		return
+	}
+	if p.Freq != m.Freq {
+		dl.Errorf(r.Pos(load.ColPeriod), "period %q is %s, but measure %q is %s: expected %s", r.Period, p.Freq, m.ID, m.Freq, m.Freq.Example())
+		return
+	}
+	if !d.cellsAllowed(r, m) {
+		return
+	}
+	slot := m.Data.Slot(p)
+	if slot.Src.File != "" {
+		dl.Errorf(r.Pos(load.ColUnit), "duplicate row for %s/%s %s: the first is at %s", r.Unit, r.Measure, r.Period, slot.Src)
+		return
+	}
+	slot.Src = diag.Pos{File: r.File, Line: r.Line}
+	slot.Actual, slot.Target, slot.Red, slot.Stretch = opt2(r.Values[0]), opt2(r.Values[1]), opt2(r.Values[2]), opt2(r.Values[3])
+	d.site.Rows++
+}
+
+// cellsAllowed checks the values a row gives against what its measure accepts.
+func (d *dataChecker) cellsAllowed(r *load.Row, m *model.Measure) bool {
+	dl := d.v.dl
+	ok := true
+	if r.Values[0].OK && m.Computed() {
+		source := "its formula"
+		if m.Formula == nil {
+			source = "a roll-up of its child units"
+		}
+		dl.Errorf(r.Pos(load.ColActual), "measure %q of unit %q is computed from %s, so a data file cannot also give its actual (two sources of truth)", m.ID, r.Unit, source)
+		ok = false
+	}
+	if m.Polarity == model.Range {
+		for i, name := range []string{"target", "red", "stretch"} {
+			if r.Values[i+1].OK {
+				dl.Errorf(r.Pos(valueCols[i+1]), "measure %q has range polarity: its band comes from scorecard.toml (target_low, target_high, tolerance), not from a %s column", m.ID, name)
+				ok = false
+			}
+		}
+		return ok
+	}
+	if !r.Values[1].OK && !r.Values[2].OK && !r.Values[3].OK {
+		return ok // the constants alone were checked with the definition
+	}
+	red, target, stretch := pick(r.Values[2], m.Red), pick(r.Values[1], m.Target), pick(r.Values[3], m.Stretch)
+	if msg, key := ThresholdOrder(m.Polarity, red, target, stretch); msg != "" {
+		// Point at the blamed cell when the row has it, else at a cell the row
+		// does have, since the row is what made the combination wrong.
+		col := map[string]int{"red": load.ColRed, "stretch": load.ColStretch}[key]
+		for _, c := range []int{col, load.ColTarget, load.ColRed, load.ColStretch} {
+			if r.Values[c-load.ColActual].OK {
+				col = c
+				break
+			}
+		}
+		dl.Errorf(r.Pos(col), "%s/%s %s: %s", r.Unit, r.Measure, r.Period, msg)
+		ok = false
+	}
+	return ok
+}
+
+// pick returns the row's value when it has one, else the measure's constant.
+func pick(row load.Opt, constant model.Opt) model.Opt {
+	if row.OK {
+		return model.Some(row.V)
+	}
+	return constant
+}
+
+func opt2(o load.Opt) model.Opt { return model.Opt{V: o.V, OK: o.OK} }
+
+func hint(s string, known []string) string {
+	if k := diag.Suggest(s, known); k != "" {
+		return " (did you mean " + strconv.Quote(k) + "?)"
+	}
+	return ""
+}

@@ -1,0 +1,266 @@
+package validate
+
+import (
+	"strings"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+)
+
+// links resolves a unit's drives and supports links.
+func (v *validator) links(us unitSrc) {
+	u, loc := us.u, us.file.Loc
+	byID := map[string]*model.Objective{}
+	for _, o := range u.Objectives {
+		byID[o.ID] = o
+	}
+	srcByID := map[string]int{}
+	for i, src := range us.file.Card.Objectives {
+		srcByID[src.ID] = i
+	}
+	for _, o := range u.Objectives {
+		i := srcByID[o.ID]
+		src := us.file.Card.Objectives[i]
+		seen := map[string]bool{}
+		for k, id := range src.Drives {
+			p := at("objectives[%d].drives[%d]", i, k)
+			target := byID[id]
+			switch {
+			case seen[id]:
+				v.dl.Errorf(loc.Pos(p), "objective %q drives %q twice", o.ID, id)
+			case target == nil:
+				v.dl.Errorf(loc.Pos(p), "objective %q drives %q, which is not an objective of unit %q", o.ID, id, u.ID)
+			case target == o:
+				v.dl.Errorf(loc.Pos(p), "objective %q drives itself", o.ID)
+			default:
+				o.Drives = append(o.Drives, target)
+			}
+			seen[id] = true
+		}
+		for k, ref := range src.Supports {
+			if t := v.supportTarget(us, at("objectives[%d].supports[%d]", i, k), o, ref); t != nil {
+				if containsObjective(o.Supports, t) {
+					v.dl.Errorf(loc.Pos(at("objectives[%d].supports[%d]", i, k)), "objective %q supports %q twice", o.ID, ref)
+					continue
+				}
+				o.Supports = append(o.Supports, t)
+				t.SupportedBy = append(t.SupportedBy, o)
+			}
+		}
+	}
+	// Causes are listed in the order of the unit's objectives, whatever the order
+	// of the drives lists that name them.
+	for _, o := range u.Objectives {
+		for _, e := range o.Drives {
+			e.DrivenBy = append(e.DrivenBy, o)
+		}
+	}
+	v.drivesCycles(us)
+}
+
+func containsObjective(list []*model.Objective, o *model.Objective) bool {
+	for _, x := range list {
+		if x == o {
+			return true
+		}
+	}
+	return false
+}
+
+// supportTarget resolves "objective-id" in the parent unit or
+// "unit-id/objective-id" of an ancestor.
+func (v *validator) supportTarget(us unitSrc, p string, o *model.Objective, ref string) *model.Objective {
+	u, loc := us.u, us.file.Loc
+	if u.Parent == nil {
+		v.dl.Errorf(loc.Pos(p), "objective %q of the root unit supports %q, but the root unit has no ancestors to support", o.ID, ref)
+		return nil
+	}
+	unitID, objID, qualified := strings.Cut(ref, "/")
+	target := u.Parent
+	if qualified {
+		target = nil
+		for a := u.Parent; a != nil; a = a.Parent {
+			if a.ID == unitID {
+				target = a
+				break
+			}
+		}
+		if target == nil {
+			v.dl.Errorf(loc.Pos(p), "objective %q supports %q, but %q is not an ancestor of unit %q (objectives support objectives of the units above them)", o.ID, ref, unitID, u.ID)
+			return nil
+		}
+	} else {
+		objID = unitID
+	}
+	for _, t := range target.Objectives {
+		if t.ID == objID {
+			return t
+		}
+	}
+	v.dl.Errorf(loc.Pos(p), "objective %q supports %q, but unit %q has no objective %q", o.ID, ref, target.ID, objID)
+	return nil
+}
+
+// drivesCycles reports each cycle of drives links once, naming it.
+func (v *validator) drivesCycles(us unitSrc) {
+	state := map[*model.Objective]int{} // 0 new, 1 on the stack, 2 done
+	var stack []*model.Objective
+	var visit func(o *model.Objective)
+	visit = func(o *model.Objective) {
+		state[o] = 1
+		stack = append(stack, o)
+		for _, e := range o.Drives {
+			switch state[e] {
+			case 0:
+				visit(e)
+			case 1:
+				start := len(stack) - 1
+				for stack[start] != e {
+					start--
+				}
+				names := make([]string, 0, len(stack)-start+1)
+				for _, x := range stack[start:] {
+					names = append(names, x.ID)
+				}
+				names = append(names, e.ID)
+				v.dl.Errorf(e.Pos, "drives links form a cycle: %s (cause and effect must not loop)", strings.Join(names, " → "))
+			}
+		}
+		stack = stack[:len(stack)-1]
+		state[o] = 2
+	}
+	for _, o := range us.u.Objectives {
+		if state[o] == 0 {
+			visit(o)
+		}
+	}
+}
+
+// computed resolves formula inputs and roll-up sources of a unit's measures.
+func (v *validator) computed(us unitSrc) {
+	u := us.u
+	byID := map[string]*model.Measure{}
+	for _, m := range u.Measures {
+		byID[m.ID] = m
+	}
+	for _, m := range u.Measures {
+		if m.Formula != nil {
+			v.formulaInputs(us, m, byID)
+		}
+		if m.Rollup != model.AggNone {
+			v.rollupSources(m)
+		}
+	}
+	v.formulaCycles(u)
+	for _, m := range u.Measures {
+		if m.Formula != nil && m.Basis == model.YTDBasis {
+			for _, in := range leafInputs(m, map[*model.Measure]bool{}) {
+				if in.Aggregation == model.AggNone {
+					v.dl.Errorf(m.Pos, "measure %q is scored year to date, so its formula aggregates each input over the year first: input %q needs an aggregation (sum | average | last | min | max)", m.ID, in.ID)
+				}
+			}
+		}
+	}
+}
+
+func (v *validator) formulaInputs(us unitSrc, m *model.Measure, byID map[string]*model.Measure) {
+	for _, ref := range m.Formula.Refs() {
+		in := byID[ref]
+		switch {
+		case in == nil:
+			hint := ""
+			if parts := strings.Split(ref, "-"); len(parts) > 1 && allKnown(parts, byID) {
+				hint = at(` (a hyphen inside a name is part of it; to subtract, put spaces around the minus: %s)`, strings.Join(parts, " - "))
+			}
+			v.dl.Errorf(m.Pos, "formula of measure %q uses %q, which is not a measure of unit %q%s", m.ID, ref, us.u.ID, hint)
+		case in.Freq != m.Freq:
+			v.dl.Errorf(m.Pos, "formula of %s measure %q uses %s measure %q: a formula's inputs have its frequency", m.Freq, m.ID, in.Freq, in.ID)
+		default:
+			m.Inputs = append(m.Inputs, in)
+		}
+	}
+	if len(m.Inputs) != len(m.Formula.Refs()) {
+		m.Inputs = nil
+	}
+}
+
+func allKnown(ids []string, byID map[string]*model.Measure) bool {
+	for _, id := range ids {
+		if byID[strings.TrimSpace(id)] == nil {
+			return false
+		}
+	}
+	return true
+}
+
+func (v *validator) rollupSources(m *model.Measure) {
+	for _, c := range m.Unit.Children {
+		for _, cm := range c.Measures {
+			if cm.ID != m.ID {
+				continue
+			}
+			if cm.Freq != m.Freq {
+				v.dl.Errorf(m.Pos, "measure %q rolls up %q of unit %q, which is %s, not %s", m.ID, cm.ID, c.ID, cm.Freq, m.Freq)
+				continue
+			}
+			m.RollupFrom = append(m.RollupFrom, cm)
+		}
+	}
+	if len(m.RollupFrom) == 0 && len(m.Unit.Children) == 0 {
+		v.dl.Errorf(m.Pos, "measure %q rolls up its child units, but unit %q has none", m.ID, m.Unit.ID)
+	} else if len(m.RollupFrom) == 0 {
+		v.dl.Errorf(m.Pos, "measure %q rolls up measure %q of its child units, but none of them has it", m.ID, m.ID)
+	}
+}
+
+// formulaCycles reports formulas that depend on themselves.
+func (v *validator) formulaCycles(u *model.Unit) {
+	state := map[*model.Measure]int{}
+	var stack []*model.Measure
+	var visit func(m *model.Measure)
+	visit = func(m *model.Measure) {
+		state[m] = 1
+		stack = append(stack, m)
+		for _, in := range m.Inputs {
+			switch state[in] {
+			case 0:
+				visit(in)
+			case 1:
+				start := len(stack) - 1
+				for stack[start] != in {
+					start--
+				}
+				var names []string
+				for _, x := range stack[start:] {
+					names = append(names, x.ID)
+				}
+				names = append(names, in.ID)
+				v.dl.Errorf(in.Pos, "formulas form a cycle: %s (each uses the next)", strings.Join(names, " → "))
+			}
+		}
+		stack = stack[:len(stack)-1]
+		state[m] = 2
+	}
+	for _, m := range u.Measures {
+		if state[m] == 0 {
+			visit(m)
+		}
+	}
+}
+
+// leafInputs lists the measures a formula ultimately reads, through formula
+// inputs that are formulas themselves.
+func leafInputs(m *model.Measure, seen map[*model.Measure]bool) []*model.Measure {
+	var out []*model.Measure
+	for _, in := range m.Inputs {
+		if seen[in] {
+			continue
+		}
+		seen[in] = true
+		if in.Formula != nil {
+			out = append(out, leafInputs(in, seen)...)
+		} else {
+			out = append(out, in)
+		}
+	}
+	return out
+}

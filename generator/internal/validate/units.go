@@ -1,0 +1,251 @@
+package validate
+
+import (
+	"cmp"
+	"path"
+	"slices"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/load"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+)
+
+// unitSrc pairs a unit with the file it came from, for positions.
+type unitSrc struct {
+	u    *model.Unit
+	file *load.UnitFile
+}
+
+// units builds the unit tree and everything in it.
+func (v *validator) units(s *model.Site) {
+	var all []unitSrc
+	byDir := map[string]*model.Unit{}
+	byID := map[string]*load.UnitFile{}
+	for _, f := range v.src.Units {
+		u := v.unit(f, byID)
+		if u == nil {
+			continue
+		}
+		byDir[f.Dir] = u
+		if f.ParentDir != "" {
+			u.Parent = byDir[f.ParentDir]
+			if u.Parent == nil {
+				continue // the parent did not load; its error is reported
+			}
+			u.Parent.Children = append(u.Parent.Children, u)
+		}
+		all = append(all, unitSrc{u, f})
+	}
+	if len(all) == 0 || all[0].file.Dir != load.ContentDir {
+		return
+	}
+	s.Units = preorder(all[0].u)
+	fileOf := map[*model.Unit]*load.UnitFile{}
+	for _, us := range all {
+		fileOf[us.u] = us.file
+	}
+	ordered := make([]unitSrc, len(s.Units))
+	for i, u := range s.Units {
+		u.Index = i
+		ordered[i] = unitSrc{u, fileOf[u]}
+	}
+	if s.Title == "" {
+		s.Title = s.Root().Name
+	}
+
+	persp := map[string]*model.Perspective{}
+	for _, p := range s.Perspectives {
+		persp[p.ID] = p
+	}
+	nObj, nMeas := 0, 0
+	for _, us := range ordered {
+		v.objectives(s, us, persp)
+		for _, o := range us.u.Objectives {
+			o.Index = nObj
+			nObj++
+		}
+		for _, m := range us.u.Measures {
+			m.Index = nMeas
+			nMeas++
+		}
+	}
+	s.Measures = nMeas
+	for _, us := range ordered {
+		v.links(us)
+		v.initiatives(us)
+	}
+	for _, us := range ordered {
+		v.computed(us)
+	}
+}
+
+// unit checks a scorecard's own keys and returns its unit, or nil when the file
+// could not be read or its id is unusable.
+func (v *validator) unit(f *load.UnitFile, byID map[string]*load.UnitFile) *model.Unit {
+	if f.Loc == nil {
+		return nil
+	}
+	c := &f.Card
+	id := path.Base(f.Dir)
+	if f.Dir == load.ContentDir {
+		id = or(c.ID, "org")
+		if !v.id(f.Loc, "id", id, "unit") {
+			return nil
+		}
+	} else {
+		if c.ID != "" && c.ID != id {
+			v.dl.Errorf(f.Loc.Pos("id"), "id %q differs from the folder name %q: a unit's id is its folder name (only the root scorecard sets id)", c.ID, id)
+		}
+		if !ValidID(id) {
+			v.dl.Errorf(f.Loc.Pos(""), "folder name %q is not a valid unit id (a unit's id is its folder name): %s", id, idRule)
+			return nil
+		}
+	}
+	if prev, ok := byID[id]; ok {
+		v.dl.Errorf(f.Loc.Pos(""), "unit id %q is already used by %s: unit ids are unique in the whole site", id, prev.File)
+		return nil
+	}
+	byID[id] = f
+	v.required(f.Loc, "name", c.Name, "the unit")
+	return &model.Unit{
+		ID: id, Name: c.Name, Owner: c.Owner, Mission: c.Mission,
+		Dir: f.Dir, File: f.File,
+	}
+}
+
+// preorder lists the tree under root, a parent before its children and
+// siblings by id.
+func preorder(root *model.Unit) []*model.Unit {
+	var out []*model.Unit
+	var walk func(u *model.Unit, depth int)
+	walk = func(u *model.Unit, depth int) {
+		u.Depth = depth
+		out = append(out, u)
+		slices.SortFunc(u.Children, func(a, b *model.Unit) int { return cmp.Compare(a.ID, b.ID) })
+		for _, c := range u.Children {
+			walk(c, depth+1)
+		}
+	}
+	walk(root, 0)
+	return out
+}
+
+// objectives checks a unit's objectives and their measures.
+func (v *validator) objectives(s *model.Site, us unitSrc, persp map[string]*model.Perspective) {
+	u, loc := us.u, us.file.Loc
+	objIDs := map[string]bool{}
+	measIDs := map[string]bool{}
+	for i, src := range us.file.Card.Objectives {
+		p := at("objectives[%d]", i)
+		if !v.id(loc, p+".id", src.ID, "objective") {
+			continue
+		}
+		if objIDs[src.ID] {
+			v.dl.Errorf(loc.Pos(p+".id"), "objective id %q is used twice in unit %q", src.ID, u.ID)
+			continue
+		}
+		objIDs[src.ID] = true
+		o := &model.Objective{
+			ID: src.ID, Name: src.Name, Owner: src.Owner, Unit: u,
+			Weight: v.weight(loc, p+".weight", src.Weight),
+			Pos:    loc.Pos(p + ".id"),
+		}
+		v.required(loc, p+".name", src.Name, describe("objective", src.ID))
+		switch pp := persp[src.Perspective]; {
+		case src.Perspective == "":
+			v.dl.Errorf(loc.Pos(p), "objective %q has no perspective", src.ID)
+		case pp == nil:
+			v.dl.Errorf(loc.Pos(p+".perspective"), "perspective %q is not defined (the perspectives are %s)", src.Perspective, perspectiveList(s))
+		default:
+			o.Perspective = pp
+		}
+		u.Objectives = append(u.Objectives, o)
+		for j := range src.Measures {
+			mp := at("%s.measures[%d]", p, j)
+			if m := v.measure(s, loc, mp, &src.Measures[j], measIDs); m != nil {
+				m.Objective, m.Unit = o, u
+				o.Measures = append(o.Measures, m)
+				u.Measures = append(u.Measures, m)
+			}
+		}
+	}
+	for _, m := range u.Measures {
+		if objIDs[m.ID] {
+			v.dl.Errorf(m.Pos, "measure id %q is also an objective id in unit %q: commentary files are named by id, so objective and measure ids must differ", m.ID, u.ID)
+		}
+	}
+}
+
+func perspectiveList(s *model.Site) string {
+	var ids []string
+	for _, p := range s.Perspectives {
+		ids = append(ids, p.ID)
+	}
+	return joinOr(ids)
+}
+
+func joinOr(ids []string) string {
+	out := ""
+	for i, id := range ids {
+		if i > 0 {
+			out += ", "
+		}
+		out += id
+	}
+	return out
+}
+
+// initiatives checks a unit's initiatives.
+func (v *validator) initiatives(us unitSrc) {
+	u, loc := us.u, us.file.Loc
+	seen := map[string]bool{}
+	objs := map[string]*model.Objective{}
+	for _, o := range u.Objectives {
+		objs[o.ID] = o
+	}
+	for i, src := range us.file.Card.Initiatives {
+		p := at("initiatives[%d]", i)
+		if !v.id(loc, p+".id", src.ID, "initiative") {
+			continue
+		}
+		if seen[src.ID] {
+			v.dl.Errorf(loc.Pos(p+".id"), "initiative id %q is used twice in unit %q", src.ID, u.ID)
+			continue
+		}
+		seen[src.ID] = true
+		v.required(loc, p+".name", src.Name, describe("initiative", src.ID))
+		in := &model.Initiative{ID: src.ID, Name: src.Name, Owner: src.Owner, Unit: u}
+		for k, id := range src.Objectives {
+			o := objs[id]
+			if o == nil {
+				v.dl.Errorf(loc.Pos(at("%s.objectives[%d]", p, k)), "initiative %q names objective %q, which unit %q does not have", src.ID, id, u.ID)
+				continue
+			}
+			in.Objectives = append(in.Objectives, o)
+		}
+		if src.Start != nil {
+			in.Start = *src.Start
+		}
+		if src.End != nil {
+			in.End = *src.End
+		}
+		if src.Start != nil && src.End != nil && in.End.Before(in.Start) {
+			v.dl.Errorf(loc.Pos(p+".end"), "initiative %q ends (%s) before it starts (%s)", src.ID, in.End.Format("2006-01-02"), in.Start.Format("2006-01-02"))
+		}
+		if src.Budget != nil {
+			if *src.Budget < 0 {
+				v.dl.Errorf(loc.Pos(p+".budget"), "budget %v is negative", *src.Budget)
+			}
+			in.Budget = model.Some(*src.Budget)
+		}
+		for k, ms := range src.Milestones {
+			mp := at("%s.milestones[%d]", p, k)
+			v.required(loc, mp+".name", ms.Name, at("a milestone of initiative %q", src.ID))
+			if ms.Due == nil {
+				v.dl.Errorf(loc.Pos(mp), "milestone %q of initiative %q has no due date", ms.Name, src.ID)
+				continue
+			}
+			in.Milestones = append(in.Milestones, model.Milestone{Name: ms.Name, Due: *ms.Due, Done: ms.Done})
+		}
+		u.Initiatives = append(u.Initiatives, in)
+	}
+}

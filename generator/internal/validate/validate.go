@@ -1,0 +1,108 @@
+// Package validate checks what load read against the rules of the format and
+// turns it into the model: ids checked before any of them can become a path,
+// references resolved, the unit tree built, and every data row placed in its
+// measure's series.
+package validate
+
+import (
+	"fmt"
+	"io/fs"
+	"regexp"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/load"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/tomlx"
+)
+
+// Options are the command-line values that override config.toml.
+type Options struct {
+	Period  string // --period
+	BaseURL string // --base-url
+}
+
+// Validate checks the site that load read and reads its data files. It returns
+// nil when errors leave no usable model; the errors are in dl either way.
+func Validate(fsys fs.FS, src *load.Site, opts Options, dl *diag.List) *model.Site {
+	v := &validator{dl: dl, src: src}
+	site := v.config(opts)
+	if src.ConfigLoc == nil || len(src.Units) == 0 || src.Units[0].Dir != load.ContentDir {
+		return nil
+	}
+	v.units(site)
+	if dl.HasErrors() {
+		// Data rows are only checked against a sound model; otherwise every row of
+		// a measure with a typo in its id would be reported as well.
+		return nil
+	}
+	v.data(fsys, site)
+	if dl.HasErrors() {
+		return nil
+	}
+	v.asOf(site, opts)
+	if dl.HasErrors() {
+		return nil
+	}
+	return site
+}
+
+type validator struct {
+	dl  *diag.List
+	src *load.Site
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+
+// ValidID reports whether s may be the id of a unit, objective, measure or
+// initiative, and so a file name.
+func ValidID(s string) bool { return idPattern.MatchString(s) }
+
+const idRule = `ids are 1 to 64 characters of a-z, 0-9, "-" and "_", starting with a letter or digit`
+
+// id checks the id at path of loc and reports whether it is valid.
+func (v *validator) id(loc *tomlx.Locator, path, id, what string) bool {
+	if id == "" {
+		v.dl.Errorf(loc.Pos(parentPath(path)), "%s has no id", what)
+		return false
+	}
+	if !ValidID(id) {
+		v.dl.Errorf(loc.Pos(path), "%s id %q is not valid: %s", what, id, idRule)
+		return false
+	}
+	return true
+}
+
+func parentPath(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '.' {
+			return path[:i]
+		}
+	}
+	return ""
+}
+
+func (v *validator) required(loc *tomlx.Locator, path, value, what string) {
+	if value == "" {
+		v.dl.Errorf(loc.Pos(parentPath(path)), "%s has no %s", what, lastSegment(path))
+	}
+}
+
+func lastSegment(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '.' {
+			return path[i+1:]
+		}
+	}
+	return path
+}
+
+func at(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// describe names an item for a message: `measure "revenue"`, or "a measure"
+// when it has no id.
+func describe(kind, id string) string {
+	if id == "" {
+		return "a " + kind + " without id"
+	}
+	return at("%s %q", kind, id)
+}

@@ -1,0 +1,206 @@
+// Package cli is the scorecard command line: it parses arguments, runs the
+// generator and prints diagnostics and the summary.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/scorecard-dev/scorecard/generator"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitError = 1 // invalid input or a failed build
+	ExitUsage = 2
+)
+
+// maxPrinted bounds the diagnostics printed; the rest are counted.
+const maxPrinted = 200
+
+const usage = `scorecard turns balanced scorecards (TOML definitions and CSV actuals) into a static site.
+
+Usage:
+  scorecard build   [--source DIR] [--destination DIR] [--period P] [--base-url URL] [--strict]
+  scorecard check   [--source DIR] [--period P] [--strict]
+  scorecard version
+
+Commands:
+  build     validate, compute and write the site (default destination: <source>/public)
+  check     validate and compute, write nothing
+  version   print the version
+
+Exit status: 0 success, 1 invalid input or failed build, 2 bad usage.
+`
+
+// Run runs the command line args (without the program name) and returns the exit
+// status.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return ExitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build", "check":
+		return runBuild(ctx, cmd, rest, stdout, stderr)
+	case "version":
+		if len(rest) > 0 {
+			fmt.Fprintf(stderr, "scorecard version: unexpected argument %q\n", rest[0])
+			return ExitUsage
+		}
+		fmt.Fprintln(stdout, "scorecard", Version())
+		return ExitOK
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	}
+	fmt.Fprintf(stderr, "scorecard: unknown command %q\n\n%s", cmd, usage)
+	return ExitUsage
+}
+
+func runBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("scorecard "+cmd, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var opts generator.Options
+	fl.StringVar(&opts.Source, "source", ".", "the site `folder`")
+	fl.StringVar(&opts.Period, "period", "", "as-of `period` (e.g. 2026-09), overriding config.toml")
+	fl.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
+	if cmd == "build" {
+		fl.StringVar(&opts.Destination, "destination", "", "the output `folder` (default <source>/public)")
+		fl.StringVar(&opts.BaseURL, "base-url", "", "the site's public `URL`, overriding config.toml")
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "scorecard %s: unexpected argument %q\n", cmd, fl.Arg(0))
+		fl.Usage()
+		return ExitUsage
+	}
+	start := time.Now()
+	run := generator.Check
+	if cmd == "build" {
+		run = generator.Build
+	}
+	rep, err := run(ctx, opts)
+	elapsed := time.Since(start)
+	if rep == nil {
+		rep = &generator.Report{}
+	}
+	printDiagnostics(stderr, opts.Source, rep, err)
+	if err != nil {
+		var list *generator.Errors
+		if !errors.As(err, &list) {
+			fmt.Fprintf(stderr, "scorecard %s: %v\n", cmd, err)
+		}
+		fmt.Fprintf(stderr, "scorecard %s failed: %s\n", cmd, counts(err, rep))
+		return ExitError
+	}
+	fmt.Fprintln(stdout, summary(cmd, rep, elapsed))
+	return ExitOK
+}
+
+// printDiagnostics prints warnings and errors together, sorted by position.
+func printDiagnostics(w io.Writer, source string, rep *generator.Report, err error) {
+	all := slices.Clone(rep.Warnings)
+	total := rep.WarningCount
+	var list *generator.Errors
+	if errors.As(err, &list) {
+		all = append(all, list.List...)
+		total += list.Total
+	}
+	slices.SortStableFunc(all, generator.CompareDiagnostics)
+	for i, d := range all {
+		if i == maxPrinted {
+			break
+		}
+		d.Pos.File = displayPath(source, d.Pos.File)
+		fmt.Fprintln(w, d.String())
+	}
+	if more := total - min(len(all), maxPrinted); more > 0 {
+		fmt.Fprintf(w, "... and %d more\n", more)
+	}
+}
+
+// displayPath shows a source-relative path as the user would type it.
+func displayPath(source, file string) string {
+	if file == "" || strings.HasPrefix(file, "-") || source == "" || filepath.Clean(source) == "." {
+		return file
+	}
+	return filepath.ToSlash(filepath.Join(source, filepath.FromSlash(file)))
+}
+
+func counts(err error, rep *generator.Report) string {
+	n := 0
+	var list *generator.Errors
+	if errors.As(err, &list) {
+		n = list.Total
+	} else if err != nil {
+		n = 1
+	}
+	return fmt.Sprintf("%s, %s", plural(n, "error"), plural(rep.WarningCount, "warning"))
+}
+
+func summary(cmd string, rep *generator.Report, d time.Duration) string {
+	verb := "checked"
+	tail := ""
+	if cmd == "build" {
+		verb = "built"
+		tail = fmt.Sprintf(", %s (%s)", plural(rep.Pages, "page"), plural(rep.Files, "file"))
+	}
+	warn := ""
+	if rep.WarningCount > 0 {
+		warn = ", " + plural(rep.WarningCount, "warning")
+	}
+	return fmt.Sprintf("%s %s, %s, %s%s%s in %s", verb,
+		plural(rep.Units, "unit"), plural(rep.Measures, "measure"), plural(rep.Rows, "data row"),
+		tail, warn, d.Round(time.Millisecond))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// Version returns the module version and, for a build from a git checkout, the
+// commit.
+func Version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := bi.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+dirty"
+			}
+		}
+	}
+	if rev != "" && v == "devel" {
+		v += " " + rev[:min(12, len(rev))] + dirty
+	}
+	return v + " " + bi.GoVersion
+}
