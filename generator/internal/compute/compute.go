@@ -252,4 +252,3 @@ func hasHave(n int) string {
 	}
 	return "have"
 }
-

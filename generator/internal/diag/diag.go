@@ -211,4 +211,3 @@ func levenshtein(a, b string) int {
 	}
 	return prev[len(b)]
 }
-

@@ -63,7 +63,7 @@ type (
 	}
 )
 
-func (n num) eval([]float64) (float64, error)     { return float64(n), nil }
+func (n num) eval([]float64) (float64, error)      { return float64(n), nil }
 func (n ref) eval(vals []float64) (float64, error) { return vals[n], nil }
 func (n neg) eval(vals []float64) (float64, error) {
 	v, err := n.x.eval(vals)
