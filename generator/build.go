@@ -15,9 +15,9 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
+	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
 	"github.com/scorecard-dev/scorecard/generator/internal/publish"
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
-	"github.com/scorecard-dev/scorecard/generator/internal/validate"
 )
 
 // Options control a build. Empty fields take their defaults.
@@ -151,36 +151,12 @@ func within(p, dir string) bool {
 
 // compile runs load, validate and compute on fsys.
 func compile(ctx context.Context, fsys fs.FS, opts Options) (*compute.Result, *Report, error) {
-	var dl diag.List
-	rep := &Report{}
-	finish := func() error {
-		if opts.Strict {
-			dl.Promote()
-		}
-		rep.Warnings = dl.Sorted(diag.Warning)
-		rep.WarningCount = dl.Count(diag.Warning)
-		return dl.Err()
+	result, dl, err := pipeline.Compile(ctx, fsys, pipeline.Options{Period: opts.Period, BaseURL: opts.BaseURL, Strict: opts.Strict})
+	rep := &Report{Warnings: dl.Sorted(diag.Warning), WarningCount: dl.Count(diag.Warning)}
+	if result != nil {
+		rep.Units, rep.Measures, rep.Rows = len(result.Site.Units), result.Site.Measures, result.Site.Rows
 	}
-	src := load.Load(fsys, &dl)
-	if err := ctx.Err(); err != nil {
-		return nil, rep, err
-	}
-	site := validate.Validate(fsys, src, validate.Options{Period: opts.Period, BaseURL: opts.BaseURL}, &dl)
-	if site == nil {
-		if !dl.HasErrors() {
-			dl.Errorf(diag.Pos{}, "the site could not be read")
-		}
-		return nil, rep, finish()
-	}
-	rep.Units, rep.Measures, rep.Rows = len(site.Units), site.Measures, site.Rows
-	if err := ctx.Err(); err != nil {
-		return nil, rep, err
-	}
-	result := compute.Compute(site, &dl)
-	if err := finish(); err != nil {
-		return nil, rep, err
-	}
-	return result, rep, nil
+	return result, rep, err
 }
 
 // writeSite renders every output file into out.

@@ -118,7 +118,11 @@ func Parse(src string) (*Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.tok.kind != tEOF {
+	switch p.tok.kind {
+	case tEOF:
+	case tBad:
+		return nil, p.badToken()
+	default:
 		return nil, p.errorf("unexpected %s after the end of the expression", p.tok)
 	}
 	return &Expr{src: src, root: root, refs: p.refs}, nil
@@ -326,10 +330,15 @@ func (p *parser) primary(depth int) (node, error) {
 		p.next()
 		return x, nil
 	case tBad:
-		if strings.ToLower(t.text) != t.text && validID(strings.ToLower(t.text)) {
-			return nil, p.errorf("%q is not a measure id: ids are lower-case", t.text)
-		}
-		return nil, p.errorf("unexpected %q: a formula holds measure ids, numbers, + - * / and parentheses", t.text)
+		return nil, p.badToken()
 	}
 	return nil, p.errorf("expected a measure id, a number or \"(\", found %s", t)
+}
+
+func (p *parser) badToken() error {
+	t := p.tok
+	if strings.ToLower(t.text) != t.text && validID(strings.ToLower(t.text)) {
+		return p.errorf("%q is not a measure id: ids are lower-case", t.text)
+	}
+	return p.errorf("unexpected %q: a formula holds measure ids, numbers, + - * / and parentheses", t.text)
 }

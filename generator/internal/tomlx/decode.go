@@ -10,11 +10,13 @@
 package tomlx
 
 import (
+	"bytes"
 	"encoding"
 	"errors"
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,7 +35,14 @@ func Decode(file string, src []byte, v any, dl *diag.List) *Locator {
 	if _, err := toml.Decode(string(src), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			dl.Errorf(diag.Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col}, "%s", parseMessage(pe))
+			pos := diag.Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col}
+			if m := duplicateKey.FindStringSubmatch(pe.Message); m != nil {
+				// The library's column for a duplicate key is past the end of the line.
+				pos.Col = firstNonBlank(src, pos.Line)
+				dl.Errorf(pos, "invalid TOML: key %q is defined twice", m[1])
+				return nil
+			}
+			dl.Errorf(pos, "%s", parseMessage(pe))
 		} else {
 			dl.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "%v", err)
 		}
@@ -43,6 +52,18 @@ func Decode(file string, src []byte, v any, dl *diag.List) *Locator {
 	d := &decoder{loc: loc, dl: dl}
 	d.walk(reflect.ValueOf(v).Elem(), m, "")
 	return loc
+}
+
+var duplicateKey = regexp.MustCompile(`^Key '(.*)' has already been defined\.?$`)
+
+// firstNonBlank returns the column of the first non-blank character of line n.
+func firstNonBlank(src []byte, n int) int {
+	lines := bytes.Split(src, []byte("\n"))
+	if n < 1 || n > len(lines) {
+		return 1
+	}
+	line := lines[n-1]
+	return len(line) - len(bytes.TrimLeft(line, " \t")) + 1
 }
 
 func parseMessage(pe toml.ParseError) string {
@@ -287,7 +308,13 @@ func describe(data any) string {
 	case bool:
 		return fmt.Sprintf("a boolean (%v)", v)
 	case time.Time:
-		return "a date or time"
+		switch v.Location().String() {
+		case "date-local":
+			return "a date (" + v.Format("2006-01-02") + ")"
+		case "time-local":
+			return "a time of day (" + v.Format("15:04:05") + ")"
+		}
+		return "a date and time (" + v.Format("2006-01-02T15:04:05") + ")"
 	case []any, []map[string]any:
 		return "an array"
 	case map[string]any:

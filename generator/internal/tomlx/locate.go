@@ -35,6 +35,12 @@ func Locate(file, src string) *Locator {
 	return l
 }
 
+// Has reports whether the document has a key at path.
+func (l *Locator) Has(path string) bool {
+	_, ok := l.keys[path]
+	return ok
+}
+
 // File returns the file name the locator reports positions in.
 func (l *Locator) File() string { return l.file }
 

@@ -193,11 +193,13 @@ func allKnown(ids []string, byID map[string]*model.Measure) bool {
 }
 
 func (v *validator) rollupSources(m *model.Measure) {
+	found := false
 	for _, c := range m.Unit.Children {
 		for _, cm := range c.Measures {
 			if cm.ID != m.ID {
 				continue
 			}
+			found = true
 			if cm.Freq != m.Freq {
 				v.dl.Errorf(m.Pos, "measure %q rolls up %q of unit %q, which is %s, not %s", m.ID, cm.ID, c.ID, cm.Freq, m.Freq)
 				continue
@@ -207,7 +209,7 @@ func (v *validator) rollupSources(m *model.Measure) {
 	}
 	if len(m.RollupFrom) == 0 && len(m.Unit.Children) == 0 {
 		v.dl.Errorf(m.Pos, "measure %q rolls up its child units, but unit %q has none", m.ID, m.Unit.ID)
-	} else if len(m.RollupFrom) == 0 {
+	} else if !found {
 		v.dl.Errorf(m.Pos, "measure %q rolls up measure %q of its child units, but none of them has it", m.ID, m.ID)
 	}
 }

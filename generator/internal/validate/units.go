@@ -105,7 +105,7 @@ func (v *validator) unit(f *load.UnitFile, byID map[string]*load.UnitFile) *mode
 		return nil
 	}
 	byID[id] = f
-	v.required(f.Loc, "name", c.Name, "the unit")
+	v.required(f.Loc, "name", c.Name, describe("unit", id))
 	return &model.Unit{
 		ID: id, Name: c.Name, Owner: c.Owner, Mission: c.Mission,
 		Dir: f.Dir, File: f.File,
@@ -241,6 +241,9 @@ func (v *validator) initiatives(us unitSrc) {
 			mp := at("%s.milestones[%d]", p, k)
 			v.required(loc, mp+".name", ms.Name, at("a milestone of initiative %q", src.ID))
 			if ms.Due == nil {
+				if loc.Has(mp + ".due") {
+					continue // a value of the wrong type is reported already
+				}
 				v.dl.Errorf(loc.Pos(mp), "milestone %q of initiative %q has no due date", ms.Name, src.ID)
 				continue
 			}

@@ -82,7 +82,7 @@ func parentPath(path string) string {
 }
 
 func (v *validator) required(loc *tomlx.Locator, path, value, what string) {
-	if value == "" {
+	if value == "" && !loc.Has(path) { // a value of the wrong type is reported already
 		v.dl.Errorf(loc.Pos(parentPath(path)), "%s has no %s", what, lastSegment(path))
 	}
 }

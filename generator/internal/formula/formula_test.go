@@ -1,0 +1,110 @@
+package formula
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestEval(t *testing.T) {
+	tests := []struct {
+		src  string
+		refs []string
+		vals []float64
+		want float64
+	}{
+		{"gross-profit / revenue", []string{"gross-profit", "revenue"}, []float64{30, 120}, 0.25},
+		{"revenue - cost", []string{"revenue", "cost"}, []float64{100, 60}, 40},
+		{"a + b * c", []string{"a", "b", "c"}, []float64{1, 2, 3}, 7},
+		{"(a + b) * c", []string{"a", "b", "c"}, []float64{1, 2, 3}, 9},
+		{"a - b - c", []string{"a", "b", "c"}, []float64{10, 3, 2}, 5}, // left to right
+		{"a / b / c", []string{"a", "b", "c"}, []float64{24, 4, 2}, 3},
+		{"-a + 2", []string{"a"}, []float64{5}, -3},
+		{"- -a", []string{"a"}, []float64{5}, 5},
+		{"100 * meals / flights", []string{"meals", "flights"}, []float64{4, 104}, 100 * 4.0 / 104},
+		{"a × 2 ÷ b − 1", []string{"a", "b"}, []float64{3, 2}, 2},
+		{"a + a", []string{"a"}, []float64{2}, 4},
+		{"on_time_2 * 0.5", []string{"on_time_2"}, []float64{8}, 4},
+	}
+	for _, tc := range tests {
+		e, err := Parse(tc.src)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tc.src, err)
+		}
+		if !slices.Equal(e.Refs(), tc.refs) {
+			t.Errorf("Parse(%q).Refs() = %q; want %q", tc.src, e.Refs(), tc.refs)
+		}
+		got, err := e.Eval(tc.vals)
+		if err != nil || math.Abs(got-tc.want) > 1e-12 {
+			t.Errorf("Eval(%q, %v) = %v, %v; want %v", tc.src, tc.vals, got, err, tc.want)
+		}
+	}
+}
+
+func TestEvalDivisionByZero(t *testing.T) {
+	e, err := Parse("a / (b - c)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Eval([]float64{1, 2, 2}); !errors.Is(err, ErrDivZero) {
+		t.Errorf("Eval = %v; want ErrDivZero", err)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		src    string
+		offset int
+		msg    string
+	}{
+		{"", 0, "formula is empty"},
+		{"a +", 3, "expected a measure id, a number or \"(\", found end of formula"},
+		{"(a + b", 6, "expected \")\" to close \"(\", found end of formula"},
+		{"a b", 2, "unexpected name \"b\" after the end of the expression"},
+		{"a ^ 2", 2, "unexpected \"^\": a formula holds measure ids, numbers, + - * / and parentheses"},
+		{"Revenue / 2", 0, "\"Revenue\" is not a measure id: ids are lower-case"},
+		{"a) + 1", 1, "unexpected \")\" after the end of the expression"},
+		{"sum(a)", 3, "unexpected \"(\" after the end of the expression"},
+		{"a.b", 0, "unexpected \"a.b\": a formula holds measure ids, numbers, + - * / and parentheses"},
+		{"1.2.3", 0, "unexpected \"1.2.3\": a formula holds measure ids, numbers, + - * / and parentheses"},
+		{strings.Repeat("(", 70) + "a" + strings.Repeat(")", 70), 65, "formula is nested more than 64 levels deep"},
+		{strings.Repeat("-", 70) + "a", 65, "formula is nested more than 64 levels deep"},
+	}
+	for _, tc := range tests {
+		_, err := Parse(tc.src)
+		var se *SyntaxError
+		if !errors.As(err, &se) || se.Offset != tc.offset || se.Msg != tc.msg {
+			t.Errorf("Parse(%q) = %#v; want offset %d %q", tc.src, err, tc.offset, tc.msg)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"a + b", "gross-profit / revenue", "(a-b) * -c", "1.5 * x", "a ÷ b", "((a))", "-"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e, err := Parse(s)
+		if err != nil {
+			var se *SyntaxError
+			if !errors.As(err, &se) || se.Offset < 0 || se.Offset > len(s) {
+				t.Fatalf("Parse(%q) error %v has no offset inside the formula", s, err)
+			}
+			return
+		}
+		vals := make([]float64, len(e.Refs()))
+		for i := range vals {
+			vals[i] = float64(i + 1)
+		}
+		if _, err := e.Eval(vals); err != nil && !errors.Is(err, ErrDivZero) {
+			t.Fatalf("Eval(%q): %v", s, err)
+		}
+		for _, r := range e.Refs() {
+			if !validID(r) {
+				t.Fatalf("Parse(%q) refers to %q, which is not an id", s, r)
+			}
+		}
+	})
+}

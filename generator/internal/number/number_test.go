@@ -1,0 +1,144 @@
+package number
+
+import (
+	"math"
+	"strconv"
+	"testing"
+)
+
+func TestParseAccepts(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+	}{
+		{"0", 0},
+		{"1012345.5", 1012345.5},
+		{"-0.25", -0.25},
+		{"+3", 3},
+		{".5", 0.5},
+		{"5.", 5},
+		{"1e6", 1e6},
+		{"2.5E-3", 0.0025},
+		{"007", 7}, // decimal, never octal
+	}
+	for _, tc := range tests {
+		got, err := Parse(tc.in)
+		if err != nil || got != tc.want {
+			t.Errorf("Parse(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func TestParseRejects(t *testing.T) {
+	tests := []struct {
+		in   string
+		want error
+	}{
+		{"1,234", ErrGrouping},
+		{"12,345,678.9", ErrGrouping},
+		{"-1,234", ErrGrouping},
+		{"1 234", ErrGrouping},
+		{"1\u00a0234,5", ErrComma},
+		{"1_000", ErrGrouping},
+		{"0,5", ErrComma},
+		{"1.234,5", ErrComma},
+		{"1,2345", ErrComma},
+		{"NaN", ErrNotFinite},
+		{"nan", ErrNotFinite},
+		{"Inf", ErrNotFinite},
+		{"-Infinity", ErrNotFinite},
+		{"1e999", ErrOutOfRange},
+		{"-1e400", ErrOutOfRange},
+		{"0x1F", ErrSyntax},
+		{"12%", ErrSyntax},
+		{"$100", ErrSyntax},
+		{"1e", ErrSyntax},
+		{".", ErrSyntax},
+		{"-", ErrSyntax},
+		{"--1", ErrSyntax},
+		{"1.2.3", ErrSyntax},
+		{"one", ErrSyntax},
+		{"１２", ErrSyntax},
+	}
+	for _, tc := range tests {
+		if _, err := Parse(tc.in); err != tc.want {
+			t.Errorf("Parse(%q) error = %v; want %v", tc.in, err, tc.want)
+		}
+	}
+}
+
+func TestFormat(t *testing.T) {
+	tests := []struct {
+		pattern string
+		v       float64
+		want    string
+	}{
+		{"#,##0", 1234567.49, "1,234,567"},
+		{"#,##0", 999.5, "1,000"},
+		{"#,##0.0", 1012345.55, "1,012,345.6"},
+		{"#,##0.0", -1234.56, "-1,234.6"},
+		{"0.00", 3.14159, "3.14"},
+		{"0.0%", 0.923, "92.3%"},
+		{"0%", 0.0049, "0%"},
+		{"0.0", -0.04, "0.0"}, // never "-0.0"
+		{"0.0#", 2.5, "2.5"},
+		{"0.0#", 2.567, "2.57"},
+		{"0.0#", 2, "2.0"},
+		{"#,##0.##", 1500, "1,500"},
+		{"#,##0.##", 1500.125, "1,500.13"},
+		{"0", 12, "12"},
+		{"#,##0", 123, "123"},
+		{"#,##0", 1000, "1,000"},
+	}
+	for _, tc := range tests {
+		f, err := ParseFormat(tc.pattern)
+		if err != nil {
+			t.Fatalf("ParseFormat(%q): %v", tc.pattern, err)
+		}
+		if got := f.Format(tc.v); got != tc.want {
+			t.Errorf("%q.Format(%v) = %q; want %q", tc.pattern, tc.v, got, tc.want)
+		}
+		if f.String() != tc.pattern {
+			t.Errorf("ParseFormat(%q).String() = %q", tc.pattern, f.String())
+		}
+	}
+}
+
+func TestParseFormatRejects(t *testing.T) {
+	tests := []struct{ in, err string }{
+		{"#,##", `format "#,##" is not a number pattern (expected one like "#,##0", "#,##0.0", "0.00" or "0.0%")`},
+		{"0.", `format "0.": after the "." come zeros for fixed decimals, then "#" for optional ones`},
+		{"0.#0", `format "0.#0": after the "." come zeros for fixed decimals, then "#" for optional ones`},
+		{"$0", `format "$0" is not a number pattern (expected one like "#,##0", "#,##0.0", "0.00" or "0.0%")`},
+		{"0.00000000000", `format "0.00000000000" has more than 10 decimals`},
+	}
+	for _, tc := range tests {
+		if _, err := ParseFormat(tc.in); err == nil || err.Error() != tc.err {
+			t.Errorf("ParseFormat(%q) error = %v; want %q", tc.in, err, tc.err)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"1", "-0.5", "1,234", "1e6", "NaN", "0x10", "1_0", ".5", "1.2.3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := Parse(s)
+		if err != nil {
+			return
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			t.Fatalf("Parse(%q) = %v: never a non-finite number", s, v)
+		}
+		// What Parse accepts, strconv reads the same way: no cell is misread.
+		if w, err := strconv.ParseFloat(s, 64); err != nil || w != v {
+			t.Fatalf("Parse(%q) = %v but strconv says %v, %v", s, v, w, err)
+		}
+		for _, c := range s {
+			if c == ',' || c == '_' || c == 'x' || c == 'X' || c == ' ' {
+				t.Fatalf("Parse(%q) accepted %q", s, c)
+			}
+		}
+	})
+}
