@@ -284,6 +284,7 @@ func (s *scanner) value(path string) {
 
 // skipString moves past a basic, literal or multi-line string.
 func (s *scanner) skipString() {
+	defer func() { s.i = min(s.i, len(s.src)) }() // an escape may be the last byte
 	q := s.src[s.i]
 	if strings.HasPrefix(s.src[s.i:], strings.Repeat(string(q), 3)) {
 		s.i += 3

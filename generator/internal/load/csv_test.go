@@ -1,0 +1,73 @@
+package load
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+)
+
+func readAll(t *testing.T, content string) ([]Row, []string, *diag.List) {
+	t.Helper()
+	fsys := fstest.MapFS{"data/a.csv": {Data: []byte(content)}}
+	var rows []Row
+	var dl diag.List
+	ReadCSV(fsys, "data/a.csv", &dl, func(r *Row) { rows = append(rows, *r) })
+	var errs []string
+	for _, d := range dl.Sorted(diag.Error) {
+		errs = append(errs, d.String())
+	}
+	return rows, errs, &dl
+}
+
+func TestCSVAcceptsSpreadsheetExports(t *testing.T) {
+	// A UTF-8 byte order mark, CRLF line ends, a reordered header, blank cells
+	// and trailing empty rows, as spreadsheets write them.
+	rows, errs, _ := readAll(t, "\ufeffperiod,unit,measure,target,actual\r\n2026-09,org,revenue,,95.5\r\n2026-08, org ,revenue,100,\r\n,,,,\r\n\r\n")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("%d rows; want 2", len(rows))
+	}
+	r := rows[0]
+	if r.Unit != "org" || r.Measure != "revenue" || r.Period != "2026-09" || r.Line != 2 {
+		t.Errorf("row %+v", r)
+	}
+	if !r.Values[0].OK || r.Values[0].V != 95.5 || r.Values[1].OK || r.Values[2].OK || r.Values[3].OK {
+		t.Errorf("values %+v: want actual 95.5 and nothing else (blank is missing, never 0)", r.Values)
+	}
+	if r.Cols != [7]int{9, 13, 1, 22, 21, 0, 0} {
+		t.Errorf("columns %v", r.Cols)
+	}
+	if rows[1].Unit != "org" || rows[1].Values[0].OK || !rows[1].Values[1].OK || rows[1].Values[1].V != 100 {
+		t.Errorf("second row %+v", rows[1])
+	}
+}
+
+func TestCSVPositionsCountPhysicalLines(t *testing.T) {
+	// A quoted field holding a line break moves every later row down a line.
+	_, errs, _ := readAll(t, "unit,measure,period,actual\n\"org\nx\",revenue,2026-09,1\norg,revenue,2026-08,bad\n")
+	want := `data/a.csv:4:21: actual "bad" is not a number (expected a plain decimal such as 1234.5 or -0.25)`
+	if len(errs) != 1 || errs[0] != want {
+		t.Errorf("errors %q; want %q", errs, want)
+	}
+}
+
+func TestCSVErrorsAreCappedAndCounted(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("unit,measure,period,actual\n")
+	n := diag.MaxPerList + 50
+	for i := range n {
+		fmt.Fprintf(&b, "org,m,2026-01,x%d\n", i)
+	}
+	_, errs, dl := readAll(t, b.String())
+	if len(errs) != diag.MaxPerList || dl.Count(diag.Error) != n {
+		t.Errorf("kept %d of %d errors; want %d kept of %d", len(errs), dl.Count(diag.Error), diag.MaxPerList, n)
+	}
+	if !strings.HasSuffix(dl.Err().Error(), "\n... and 50 more errors") {
+		t.Error("the error does not count what it left out")
+	}
+}

@@ -1,0 +1,187 @@
+package tomlx
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+)
+
+const doc = `id = "org" # comment
+title = """
+[[objectives]] inside a string
+"""
+[[objectives]]
+id = "a"
+drives = [
+  "b", # why
+  "c",
+]
+  [[objectives.measures]]
+  id = "m1"
+  band = { low = 1, high = 2 }
+[[objectives]]
+"id" = 'b'
+measures = [ { id = "x" }, { id = "y", target = 3 } ]
+[scoring.sub]
+k.l = 1
+`
+
+func TestLocate(t *testing.T) {
+	loc := Locate("f.toml", doc)
+	tests := []struct {
+		path      string
+		line, col int
+		key       bool
+	}{
+		{"id", 1, 6, false},
+		{"id", 1, 1, true},
+		{"title", 2, 9, false},
+		{"objectives[0]", 5, 1, false},
+		{"objectives[0].id", 6, 6, false},
+		{"objectives[0].drives", 7, 10, false},
+		{"objectives[0].drives[1]", 9, 3, false},
+		{"objectives[0].measures[0]", 11, 3, false},
+		{"objectives[0].measures[0].id", 12, 8, false},
+		{"objectives[0].measures[0].band.high", 13, 28, false},
+		{"objectives[1].id", 15, 8, false},
+		{"objectives[1].measures[1].target", 16, 49, false},
+		{"objectives[1].measures[1]", 16, 28, false},
+		{"scoring.sub.k.l", 18, 7, false},
+		{"scoring.sub.k.l", 18, 1, true},
+		// Unknown paths fall back to the nearest enclosing one.
+		{"objectives[0].measures[0].nothing", 11, 3, false},
+		{"nowhere", 1, 1, false},
+	}
+	for _, tc := range tests {
+		line, col := loc.Value(tc.path)
+		if tc.key {
+			line, col = loc.Key(tc.path)
+		}
+		if line != tc.line || col != tc.col {
+			t.Errorf("%s (key %v) at %d:%d; want %d:%d", tc.path, tc.key, line, col, tc.line, tc.col)
+		}
+	}
+}
+
+func TestLocateCountsColumnsInCharacters(t *testing.T) {
+	loc := Locate("f.toml", "t = { name = \"Zürich\", b = 1 }\n\"clé\" = \"été\"\n")
+	if line, col := loc.Value("t.b"); line != 1 || col != 28 {
+		t.Errorf("t.b at %d:%d; want 1:28", line, col)
+	}
+	if line, col := loc.Value("clé"); line != 2 || col != 9 {
+		t.Errorf("clé at %d:%d; want 2:9", line, col)
+	}
+}
+
+type measure struct {
+	ID     string   `toml:"id"`
+	Target *float64 `toml:"target"`
+	Count  int      `toml:"count"`
+	On     bool     `toml:"on"`
+}
+
+type file struct {
+	Name     string     `toml:"name"`
+	Tags     []string   `toml:"tags"`
+	Start    *time.Time `toml:"start"`
+	Measures []measure  `toml:"measures"`
+}
+
+func decode(t *testing.T, src string) (file, []string) {
+	t.Helper()
+	var f file
+	var dl diag.List
+	Decode("f.toml", []byte(src), &f, &dl)
+	var msgs []string
+	for _, d := range dl.Sorted(diag.Error) {
+		msgs = append(msgs, d.String())
+	}
+	return f, msgs
+}
+
+func TestDecodeFillsValues(t *testing.T) {
+	f, errs := decode(t, `name = "x"
+tags = ["a", "b"]
+start = 2026-01-31
+[[measures]]
+id = "m"
+target = 5
+count = 3
+on = true
+[[measures]]
+id = "n"
+target = 2.5
+`)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if f.Name != "x" || strings.Join(f.Tags, ",") != "a,b" || f.Start.Format("2006-01-02") != "2026-01-31" {
+		t.Errorf("decoded %+v", f)
+	}
+	if len(f.Measures) != 2 || *f.Measures[0].Target != 5 || f.Measures[0].Count != 3 || !f.Measures[0].On || *f.Measures[1].Target != 2.5 || f.Measures[1].On {
+		t.Errorf("measures %+v", f.Measures)
+	}
+}
+
+func TestDecodeReportsEveryProblem(t *testing.T) {
+	_, errs := decode(t, `Name = "x"
+tags = "a"
+start = 2026-01-31T10:00:00Z
+[[measures]]
+id = 7
+target = nan
+count = 1.5
+on = "yes"
+colour = "red"
+[[measures]]
+target = inf
+`)
+	want := []string{
+		`f.toml:1:1: unknown key "Name" at the top level (did you mean "name"?)`,
+		`f.toml:2:8: tags: expected an array, got a string ("a")`,
+		`f.toml:3:9: start: expected a date such as 2026-01-31 (not quoted), got a date and time (2026-01-31T10:00:00)`,
+		`f.toml:5:6: id: expected a string, got an integer (7)`,
+		`f.toml:6:10: target: expected a finite number, got NaN`,
+		`f.toml:7:9: count: expected a whole number, got a number (1.5)`,
+		`f.toml:8:6: on: expected true or false, got a string ("yes")`,
+		`f.toml:9:1: unknown key "colour" in [[measures]] (known keys: count, id, on, target)`,
+		`f.toml:11:10: target: expected a finite number, got +Inf`,
+	}
+	if strings.Join(errs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestDecodeSyntaxErrors(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"name = \"x\nb = 1\n", `f.toml:1:10: invalid TOML: strings cannot contain newlines`},
+		{"name = \"x\"\nname = \"y\"\n", `f.toml:2:1: invalid TOML: key "name" is defined twice`},
+		{"a = 1\nb = = 2\n", `f.toml:2:5: invalid TOML: expected value but found '=' instead`},
+	}
+	for _, tc := range tests {
+		if _, errs := decode(t, tc.src); len(errs) != 1 || errs[0] != tc.want {
+			t.Errorf("%q: %q; want %q", tc.src, errs, tc.want)
+		}
+	}
+}
+
+func FuzzLocate(f *testing.F) {
+	f.Add(doc)
+	f.Add("a = [\n{ b = \"\"\"x\"\"\" }, 'y' ]\n[[c.d]]\ne.f = 1 # g\n")
+	f.Add(`"""`)
+	f.Add("[[")
+	f.Fuzz(func(t *testing.T, src string) {
+		loc := Locate("f.toml", src)
+		for path := range loc.values {
+			line, col := loc.Value(path)
+			if line < 1 || col < 1 {
+				t.Fatalf("%s at %d:%d", path, line, col)
+			}
+		}
+		var v file
+		var dl diag.List
+		Decode("f.toml", []byte(src), &v, &dl)
+	})
+}
