@@ -18,6 +18,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
 	"github.com/scorecard-dev/scorecard/generator/internal/publish"
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
+	"github.com/scorecard-dev/scorecard/themes"
 )
 
 // Options control a build. Empty fields take their defaults.
@@ -84,7 +85,7 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 		return rep, fmt.Errorf("write: %w", err)
 	}
 	defer out.Abort()
-	if err := writeSite(ctx, out, result, rep); err != nil {
+	if err := writeSite(ctx, out, fsys, result, rep); err != nil {
 		return rep, fmt.Errorf("render: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -160,15 +161,16 @@ func compile(ctx context.Context, fsys fs.FS, opts Options) (*compute.Result, *R
 }
 
 // writeSite renders every output file into out.
-func writeSite(ctx context.Context, out *publish.Dir, r *compute.Result, rep *Report) error {
-	scores, err := render.Scores(r)
+func writeSite(ctx context.Context, out *publish.Dir, src fs.FS, r *compute.Result, rep *Report) error {
+	theme, err := render.NewTheme(src, r.Site.Theme, themes.Default())
 	if err != nil {
 		return err
 	}
-	if err := out.WriteFile(render.ScoresPath, scores); err != nil {
+	st, err := render.Site(r, theme, out)
+	rep.Pages, rep.Files = st.Pages, st.Files
+	if err != nil {
 		return err
 	}
-	rep.Files++
 	return ctx.Err()
 }
 

@@ -27,6 +27,9 @@ type Result struct {
 	// Periods are the site periods of the score history, oldest first; the last
 	// is AsOf.
 	Periods []period.Period
+	// Latest is the site period holding the end of the latest actual in the
+	// data files (zero when there is none): how fresh the data is.
+	Latest period.Period
 }
 
 // UnitResult is a unit's score.
@@ -88,6 +91,7 @@ func Compute(site *model.Site, dl *diag.List) *Result {
 		Objectives: make([]ObjectiveResult, len(e.objs)),
 		Measures:   make([]MeasureResult, site.Measures),
 		Periods:    e.historyPeriods(),
+		Latest:     e.latest(),
 	}
 	for _, u := range site.Units {
 		for _, m := range u.Measures {
@@ -178,10 +182,10 @@ func (e *engine) units(r *Result) {
 // actual to the as-of period, at most MaxHistory of them.
 func (e *engine) historyPeriods() []period.Period {
 	asOf := e.site.AsOf
-	earliest := e.cal.Start(asOf)
+	earliest := e.cal.End(asOf)
 	for _, s := range e.act {
 		if !s.empty() {
-			earliest = min(earliest, e.cal.Start(s.first))
+			earliest = min(earliest, e.cal.End(s.first))
 		}
 	}
 	first := e.cal.Containing(e.site.Frequency, earliest)
@@ -193,6 +197,25 @@ func (e *engine) historyPeriods() []period.Period {
 		out = append(out, p)
 	}
 	return out
+}
+
+// latest returns the site period holding the end of the latest actual.
+func (e *engine) latest() period.Period {
+	end := -1
+	for _, u := range e.site.Units {
+		for _, m := range u.Measures {
+			for i := len(m.Data.Points) - 1; i >= 0; i-- {
+				if m.Data.Points[i].Actual.OK {
+					end = max(end, e.cal.End(m.Data.First.Add(i)))
+					break
+				}
+			}
+		}
+	}
+	if end < 0 {
+		return period.Period{}
+	}
+	return e.cal.Containing(e.site.Frequency, end)
 }
 
 // scoreHistory scores every objective as of each history period.

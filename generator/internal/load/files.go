@@ -104,6 +104,17 @@ type UnitFile struct {
 	ParentDir string // Dir of the nearest ancestor with a scorecard.toml; "" for the root
 	Card      Scorecard
 	Loc       *tomlx.Locator
+	Narrative []byte     // index.md, nil when absent
+	Notes     []NoteFile // notes/<period>.md and notes/<period>/<id>.md, by path
+}
+
+// NoteFile is one commentary file of a unit. Period and ID are as named by the
+// file; validate checks them.
+type NoteFile struct {
+	File   string // slash path from the source root
+	Period string // "2026-09"
+	ID     string // objective or measure id; "" for the unit's own note
+	Text   []byte
 }
 
 // Site is everything load read, before validation.

@@ -112,6 +112,7 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 		if src, ok := readFile(fsys, u.File, dl, ""); ok {
 			u.Loc = tomlx.Decode(u.File, src, &u.Card, dl)
 		}
+		loadMarkdown(fsys, u, dl)
 		units = append(units, u)
 	}
 	return units

@@ -57,6 +57,31 @@ type Unit struct {
 	Objectives  []*Objective // file order
 	Measures    []*Measure   // file order: by objective, then by measure
 	Initiatives []*Initiative
+
+	Narrative []byte // Markdown of index.md; nil when absent
+	Notes     []Note // commentary, by file path
+}
+
+// Note is a commentary file: on the unit for a period, or on one of its
+// objectives or measures (at most one of Objective and Measure is set).
+type Note struct {
+	Period    period.Period
+	Objective *Objective
+	Measure   *Measure
+	File      string
+	Text      []byte // Markdown
+}
+
+// Note returns the commentary of period p on the unit (both nil), an objective
+// or a measure, or nil.
+func (u *Unit) Note(p period.Period, o *Objective, m *Measure) *Note {
+	for i := range u.Notes {
+		n := &u.Notes[i]
+		if n.Period == p && n.Objective == o && n.Measure == m {
+			return n
+		}
+	}
+	return nil
 }
 
 // Objective is one strategic objective of a unit.

@@ -5,8 +5,10 @@ import (
 	"path"
 	"slices"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
 // unitSrc pairs a unit with the file it came from, for positions.
@@ -72,6 +74,7 @@ func (v *validator) units(s *model.Site) {
 	for _, us := range ordered {
 		v.links(us)
 		v.initiatives(us)
+		v.notes(s, us)
 	}
 	for _, us := range ordered {
 		v.computed(us)
@@ -251,4 +254,48 @@ func (v *validator) initiatives(us unitSrc) {
 		}
 		u.Initiatives = append(u.Initiatives, in)
 	}
+}
+
+// notes attaches a unit's narrative and commentary. A commentary file whose name
+// is not a period of the site's frequency, or not an objective or measure of
+// the unit, is reported and left out: commentary never stops a build, but is
+// never silently lost either.
+func (v *validator) notes(s *model.Site, us unitSrc) {
+	u := us.u
+	u.Narrative = us.file.Narrative
+	objs := map[string]*model.Objective{}
+	for _, o := range u.Objectives {
+		objs[o.ID] = o
+	}
+	meas := map[string]*model.Measure{}
+	for _, m := range u.Measures {
+		meas[m.ID] = m
+	}
+	for _, f := range us.file.Notes {
+		pos := diag.Pos{File: f.File}
+		p, err := period.Parse(f.Period)
+		if err != nil || p.Freq != s.Frequency {
+			v.dl.Warnf(pos, "commentary file is not named for a %s period (expected notes/%s.md or notes/%s/<objective or measure id>.md); it is left out", s.Frequency, exampleLiteral(s.Frequency), exampleLiteral(s.Frequency))
+			continue
+		}
+		n := model.Note{Period: p, File: f.File, Text: f.Text}
+		if f.ID != "" {
+			n.Objective, n.Measure = objs[f.ID], meas[f.ID]
+			if n.Objective == nil && n.Measure == nil {
+				v.dl.Warnf(pos, "commentary file names %q, which is neither an objective nor a measure of unit %q; it is left out", f.ID, u.ID)
+				continue
+			}
+		}
+		u.Notes = append(u.Notes, n)
+	}
+}
+
+func exampleLiteral(f period.Freq) string {
+	switch f {
+	case period.Quarterly:
+		return "2026-Q3"
+	case period.Annual:
+		return "2026"
+	}
+	return "2026-09"
 }

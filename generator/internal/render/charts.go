@@ -1,0 +1,91 @@
+package render
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// Chart is an ECharts chart on a page. The option is emitted by html/template
+// as JSON inside <script type="application/json"> (so a name can never close
+// the script or become code), and the theme's site.js draws it. go-echarts'
+// own script output is never used: it writes the option unescaped.
+type Chart struct {
+	ID     string
+	Label  string // what the chart shows, for screen readers
+	Width  int    // pixels; 0 means the container's width
+	Height int
+	Option map[string]any
+	// Links are the pages of the data items of the chart's linked series, by
+	// data index; site.js follows them on click.
+	Links []string
+}
+
+// optionMap turns a go-echarts chart into a plain map: encoding/json sorts the
+// keys, so the page bytes are stable, and the few options go-echarts cannot
+// express are set on the map.
+func optionMap(c interface {
+	Validate()
+	JSON() map[string]any
+}) map[string]any {
+	c.Validate()
+	b, err := json.Marshal(c.JSON())
+	if err != nil {
+		panic(err) // the options are ours; failing to encode them is a bug
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		panic(err)
+	}
+	// go-echarts always emits an empty toolbox and legend; they would only add
+	// noise to the page.
+	delete(m, "toolbox")
+	return m
+}
+
+// Status colours, shared with site.css.
+var statusColour = map[string]string{
+	"green": "#2e7d32",
+	"amber": "#f2a900",
+	"red":   "#c62828",
+	"none":  "#9aa0a6",
+}
+
+var statusText = map[string]string{
+	"green": "#ffffff",
+	"amber": "#1b1b1b",
+	"red":   "#ffffff",
+	"none":  "#1b1b1b",
+}
+
+// wrap breaks text into at most maxLines lines of at most width characters,
+// ending with an ellipsis where it had to cut.
+func wrap(text string, width, maxLines int) string {
+	var lines []string
+	var cur []rune
+	for _, w := range strings.Fields(text) {
+		r := []rune(w)
+		if len(r) > width {
+			r = append(r[:width-1], '…')
+		}
+		switch {
+		case len(cur) == 0:
+			cur = r
+		case len(cur)+1+len(r) <= width:
+			cur = append(append(cur, ' '), r...)
+		default:
+			lines = append(lines, string(cur))
+			cur = r
+		}
+	}
+	if len(cur) > 0 {
+		lines = append(lines, string(cur))
+	}
+	if len(lines) > maxLines {
+		last := []rune(lines[maxLines-1])
+		if len(last) >= width {
+			last = last[:width-1]
+		}
+		lines = append(lines[:maxLines-1], string(last)+"…")
+	}
+	return strings.Join(lines, "\n")
+}

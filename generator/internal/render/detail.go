@@ -1,0 +1,290 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+)
+
+// ObjectiveView is an objective's page.
+type ObjectiveView struct {
+	Name, Owner, Perspective string
+	Unit                     Link
+	Score                    Score
+	DriverScore              Score
+	Outlook                  string
+	Components               []ComponentRow
+	Drivers                  []CauseRow // objectives that drive this one
+	Effects                  []CauseRow // objectives this one drives
+	Supports                 []ComponentRow
+	Initiatives              []Link
+	History                  *Chart
+	HistoryRows              []HistoryRow
+	Commentary               template.HTML
+}
+
+// ComponentRow is a measure or objective that makes up an objective's score.
+type ComponentRow struct {
+	Link
+	Kind   string // "Measure" or "Objective"
+	Unit   string
+	Value  string
+	Target string
+	Weight string
+	Score  Score
+}
+
+// CauseRow is one end of a drives link with the evidence for the link.
+type CauseRow struct {
+	Link
+	Unit     string
+	Score    Score
+	Evidence string
+	Lag      string
+	R        string
+	N        string
+}
+
+// HistoryRow is an objective's score as of one period.
+type HistoryRow struct {
+	Period string
+	Score  Score
+}
+
+func weightText(w float64) string { return strconv.FormatFloat(w, 'f', -1, 64) }
+
+func (b *builder) objectiveView(path string, o *model.Objective) *ObjectiveView {
+	r := b.r
+	or := r.Objective(o)
+	here := rel(path)
+	v := &ObjectiveView{
+		Name: o.Name, Owner: o.Owner, Perspective: o.Perspective.Name,
+		Unit:        Link{Text: o.Unit.Name, Href: here + unitPath(o.Unit)},
+		Score:       scoreOf(or.Score, or.Status),
+		DriverScore: scoreOf(or.DriverScore, compute.RollupStatus(or.DriverScore)),
+		Outlook:     or.Outlook.String(),
+	}
+	for _, m := range o.Measures {
+		mr := r.Measure(m)
+		v.Components = append(v.Components, ComponentRow{
+			Link: Link{Text: m.Name, Href: here + measurePath(m)}, Kind: "Measure", Unit: o.Unit.Name,
+			Value: formatValue(m, mr.Value), Target: formatTarget(m, mr.Target),
+			Weight: weightText(m.Weight), Score: scoreOf(mr.Score, mr.Status),
+		})
+	}
+	for _, s := range o.SupportedBy {
+		sr := r.Objective(s)
+		v.Components = append(v.Components, ComponentRow{
+			Link: Link{Text: s.Name, Href: here + objectivePath(s)}, Kind: "Objective", Unit: s.Unit.Name,
+			Value: "", Target: "", Weight: weightText(s.Weight), Score: scoreOf(sr.Score, sr.Status),
+		})
+	}
+	for _, d := range o.DrivenBy {
+		v.Drivers = append(v.Drivers, b.causeRow(here, d, linkBetween(r, d, o)))
+	}
+	for i, e := range o.Drives {
+		v.Effects = append(v.Effects, b.causeRow(here, e, or.Effects[i]))
+	}
+	for _, s := range o.Supports {
+		sr := r.Objective(s)
+		v.Supports = append(v.Supports, ComponentRow{Link: Link{Text: s.Name, Href: here + objectivePath(s)}, Kind: "Objective", Unit: s.Unit.Name, Weight: weightText(o.Weight), Score: scoreOf(sr.Score, sr.Status)})
+	}
+	for _, in := range o.Unit.Initiatives {
+		for _, io := range in.Objectives {
+			if io == o {
+				v.Initiatives = append(v.Initiatives, Link{Text: in.Name, Href: here + initiativesPath + "#" + initiativeAnchor(in)})
+			}
+		}
+	}
+	for i, p := range r.Periods {
+		h := or.History[i]
+		v.HistoryRows = append(v.HistoryRows, HistoryRow{Period: periodName(p, r.Site.Calendar), Score: scoreOf(h, compute.RollupStatus(h))})
+	}
+	v.History = scoreHistoryChart(o, r)
+	if n := o.Unit.Note(r.AsOf, o, nil); n != nil {
+		v.Commentary = markdownHTML(n.Text)
+	}
+	return v
+}
+
+// linkBetween finds the evidence for from → to, which is kept with from.
+func linkBetween(r *compute.Result, from, to *model.Objective) compute.Link {
+	for i, e := range from.Drives {
+		if e == to {
+			return r.Objective(from).Effects[i]
+		}
+	}
+	return compute.Link{}
+}
+
+func (b *builder) causeRow(here string, o *model.Objective, l compute.Link) CauseRow {
+	or := b.r.Objective(o)
+	row := CauseRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: o.Unit.Name, Score: scoreOf(or.Score, or.Status)}
+	if !l.Enough {
+		row.Evidence = fmt.Sprintf("Not enough data (needs %d periods of scores on both)", compute.MinLinkPeriods)
+		return row
+	}
+	row.Lag = plural(l.Lag, "period")
+	row.R = strconv.FormatFloat(l.R, 'f', 2, 64)
+	row.N = strconv.Itoa(l.N)
+	row.Evidence = evidenceWords(l.R)
+	return row
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// evidenceWords reads a correlation for people who do not read r.
+func evidenceWords(r float64) string {
+	switch {
+	case r >= 0.7:
+		return "Strong"
+	case r >= 0.4:
+		return "Moderate"
+	case r >= 0.1:
+		return "Weak"
+	}
+	return "None"
+}
+
+// MeasureView is a measure's page.
+type MeasureView struct {
+	Name       string
+	Objective  Link
+	Unit       Link
+	Value      string
+	Target     string
+	Red        string
+	Stretch    string
+	Period     string
+	Current    string
+	Score      Score
+	Trend      string
+	Stale      bool
+	Definition []Field
+	Chart      *Chart
+	Rows       []PeriodRow
+	Commentary template.HTML
+	Missing    string // why there is no value, when there is none
+	YTD        bool
+}
+
+// Field is a labelled value of a definition list.
+type Field struct {
+	Label string
+	Value string
+	Links []Link
+}
+
+// PeriodRow is one period of a measure's table.
+type PeriodRow struct {
+	Period                       string
+	Actual, Target, Red, Stretch string
+	Score                        Score
+}
+
+func (b *builder) measureView(path string, m *model.Measure) *MeasureView {
+	r := b.r
+	mr := r.Measure(m)
+	here := rel(path)
+	cal := r.Site.Calendar
+	v := &MeasureView{
+		Name:      m.Name,
+		Objective: Link{Text: m.Objective.Name, Href: here + objectivePath(m.Objective)},
+		Unit:      Link{Text: m.Unit.Name, Href: here + unitPath(m.Unit)},
+		Value:     formatValue(m, mr.Value),
+		Target:    formatTarget(m, mr.Target),
+		Red:       formatValue(m, mr.Red),
+		Stretch:   formatValue(m, mr.Stretch),
+		Period:    periodName(mr.Period, cal),
+		Current:   periodName(mr.Current, cal),
+		Score:     scoreOf(mr.Score, mr.Status),
+		Trend:     mr.Trend.String(),
+		Stale:     mr.Stale,
+	}
+	if m.Basis == model.YTDBasis {
+		v.YTD = true
+		v.Period = "Year to date, " + periodName(mr.Current, cal)
+		if len(mr.Missing) > 0 {
+			var ps []string
+			for _, p := range mr.Missing {
+				ps = append(ps, periodName(p, cal))
+			}
+			v.Missing = "No actual for " + strings.Join(ps, ", ") + ", so there is no year-to-date value."
+		}
+	}
+	if !mr.Value.OK && v.Missing == "" {
+		v.Missing = "No actual for " + periodName(mr.Current, cal) + " or before."
+	}
+	v.Definition = b.definition(here, m)
+	for i := len(mr.History) - 1; i >= 0; i-- {
+		h := mr.History[i]
+		v.Rows = append(v.Rows, PeriodRow{
+			Period: periodName(h.Period, cal), Actual: formatValue(m, h.Actual),
+			Target: formatTarget(m, h.Target), Red: formatValue(m, h.Red), Stretch: formatValue(m, h.Stretch),
+			Score: scoreOf(h.Score, h.Status),
+		})
+	}
+	if len(mr.History) > 0 {
+		v.Chart = historyChart(m, mr.History, func(h compute.PeriodResult) string { return shortPeriod(h.Period, cal) })
+	}
+	if n := m.Unit.Note(r.AsOf, nil, m); n != nil {
+		v.Commentary = markdownHTML(n.Text)
+	}
+	return v
+}
+
+func (b *builder) definition(here string, m *model.Measure) []Field {
+	f := []Field{
+		{Label: "Polarity", Value: map[model.Polarity]string{model.Higher: "Higher is better", model.Lower: "Lower is better", model.Range: "Within a band"}[m.Polarity]},
+		{Label: "Frequency", Value: titleCase(m.Freq.String())},
+		{Label: "Scored on", Value: map[model.Basis]string{model.PeriodBasis: "The latest period", model.YTDBasis: "Year to date"}[m.Basis]},
+	}
+	if m.Aggregation != model.AggNone {
+		f = append(f, Field{Label: "Periods combine by", Value: m.Aggregation.String()})
+	}
+	if m.Polarity == model.Range {
+		f = append(f, Field{Label: "Band", Value: formatTarget(m, model.Opt{})},
+			Field{Label: "Tolerance", Value: m.Format.Format(m.Band.Tolerance)})
+	} else {
+		for _, c := range []struct {
+			label string
+			v     model.Opt
+		}{{"Target", m.Target}, {"Red flag", m.Red}, {"Stretch", m.Stretch}} {
+			if c.v.OK {
+				f = append(f, Field{Label: c.label, Value: formatValue(m, c.v)})
+			}
+		}
+	}
+	if m.Formula != nil {
+		fl := Field{Label: "Formula", Value: m.Formula.String()}
+		for _, in := range m.Inputs {
+			fl.Links = append(fl.Links, Link{Text: in.Name, Href: here + measurePath(in)})
+		}
+		f = append(f, fl)
+	}
+	if m.Rollup != model.AggNone {
+		fl := Field{Label: "Rolled up", Value: m.Rollup.String() + " of the child units"}
+		for _, s := range m.RollupFrom {
+			fl.Links = append(fl.Links, Link{Text: s.Unit.Name, Href: here + measurePath(s)})
+		}
+		f = append(f, fl)
+	}
+	f = append(f, Field{Label: "Format", Value: m.Format.String()}, Field{Label: "Weight", Value: weightText(m.Weight)})
+	return f
+}
+
+func titleCase(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

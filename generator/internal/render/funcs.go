@@ -1,0 +1,82 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+)
+
+// funcs are the template functions a theme can use. Each has an example in
+// funcs_test.go that is rendered and checked.
+var funcs = template.FuncMap{
+	"dict":        dict,
+	"statusLabel": statusLabel,
+	"statusIcon":  statusIcon,
+	"trendLabel":  trendLabel,
+	"trendIcon":   trendIcon,
+}
+
+// dict builds a map from key, value pairs, to pass several values to a partial.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict: odd number of arguments")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+// statusLabel names a status in words, so that it never rests on colour alone.
+func statusLabel(s string) string {
+	switch s {
+	case "green":
+		return "Green"
+	case "amber":
+		return "Amber"
+	case "red":
+		return "Red"
+	}
+	return "No data"
+}
+
+// statusIcon gives each status its own shape as well as its colour.
+func statusIcon(s string) string {
+	switch s {
+	case "green":
+		return "●"
+	case "amber":
+		return "▲"
+	case "red":
+		return "■"
+	}
+	return "○"
+}
+
+func trendLabel(t string) string {
+	switch t {
+	case "improving":
+		return "Improving"
+	case "worsening":
+		return "Worsening"
+	case "flat":
+		return "Flat"
+	}
+	return "No trend"
+}
+
+func trendIcon(t string) string {
+	switch t {
+	case "improving":
+		return "↗"
+	case "worsening":
+		return "↘"
+	case "flat":
+		return "→"
+	}
+	return "·"
+}

@@ -1,0 +1,187 @@
+package render
+
+import (
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
+)
+
+// historyChart draws a measure's actuals over its periods, the target as a
+// dashed line, and the bands between red, target and stretch (the band of a
+// range measure) as shaded areas. A missing actual is a gap in the line.
+//
+// The bands are stacked areas: an invisible base line, then the width of each
+// band on top of it. The tooltip reads only the actual and the target.
+func historyChart(m *model.Measure, hist []compute.PeriodResult, periodLabel func(compute.PeriodResult) string) *Chart {
+	var xs []string
+	actual := make([]any, len(hist))
+	target := make([]any, len(hist))
+	for i, h := range hist {
+		xs = append(xs, periodLabel(h))
+		actual[i] = optValue(h.Actual)
+		target[i] = optValue(h.Target)
+	}
+	bs := bands(m, hist)
+
+	l := charts.NewLine()
+	l.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: "history", Renderer: "svg"}),
+		charts.WithAnimation(false),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: []string{"Actual", "Target"}}),
+		charts.WithYAxisOpts(opts.YAxis{Scale: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithGridOpts(opts.Grid{Left: "64", Right: "24", Top: "24", Bottom: "56"}),
+	)
+	l.SetXAxis(xs)
+	stack := charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)})
+	none := charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)})
+	for i, b := range bs {
+		var area []charts.SeriesOpts
+		if i > 0 {
+			area = append(area, charts.WithAreaStyleOpts(opts.AreaStyle{Color: b.colour, Opacity: opts.Float(1)}))
+		}
+		l.AddSeries(b.name, nil, append([]charts.SeriesOpts{stack, none}, area...)...)
+	}
+	l.AddSeries("Target", nil, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5, Color: "#5f6368"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#5f6368"}))
+	l.AddSeries("Actual", nil, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "circle"}),
+		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5, Color: "#1565c0"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1565c0"}))
+	opt := optionMap(l)
+	// Data is set on the map: go-echarts drops a nil value's key, and ECharts
+	// needs null to draw a gap.
+	series := opt["series"].([]any)
+	for i, b := range bs {
+		s := series[i].(map[string]any)
+		s["data"] = b.data
+		s["silent"] = true
+		s["tooltip"] = map[string]any{"show": false}
+	}
+	for i, data := range [][]any{target, actual} {
+		s := series[len(bs)+i].(map[string]any)
+		s["data"] = data
+		s["connectNulls"] = false
+	}
+	opt["tooltip"] = map[string]any{"trigger": "axis"}
+	opt["scorecard"] = map[string]any{"format": formatSpec(m.Format), "series": []string{"Actual", "Target"}}
+	return &Chart{
+		ID:     "history-" + m.Unit.ID + "-" + m.ID,
+		Label:  "History of " + m.Name + ": actual by period against the target, with the red-to-target and target-to-stretch bands shaded. Every value is in the table below.",
+		Height: 320,
+		Option: opt,
+	}
+}
+
+func optValue(o model.Opt) any {
+	if !o.OK {
+		return nil
+	}
+	return o.V
+}
+
+// band is one stacked series of the history chart: the first is an invisible
+// base line, each later one the width of a shaded band above the previous.
+type band struct {
+	name, colour string
+	data         []any
+}
+
+const (
+	amberBand = "rgba(242,169,0,0.20)"
+	greenBand = "rgba(46,125,50,0.16)"
+)
+
+// bands shades red to target amber and target to stretch green (the other way
+// up for lower polarity), and for a range measure the band green with its
+// tolerance amber on either side.
+func bands(m *model.Measure, hist []compute.PeriodResult) []band {
+	bs := []band{{name: "band-base"}, {name: "band-1"}, {name: "band-2"}, {name: "band-3"}}
+	for i := range bs {
+		bs[i].data = make([]any, len(hist))
+	}
+	switch m.Polarity {
+	case model.Range:
+		bs[1].colour, bs[2].colour, bs[3].colour = amberBand, greenBand, amberBand
+	case model.Lower:
+		bs[1].colour, bs[2].colour = greenBand, amberBand
+	default:
+		bs[1].colour, bs[2].colour = amberBand, greenBand
+	}
+	for i, h := range hist {
+		var v [4]any
+		switch {
+		case m.Polarity == model.Range:
+			b := m.Band
+			v = [4]any{b.Low - b.Tolerance, b.Tolerance, b.High - b.Low, b.Tolerance}
+		case !h.Target.OK:
+		case m.Polarity == model.Lower:
+			v = [4]any{h.Stretch.V, h.Target.V - h.Stretch.V, h.Red.V - h.Target.V, nil}
+		default:
+			v = [4]any{h.Red.V, h.Target.V - h.Red.V, h.Stretch.V - h.Target.V, nil}
+		}
+		for k := range bs {
+			bs[k].data[i] = v[k]
+		}
+	}
+	return bs
+}
+
+// formatSpec tells site.js how to show the measure's numbers on the axis and
+// in the tooltip.
+func formatSpec(f number.Format) map[string]any {
+	return map[string]any{"grouping": f.Grouping, "min": f.MinDec, "max": f.MaxDec, "percent": f.Percent}
+}
+
+// scoreHistoryChart draws an objective's score as of each period on the 0–10
+// scale, over the red, amber and green zones of a rolled-up score.
+func scoreHistoryChart(o *model.Objective, r *compute.Result) *Chart {
+	or := r.Objective(o)
+	var xs []string
+	data := make([]any, len(r.Periods))
+	scored := false
+	for i, p := range r.Periods {
+		xs = append(xs, shortPeriod(p, r.Site.Calendar))
+		data[i] = optValue(or.History[i])
+		scored = scored || or.History[i].OK
+	}
+	if !scored {
+		return nil
+	}
+	l := charts.NewLine()
+	l.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: "score-history", Renderer: "svg"}),
+		charts.WithAnimation(false),
+		charts.WithYAxisOpts(opts.YAxis{Min: 0, Max: 10}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithGridOpts(opts.Grid{Left: "40", Right: "24", Top: "16", Bottom: "32"}),
+	)
+	l.SetXAxis(xs)
+	l.AddSeries("Score", nil, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "circle"}),
+		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5, Color: "#1565c0"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1565c0"}))
+	opt := optionMap(l)
+	delete(opt, "legend") // one series needs no key
+	s := opt["series"].([]any)[0].(map[string]any)
+	s["data"] = data
+	s["connectNulls"] = false
+	zone := func(from, to float64, colour string) []any {
+		return []any{map[string]any{"yAxis": from, "itemStyle": map[string]any{"color": colour}}, map[string]any{"yAxis": to}}
+	}
+	s["markArea"] = map[string]any{"silent": true, "data": []any{
+		zone(0, 10.0/3, "rgba(198,40,40,0.08)"),
+		zone(10.0/3, 20.0/3, "rgba(242,169,0,0.10)"),
+		zone(20.0/3, 10, "rgba(46,125,50,0.08)"),
+	}}
+	opt["tooltip"] = map[string]any{"trigger": "axis"}
+	opt["scorecard"] = map[string]any{"format": map[string]any{"grouping": false, "min": 1, "max": 1, "percent": false}, "series": []string{"Score"}}
+	return &Chart{
+		ID:     "score-" + o.Unit.ID + "-" + o.ID,
+		Label:  "Score of " + o.Name + " as of each period, on the 0 to 10 scale, over the red, amber and green zones. Every score is in the table below.",
+		Height: 240,
+		Option: opt,
+	}
+}

@@ -1,0 +1,177 @@
+package render
+
+import (
+	"html/template"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+)
+
+// builder makes the views of one result.
+type builder struct {
+	r    *compute.Result
+	site *SiteView
+	end  string // as-of period end date, for milestones
+}
+
+func (b *builder) page(path, title, nav string, body any) *Page {
+	return &Page{Site: b.site, Path: path, Rel: rel(path), Title: title, Nav: nav, Body: body}
+}
+
+// crumbs links a unit's ancestors and the unit itself.
+func crumbs(from string, u *model.Unit) []Link {
+	var chain []*model.Unit
+	for a := u; a != nil; a = a.Parent {
+		chain = append([]*model.Unit{a}, chain...)
+	}
+	out := make([]Link, len(chain))
+	for i, a := range chain {
+		out[i] = Link{Text: a.Name, Href: rel(from) + unitPath(a)}
+	}
+	return out
+}
+
+// UnitView is a unit's scorecard page.
+type UnitView struct {
+	Name, Owner, Mission string
+	Score                Score
+	Perspectives         []PerspectiveView
+	Map                  *Chart
+	Children             []ChildView
+	Initiatives          []InitiativeView
+	Narrative            template.HTML
+	Commentary           template.HTML
+	Tree                 []TreeItem // the organisation, on the home page only
+	Parent               *Link
+}
+
+// PerspectiveView is one perspective of a unit with its objectives.
+type PerspectiveView struct {
+	Name       string
+	Score      Score
+	Objectives []ObjectiveRow
+}
+
+// ObjectiveRow is an objective in a unit's scorecard table.
+type ObjectiveRow struct {
+	Link
+	Owner    string
+	Score    Score
+	AtRisk   bool
+	Drives   []Link
+	Measures []MeasureRow
+}
+
+// MeasureRow is a measure in a scorecard table.
+type MeasureRow struct {
+	Link
+	Value, Target string
+	Period        string // the value's period when it is not the current one
+	Score         Score
+	Trend         string
+	Stale         bool
+	Spark         template.HTML
+}
+
+// ChildView is a child unit with its score.
+type ChildView struct {
+	Link
+	Owner string
+	Score Score
+}
+
+// TreeItem is a unit of the organisation tree, in pre-order with its depth.
+type TreeItem struct {
+	Link
+	Depth int
+	Score Score
+}
+
+func (b *builder) unitView(path string, u *model.Unit) *UnitView {
+	r := b.r
+	ur := r.Unit(u)
+	v := &UnitView{
+		Name: u.Name, Owner: u.Owner, Mission: u.Mission,
+		Score:     scoreOf(ur.Score, ur.Status),
+		Narrative: markdownHTML(u.Narrative),
+	}
+	if n := u.Note(r.AsOf, nil, nil); n != nil {
+		v.Commentary = markdownHTML(n.Text)
+	}
+	if u.Parent != nil {
+		v.Parent = &Link{Text: u.Parent.Name, Href: rel(path) + unitPath(u.Parent)}
+	}
+	for _, pr := range ur.Perspectives {
+		pv := PerspectiveView{Name: pr.Perspective.Name, Score: scoreOf(pr.Score, pr.Status)}
+		for _, o := range pr.Objectives {
+			pv.Objectives = append(pv.Objectives, b.objectiveRow(path, o))
+		}
+		v.Perspectives = append(v.Perspectives, pv)
+	}
+	if len(u.Objectives) > 0 {
+		v.Map = strategyMap(r, u, func(o *model.Objective) string { return rel(path) + objectivePath(o) })
+	}
+	for _, c := range u.Children {
+		cr := r.Unit(c)
+		v.Children = append(v.Children, ChildView{Link: Link{Text: c.Name, Href: rel(path) + unitPath(c)}, Owner: c.Owner, Score: scoreOf(cr.Score, cr.Status)})
+	}
+	for _, in := range u.Initiatives {
+		v.Initiatives = append(v.Initiatives, b.initiativeView(path, in))
+	}
+	return v
+}
+
+func (b *builder) objectiveRow(path string, o *model.Objective) ObjectiveRow {
+	or := b.r.Objective(o)
+	row := ObjectiveRow{
+		Link:   Link{Text: o.Name, Href: rel(path) + objectivePath(o)},
+		Owner:  o.Owner,
+		Score:  scoreOf(or.Score, or.Status),
+		AtRisk: or.Outlook == model.AtRisk,
+	}
+	for _, e := range o.Drives {
+		row.Drives = append(row.Drives, Link{Text: e.Name, Href: rel(path) + objectivePath(e)})
+	}
+	for _, m := range o.Measures {
+		row.Measures = append(row.Measures, b.measureRow(path, m))
+	}
+	return row
+}
+
+// sparkPeriods is how many of a measure's latest periods its sparkline shows.
+const sparkPeriods = 12
+
+func (b *builder) measureRow(path string, m *model.Measure) MeasureRow {
+	mr := b.r.Measure(m)
+	row := MeasureRow{
+		Link:   Link{Text: m.Name, Href: rel(path) + measurePath(m)},
+		Value:  formatValue(m, mr.Value),
+		Target: formatTarget(m, mr.Target),
+		Score:  scoreOf(mr.Score, mr.Status),
+		Trend:  mr.Trend.String(),
+		Stale:  mr.Stale,
+	}
+	if mr.Value.OK && mr.Period != mr.Current {
+		row.Period = periodName(mr.Period, b.r.Site.Calendar)
+	}
+	hist := mr.History
+	if len(hist) > sparkPeriods {
+		hist = hist[len(hist)-sparkPeriods:]
+	}
+	actuals := make([]model.Opt, len(hist))
+	for i, h := range hist {
+		actuals[i] = h.Actual
+	}
+	row.Spark = sparkline(actuals, mr.Status.String())
+	return row
+}
+
+// tree lists every unit in pre-order.
+func (b *builder) tree(path string) []TreeItem {
+	var out []TreeItem
+	for _, u := range b.r.Site.Units {
+		ur := b.r.Unit(u)
+		out = append(out, TreeItem{Link: Link{Text: u.Name, Href: rel(path) + unitPath(u)}, Depth: u.Depth, Score: scoreOf(ur.Score, ur.Status)})
+	}
+	return out
+}

@@ -1,0 +1,127 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// Theme is a theme's files: the site's themes/<name>/ folder, when it has one,
+// over the built-in default theme, file by file.
+type Theme struct {
+	layers []fs.FS // first match wins
+}
+
+// NewTheme returns the theme called name: site is the source folder and
+// builtin the default theme. A theme other than "default" must exist in the
+// site's themes/ folder.
+func NewTheme(site fs.FS, name string, builtin fs.FS) (*Theme, error) {
+	t := &Theme{}
+	dir := path.Join("themes", name)
+	fi, err := fs.Stat(site, dir)
+	switch {
+	case err == nil && fi.IsDir():
+		sub, err := fs.Sub(site, dir)
+		if err != nil {
+			return nil, err
+		}
+		t.layers = append(t.layers, sub)
+	case name != "default":
+		return nil, fmt.Errorf("theme %q not found: expected a folder themes/%s/ in the site", name, name)
+	}
+	t.layers = append(t.layers, builtin)
+	return t, nil
+}
+
+// ReadFile returns the file name from the first layer that has it.
+func (t *Theme) ReadFile(name string) ([]byte, error) {
+	for _, l := range t.layers {
+		b, err := fs.ReadFile(l, name)
+		if err == nil {
+			return b, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return nil, fmt.Errorf("theme file %s: %w", name, fs.ErrNotExist)
+}
+
+// Files lists the regular files below dir in every layer, each once, sorted.
+func (t *Theme) Files(dir string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	for _, l := range t.layers {
+		err := fs.WalkDir(l, dir, func(p string, d fs.DirEntry, err error) error {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipDir
+			}
+			if err != nil {
+				return err
+			}
+			if d.Type().IsRegular() && !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// The page templates of a theme, each in layouts/<kind>.html, each defining
+// "main" for layouts/baseof.html.
+var pageKinds = []string{"home", "unit", "objective", "measure", "initiatives", "exceptions"}
+
+// templates parses the theme's layouts: one template set per page kind, each
+// holding baseof.html, every partial and the kind's own file.
+func (t *Theme) templates() (map[string]*template.Template, error) {
+	base := template.New("baseof.html").Funcs(funcs)
+	src, err := t.ReadFile("layouts/baseof.html")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := base.Parse(string(src)); err != nil {
+		return nil, err
+	}
+	partials, err := t.Files("layouts/partials")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range partials {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		src, err := t.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := base.New(path.Base(p)).Parse(string(src)); err != nil {
+			return nil, err
+		}
+	}
+	out := map[string]*template.Template{}
+	for _, kind := range pageKinds {
+		src, err := t.ReadFile("layouts/" + kind + ".html")
+		if err != nil {
+			return nil, err
+		}
+		tpl, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tpl.New(kind + ".html").Parse(string(src)); err != nil {
+			return nil, err
+		}
+		out[kind] = tpl
+	}
+	return out, nil
+}

@@ -1,0 +1,69 @@
+// Draws the charts of a page. Each chart is a <div data-chart> followed by its
+// ECharts option in <script type="application/json">: data, never code. The
+// few things JSON cannot say (number formats, click-through) are added here.
+(function () {
+  "use strict";
+  var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+
+  function escapeHTML(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  // numberFormat mirrors the measure's format: grouping, decimals, percent.
+  function numberFormat(spec) {
+    var nf = new Intl.NumberFormat("en", {
+      useGrouping: !!spec.grouping,
+      minimumFractionDigits: spec.min || 0,
+      maximumFractionDigits: spec.max || 0
+    });
+    return function (v) {
+      if (v === null || v === undefined || v === "-" || isNaN(v)) { return "–"; }
+      return spec.percent ? nf.format(v * 100) + "%" : nf.format(v);
+    };
+  }
+
+  function readJSON(selector) {
+    var el = document.querySelector(selector);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+
+  function draw(el) {
+    var option = readJSON('script[data-chart-option="' + el.id + '"]');
+    if (!option) { return; }
+    var extra = option.scorecard;
+    delete option.scorecard;
+    option.backgroundColor = "transparent";
+    if (extra) {
+      var format = numberFormat(extra.format);
+      var shown = extra.series;
+      (option.yAxis || []).forEach(function (axis) {
+        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: format });
+      });
+      option.tooltip = Object.assign({}, option.tooltip, {
+        formatter: function (params) {
+          var rows = [];
+          params.forEach(function (p) {
+            if (shown.indexOf(p.seriesName) >= 0) {
+              rows.push(p.marker + escapeHTML(p.seriesName) + ": " + escapeHTML(format(p.value)));
+            }
+          });
+          return params.length ? escapeHTML(params[0].axisValue) + "<br>" + rows.join("<br>") : "";
+        }
+      });
+    }
+    var chart = echarts.init(el, dark ? "dark" : null, { renderer: "svg" });
+    chart.setOption(option);
+    var links = readJSON('script[data-chart-links="' + el.id + '"]');
+    if (links) {
+      chart.on("click", function (p) {
+        var href = p.dataType === "node" && p.seriesName === "objectives" ? links[p.dataIndex] : "";
+        if (href) { window.location.href = href; }
+      });
+    }
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-chart]"), draw);
+})();
