@@ -60,8 +60,14 @@ func Check(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	defer closeFS()
-	_, rep, err := compile(ctx, fsys, opts)
-	return rep, err
+	result, rep, err := compile(ctx, fsys, opts)
+	if err != nil {
+		return rep, err
+	}
+	if _, err := loadTheme(fsys, result); err != nil {
+		return rep, err
+	}
+	return rep, nil
 }
 
 // Build checks the site and writes it to the destination, replacing the previous
@@ -80,12 +86,16 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return rep, err
 	}
+	theme, err := loadTheme(fsys, result)
+	if err != nil {
+		return rep, err
+	}
 	out, err := publish.Open(opts.Destination)
 	if err != nil {
 		return rep, fmt.Errorf("write: %w", err)
 	}
 	defer out.Abort()
-	if err := writeSite(ctx, out, fsys, result, rep); err != nil {
+	if err := writeSite(ctx, out, theme, result, rep); err != nil {
 		return rep, fmt.Errorf("render: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -160,12 +170,22 @@ func compile(ctx context.Context, fsys fs.FS, opts Options) (*compute.Result, *R
 	return result, rep, err
 }
 
-// writeSite renders every output file into out.
-func writeSite(ctx context.Context, out *publish.Dir, src fs.FS, r *compute.Result, rep *Report) error {
+// loadTheme finds the site's theme and parses its templates, so that a
+// missing theme or a broken template is found before anything is written,
+// and by check too.
+func loadTheme(src fs.FS, r *compute.Result) (*render.Theme, error) {
 	theme, err := render.NewTheme(src, r.Site.Theme, themes.Default())
 	if err != nil {
-		return err
+		return nil, err
 	}
+	if err := theme.Parse(); err != nil {
+		return nil, err
+	}
+	return theme, nil
+}
+
+// writeSite renders every output file into out.
+func writeSite(ctx context.Context, out *publish.Dir, theme *render.Theme, r *compute.Result, rep *Report) error {
 	st, err := render.Site(r, theme, out)
 	rep.Pages, rep.Files = st.Pages, st.Files
 	if err != nil {

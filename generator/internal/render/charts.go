@@ -36,10 +36,30 @@ func optionMap(c interface {
 	if err := json.Unmarshal(b, &m); err != nil {
 		panic(err)
 	}
-	// go-echarts always emits an empty toolbox and legend; they would only add
-	// noise to the page.
+	// go-echarts always emits an empty toolbox, a palette we do not use and
+	// nulls for options not set; they would only add noise to every page.
 	delete(m, "toolbox")
-	return m
+	delete(m, "color")
+	return prune(m).(map[string]any)
+}
+
+// prune drops null members of objects, recursively.
+func prune(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if e == nil {
+				delete(x, k)
+				continue
+			}
+			x[k] = prune(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = prune(e)
+		}
+	}
+	return v
 }
 
 // Status colours, shared with site.css.

@@ -23,10 +23,10 @@ type Stats struct {
 // data/scores.json to out.
 func Site(r *compute.Result, theme *Theme, out Output) (Stats, error) {
 	var st Stats
-	tpls, err := theme.templates()
-	if err != nil {
-		return st, fmt.Errorf("theme: %w", err)
+	if err := theme.Parse(); err != nil {
+		return st, err
 	}
+	tpls := theme.tpls
 	b := newBuilder(r)
 	write := func(kind string, p *Page) error {
 		var buf bytes.Buffer

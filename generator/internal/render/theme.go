@@ -14,6 +14,20 @@ import (
 // over the built-in default theme, file by file.
 type Theme struct {
 	layers []fs.FS // first match wins
+	tpls   map[string]*template.Template
+}
+
+// Parse parses the theme's templates; Site does it when it has not been done.
+func (t *Theme) Parse() error {
+	if t.tpls != nil {
+		return nil
+	}
+	tpls, err := t.templates()
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	t.tpls = tpls
+	return nil
 }
 
 // NewTheme returns the theme called name: site is the source folder and

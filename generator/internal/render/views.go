@@ -35,7 +35,6 @@ type Page struct {
 	Title  string
 	Nav    string // the menu item it belongs to: scorecard, initiatives, exceptions
 	Crumbs []Link
-	Charts []*Chart
 	Body   any
 }
 

@@ -1,0 +1,97 @@
+package generator
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// smallSite is a fixture with every page type and every kind of exception: a
+// roll-up, a formula, quarterly and range measures, a stale red measure, an
+// objective at risk, an initiative with an overdue milestone, commentary.
+const smallSite = "testdata/sites/small"
+
+func buildSmall(t *testing.T) string {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Source: smallSite, Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	return dest
+}
+
+// TestPagesGolden compares one page of each type with its reviewed copy in
+// testdata/golden/small (go test ./generator -update rewrites them).
+func TestPagesGolden(t *testing.T) {
+	dest := buildSmall(t)
+	for _, page := range []string{
+		"index.html",
+		"units/ops/index.html",
+		"units/org/objectives/grow.html",
+		"units/ops/objectives/sell.html",
+		"units/ops/measures/margin.html",
+		"units/ops/measures/cost.html",
+		"units/org/measures/engagement.html",
+		"initiatives/index.html",
+		"exceptions/index.html",
+		"data/scores.json",
+	} {
+		got, err := os.ReadFile(filepath.Join(dest, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden(t, filepath.Join("testdata/golden/small", page), got)
+	}
+}
+
+// TestThemeOverridesFileByFile builds with a theme folder of the site's own
+// that replaces one layout and the stylesheet; everything else comes from the
+// built-in theme.
+func TestThemeOverridesFileByFile(t *testing.T) {
+	src := t.TempDir()
+	if err := os.CopyFS(src, os.DirFS(smallSite)); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, content string) {
+		p := filepath.Join(src, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("config.toml", "title = \"Acme Scorecard\"\nfiscal_year_start = 7\ntheme = \"house\"\n")
+	write("themes/house/static/assets/site.css", "body { color: rebeccapurple }\n")
+	write("themes/house/layouts/exceptions.html", `{{define "main"}}<p class="house">{{len .Body.RedMeasures}} red</p>{{end}}`)
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Source: src, Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(dest, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if css := read("assets/site.css"); css != "body { color: rebeccapurple }\n" {
+		t.Errorf("site.css = %q; want the site's own", css)
+	}
+	if x := read("exceptions/index.html"); !strings.Contains(x, `<p class="house">1 red</p>`) || !strings.Contains(x, `class="masthead"`) {
+		t.Errorf("exceptions page does not use the site's layout inside the default base:\n%s", x)
+	}
+	if js := read("assets/site.js"); !strings.Contains(js, "data-chart") {
+		t.Error("site.js of the default theme is missing")
+	}
+
+	// A theme that exists nowhere is an error, and nothing is written.
+	write("config.toml", "title = \"Acme\"\nfiscal_year_start = 7\ntheme = \"nowhere\"\n")
+	_, err := Build(context.Background(), Options{Source: src, Destination: dest})
+	if err == nil || !strings.Contains(err.Error(), `theme "nowhere" not found: expected a folder themes/nowhere/ in the site`) {
+		t.Errorf("Build = %v; want a missing-theme error", err)
+	}
+	if x := read("exceptions/index.html"); !strings.Contains(x, "house") {
+		t.Error("a failed build changed the previous output")
+	}
+}
