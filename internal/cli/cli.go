@@ -32,11 +32,15 @@ const usage = `scorecard turns balanced scorecards (TOML definitions and CSV act
 Usage:
   scorecard build   [--source DIR] [--destination DIR] [--period P] [--base-url URL] [--strict]
   scorecard check   [--source DIR] [--period P] [--strict]
+  scorecard serve   [--source DIR] [--port N]
+  scorecard new     DIR
   scorecard version
 
 Commands:
   build     validate, compute and write the site (default destination: <source>/public)
   check     validate and compute, write nothing
+  serve     build, serve on 127.0.0.1, rebuild on change and reload open pages
+  new       write a small working site into DIR, which must be empty or absent
   version   print the version
 
 Exit status: 0 success, 1 invalid input or failed build, 2 bad usage.
@@ -53,6 +57,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "build", "check":
 		return runBuild(ctx, cmd, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
+	case "new":
+		return runNew(rest, stdout, stderr)
 	case "version":
 		if len(rest) > 0 {
 			fmt.Fprintf(stderr, "scorecard version: unexpected argument %q\n", rest[0])
