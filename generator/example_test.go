@@ -105,10 +105,27 @@ func firstDiff(want, got []byte) string {
 			g = gl[i]
 		}
 		if w != g {
-			return "line " + itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g
+			c := 0
+			for c < len(w) && c < len(g) && w[c] == g[c] {
+				c++
+			}
+			return "line " + itoa(i+1) + ", column " + itoa(c+1) + ":\n  want: " + excerpt(w, c) + "\n  got:  " + excerpt(g, c)
 		}
 	}
 	return ""
+}
+
+// excerpt shows the part of a long line around column c.
+func excerpt(s string, c int) string {
+	from, to := max(0, c-60), min(len(s), c+60)
+	out := s[from:to]
+	if from > 0 {
+		out = "…" + out
+	}
+	if to < len(s) {
+		out += "…"
+	}
+	return out
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -97,6 +97,7 @@ func Compute(site *model.Site, dl *diag.List) *Result {
 		for _, m := range u.Measures {
 			mr := e.measureAt(m, site.AsOf)
 			mr.History = e.history(m, mr.Current)
+			mr.Previous = e.measureAt(m, site.AsOf.Add(-1)).Status
 			r.Measures[m.Index] = mr
 			e.warnMeasure(&mr)
 		}

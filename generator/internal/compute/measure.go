@@ -28,6 +28,10 @@ type MeasureResult struct {
 
 	// Every period of the measure up to Current, scored on its own actual.
 	History []PeriodResult
+
+	// Previous is the status as of the site period before the as-of period,
+	// for "what changed".
+	Previous model.Status
 }
 
 // PeriodResult is one period of a measure's history.

@@ -13,14 +13,24 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
-// Strategy map geometry, in pixels.
+// mapGeometry sizes a strategy map, in pixels.
+type mapGeometry struct {
+	W       float64 // the whole map
+	LabelW  float64 // the lane names on the left
+	BoxMaxW float64
+	Font    float32
+}
+
+var (
+	siteMap = mapGeometry{W: 1120, LabelW: 176, BoxMaxW: 220, Font: 12}
+	// The board pack's map fits the width of a portrait A4 or Letter page.
+	packMap = mapGeometry{W: 680, LabelW: 112, BoxMaxW: 150, Font: 10}
+)
+
 const (
-	mapW       = 1120
-	mapLabelW  = 176 // the lane names on the left
-	mapPerRow  = 4   // objectives per row of a lane
+	mapPerRow  = 4 // objectives per row of a lane
 	mapRowH    = 96
 	mapBoxH    = 54
-	mapBoxMaxW = 220
 	mapLanePad = 10
 	mapPortGap = 16 // between the ends of arrows that meet one side of a box
 )
@@ -41,22 +51,23 @@ type box struct {
 // library notes). Arrows run between invisible port nodes placed on the edges
 // of the boxes: ECharts shortens an edge by its end nodes' symbol size, which
 // for wide boxes would swallow short arrows whole.
-func strategyMap(r *compute.Result, u *model.Unit, href func(*model.Objective) string) *Chart {
+func strategyMap(r *compute.Result, u *model.Unit, geo mapGeometry, href func(*model.Objective) string) *Chart {
 	ur := r.Unit(u)
-	boxes, laneTops, height := layoutMap(ur)
+	mapW := geo.W
+	boxes, laneTops, height := layoutMap(ur, geo)
 
 	noTip := &opts.Tooltip{Show: opts.Bool(false)}
 	hidden := &opts.Label{Show: opts.Bool(false)}
 	anchors := func(cat int) []opts.GraphNode {
 		return []opts.GraphNode{
 			{Name: "\u200b", X: 1, Y: 1, Symbol: "none", Category: cat, Tooltip: noTip},
-			{Name: "\u200b\u200b", X: mapW - 1, Y: float32(height - 1), Symbol: "none", Category: cat, Tooltip: noTip},
+			{Name: "\u200b\u200b", X: float32(mapW - 1), Y: float32(height - 1), Symbol: "none", Category: cat, Tooltip: noTip},
 		}
 	}
 
 	// Lanes.
 	laneCats := []*opts.GraphCategory{
-		{Name: "lane", Label: &opts.Label{Show: opts.Bool(true), Position: "insideLeft", Color: "#78909c", FontSize: 13, FontWeight: "bold", LineHeight: 19, Padding: "0 0 0 12"}},
+		{Name: "lane", Label: &opts.Label{Show: opts.Bool(true), Position: "insideLeft", Color: "#78909c", FontSize: geo.Font + 1, FontWeight: "bold", LineHeight: geo.Font + 7, Padding: "0 0 0 10"}},
 		{Name: "anchor", Label: hidden},
 	}
 	laneNodes := anchors(1)
@@ -64,8 +75,8 @@ func strategyMap(r *compute.Result, u *model.Unit, href func(*model.Objective) s
 		h := laneTops[i+1] - laneTops[i]
 		laneNodes = append(laneNodes, opts.GraphNode{
 			Name: pr.Perspective.Name + "\n" + scoreText(pr.Score) + strings.Repeat("\u200b", i+3),
-			X:    mapW / 2, Y: float32(laneTops[i] + h/2),
-			Symbol: "rect", SymbolSize: []int{mapW - 4, int(h) - 4}, Category: 0, Tooltip: noTip,
+			X:    float32(mapW / 2), Y: float32(laneTops[i] + h/2),
+			Symbol: "rect", SymbolSize: []int{int(mapW) - 4, int(h) - 4}, Category: 0, Tooltip: noTip,
 			ItemStyle: &opts.ItemStyle{Color: laneFill(i), BorderColor: "transparent"},
 		})
 	}
@@ -73,7 +84,7 @@ func strategyMap(r *compute.Result, u *model.Unit, href func(*model.Objective) s
 	// Arrows.
 	portNodes := anchors(0)
 	var arrows []opts.GraphLink
-	for _, e := range mapArrows(u, boxes) {
+	for _, e := range mapArrows(u, boxes, geo) {
 		from, to := len(portNodes), len(portNodes)+1
 		for _, p := range [][2]float64{e.from, e.to} {
 			portNodes = append(portNodes, opts.GraphNode{
@@ -91,7 +102,7 @@ func strategyMap(r *compute.Result, u *model.Unit, href func(*model.Objective) s
 	for _, s := range statuses {
 		objCats = append(objCats, &opts.GraphCategory{Name: s,
 			ItemStyle: &opts.ItemStyle{Color: statusColour[s], BorderColor: "rgba(0,0,0,0.22)", BorderWidth: 1},
-			Label:     &opts.Label{Show: opts.Bool(true), Color: statusText[s], FontSize: 12, LineHeight: 15}})
+			Label:     &opts.Label{Show: opts.Bool(true), Color: statusText[s], FontSize: geo.Font, LineHeight: geo.Font + 3}})
 	}
 	objCats = append(objCats, &opts.GraphCategory{Name: "anchor", Label: hidden})
 	catOf := map[string]int{"green": 0, "amber": 1, "red": 2, "none": 3}
@@ -103,7 +114,7 @@ func strategyMap(r *compute.Result, u *model.Unit, href func(*model.Objective) s
 			b := boxes[o]
 			or := r.Objective(o)
 			status := or.Status.String()
-			label := wrap(o.Name, max(8, int(b.w)/7), 2) + "\n" + scoreText(or.Score) + " · " + statusLabel(status)
+			label := wrap(o.Name, max(8, int(b.w/(float64(geo.Font)*0.58))), 2) + "\n" + scoreText(or.Score) + " · " + statusLabel(status)
 			name := label + strings.Repeat("\u200b", seen[label]) // names must be unique in a series
 			seen[label]++
 			nodes = append(nodes, opts.GraphNode{
@@ -111,7 +122,9 @@ func strategyMap(r *compute.Result, u *model.Unit, href func(*model.Objective) s
 				Symbol: roundedRect(b.w, b.h, 7), SymbolSize: []int{int(b.w), int(b.h)},
 				Category: catOf[status],
 			})
-			links = append(links, href(o))
+			if href != nil {
+				links = append(links, href(o))
+			}
 		}
 	}
 
@@ -144,10 +157,13 @@ func strategyMap(r *compute.Result, u *model.Unit, href func(*model.Objective) s
 			s["cursor"] = "pointer"
 		}
 	}
+	if href == nil {
+		links = nil
+	}
 	return &Chart{
 		ID:     "map-" + u.ID,
 		Label:  fmt.Sprintf("Strategy map of %s: %d objectives in %d perspectives, coloured by status, with arrows from cause to effect. The same objectives are listed in the table below.", u.Name, len(u.Objectives), len(ur.Perspectives)),
-		Width:  mapW,
+		Width:  int(mapW),
 		Height: height,
 		Option: m,
 		Links:  links,
@@ -156,7 +172,8 @@ func strategyMap(r *compute.Result, u *model.Unit, href func(*model.Objective) s
 
 // layoutMap places the lanes and boxes: up to mapPerRow boxes per row, rows
 // centred in the space right of the lane names.
-func layoutMap(ur *compute.UnitResult) (map[*model.Objective]box, []float64, int) {
+func layoutMap(ur *compute.UnitResult, geo mapGeometry) (map[*model.Objective]box, []float64, int) {
+	mapW, mapLabelW := geo.W, geo.LabelW
 	boxes := map[*model.Objective]box{}
 	tops := []float64{1}
 	for i, pr := range ur.Perspectives {
@@ -166,9 +183,9 @@ func layoutMap(ur *compute.UnitResult) (map[*model.Objective]box, []float64, int
 		for k, o := range pr.Objectives {
 			row, col := k/mapPerRow, k%mapPerRow
 			inRow := min(mapPerRow, n-row*mapPerRow)
-			slot := float64(mapW-mapLabelW-16) / float64(mapPerRow)
-			w := math.Min(mapBoxMaxW, slot-28)
-			left := mapLabelW + (float64(mapW-mapLabelW-16)-slot*float64(inRow))/2
+			slot := (mapW - mapLabelW - 16) / mapPerRow
+			w := math.Min(geo.BoxMaxW, slot-20)
+			left := mapLabelW + (mapW-mapLabelW-16-slot*float64(inRow))/2
 			boxes[o] = box{
 				x: left + slot*(float64(col)+0.5), y: top + mapLanePad + float64(row)*mapRowH + mapRowH/2 - mapLanePad/2,
 				w: w, h: mapBoxH, lane: i,
@@ -191,7 +208,7 @@ type arrow struct {
 // arrows sharing a side are spread along it in the order of their other ends,
 // so that they do not cross there. Links that jump over a lane bow out, so
 // they do not run straight behind the boxes in between.
-func mapArrows(u *model.Unit, boxes map[*model.Objective]box) []arrow {
+func mapArrows(u *model.Unit, boxes map[*model.Objective]box, geo mapGeometry) []arrow {
 	type end struct {
 		o, other *model.Objective
 		side     int // 0 top, 1 bottom, 2 left, 3 right

@@ -33,6 +33,7 @@ func crumbs(from string, u *model.Unit) []Link {
 
 // UnitView is a unit's scorecard page.
 type UnitView struct {
+	ID                   string
 	Name, Owner, Mission string
 	Score                Score
 	Perspectives         []PerspectiveView
@@ -91,7 +92,7 @@ func (b *builder) unitView(path string, u *model.Unit) *UnitView {
 	r := b.r
 	ur := r.Unit(u)
 	v := &UnitView{
-		Name: u.Name, Owner: u.Owner, Mission: u.Mission,
+		ID: u.ID, Name: u.Name, Owner: u.Owner, Mission: u.Mission,
 		Score:     scoreOf(ur.Score, ur.Status),
 		Narrative: markdownHTML(u.Narrative),
 	}
@@ -109,7 +110,7 @@ func (b *builder) unitView(path string, u *model.Unit) *UnitView {
 		v.Perspectives = append(v.Perspectives, pv)
 	}
 	if len(u.Objectives) > 0 {
-		v.Map = strategyMap(r, u, func(o *model.Objective) string { return rel(path) + objectivePath(o) })
+		v.Map = strategyMap(r, u, siteMap, func(o *model.Objective) string { return rel(path) + objectivePath(o) })
 	}
 	for _, c := range u.Children {
 		cr := r.Unit(c)

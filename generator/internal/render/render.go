@@ -56,6 +56,15 @@ func Site(r *compute.Result, theme *Theme, out Output) (Stats, error) {
 		}
 		st.Files++
 	}
+	pack, err := Pack(r, theme)
+	if err != nil {
+		return st, err
+	}
+	if err := out.WriteFile(PackPath, pack); err != nil {
+		return st, err
+	}
+	st.Pages++
+	st.Files++
 	scores, err := Scores(r)
 	if err != nil {
 		return st, err

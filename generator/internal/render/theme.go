@@ -123,6 +123,19 @@ func (t *Theme) templates() (map[string]*template.Template, error) {
 		}
 	}
 	out := map[string]*template.Template{}
+	// The board pack is a document of its own: partials, but no base.
+	pack, err := base.Clone()
+	if err != nil {
+		return nil, err
+	}
+	src, err = t.ReadFile("layouts/pack.html")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := pack.New("pack.html").Parse(string(src)); err != nil {
+		return nil, err
+	}
+	out["pack"] = pack
 	for _, kind := range pageKinds {
 		src, err := t.ReadFile("layouts/" + kind + ".html")
 		if err != nil {
