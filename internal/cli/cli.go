@@ -32,6 +32,7 @@ const usage = `scorecard turns balanced scorecards (TOML definitions and CSV act
 Usage:
   scorecard build   [--source DIR] [--destination DIR] [--period P] [--base-url URL] [--strict]
   scorecard check   [--source DIR] [--period P] [--strict]
+  scorecard pack    [--source DIR] [--period P] [--output FILE] [--pdf FILE] [--chromium PATH] [--paper a4|letter]
   scorecard serve   [--source DIR] [--port N]
   scorecard new     DIR
   scorecard version
@@ -39,6 +40,7 @@ Usage:
 Commands:
   build     validate, compute and write the site (default destination: <source>/public)
   check     validate and compute, write nothing
+  pack      write the board pack: one self-contained HTML file, and a PDF with --pdf
   serve     build, serve on 127.0.0.1, rebuild on change and reload open pages
   new       write a small working site into DIR, which must be empty or absent
   version   print the version
@@ -57,6 +59,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "build", "check":
 		return runBuild(ctx, cmd, rest, stdout, stderr)
+	case "pack":
+		return runPack(ctx, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
 	case "new":

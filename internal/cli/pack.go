@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/scorecard-dev/scorecard/generator"
+)
+
+func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("scorecard pack", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var opts generator.PackOptions
+	fl.StringVar(&opts.Source, "source", ".", "the site `folder`")
+	fl.StringVar(&opts.Period, "period", "", "as-of `period` (e.g. 2026-09), overriding config.toml")
+	fl.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
+	fl.StringVar(&opts.Output, "output", "", "the HTML `file` (default board-pack-<period>.html)")
+	fl.StringVar(&opts.PDF, "pdf", "", "also print the pack to this PDF `file` with headless Chromium")
+	fl.StringVar(&opts.Chromium, "chromium", "", "the Chromium `executable` (default: found on PATH)")
+	fl.StringVar(&opts.Paper, "paper", "a4", "paper `size` of the PDF: a4 or letter")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "scorecard pack: unexpected argument %q\n", fl.Arg(0))
+		fl.Usage()
+		return ExitUsage
+	}
+	start := time.Now()
+	rep, written, err := generator.Pack(ctx, opts)
+	if rep == nil {
+		rep = &generator.Report{}
+	}
+	printDiagnostics(stderr, opts.Source, rep, err)
+	if err != nil {
+		var list *generator.Errors
+		if !errors.As(err, &list) {
+			fmt.Fprintf(stderr, "scorecard pack: %v\n", err)
+		}
+		fmt.Fprintf(stderr, "scorecard pack failed: %s\n", counts(err, rep))
+		return ExitError
+	}
+	fmt.Fprintf(stdout, "packed %s, %s, %s into %s in %s\n", plural(rep.Units, "unit"), plural(rep.Measures, "measure"),
+		plural(rep.Rows, "data row"), strings.Join(written, " and "), time.Since(start).Round(time.Millisecond))
+	return ExitOK
+}
