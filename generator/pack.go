@@ -86,6 +86,9 @@ func Pack(ctx context.Context, opts PackOptions) (*Report, []string, error) {
 // place, so that a reader never sees half a file.
 func writeFileAtomic(name string, data []byte) error {
 	dir := filepath.Dir(name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-")
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", name, err)

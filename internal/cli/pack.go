@@ -29,6 +29,10 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return ExitUsage
 	}
+	if opts.Paper != "a4" && opts.Paper != "letter" {
+		fmt.Fprintf(stderr, "scorecard pack: --paper %q is not a4 or letter\n", opts.Paper)
+		return ExitUsage
+	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "scorecard pack: unexpected argument %q\n", fl.Arg(0))
 		fl.Usage()

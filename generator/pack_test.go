@@ -1,0 +1,131 @@
+package generator
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/browser"
+)
+
+// needTool skips a test when a program it needs is missing, except in CI,
+// where .ci/run installs it and its absence is a failure.
+func needTool(t *testing.T, find func() (string, error), what string) string {
+	t.Helper()
+	p, err := find()
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is needed in CI: %v", what, err)
+		}
+		t.Skipf("%s not available: %v", what, err)
+	}
+	return p
+}
+
+func lookPath(name string) func() (string, error) {
+	return func() (string, error) { return exec.LookPath(name) }
+}
+
+// TestPackIsSelfContained checks the pack's HTML: no file or URL outside it.
+func TestPackIsSelfContained(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "pack.html")
+	if _, _, err := Pack(context.Background(), PackOptions{Source: smallSite, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(b)
+	for _, bad := range []*regexp.Regexp{
+		regexp.MustCompile(`<script[^>]+src=`),
+		regexp.MustCompile(`<link[^>]+href=`),
+		regexp.MustCompile(`(src|href)="(\.\./|assets/|units/|/)`),
+	} {
+		if m := bad.FindString(html); m != "" {
+			t.Errorf("the pack refers to another file: %s", m)
+		}
+	}
+	for _, want := range []string{"Acme Scorecard", "September 2026", "Executive summary", "Exceptions", "Acme Corp", "Operations", "Initiatives", "Appendix: measure definitions", `content: "Acme Scorecard · September 2026"`, "echarts"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the pack lacks %q", want)
+		}
+	}
+}
+
+// TestPackPDF prints the example site's pack and reads the PDF back: its
+// page count, and the title, period and every unit's name in its text.
+func TestPackPDF(t *testing.T) {
+	chromium := needTool(t, func() (string, error) { return browser.Find("") }, "Chromium")
+	pdfinfo := needTool(t, lookPath("pdfinfo"), "pdfinfo (poppler-utils)")
+	pdftotext := needTool(t, lookPath("pdftotext"), "pdftotext (poppler-utils)")
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "pack.pdf")
+	_, written, err := Pack(context.Background(), PackOptions{Source: "..", Output: filepath.Join(dir, "pack.html"), PDF: pdf, Chromium: chromium})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(written) != 2 {
+		t.Fatalf("wrote %v", written)
+	}
+	info, err := exec.Command(pdfinfo, pdf).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`).FindSubmatch(info)
+	if m == nil {
+		t.Fatalf("pdfinfo: %s", info)
+	}
+	// Cover, summary, exceptions, 9 units of one to three pages, initiatives,
+	// appendix.
+	if pages, _ := strconv.Atoi(string(m[1])); pages < 14 || pages > 40 {
+		t.Errorf("%d pages; want 14 to 40", pages)
+	}
+	if !strings.Contains(string(info), "(A4)") && !strings.Contains(string(info), "595.") {
+		t.Errorf("not A4: %s", info)
+	}
+	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scores struct {
+		Title string
+		Units []struct{ Name string }
+	}
+	site := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Source: "..", Destination: site}); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(filepath.Join(site, "data/scores.json"))
+	if err := json.Unmarshal(raw, &scores); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{scores.Title, "September 2026", "Page 2 of"}
+	for _, u := range scores.Units {
+		want = append(want, u.Name)
+	}
+	for _, w := range want {
+		if !strings.Contains(string(text), w) {
+			t.Errorf("the PDF's text lacks %q", w)
+		}
+	}
+}
+
+func TestPackWithoutChromiumFailsBeforeWriting(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "pack.html")
+	_, _, err := Pack(context.Background(), PackOptions{Source: smallSite, Output: out, PDF: filepath.Join(dir, "p.pdf"), Chromium: filepath.Join(dir, "no-such-chromium")})
+	if err == nil || !strings.Contains(err.Error(), "no-such-chromium not found or not executable") {
+		t.Errorf("Pack = %v; want a missing-Chromium error", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("the HTML was written although the PDF could not be")
+	}
+}
