@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 
@@ -137,6 +138,10 @@ func (d *decoder) walkValue(rv reflect.Value, data any, path string) bool {
 			d.typeError(path, "a string", data)
 			return false
 		}
+		if r, bad := hiddenRune(s); bad {
+			d.dl.Errorf(d.loc.Pos(path), "%s contains the invisible character U+%04X, which can make text read differently from what it is: remove it", lastKey(path), r)
+			return false
+		}
 		rv.SetString(s)
 	case reflect.Bool:
 		b, ok := data.(bool)
@@ -162,6 +167,21 @@ func (d *decoder) walkValue(rv reflect.Value, data any, path string) bool {
 		panic(fmt.Sprintf("tomlx: unsupported field type %s", rv.Type()))
 	}
 	return true
+}
+
+// hiddenRune finds a control or format character in s: bidirectional
+// overrides, zero-width spaces and the like display as nothing or reorder the
+// text around them. Tab and newline are allowed, and so is the zero-width
+// joiner, which emoji sequences need.
+func hiddenRune(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\u200d':
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 func (d *decoder) float(rv reflect.Value, data any, path string) bool {
