@@ -1,0 +1,30 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMarkdownIsTextAndLinks(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"**bold** and _em_", "<p><strong>bold</strong> and <em>em</em></p>"},
+		{"<script>alert(1)</script>", "<!-- raw HTML omitted -->"},
+		{"a <b onclick=\"x()\">b</b>", "<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --></p>"},
+		{"[x](javascript:alert(1))", `<p><a href="">x</a></p>`},
+		{"[x](JaVaScRiPt:alert(1))", `<p><a href="">x</a></p>`},
+		{"[report](https://example.org/r?a=1&b=2)", `<p><a href="https://example.org/r?a=1&amp;b=2">report</a></p>`},
+		{"![chart](https://example.org/c.png)", `<p><a class="image-link" href="https://example.org/c.png">chart</a></p>`},
+		{"![pixel](data:image/svg+xml;base64,PHN2Zz4=)", `<p>pixel</p>`},
+		{"| a | b |\n|---|--:|\n| 1 | 2 |", "<table>\n<thead>\n<tr>\n<th>a</th>\n<th align=\"right\">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td align=\"right\">2</td>\n</tr>\n</tbody>\n</table>"},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		got, err := Markdown([]byte(tc.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.TrimSpace(string(got)) != tc.want {
+			t.Errorf("Markdown(%q)\n got: %q\nwant: %q", tc.in, strings.TrimSpace(string(got)), tc.want)
+		}
+	}
+}
