@@ -28,6 +28,10 @@ type Options struct {
 	Period      string // as-of period, overriding config.toml
 	BaseURL     string // overriding config.toml's base_url
 	Strict      bool   // treat warnings as errors
+
+	// fault, in tests, is called before each file is written; an error it
+	// returns is the write's.
+	fault func(name string) error
 }
 
 // Report says what a build or check did.
@@ -95,7 +99,11 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 		return rep, fmt.Errorf("write: %w", err)
 	}
 	defer out.Abort()
-	if err := writeSite(ctx, out, theme, result, rep); err != nil {
+	var dst render.Output = out
+	if opts.fault != nil {
+		dst = faultyOutput{out, opts.fault}
+	}
+	if err := writeSite(ctx, dst, theme, result, rep); err != nil {
 		return rep, fmt.Errorf("render: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -185,7 +193,7 @@ func loadTheme(src fs.FS, r *compute.Result) (*render.Theme, error) {
 }
 
 // writeSite renders every output file into out.
-func writeSite(ctx context.Context, out *publish.Dir, theme *render.Theme, r *compute.Result, rep *Report) error {
+func writeSite(ctx context.Context, out render.Output, theme *render.Theme, r *compute.Result, rep *Report) error {
 	st, err := render.Site(r, theme, out)
 	rep.Pages, rep.Files = st.Pages, st.Files
 	if err != nil {
@@ -199,4 +207,16 @@ func writeSite(ctx context.Context, out *publish.Dir, theme *render.Theme, r *co
 func IsInputError(err error) bool {
 	var e *Errors
 	return errors.As(err, &e)
+}
+
+type faultyOutput struct {
+	render.Output
+	fault func(string) error
+}
+
+func (f faultyOutput) WriteFile(name string, data []byte) error {
+	if err := f.fault(name); err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	return f.Output.WriteFile(name, data)
 }

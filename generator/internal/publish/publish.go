@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 )
 
 // Marker is a file every build writes; a non-empty destination without it is
@@ -19,10 +20,11 @@ const Marker = "data/scores.json"
 
 // Dir is an output folder being written.
 type Dir struct {
-	dest string
-	tmp  string
-	root *os.Root
-	done bool
+	dest   string
+	tmp    string
+	root   *os.Root
+	done   bool
+	unlock func()
 }
 
 // Open starts writing a new version of folder dest.
@@ -38,7 +40,38 @@ func Open(dest string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create %s: %w", parent, unwrap(err))
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".tmp-")
+	unlock, err := lockDir(parent)
+	if err != nil {
+		return nil, fmt.Errorf("cannot lock %s: %w", parent, unwrap(err))
+	}
+	removeStale(parent, tempPrefix(dest))
+	d, err := create(dest, parent)
+	if err != nil {
+		unlock()
+		return nil, err
+	}
+	d.unlock = unlock
+	return d, nil
+}
+
+func tempPrefix(dest string) string { return "." + filepath.Base(dest) + ".tmp-" }
+
+// removeStale deletes what builds that were killed left beside the
+// destination. It runs under the lock, so no build is using them.
+func removeStale(parent, prefix string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) {
+			os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
+}
+
+func create(dest, parent string) (*Dir, error) {
+	tmp, err := os.MkdirTemp(parent, tempPrefix(dest))
 	if err != nil {
 		return nil, fmt.Errorf("cannot write beside %s: %w", dest, unwrap(err))
 	}
@@ -103,6 +136,7 @@ func (d *Dir) Commit() error {
 		return errors.New("publish: already committed or aborted")
 	}
 	d.done = true
+	defer d.unlock()
 	d.root.Close()
 	if err := swap(d.tmp, d.dest); err != nil {
 		os.RemoveAll(d.tmp)
@@ -120,6 +154,7 @@ func (d *Dir) Abort() {
 	d.done = true
 	d.root.Close()
 	os.RemoveAll(d.tmp)
+	d.unlock()
 }
 
 func unwrap(err error) error {

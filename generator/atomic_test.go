@@ -1,0 +1,158 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestMain lets the tests run a build in a child process they can kill.
+func TestMain(m *testing.M) {
+	if src := os.Getenv("SCORECARD_TEST_BUILD_SOURCE"); src != "" {
+		_, err := Build(context.Background(), Options{Source: src, Destination: os.Getenv("SCORECARD_TEST_BUILD_DEST")})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// strays lists what builds left beside the output folder.
+func strays(t *testing.T, parent string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.Name() != "public" {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+func sameTree(t *testing.T, a, b map[string][]byte) error {
+	t.Helper()
+	if len(a) != len(b) {
+		return fmt.Errorf("%d files, want %d", len(a), len(b))
+	}
+	for name, content := range b {
+		if string(a[name]) != string(content) {
+			return fmt.Errorf("%s differs", name)
+		}
+	}
+	return nil
+}
+
+// TestKilledBuildsLeaveThePreviousSite kills builds with SIGKILL at varied
+// moments: each time, the output is the previous site, whole. The next build
+// clears what the killed ones left beside it.
+func TestKilledBuildsLeaveThePreviousSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills builds in a loop")
+	}
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	if _, err := Build(context.Background(), Options{Source: "..", Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	want := tree(t, dest)
+	start := time.Now()
+	if _, err := Build(context.Background(), Options{Source: "..", Destination: filepath.Join(t.TempDir(), "p")}); err != nil {
+		t.Fatal(err)
+	}
+	full := time.Since(start) * 3 // a child also starts a process and loads the theme
+	rng := rand.New(rand.NewPCG(1, 2))
+	killed, midWrite := 0, 0
+	for i := range 12 {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "SCORECARD_TEST_BUILD_SOURCE=..", "SCORECARD_TEST_BUILD_DEST="+dest)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rng.Int64N(int64(full))))
+		if cmd.Process.Signal(syscall.SIGKILL) == nil {
+			killed++
+		}
+		cmd.Wait()
+		if err := sameTree(t, tree(t, dest), want); err != nil {
+			t.Fatalf("after kill %d: the output is not the previous site: %v", i, err)
+		}
+		if len(strays(t, parent)) > 0 {
+			midWrite++ // killed while it was writing its new site
+		}
+	}
+	t.Logf("%d builds killed, %d of them while writing", killed, midWrite)
+	if _, err := Build(context.Background(), Options{Source: "..", Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	if s := strays(t, parent); len(s) > 0 {
+		t.Errorf("left beside the output after a good build: %v", s)
+	}
+}
+
+// TestFailedWritesLeaveNothingBehind makes the destination fail mid-build, as
+// a full or read-only disk would: a clear error, the previous site intact,
+// nothing left beside it.
+func TestFailedWritesLeaveNothingBehind(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	if _, err := Build(context.Background(), Options{Source: smallSite, Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	want := tree(t, dest)
+	for _, tc := range []struct {
+		err   error
+		after int
+		msg   string
+	}{
+		{syscall.ENOSPC, 5, "no space left on device"},
+		{syscall.EROFS, 0, "read-only file system"},
+	} {
+		n := 0
+		fault := func(string) error {
+			if n++; n > tc.after {
+				return tc.err
+			}
+			return nil
+		}
+		_, err := Build(context.Background(), Options{Source: smallSite, Destination: dest, fault: fault})
+		if err == nil || !errors.Is(err, tc.err) || !strings.Contains(err.Error(), tc.msg) || !strings.Contains(err.Error(), "cannot write ") {
+			t.Errorf("Build = %v; want an error saying %q", err, tc.msg)
+		}
+		if err := sameTree(t, tree(t, dest), want); err != nil {
+			t.Errorf("%v: the previous site changed: %v", tc.err, err)
+		}
+		if s := strays(t, parent); len(s) > 0 {
+			t.Errorf("%v: left beside the output: %v", tc.err, s)
+		}
+	}
+}
+
+// TestReadOnlyParentIsAClearError needs a user the file mode applies to.
+func TestReadOnlyParentIsAClearError(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("file modes do not stop root; TestFailedWritesLeaveNothingBehind covers the failure")
+	}
+	parent := t.TempDir()
+	if err := os.Chmod(parent, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(parent, 0o755)
+	_, err := Build(context.Background(), Options{Source: smallSite, Destination: filepath.Join(parent, "public")})
+	if err == nil || !strings.Contains(err.Error(), "permission denied") {
+		t.Errorf("Build = %v; want a permission error", err)
+	}
+}
