@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -121,9 +122,9 @@ func TestFailedWritesLeaveNothingBehind(t *testing.T) {
 		{syscall.ENOSPC, 5, "no space left on device"},
 		{syscall.EROFS, 0, "read-only file system"},
 	} {
-		n := 0
+		var n atomic.Int64 // pages are written in parallel
 		fault := func(string) error {
-			if n++; n > tc.after {
+			if n.Add(1) > int64(tc.after) {
 				return tc.err
 			}
 			return nil

@@ -78,11 +78,7 @@ func Pack(r *compute.Result, theme *Theme) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := theme.tpls["pack"].ExecuteTemplate(&buf, "pack.html", v); err != nil {
-		return nil, fmt.Errorf("%s: %w", PackPath, err)
-	}
-	return buf.Bytes(), nil
+	return execute(theme, "pack", "pack.html", PackPath, v)
 }
 
 func packView(b *builder, theme *Theme) (*PackView, error) {

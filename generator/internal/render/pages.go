@@ -9,9 +9,9 @@ import (
 
 // builder makes the views of one result.
 type builder struct {
-	r    *compute.Result
-	site *SiteView
-	end  string // as-of period end date, for milestones
+	r     *compute.Result
+	site  *SiteView
+	theme *Theme
 }
 
 func (b *builder) page(path, title, nav string, body any) *Page {

@@ -3,12 +3,16 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 )
 
-// Output receives the files of the site.
+// Output receives the files of the site. It must be safe for concurrent use:
+// pages are rendered and written in parallel.
 type Output interface {
 	WriteFile(name string, data []byte) error
 }
@@ -19,61 +23,86 @@ type Stats struct {
 	Files int // every file, pages included
 }
 
-// Site writes every page of the site, the theme's static files and
-// data/scores.json to out.
+// Site writes every page of the site, the board pack, the theme's static files
+// and data/scores.json to out. Pages are built and written by as many workers
+// as there are CPUs; each page's bytes depend only on the result, so the
+// output is the same whatever the order.
 func Site(r *compute.Result, theme *Theme, out Output) (Stats, error) {
-	var st Stats
 	if err := theme.Parse(); err != nil {
-		return st, err
+		return Stats{}, err
 	}
-	tpls := theme.tpls
 	b := newBuilder(r)
-	write := func(kind string, p *Page) error {
-		var buf bytes.Buffer
-		if err := tpls[kind].ExecuteTemplate(&buf, "baseof.html", p); err != nil {
-			return fmt.Errorf("%s: %w", p.Path, err)
+	b.theme = theme
+	jobs := b.jobs()
+	jobs = append(jobs, job{PackPath, func() ([]byte, error) {
+		v, err := packView(b, theme)
+		if err != nil {
+			return nil, err
 		}
-		st.Pages++
-		st.Files++
-		return out.WriteFile(p.Path, buf.Bytes())
-	}
-	for _, p := range b.pages() {
-		if err := write(p.kind, p.page); err != nil {
-			return st, err
-		}
-	}
+		return execute(theme, "pack", "pack.html", PackPath, v)
+	}})
+	pages := len(jobs)
 	statics, err := theme.Files("static")
 	if err != nil {
-		return st, fmt.Errorf("theme: %w", err)
+		return Stats{}, fmt.Errorf("theme: %w", err)
 	}
 	for _, f := range statics {
-		data, err := theme.ReadFile(f)
-		if err != nil {
-			return st, fmt.Errorf("theme: %w", err)
-		}
-		if err := out.WriteFile(strings.TrimPrefix(f, "static/"), data); err != nil {
-			return st, err
-		}
-		st.Files++
+		jobs = append(jobs, job{strings.TrimPrefix(f, "static/"), func() ([]byte, error) { return theme.ReadFile(f) }})
 	}
-	pack, err := Pack(r, theme)
-	if err != nil {
-		return st, err
+	jobs = append(jobs, job{ScoresPath, func() ([]byte, error) { return Scores(r) }})
+	if err := run(jobs, out); err != nil {
+		return Stats{}, err
 	}
-	if err := out.WriteFile(PackPath, pack); err != nil {
-		return st, err
+	return Stats{Pages: pages, Files: len(jobs)}, nil
+}
+
+// job makes one output file.
+type job struct {
+	path string
+	make func() ([]byte, error)
+}
+
+// run makes and writes every job's file with a worker per CPU and returns the
+// first error; after an error the remaining jobs are skipped.
+func run(jobs []job, out Output) error {
+	var (
+		next   atomic.Int64
+		failed atomic.Bool
+		once   sync.Once
+		first  error
+		wg     sync.WaitGroup
+	)
+	fail := func(err error) {
+		once.Do(func() { first = err })
+		failed.Store(true)
 	}
-	st.Pages++
-	st.Files++
-	scores, err := Scores(r)
-	if err != nil {
-		return st, err
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for !failed.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(jobs) {
+					return
+				}
+				data, err := jobs[i].make()
+				if err == nil {
+					err = out.WriteFile(jobs[i].path, data)
+				}
+				if err != nil {
+					fail(err)
+				}
+			}
+		})
 	}
-	if err := out.WriteFile(ScoresPath, scores); err != nil {
-		return st, err
+	wg.Wait()
+	return first
+}
+
+func execute(theme *Theme, kind, name, path string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := theme.tpls[kind].ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	st.Files++
-	return st, nil
+	return buf.Bytes(), nil
 }
 
 func newBuilder(r *compute.Result) *builder {
@@ -98,41 +127,52 @@ func newBuilder(r *compute.Result) *builder {
 	return &builder{r: r, site: sv}
 }
 
-type kindPage struct {
-	kind string
-	page *Page
-}
-
-// pages lists every page of the site in a fixed order.
-func (b *builder) pages() []kindPage {
+// jobs lists every page of the site in a fixed order; each job builds its
+// page's view and renders it.
+func (b *builder) jobs() []job {
 	r := b.r
-	var out []kindPage
-	add := func(kind string, p *Page) { out = append(out, kindPage{kind, p}) }
-
+	var out []job
+	page := func(kind, path string, view func() *Page) {
+		out = append(out, job{path, func() ([]byte, error) {
+			return execute(b.theme, kind, "baseof.html", path, view())
+		}})
+	}
 	root := r.Site.Root()
-	home := b.unitView(homePath, root)
-	home.Tree = b.tree(homePath)
-	add("home", b.page(homePath, root.Name, "scorecard", home))
+	page("home", homePath, func() *Page {
+		home := b.unitView(homePath, root)
+		home.Tree = b.tree(homePath)
+		return b.page(homePath, root.Name, "scorecard", home)
+	})
 	for _, u := range r.Site.Units {
 		path := unitPath(u)
-		p := b.page(path, u.Name, "scorecard", b.unitView(path, u))
-		p.Crumbs = crumbs(path, u)
-		add("unit", p)
+		page("unit", path, func() *Page {
+			p := b.page(path, u.Name, "scorecard", b.unitView(path, u))
+			p.Crumbs = crumbs(path, u)
+			return p
+		})
 		for _, o := range u.Objectives {
 			path := objectivePath(o)
-			p := b.page(path, o.Name, "scorecard", b.objectiveView(path, o))
-			p.Crumbs = append(crumbs(path, u), Link{Text: o.Name})
-			add("objective", p)
+			page("objective", path, func() *Page {
+				p := b.page(path, o.Name, "scorecard", b.objectiveView(path, o))
+				p.Crumbs = append(crumbs(path, u), Link{Text: o.Name})
+				return p
+			})
 		}
 		for _, m := range u.Measures {
 			path := measurePath(m)
-			p := b.page(path, m.Name, "scorecard", b.measureView(path, m))
-			p.Crumbs = append(crumbs(path, u), Link{Text: m.Objective.Name, Href: rel(path) + objectivePath(m.Objective)}, Link{Text: m.Name})
-			add("measure", p)
+			page("measure", path, func() *Page {
+				p := b.page(path, m.Name, "scorecard", b.measureView(path, m))
+				p.Crumbs = append(crumbs(path, u), Link{Text: m.Objective.Name, Href: rel(path) + objectivePath(m.Objective)}, Link{Text: m.Name})
+				return p
+			})
 		}
 	}
-	add("initiatives", b.page(initiativesPath, "Initiatives", "initiatives", b.initiativesView(initiativesPath)))
-	add("exceptions", b.page(exceptionsPath, "Exceptions", "exceptions", b.exceptionsView(exceptionsPath)))
+	page("initiatives", initiativesPath, func() *Page {
+		return b.page(initiativesPath, "Initiatives", "initiatives", b.initiativesView(initiativesPath))
+	})
+	page("exceptions", exceptionsPath, func() *Page {
+		return b.page(exceptionsPath, "Exceptions", "exceptions", b.exceptionsView(exceptionsPath))
+	})
 	return out
 }
 
