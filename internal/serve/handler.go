@@ -1,0 +1,163 @@
+package serve
+
+import (
+	"errors"
+	"io/fs"
+	"net"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// reserved is the URL space of the server itself; a build writes no folder
+// starting with "_".
+const reserved = "/_scorecard/"
+
+// ServeHTTP serves the current build's files, with the reload script (and the
+// errors of a broken build) added to HTML pages, and the reload events.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Every rebuild changes the files behind the same URLs.
+	w.Header().Set("Cache-Control", "no-store")
+	if !loopbackHost(r.Host) {
+		http.Error(w, "scorecard serve answers only to 127.0.0.1 and localhost", http.StatusForbidden)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if r.URL.Path == eventsPath {
+		s.events(w, r)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, reserved) {
+		http.NotFound(w, r)
+		return
+	}
+	name, ok := siteName(r.URL.Path)
+	if !ok {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	st, release := s.acquire()
+	defer release()
+	if st.site == nil {
+		servePage(w, http.StatusInternalServerError, []byte(noSitePage), st)
+		return
+	}
+	s.serveFile(w, r, st, name)
+}
+
+// loopbackHost reports whether the Host a request names is this machine. A
+// page from elsewhere can point its own host name at 127.0.0.1 (DNS
+// rebinding) and then read the preview as same-origin; the name it must send
+// gives it away.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// siteName turns a URL path into a name inside the build folder. It refuses
+// rather than cleans a path that climbs with "..", however encoded (the path
+// is already decoded here), so that nothing outside the folder is even looked
+// up; the os.Root behind the folder is the second fence.
+func siteName(urlPath string) (string, bool) {
+	if !strings.HasPrefix(urlPath, "/") || strings.ContainsAny(urlPath, "\\\x00") {
+		return "", false
+	}
+	for seg := range strings.SplitSeq(urlPath, "/") {
+		if seg == ".." {
+			return "", false
+		}
+	}
+	name := strings.TrimPrefix(path.Clean(urlPath), "/")
+	if name == "" {
+		name = "."
+	}
+	return name, fs.ValidPath(name)
+}
+
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, st *state, name string) {
+	fi, err := fs.Stat(st.site.fsys, name)
+	if err != nil {
+		s.notFound(w, r, st, name, err)
+		return
+	}
+	if fi.IsDir() {
+		if !strings.HasSuffix(r.URL.Path, "/") {
+			// Pages link relative to their folder, so the folder needs its slash.
+			target := path.Base(r.URL.Path) + "/"
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusFound)
+			return
+		}
+		name = path.Join(name, "index.html")
+	}
+	if !isHTML(name) {
+		st.site.files.ServeHTTP(w, r)
+		return
+	}
+	page, err := fs.ReadFile(st.site.fsys, name)
+	if err != nil {
+		s.notFound(w, r, st, name, err)
+		return
+	}
+	servePage(w, http.StatusOK, page, st)
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state, name string, err error) {
+	if !errors.Is(err, fs.ErrNotExist) {
+		http.Error(w, "cannot read "+name, http.StatusInternalServerError)
+		return
+	}
+	if !isHTML(name) && !strings.HasSuffix(r.URL.Path, "/") {
+		http.NotFound(w, r)
+		return
+	}
+	// A page that a coming build will write reloads by itself when it does.
+	servePage(w, http.StatusNotFound, []byte(notFoundPage), st)
+}
+
+func isHTML(name string) bool {
+	return strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm")
+}
+
+// servePage writes an HTML page with the reload script, and the build errors
+// if there are any, added before </body>. The files on disk are left as a
+// build writes them.
+func servePage(w http.ResponseWriter, code int, page []byte, st *state) {
+	body := inject(page, st)
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(code)
+	w.Write(body)
+}
+
+const noSitePage = `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Build failed · scorecard serve</title></head>
+<body>
+<p>The site has not built yet. Fix the errors listed and save: this page reloads by itself.</p>
+</body>
+</html>
+`
+
+const notFoundPage = `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Not found · scorecard serve</title></head>
+<body>
+<p>The current build has no page here. <a href="/">The scorecard</a></p>
+</body>
+</html>
+`

@@ -1,0 +1,126 @@
+package serve
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// eventsPath is where pages listen for reloads, as server-sent events.
+const eventsPath = reserved + "events"
+
+// hub tells every open event stream that a build finished.
+type hub struct {
+	mu   sync.Mutex
+	subs map[chan struct{}]bool
+}
+
+func (h *hub) subscribe() chan struct{} {
+	// One slot is enough: a stream that has not yet passed on one reload
+	// needs no second.
+	ch := make(chan struct{}, 1)
+	h.mu.Lock()
+	if h.subs == nil {
+		h.subs = map[chan struct{}]bool{}
+	}
+	h.subs[ch] = true
+	h.mu.Unlock()
+	return ch
+}
+
+func (h *hub) unsubscribe(ch chan struct{}) {
+	h.mu.Lock()
+	delete(h.subs, ch)
+	h.mu.Unlock()
+}
+
+func (h *hub) broadcast() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for ch := range h.subs {
+		select {
+		case ch <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// events streams a "reload" message after every build. A page passes the
+// build it was served from as ?since=; when a build has finished since, the
+// page is told at once, so that a build finishing between serving the page
+// and its listening is not missed.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	ch := s.hub.subscribe()
+	defer s.hub.unsubscribe(ch)
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	fmt.Fprint(w, "retry: 1000\n\n")
+	if since := r.URL.Query().Get("since"); since != "" && since != strconv.FormatUint(s.cur.Load().gen, 10) {
+		fmt.Fprint(w, "data: reload\n\n")
+	}
+	flusher.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.stopping:
+			return
+		case <-ch:
+			if _, err := fmt.Fprint(w, "data: reload\n\n"); err != nil {
+				return
+			}
+			flusher.Flush()
+		}
+	}
+}
+
+// inject adds, before the page's last </body>, the errors of the latest build
+// when it failed and the script that reloads the page after a build.
+func inject(page []byte, st *state) []byte {
+	var add strings.Builder
+	if len(st.errs) > 0 {
+		writeBanner(&add, st.errs, st.site != nil)
+	}
+	fmt.Fprintf(&add, `<script>new EventSource("%s?since=%d").onmessage=function(e){if(e.data==="reload")location.reload()};</script>`+"\n", eventsPath, st.gen)
+	at := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
+	if at < 0 {
+		at = len(page)
+	}
+	out := make([]byte, 0, len(page)+add.Len())
+	out = append(out, page[:at]...)
+	out = append(out, add.String()...)
+	return append(out, page[at:]...)
+}
+
+// bannerID names the error banner, which tests and user style sheets find it by.
+const bannerID = "scorecard-build-errors"
+
+// writeBanner writes the build errors as a panel over the page. Every line is
+// escaped: messages quote the source, and a cell holding markup must show as
+// text, never run.
+func writeBanner(b *strings.Builder, errs []string, lastGood bool) {
+	fmt.Fprintf(b, `<style>#%[1]s{position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff1f0;color:#5c0a0a;border-bottom:4px solid #c62828;box-shadow:0 2px 12px rgba(0,0,0,.25);font:14px/1.45 system-ui,sans-serif}#%[1]s pre{margin:.5rem 0 0;white-space:pre-wrap;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace}@media print{#%[1]s{display:none}}</style>`, bannerID)
+	shown := "Nothing has built yet"
+	if lastGood {
+		shown = "This page is from the last good build"
+	}
+	fmt.Fprintf(b, `<div id="%s" role="alert"><strong>The build failed.</strong> %s; fix the source and save, and the page reloads.<pre>`, bannerID, shown)
+	for i, line := range errs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(html.EscapeString(line))
+	}
+	b.WriteString("</pre></div>\n")
+}

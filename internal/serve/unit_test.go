@@ -1,0 +1,106 @@
+package serve
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+func TestInjectGoesBeforeTheLastBodyEndTag(t *testing.T) {
+	script := `<script>new EventSource("/_scorecard/events?since=7")`
+	for _, tc := range []struct{ name, page, before, after string }{
+		{"lower case", "<html><body><p>x</p></body></html>", "<p>x</p>", "</body></html>"},
+		{"upper case", "<HTML><BODY>x</BODY></HTML>", "x", "</BODY></HTML>"},
+		{"body named in the text", "<body><p>&lt;/body&gt; and </body>\n</html>", "and ", "</body>\n</html>"},
+		{"no body tag", "<p>fragment</p>", "fragment</p>", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := string(inject([]byte(tc.page), &state{gen: 7}))
+			i := strings.Index(got, script)
+			if i < 0 {
+				t.Fatalf("no reload script in %q", got)
+			}
+			if !strings.HasSuffix(got[:i], tc.before) || !strings.HasSuffix(got, tc.after) || !strings.HasSuffix(strings.TrimSuffix(got, tc.after), "</script>\n") {
+				t.Errorf("script misplaced: %q", got)
+			}
+		})
+	}
+}
+
+func TestBannerEscapesEveryLine(t *testing.T) {
+	st := &state{gen: 2, site: &site{}, errs: []string{
+		`content/scorecard.toml:3:8: name "<script>alert(1)</script>" & more`,
+		`data/a.csv:2:1: it's "quoted"`,
+	}}
+	got := string(inject([]byte("<body></body>"), st))
+	for _, want := range []string{
+		`content/scorecard.toml:3:8: name &#34;&lt;script&gt;alert(1)&lt;/script&gt;&#34; &amp; more`,
+		`data/a.csv:2:1: it&#39;s &#34;quoted&#34;`,
+		"the last good build",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("banner lacks %s:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "<script>alert") {
+		t.Error("markup from a message reached the page")
+	}
+	if plain := string(inject([]byte("<body></body>"), &state{gen: 2})); strings.Contains(plain, bannerID) {
+		t.Error("a banner without errors")
+	}
+}
+
+func TestSiteNameRefusesClimbing(t *testing.T) {
+	for _, tc := range []struct {
+		path, want string
+		ok         bool
+	}{
+		{"/", ".", true},
+		{"/index.html", "index.html", true},
+		{"/units/org/", "units/org", true},
+		{"/units//org/./index.html", "units/org/index.html", true},
+		{"/..", "", false},
+		{"/../config.toml", "", false},
+		{"/units/../../config.toml", "", false},
+		{"/units/../index.html", "", false}, // harmless, but a site's own links never climb
+		{`/..\config.toml`, "", false},
+		{"/a\x00b", "", false},
+		{"relative", "", false},
+	} {
+		got, ok := siteName(tc.path)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("siteName(%q) = %q, %v; want %q, %v", tc.path, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestOnlySourceChangesCauseRebuilds(t *testing.T) {
+	s := &Server{source: filepath.FromSlash("/site")}
+	for _, tc := range []struct {
+		name string
+		op   fsnotify.Op
+		want bool
+	}{
+		{"config.toml", fsnotify.Write, true},
+		{"content/sales/scorecard.toml", fsnotify.Write, true},
+		{"content/new-unit", fsnotify.Create, true},
+		{"data/2026/actuals.csv", fsnotify.Remove, true},
+		{"data", fsnotify.Remove, true},
+		{"themes/mine/layouts/baseof.html", fsnotify.Rename, true},
+		{"data/actuals.csv", fsnotify.Chmod, false},
+		{"public/index.html", fsnotify.Write, false},
+		{"README.md", fsnotify.Write, false},
+		{"config.toml.bak", fsnotify.Write, false},
+		{"content/.scorecard.toml.swp", fsnotify.Write, false},
+		{"data/actuals.csv~", fsnotify.Create, false},
+		{"data/4913", fsnotify.Create, false},
+		{"content/.#scorecard.toml", fsnotify.Create, false},
+	} {
+		ev := fsnotify.Event{Name: filepath.Join(s.source, filepath.FromSlash(tc.name)), Op: tc.op}
+		if rel, got := s.relevant(ev); got != tc.want || (got && rel != tc.name) {
+			t.Errorf("relevant(%s %s) = %q, %v; want %v", tc.op, tc.name, rel, got, tc.want)
+		}
+	}
+}
