@@ -1,0 +1,328 @@
+package sitecheck
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// PageReport is what the browser saw while it opened one page.
+type PageReport struct {
+	// Page is the file as given to Browse.
+	Page string
+	// ConsoleErrors are console.error and console.assert calls, uncaught
+	// exceptions and browser log entries of level error, in the order they
+	// came, each with where it came from when the browser said.
+	ConsoleErrors []string
+	// FailedRequests are "URL: error" for every request that failed. With the
+	// network off, any http(s) request is one.
+	FailedRequests []string
+	// Dialogs are "type: message" for every alert, confirm or prompt the page
+	// opened. The site opens none, so one means script that should not run,
+	// ran.
+	Dialogs []string
+	// ChartsTotal counts the elements with a data-chart attribute;
+	// ChartsDrawn those of them that hold an <svg>.
+	ChartsTotal, ChartsDrawn int
+}
+
+// Problems returns what is wrong with the page as "page: problem" lines:
+// every console error, failed request and dialog, and charts left undrawn.
+func (r PageReport) Problems() []string {
+	var out []string
+	add := func(kind string, items []string) {
+		for _, s := range items {
+			out = append(out, r.Page+": "+kind+": "+s)
+		}
+	}
+	add("console", r.ConsoleErrors)
+	add("failed request", r.FailedRequests)
+	add("dialog", r.Dialogs)
+	if r.ChartsDrawn < r.ChartsTotal {
+		out = append(out, fmt.Sprintf("%s: %d of %d charts not drawn", r.Page, r.ChartsTotal-r.ChartsDrawn, r.ChartsTotal))
+	}
+	return out
+}
+
+var (
+	// pageTimeout bounds one page: its load and its charts. A page that
+	// takes longer is an error, not a report.
+	pageTimeout = 30 * time.Second
+	// chartWait is how long a page's charts get to draw after the load
+	// event; a variable so that a test of an undrawn chart is quick.
+	chartWait = 5 * time.Second
+)
+
+// allocatorOptions are the flags of a headless Chromium that reaches nothing
+// on the network. chromedp gives it a fresh temporary profile (a
+// --user-data-dir it removes when the browser ends), so no state carries
+// over from one run to the next.
+func allocatorOptions(chromium string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.Flag("headless", "new"),
+		chromedp.Flag("no-sandbox", true), // root in containers and CI
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-default-apps", true),
+		// The per-tab offline emulation covers the pages; this also stops
+		// whatever it does not cover, such as a popup's own target.
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
+	}
+}
+
+// Browse opens each page, a file path, in one headless Chromium with the
+// network off, and reports what happened: console errors, failed requests,
+// dialogs, and how many of its charts were drawn. A chart is an element with
+// a data-chart attribute; it is drawn once it holds an <svg> (ECharts' SVG
+// renderer), and the charts get a few seconds after the load event.
+//
+// Each page gets a new tab. The browser is killed and its profile removed
+// before Browse returns, whether it succeeded, failed or ran out of time.
+// An error means the browser could not start or a page could not be opened
+// in time; the reports of the pages done so far are returned with it.
+func Browse(ctx context.Context, chromium string, pages []string) ([]PageReport, error) {
+	// Chromium writes outside its profile too: a singleton socket in $TMPDIR,
+	// which a killed browser leaves behind, and crash reports and settings
+	// under $HOME. Send all of it to a folder of our own, removed last.
+	scratch, err := newScratch()
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(scratch)
+	opts := append(allocatorOptions(chromium), chromedp.Env(
+		"HOME="+scratch,
+		"TMPDIR="+scratch,
+		"XDG_CONFIG_HOME="+filepath.Join(scratch, "config"),
+		"XDG_CACHE_HOME="+filepath.Join(scratch, "cache"),
+	))
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+	// The first run starts the browser and ties it to bctx; a timeout here
+	// would end the browser with the first page.
+	if err := chromedp.Do(bctx); err != nil {
+		return nil, fmt.Errorf("starting %s: %w", chromium, err)
+	}
+	reports := make([]PageReport, 0, len(pages))
+	for _, p := range pages {
+		r, err := browsePage(bctx, p)
+		if err != nil {
+			return reports, fmt.Errorf("%s: %w", p, err)
+		}
+		reports = append(reports, r)
+	}
+	return reports, nil
+}
+
+// newScratch makes the folder for what Chromium writes outside its profile.
+// Chromium refuses to start when the path of its socket,
+// $TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket, passes the 107 bytes
+// a Unix socket allows, so a deep temporary folder (macOS's, a test's) is
+// traded for /tmp.
+func newScratch() (string, error) {
+	base := os.TempDir()
+	if fi, err := os.Stat("/tmp"); len(base) > 40 && err == nil && fi.IsDir() {
+		base = "/tmp"
+	}
+	return os.MkdirTemp(base, "sitecheck-")
+}
+
+// browsePage opens one page in a new tab of the browser of bctx.
+func browsePage(bctx context.Context, file string) (PageReport, error) {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return PageReport{}, err
+	}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+
+	tab, closeTab := chromedp.NewContext(bctx)
+	defer closeTab()
+	ctx, cancel := context.WithTimeout(tab, pageTimeout)
+	defer cancel()
+
+	rec := &recorder{ctx: ctx, urls: map[network.RequestID]string{}}
+	// Listen opens the tab. The recorder sees each event before the command
+	// that follows it returns, so once the last command below is answered,
+	// the report holds everything the page did until then.
+	if err := chromedp.Listen(ctx, rec.event); err != nil {
+		return PageReport{}, err
+	}
+	if err := goOffline(ctx); err != nil {
+		return PageReport{}, err
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(u.String())); err != nil {
+		return PageReport{}, err
+	}
+	total, drawn, err := waitCharts(ctx)
+	if err != nil {
+		return PageReport{}, err
+	}
+
+	// Events can still come until the tab closes: the report gets copies.
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return PageReport{
+		Page:           file,
+		ConsoleErrors:  slices.Clone(rec.console),
+		FailedRequests: slices.Clone(rec.failed),
+		Dialogs:        slices.Clone(rec.dialogs),
+		ChartsTotal:    total,
+		ChartsDrawn:    drawn,
+	}, nil
+}
+
+// goOffline makes every request of the tab fail as it would on a machine
+// with no network, and tells the page so through navigator.onLine, as an
+// e-mailed site opened on a train would see it. Files still load.
+func goOffline(ctx context.Context) error {
+	// An empty URL pattern matches every request.
+	offline := []*network.Conditions{{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}}
+	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: offline}); err != nil {
+		return fmt.Errorf("going offline: %w", err)
+	}
+	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		return fmt.Errorf("going offline: %w", err)
+	}
+	return nil
+}
+
+// chartCount counts the page's charts, and those that hold their <svg>.
+const chartCount = `(() => {
+	const charts = document.querySelectorAll("[data-chart]");
+	return [charts.length, Array.from(charts).filter(c => c.querySelector("svg") !== null).length];
+})()`
+
+// waitCharts polls until every chart is drawn or chartWait has passed, and
+// returns the last count.
+func waitCharts(ctx context.Context) (total, drawn int, err error) {
+	deadline := time.Now().Add(chartWait)
+	for {
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[[2]int](chartCount))
+		if err != nil {
+			return 0, 0, fmt.Errorf("counting charts: %w", err)
+		}
+		if n[1] >= n[0] || time.Now().After(deadline) {
+			return n[0], n[1], nil
+		}
+		select {
+		case <-ctx.Done():
+			return 0, 0, ctx.Err()
+		case <-time.After(25 * time.Millisecond):
+		}
+	}
+}
+
+// recorder keeps the events of one tab that make its report.
+type recorder struct {
+	ctx context.Context // of the tab, to answer dialogs
+
+	mu      sync.Mutex
+	urls    map[network.RequestID]string
+	console []string
+	failed  []string
+	dialogs []string
+}
+
+// event runs on the goroutine that reads the tab's messages, so it must not
+// wait for the browser: the dialog is answered from a goroutine of its own.
+func (r *recorder) event(ev any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+			var where string
+			if st := ev.StackTrace; st != nil && len(st.CallFrames) > 0 {
+				f := st.CallFrames[0]
+				where = at(f.URL, f.LineNumber, f.ColumnNumber)
+			}
+			r.console = append(r.console, "console."+string(ev.Type)+": "+argsText(ev.Args)+where)
+		}
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil {
+			// The description of an Error is its message and then its
+			// stack, which at() says more briefly.
+			desc, _, _ := strings.Cut(valueText(d.Exception), "\n")
+			msg += " " + desc
+		}
+		r.console = append(r.console, "exception: "+msg+at(d.URL, d.LineNumber, d.ColumnNumber))
+	case *log.EventEntryAdded:
+		if e := ev.Entry; e.Level == log.EntryLevelError {
+			msg := "log (" + string(e.Source) + "): " + e.Text
+			if e.URL != "" {
+				msg += " at " + e.URL
+			}
+			r.console = append(r.console, msg)
+		}
+	case *network.EventRequestWillBeSent:
+		r.urls[ev.RequestID] = ev.Request.URL
+	case *network.EventLoadingFailed:
+		msg := r.urls[ev.RequestID] + ": " + ev.ErrorText
+		if ev.BlockedReason != "" {
+			msg += " (" + string(ev.BlockedReason) + ")"
+		}
+		r.failed = append(r.failed, msg)
+	case *page.EventJavascriptDialogOpening:
+		r.dialogs = append(r.dialogs, string(ev.Type)+": "+ev.Message)
+		go chromedp.Call(r.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+	}
+}
+
+// at says where a message came from, with line and column counted from 1 as
+// editors do; the protocol counts from 0.
+func at(url string, line, col int64) string {
+	if url == "" {
+		return ""
+	}
+	return fmt.Sprintf(" at %s:%d:%d", url, line+1, col+1)
+}
+
+// argsText joins the arguments of a console call as the console shows them.
+func argsText(args []*runtime.RemoteObject) string {
+	parts := make([]string, len(args))
+	for i, a := range args {
+		parts[i] = valueText(a)
+	}
+	return strings.Join(parts, " ")
+}
+
+// valueText shows one value: a string as itself, anything else as the
+// browser describes it.
+func valueText(o *runtime.RemoteObject) string {
+	if o.Type == runtime.RemoteObjectTypeString {
+		var s string
+		if json.Unmarshal(o.Value, &s) == nil {
+			return s
+		}
+	}
+	switch {
+	case o.UnserializableValue != "":
+		return string(o.UnserializableValue)
+	case o.Description != "":
+		return o.Description
+	case len(o.Value) > 0:
+		return string(o.Value)
+	}
+	return string(o.Type)
+}

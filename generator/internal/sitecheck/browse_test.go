@@ -1,0 +1,151 @@
+package sitecheck
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// chromium returns the browser to test with. Without one the browser tests
+// skip, except in CI, which installs Chromium and must run them.
+func chromium(t *testing.T) string {
+	t.Helper()
+	c, err := FindChromium()
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI must run the browser tests: %v", err)
+		}
+		t.Skip(err)
+	}
+	return c
+}
+
+// scratchTemp points the temporary folder at an empty one for the test and
+// returns it, so the test can see what the browser left behind. Its path is
+// short, unlike t.TempDir's, so that Browse puts everything in it.
+func scratchTemp(t *testing.T) string {
+	t.Helper()
+	tmp, err := os.MkdirTemp("", "sc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(tmp) })
+	t.Setenv("TMPDIR", tmp)
+	return tmp
+}
+
+// assertNothingLeft fails the test if anything of the browser remains: a
+// file in the temporary folder tmp, where its profile was, or a process
+// started with that profile.
+func assertNothingLeft(t *testing.T, tmp string) {
+	t.Helper()
+	if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("left in the temporary folder: %s", strings.Join(names, ", "))
+	}
+	procs, err := os.ReadDir("/proc")
+	if err != nil {
+		return // not Linux: the folder check above is what we have
+	}
+	for _, p := range procs {
+		cmdline, err := os.ReadFile(filepath.Join("/proc", p.Name(), "cmdline"))
+		if err == nil && strings.Contains(string(cmdline), tmp) {
+			t.Errorf("process %s still runs: %s", p.Name(), strings.ReplaceAll(string(cmdline), "\x00", " "))
+		}
+	}
+}
+
+func fixturePages(t *testing.T, names ...string) (dir string, pages []string) {
+	t.Helper()
+	dir, err := filepath.Abs("testdata/browse")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		pages = append(pages, filepath.Join(dir, n))
+	}
+	return dir, pages
+}
+
+// Each fixture page shows one thing Browse must see: charts drawn late,
+// a chart never drawn, console errors and an uncaught exception, a request
+// to the network (and navigator.onLine, which must be false), a dialog.
+func TestBrowse(t *testing.T) {
+	c := chromium(t)
+	tmp := scratchTemp(t)
+	defer func(d time.Duration) { chartWait = d }(chartWait)
+	chartWait = 500 * time.Millisecond // for undrawn.html
+
+	dir, pages := fixturePages(t, "chart.html", "undrawn.html", "console.html", "external.html", "alert.html")
+	start := time.Now()
+	reports, err := Browse(context.Background(), c, pages)
+	t.Logf("%d pages in %v", len(pages), time.Since(start))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Messages name the fixture pages by file URL: keep the file names.
+	prefix := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}).String() + "/"
+	for i := range reports {
+		for j, s := range reports[i].ConsoleErrors {
+			reports[i].ConsoleErrors[j] = strings.ReplaceAll(s, prefix, "")
+		}
+	}
+	want := []PageReport{
+		{Page: pages[0], ChartsTotal: 2, ChartsDrawn: 2},
+		{Page: pages[1], ChartsTotal: 2, ChartsDrawn: 1},
+		{Page: pages[2], ConsoleErrors: []string{
+			"console.error: boom 42 at console.html:8:9",
+			"console.assert: math at console.html:9:9",
+			"exception: Uncaught Error: bang at console.html:12:7",
+		}},
+		{
+			Page:           pages[3],
+			ConsoleErrors:  []string{"log (network): Failed to load resource: net::ERR_INTERNET_DISCONNECTED at https://example.com/x.js"},
+			FailedRequests: []string{"https://example.com/x.js: net::ERR_INTERNET_DISCONNECTED"},
+		},
+		{Page: pages[4], Dialogs: []string{"alert: x"}},
+	}
+	if len(reports) != len(want) {
+		t.Fatalf("%d reports for %d pages", len(reports), len(want))
+	}
+	for i := range want {
+		if !reflect.DeepEqual(reports[i], want[i]) {
+			t.Errorf("%s:\ngot  %+v\nwant %+v", filepath.Base(pages[i]), reports[i], want[i])
+		}
+	}
+	assertNothingLeft(t, tmp)
+}
+
+// A page that never finishes loading ends Browse with an error naming it,
+// and the reports of the pages before it, and the browser still goes away.
+func TestBrowseTimeout(t *testing.T) {
+	c := chromium(t)
+	tmp := scratchTemp(t)
+	defer func(d time.Duration) { pageTimeout = d }(pageTimeout)
+	pageTimeout = 1500 * time.Millisecond
+
+	_, pages := fixturePages(t, "chart.html", "hang.html", "chart.html")
+	start := time.Now()
+	reports, err := Browse(context.Background(), c, pages)
+	elapsed := time.Since(start)
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "hang.html") {
+		t.Errorf("error = %v, want a timeout on hang.html", err)
+	}
+	if len(reports) != 1 {
+		t.Errorf("%d reports, want the one of the page before", len(reports))
+	}
+	if elapsed > 10*time.Second {
+		t.Errorf("Browse returned after %v, long after the page's time ran out", elapsed)
+	}
+	assertNothingLeft(t, tmp)
+}
