@@ -1,4 +1,4 @@
-package main
+package gen
 
 import (
 	"fmt"
@@ -90,13 +90,13 @@ type unitDef struct {
 // objective ids by perspective so that children can support them; units are
 // designed in pre-order, so a unit's ancestors are always done.
 type designer struct {
-	p      params
+	p      Params
 	nodes  []node
 	econ   []economy
 	objIDs [][numPerspectives][]string
 }
 
-func newDesigner(p params, nodes []node, econ []economy) *designer {
+func newDesigner(p Params, nodes []node, econ []economy) *designer {
 	return &designer{p: p, nodes: nodes, econ: econ, objIDs: make([][numPerspectives][]string, len(nodes))}
 }
 

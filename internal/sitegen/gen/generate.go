@@ -1,4 +1,4 @@
-package main
+package gen
 
 import (
 	"bufio"
@@ -11,19 +11,19 @@ import (
 	"strconv"
 )
 
-// stats is what the summary line reports.
-type stats struct {
+// Stats is what the summary line reports.
+type Stats struct {
 	Units, Measures, Rows, Files int
 }
 
-// generate writes the site for p into dir, which must not exist or be empty:
+// Generate writes the site for p into dir, which must not exist or be empty:
 // the generator never overwrites anybody's files.
-func generate(dir string, p params) (stats, error) {
-	if err := p.check(); err != nil {
-		return stats{}, err
+func Generate(dir string, p Params) (Stats, error) {
+	if err := p.Check(); err != nil {
+		return Stats{}, err
 	}
 	if err := prepareDir(dir); err != nil {
-		return stats{}, err
+		return Stats{}, err
 	}
 	cal := newCalendar(p.Months)
 	nodes := buildTree(p.Units, newRand(p.Seed, 0, streamTree))
@@ -31,7 +31,7 @@ func generate(dir string, p params) (stats, error) {
 	d := newDesigner(p, nodes, econ)
 	data := &dataWriter{dir: dir, nodes: nodes, cal: cal, econ: econ, seed: p.Seed, top: -2}
 
-	st := stats{Units: len(nodes), Measures: len(nodes) * p.Measures}
+	st := Stats{Units: len(nodes), Measures: len(nodes) * p.Measures}
 	if err := writeFile(filepath.Join(dir, "config.toml"), configTOML(p)); err != nil {
 		return st, err
 	}
@@ -247,4 +247,33 @@ func (d *dataWriter) row(w *bufio.Writer, unit, measure, lit string, actual floa
 	w.Write(b) // errors stick in the bufio.Writer and surface at Flush
 	d.buf = b
 	d.rows++
+}
+
+// Params are the knobs of one generated site.
+type Params struct {
+	Units    int    // units in the cascade, root included
+	Measures int    // measures per unit
+	Months   int    // months of actuals, ending at 2026-09
+	Seed     uint64 // the whole site is a function of the seed
+}
+
+// Limits keep a typo from filling the disk; the L workload is well inside them.
+const (
+	MaxUnits    = 100_000
+	MaxMeasures = 500
+	MaxMonths   = 600
+	MinMeasures = 4 // one objective in each of the four perspectives needs a measure
+)
+
+// Check reports the first parameter out of range.
+func (p Params) Check() error {
+	switch {
+	case p.Units < 1 || p.Units > MaxUnits:
+		return fmt.Errorf("-units %d: expected 1 to %d", p.Units, MaxUnits)
+	case p.Measures < MinMeasures || p.Measures > MaxMeasures:
+		return fmt.Errorf("-measures %d: expected %d to %d", p.Measures, MinMeasures, MaxMeasures)
+	case p.Months < 1 || p.Months > MaxMonths:
+		return fmt.Errorf("-months %d: expected 1 to %d", p.Months, MaxMonths)
+	}
+	return nil
 }

@@ -1,4 +1,4 @@
-package main
+package gen
 
 import (
 	"fmt"
@@ -10,7 +10,7 @@ import (
 // indented measures, keys in the documented order) is what a person would
 // write, and it is byte-stable without depending on an encoder's choices.
 
-func configTOML(p params) []byte {
+func configTOML(p Params) []byte {
 	var w tomlWriter
 	w.comment("A synthetic site written by internal/sitegen: %d units, %d measures each, %d months of data.", p.Units, p.Measures, p.Months)
 	w.str("title", "Synthetic Holdings Scorecard")

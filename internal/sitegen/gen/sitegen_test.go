@@ -1,4 +1,4 @@
-package main
+package gen
 
 import (
 	"bytes"
@@ -15,17 +15,17 @@ import (
 )
 
 // small is quick enough to generate twice in every run.
-var small = params{Units: 12, Measures: 10, Months: 14, Seed: 1}
+var small = Params{Units: 12, Measures: 10, Months: 14, Seed: 1}
 
 // workloadM is the M benchmark workload.
-var workloadM = params{Units: 100, Measures: 30, Months: 36, Seed: 1}
+var workloadM = Params{Units: 100, Measures: 30, Months: 36, Seed: 1}
 
 func TestSameSeedSameBytes(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	sa := mustGenerate(t, a, small)
 	sb := mustGenerate(t, b, small)
 	if sa != sb {
-		t.Fatalf("stats differ: %+v and %+v", sa, sb)
+		t.Fatalf("Stats differ: %+v and %+v", sa, sb)
 	}
 	fa, fb := readTree(t, a), readTree(t, b)
 	if len(fa) != len(fb) {
@@ -121,7 +121,7 @@ func TestRefusesNonEmptyFolder(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := generate(dir, small); err == nil {
+	if _, err := Generate(dir, small); err == nil {
 		t.Fatal("generated into a non-empty folder")
 	}
 	got, _ := os.ReadFile(filepath.Join(dir, "keep.txt"))
@@ -130,32 +130,9 @@ func TestRefusesNonEmptyFolder(t *testing.T) {
 	}
 }
 
-func TestUsage(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "site")
-	for _, tc := range []struct {
-		args []string
-		code int
-	}{
-		{[]string{"-units", "3", "-measures", "6", "-months", "3", dir}, 0},
-		{[]string{"-units", "3", "-measures", "6", "-months", "3"}, 2},
-		{[]string{"-units", "0", "-measures", "6", "-months", "3", dir}, 2},
-		{[]string{"-units", "3", "-measures", "3", "-months", "3", dir}, 2},
-		{[]string{"-units", "3", "-measures", "6", "-months", "0", dir}, 2},
-		{[]string{"-units", "3", "-measures", "6", "-months", "3", dir}, 1}, // now not empty
-	} {
-		var stdout, stderr bytes.Buffer
-		if code := run(tc.args, &stdout, &stderr); code != tc.code {
-			t.Errorf("%v: exit %d, want %d (stderr %q)", tc.args, code, tc.code, stderr.String())
-		}
-		if tc.code == 0 && strings.Count(stdout.String(), "\n") != 1 {
-			t.Errorf("%v: stdout %q, want one summary line", tc.args, stdout.String())
-		}
-	}
-}
-
-func mustGenerate(t *testing.T, dir string, p params) stats {
+func mustGenerate(t *testing.T, dir string, p Params) Stats {
 	t.Helper()
-	st, err := generate(dir, p)
+	st, err := Generate(dir, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +141,7 @@ func mustGenerate(t *testing.T, dir string, p params) stats {
 
 // mustCheck runs scorecard's own checker, which validates and computes the
 // whole site, and compares its counts with the generator's.
-func mustCheck(t *testing.T, dir string, st stats) {
+func mustCheck(t *testing.T, dir string, st Stats) {
 	t.Helper()
 	rep, err := generator.Check(context.Background(), generator.Options{Source: dir})
 	if err != nil {

@@ -1,4 +1,4 @@
-package main
+package gen
 
 // The catalogue of measures and objectives units are made of. Names, units and
 // levels are those of a trading company so that generated pages read like a
