@@ -1,4 +1,4 @@
-package browser
+package browser_test
 
 import (
 	"bytes"
@@ -7,43 +7,25 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// chromium returns the browser to test with. Without one the test skips,
-// except in CI, which installs Chromium and must run it.
-func chromium(t *testing.T) string {
-	t.Helper()
-	c, err := Find("")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must run the browser tests: %v", err)
-		}
-		t.Skip(err)
-	}
-	return c
-}
+	"github.com/scorecard-dev/scorecard/generator/internal/browser"
+	"github.com/scorecard-dev/scorecard/generator/internal/browser/browsertest"
+)
 
 // TestPrintPDFLeavesNothing prints a page and checks that the PDF came back
 // and that Chromium left nothing in the temporary folder: no profile, no
 // org.chromium.Chromium.* folder with its singleton socket, and no process
 // still running from there.
 func TestPrintPDFLeavesNothing(t *testing.T) {
-	c := chromium(t)
+	c := browsertest.Chromium(t)
 	page := filepath.Join(t.TempDir(), "page.html")
 	html := `<!doctype html><title>t</title><p>Quarterly board pack</p><div data-chart><svg width="10" height="10"></svg></div>`
 	if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// A short temporary folder of the test's own, so that Scratch uses it
-	// and anything left in it is this run's.
-	tmp, err := os.MkdirTemp("", "bt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(tmp) })
-	t.Setenv("TMPDIR", tmp)
+	tmp := browsertest.TempDir(t)
 
-	pdf, err := PrintPDF(context.Background(), c, page, "a4")
+	pdf, err := browser.PrintPDF(context.Background(), c, page, "a4")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,27 +33,11 @@ func TestPrintPDFLeavesNothing(t *testing.T) {
 		t.Errorf("PrintPDF returned %.20q, not a PDF", pdf)
 	}
 
-	if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		t.Errorf("left in the temporary folder: %s", strings.Join(names, ", "))
-	}
-	procs, err := os.ReadDir("/proc")
-	if err != nil {
-		return // not Linux: the folder is what we can check
-	}
-	for _, p := range procs {
-		cmdline, err := os.ReadFile(filepath.Join("/proc", p.Name(), "cmdline"))
-		if err == nil && strings.Contains(string(cmdline), tmp) {
-			t.Errorf("process %s still runs: %s", p.Name(), strings.ReplaceAll(string(cmdline), "\x00", " "))
-		}
-	}
+	browsertest.AssertNothingLeft(t, tmp)
 }
 
 func TestPrintPDFPaper(t *testing.T) {
-	_, err := PrintPDF(context.Background(), "chromium", "x.html", "a3")
+	_, err := browser.PrintPDF(context.Background(), "chromium", "x.html", "a3")
 	if err == nil || err.Error() != `paper "a3" is not a4 or letter` {
 		t.Errorf("PrintPDF on a3 = %v; want an error naming the paper", err)
 	}
@@ -86,31 +52,31 @@ func TestFind(t *testing.T) {
 
 	// A path given wins over $CHROMIUM, and must name a program.
 	t.Setenv("CHROMIUM", filepath.Join(dir, "missing"))
-	if got, err := Find(fake); err != nil || got != fake {
+	if got, err := browser.Find(fake); err != nil || got != fake {
 		t.Errorf("Find(%q) = %q, %v; want it", fake, got, err)
 	}
 	missing := filepath.Join(dir, "nope")
-	if _, err := Find(missing); err == nil || err.Error() != "chromium "+missing+" not found or not executable" {
+	if _, err := browser.Find(missing); err == nil || err.Error() != "chromium "+missing+" not found or not executable" {
 		t.Errorf("Find(missing) = %v; want an error naming it", err)
 	}
 
 	// $CHROMIUM naming nothing is an error, not a reason to look elsewhere.
-	if _, err := Find(""); err == nil || !strings.HasPrefix(err.Error(), "$CHROMIUM: ") {
+	if _, err := browser.Find(""); err == nil || !strings.HasPrefix(err.Error(), "$CHROMIUM: ") {
 		t.Errorf("with $CHROMIUM naming nothing: %v; want an error about $CHROMIUM", err)
 	}
 	t.Setenv("CHROMIUM", fake)
-	if got, err := Find(""); err != nil || got != fake {
+	if got, err := browser.Find(""); err != nil || got != fake {
 		t.Errorf("with $CHROMIUM set: %q, %v; want %q", got, err, fake)
 	}
 
 	t.Setenv("CHROMIUM", "")
 	t.Setenv("PATH", dir)
-	if got, err := Find(""); err != nil || got != fake {
+	if got, err := browser.Find(""); err != nil || got != fake {
 		t.Errorf("with google-chrome on PATH: %q, %v; want %q", got, err, fake)
 	}
 
 	t.Setenv("PATH", t.TempDir())
-	got, err := Find("")
+	got, err := browser.Find("")
 	if _, statErr := os.Stat("/usr/bin/chromium"); statErr == nil {
 		if err != nil || got != "/usr/bin/chromium" {
 			t.Errorf("with nothing on PATH: %q, %v; want /usr/bin/chromium", got, err)
