@@ -3,6 +3,7 @@ package generator
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -85,7 +86,8 @@ func TestPackPDF(t *testing.T) {
 	}
 	// Cover, summary, exceptions, 9 units of one to three pages, initiatives,
 	// appendix.
-	if pages, _ := strconv.Atoi(string(m[1])); pages < 14 || pages > 40 {
+	pages, _ := strconv.Atoi(string(m[1]))
+	if pages < 14 || pages > 40 {
 		t.Errorf("%d pages; want 14 to 40", pages)
 	}
 	if !strings.Contains(string(info), "(A4)") && !strings.Contains(string(info), "595.") {
@@ -114,6 +116,19 @@ func TestPackPDF(t *testing.T) {
 	for _, w := range want {
 		if !strings.Contains(string(text), w) {
 			t.Errorf("the PDF's text lacks %q", w)
+		}
+	}
+	// pdftotext ends each page with a form feed. Every page has the title
+	// and period, and its number of the total, in its footer.
+	sheets := strings.Split(strings.TrimSuffix(string(text), "\f"), "\f")
+	if len(sheets) != pages {
+		t.Errorf("pdftotext found %d pages, pdfinfo %d", len(sheets), pages)
+	}
+	for i, sheet := range sheets {
+		for _, w := range []string{scores.Title + " · September 2026", fmt.Sprintf("Page %d of %d", i+1, pages)} {
+			if !strings.Contains(sheet, w) {
+				t.Errorf("page %d lacks %q in its footer", i+1, w)
+			}
 		}
 	}
 }

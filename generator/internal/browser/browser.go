@@ -17,7 +17,12 @@ import (
 )
 
 // Find returns the Chromium to run: the path given, else $CHROMIUM, else the
-// first of the usual names found on PATH.
+// first of chromium, chromium-browser, google-chrome and google-chrome-stable
+// found on PATH, else /usr/bin/chromium, which a run with a trimmed PATH (a
+// test's, a service's) would otherwise miss.
+//
+// A path given or a $CHROMIUM that does not name a program is an error rather
+// than a reason to look elsewhere: whoever named it meant that browser.
 func Find(explicit string) (string, error) {
 	if explicit != "" {
 		if p, err := exec.LookPath(explicit); err == nil {
@@ -26,23 +31,60 @@ func Find(explicit string) (string, error) {
 		return "", fmt.Errorf("chromium %s not found or not executable", explicit)
 	}
 	if env := os.Getenv("CHROMIUM"); env != "" {
-		return Find(env)
+		p, err := exec.LookPath(env)
+		if err != nil {
+			return "", fmt.Errorf("$CHROMIUM: %w", err)
+		}
+		return p, nil
 	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p, nil
 		}
 	}
-	return "", errors.New("no Chromium found on PATH: install it (Debian: apt-get install chromium) or give its path with --chromium")
+	const fallback = "/usr/bin/chromium"
+	if fi, err := os.Stat(fallback); err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0 {
+		return fallback, nil
+	}
+	return "", errors.New("no Chromium found: install it (Debian: apt-get install chromium), give its path with --chromium or set $CHROMIUM to it")
+}
+
+// Scratch makes a folder for everything a Chromium run writes and returns it
+// with the options that send Chromium there: its profile (--user-data-dir),
+// and what it writes outside the profile — a singleton socket in
+// $TMPDIR/org.chromium.Chromium.*, which outlives the browser, and crash
+// reports and settings under $HOME. The caller removes the folder once the
+// browser has ended.
+//
+// Chromium refuses to start when the path of its socket passes the 107 bytes
+// a Unix socket allows, so a deep temporary folder (macOS's, a test's) is
+// traded for /tmp.
+func Scratch() (string, []chromedp.ExecAllocatorOption, error) {
+	base := os.TempDir()
+	if fi, err := os.Stat("/tmp"); len(base) > 40 && err == nil && fi.IsDir() {
+		base = "/tmp"
+	}
+	dir, err := os.MkdirTemp(base, "scorecard-chromium-")
+	if err != nil {
+		return "", nil, err
+	}
+	return dir, []chromedp.ExecAllocatorOption{
+		chromedp.UserDataDir(filepath.Join(dir, "profile")),
+		chromedp.Env(
+			"HOME="+dir,
+			"TMPDIR="+dir,
+			"XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
+			"XDG_CACHE_HOME="+filepath.Join(dir, "cache"),
+		),
+	}, nil
 }
 
 // Offline are the flags of a headless Chromium that reaches nothing on the
 // network: every host resolves to nothing and every request goes to a proxy
 // that does not exist. Files still open, which is all a site or a pack needs.
-func Offline(execPath, profile string) []chromedp.ExecAllocatorOption {
+func Offline(execPath string) []chromedp.ExecAllocatorOption {
 	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(execPath),
-		chromedp.UserDataDir(profile),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
@@ -79,14 +121,16 @@ func PrintPDF(ctx context.Context, chromium, file, paper string) ([]byte, error)
 	if err != nil {
 		return nil, err
 	}
-	profile, err := os.MkdirTemp("", "scorecard-chromium-")
+	scratch, scratchOpts, err := Scratch()
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(profile)
+	// Deferred first, so it runs last: after the browser has been killed and
+	// waited for, when nothing writes into the folder any more.
+	defer os.RemoveAll(scratch)
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, Offline(chromium, profile)...)
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, append(Offline(chromium), scratchOpts...)...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	defer cancelBrowser()

@@ -13,15 +13,16 @@ import (
 )
 
 // markdown renders commentary. Raw HTML in the source is dropped (goldmark's
-// default; WithUnsafe is never set) and dangerous link schemes are emptied, so
-// that what an author writes is text and links, never markup or script.
+// default; WithUnsafe is never set) and a link to a dangerous scheme
+// (javascript:, vbscript:, data:, file:) is shown as its text alone, so that
+// what an author writes is text and links, never markup or script.
 // Images become links: an image would be loaded from wherever it points, and a
 // page must load nothing from the network.
 var markdown = goldmark.New(
 	goldmark.WithExtensions(extension.GFM),
 	goldmark.WithRendererOptions(
 		html.WithXHTML(),
-		renderer.WithNodeRenderers(util.Prioritized(imageAsLink{}, 100)),
+		renderer.WithNodeRenderers(util.Prioritized(imageAsLink{}, 100), util.Prioritized(safeLinks{}, 100)),
 	),
 )
 
@@ -45,6 +46,56 @@ func (imageAsLink) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		if link {
 			w.WriteString("</a>")
 		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// safeLinks renders links as goldmark does, except that a link whose URL is
+// empty or dangerous is its text alone. goldmark would keep the link with an
+// empty href, which leads back to the page itself: a link that is not one.
+type safeLinks struct{}
+
+func (safeLinks) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindLink, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		l := n.(*ast.Link)
+		dest := util.URLEscape(l.Destination, true)
+		if len(dest) == 0 || html.IsDangerousURL(dest) {
+			return ast.WalkContinue, nil // the children are the text
+		}
+		if !entering {
+			w.WriteString("</a>")
+			return ast.WalkContinue, nil
+		}
+		w.WriteString(`<a href="`)
+		w.Write(util.EscapeHTML(dest))
+		w.WriteByte('"')
+		if l.Title != nil {
+			w.WriteString(` title="`)
+			html.DefaultWriter.Write(w, l.Title)
+			w.WriteByte('"')
+		}
+		w.WriteByte('>')
+		return ast.WalkContinue, nil
+	})
+	reg.Register(ast.KindAutoLink, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		l := n.(*ast.AutoLink)
+		url := util.URLEscape(l.URL(src), false)
+		label := util.EscapeHTML(l.Label(src))
+		if l.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
+			url = append([]byte("mailto:"), url...)
+		}
+		if html.IsDangerousURL(url) {
+			w.Write(label)
+			return ast.WalkContinue, nil
+		}
+		w.WriteString(`<a href="`)
+		w.Write(util.EscapeHTML(url))
+		w.WriteString(`">`)
+		w.Write(label)
+		w.WriteString("</a>")
 		return ast.WalkContinue, nil
 	})
 }

@@ -17,6 +17,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/browser"
 )
 
 // PageReport is what the browser saw while it opened one page.
@@ -67,9 +69,8 @@ var (
 )
 
 // allocatorOptions are the flags of a headless Chromium that reaches nothing
-// on the network. chromedp gives it a fresh temporary profile (a
-// --user-data-dir it removes when the browser ends), so no state carries
-// over from one run to the next.
+// on the network. Browse adds a fresh profile in a scratch folder of its own
+// (browser.Scratch), so no state carries over from one run to the next.
 func allocatorOptions(chromium string) []chromedp.ExecAllocatorOption {
 	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
@@ -101,18 +102,13 @@ func allocatorOptions(chromium string) []chromedp.ExecAllocatorOption {
 func Browse(ctx context.Context, chromium string, pages []string) ([]PageReport, error) {
 	// Chromium writes outside its profile too: a singleton socket in $TMPDIR,
 	// which a killed browser leaves behind, and crash reports and settings
-	// under $HOME. Send all of it to a folder of our own, removed last.
-	scratch, err := newScratch()
+	// under $HOME. All of it goes to a folder of our own, removed last.
+	scratch, scratchOpts, err := browser.Scratch()
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(scratch)
-	opts := append(allocatorOptions(chromium), chromedp.Env(
-		"HOME="+scratch,
-		"TMPDIR="+scratch,
-		"XDG_CONFIG_HOME="+filepath.Join(scratch, "config"),
-		"XDG_CACHE_HOME="+filepath.Join(scratch, "cache"),
-	))
+	opts := append(allocatorOptions(chromium), scratchOpts...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx)
@@ -131,19 +127,6 @@ func Browse(ctx context.Context, chromium string, pages []string) ([]PageReport,
 		reports = append(reports, r)
 	}
 	return reports, nil
-}
-
-// newScratch makes the folder for what Chromium writes outside its profile.
-// Chromium refuses to start when the path of its socket,
-// $TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket, passes the 107 bytes
-// a Unix socket allows, so a deep temporary folder (macOS's, a test's) is
-// traded for /tmp.
-func newScratch() (string, error) {
-	base := os.TempDir()
-	if fi, err := os.Stat("/tmp"); len(base) > 40 && err == nil && fi.IsDir() {
-		base = "/tmp"
-	}
-	return os.MkdirTemp(base, "sitecheck-")
 }
 
 // browsePage opens one page in a new tab of the browser of bctx.

@@ -4,65 +4,14 @@ import (
 	"context"
 	"errors"
 	"net/url"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/browser/browsertest"
 )
-
-// chromium returns the browser to test with. Without one the browser tests
-// skip, except in CI, which installs Chromium and must run them.
-func chromium(t *testing.T) string {
-	t.Helper()
-	c, err := FindChromium()
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must run the browser tests: %v", err)
-		}
-		t.Skip(err)
-	}
-	return c
-}
-
-// scratchTemp points the temporary folder at an empty one for the test and
-// returns it, so the test can see what the browser left behind. Its path is
-// short, unlike t.TempDir's, so that Browse puts everything in it.
-func scratchTemp(t *testing.T) string {
-	t.Helper()
-	tmp, err := os.MkdirTemp("", "sc")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(tmp) })
-	t.Setenv("TMPDIR", tmp)
-	return tmp
-}
-
-// assertNothingLeft fails the test if anything of the browser remains: a
-// file in the temporary folder tmp, where its profile was, or a process
-// started with that profile.
-func assertNothingLeft(t *testing.T, tmp string) {
-	t.Helper()
-	if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		t.Errorf("left in the temporary folder: %s", strings.Join(names, ", "))
-	}
-	procs, err := os.ReadDir("/proc")
-	if err != nil {
-		return // not Linux: the folder check above is what we have
-	}
-	for _, p := range procs {
-		cmdline, err := os.ReadFile(filepath.Join("/proc", p.Name(), "cmdline"))
-		if err == nil && strings.Contains(string(cmdline), tmp) {
-			t.Errorf("process %s still runs: %s", p.Name(), strings.ReplaceAll(string(cmdline), "\x00", " "))
-		}
-	}
-}
 
 func fixturePages(t *testing.T, names ...string) (dir string, pages []string) {
 	t.Helper()
@@ -80,8 +29,8 @@ func fixturePages(t *testing.T, names ...string) (dir string, pages []string) {
 // a chart never drawn, console errors and an uncaught exception, a request
 // to the network (and navigator.onLine, which must be false), a dialog.
 func TestBrowse(t *testing.T) {
-	c := chromium(t)
-	tmp := scratchTemp(t)
+	c := browsertest.Chromium(t)
+	tmp := browsertest.TempDir(t)
 	defer func(d time.Duration) { chartWait = d }(chartWait)
 	chartWait = 500 * time.Millisecond // for undrawn.html
 
@@ -123,14 +72,14 @@ func TestBrowse(t *testing.T) {
 			t.Errorf("%s:\ngot  %+v\nwant %+v", filepath.Base(pages[i]), reports[i], want[i])
 		}
 	}
-	assertNothingLeft(t, tmp)
+	browsertest.AssertNothingLeft(t, tmp)
 }
 
 // A page that never finishes loading ends Browse with an error naming it,
 // and the reports of the pages before it, and the browser still goes away.
 func TestBrowseTimeout(t *testing.T) {
-	c := chromium(t)
-	tmp := scratchTemp(t)
+	c := browsertest.Chromium(t)
+	tmp := browsertest.TempDir(t)
 	defer func(d time.Duration) { pageTimeout = d }(pageTimeout)
 	pageTimeout = 1500 * time.Millisecond
 
@@ -147,5 +96,5 @@ func TestBrowseTimeout(t *testing.T) {
 	if elapsed > 10*time.Second {
 		t.Errorf("Browse returned after %v, long after the page's time ran out", elapsed)
 	}
-	assertNothingLeft(t, tmp)
+	browsertest.AssertNothingLeft(t, tmp)
 }

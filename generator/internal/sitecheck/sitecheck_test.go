@@ -1,8 +1,6 @@
 package sitecheck
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -110,40 +108,6 @@ func TestIsExternal(t *testing.T) {
 		if got := isExternal(in); got != want {
 			t.Errorf("isExternal(%q) = %v, want %v", in, got, want)
 		}
-	}
-}
-
-func TestFindChromium(t *testing.T) {
-	dir := t.TempDir()
-	fake := filepath.Join(dir, "google-chrome")
-	if err := os.WriteFile(fake, []byte("#!/bin/sh\n"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-
-	t.Setenv("CHROMIUM", fake)
-	if got, err := FindChromium(); err != nil || got != fake {
-		t.Errorf("with $CHROMIUM set: %q, %v; want %q", got, err, fake)
-	}
-
-	t.Setenv("CHROMIUM", filepath.Join(dir, "missing"))
-	if _, err := FindChromium(); err == nil || !strings.Contains(err.Error(), "$CHROMIUM") {
-		t.Errorf("with $CHROMIUM naming nothing: %v, want an error about $CHROMIUM", err)
-	}
-
-	t.Setenv("CHROMIUM", "")
-	t.Setenv("PATH", dir)
-	if got, err := FindChromium(); err != nil || got != fake {
-		t.Errorf("with google-chrome on PATH: %q, %v; want %q", got, err, fake)
-	}
-
-	t.Setenv("PATH", t.TempDir())
-	got, err := FindChromium()
-	if _, statErr := os.Stat("/usr/bin/chromium"); statErr == nil {
-		if err != nil || got != "/usr/bin/chromium" {
-			t.Errorf("with nothing on PATH: %q, %v; want /usr/bin/chromium", got, err)
-		}
-	} else if err == nil || !strings.Contains(err.Error(), "apt-get install chromium") {
-		t.Errorf("with no browser anywhere: %q, %v; want an error saying how to install one", got, err)
 	}
 }
 

@@ -3,7 +3,11 @@
 // few things JSON cannot say (number formats, click-through) are added here.
 (function () {
   "use strict";
-  var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  // Dark charts on a dark page only: a page whose color-scheme meta says
+  // "light" (the board pack) stays light whatever the browser prefers.
+  var scheme = document.querySelector('meta[name="color-scheme"]');
+  var dark = (!scheme || scheme.content.indexOf("dark") >= 0) &&
+    window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
 
   function escapeHTML(s) {
     return String(s).replace(/[&<>"']/g, function (c) {

@@ -1,0 +1,105 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/sitecheck"
+)
+
+// TestBrowser opens the built sites in headless Chromium from file:// with
+// the network off (sitecheck.Browse): one page of every type of the example
+// site, and every page of the hostile one. No page may log a console error,
+// make a request that fails, or open a dialog, and every chart must have
+// drawn its SVG. On the hostile site a dialog is the proof that an author's
+// alert(…) ran. Without Chromium the test skips, except in CI.
+func TestBrowser(t *testing.T) {
+	chromium := needTool(t, sitecheck.FindChromium, "Chromium")
+	ctx := context.Background()
+
+	example := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(ctx, Options{Source: "..", Destination: example}); err != nil {
+		t.Fatal(err)
+	}
+	// Each page type, and each kind of measure, of the example site. The
+	// value says whether the page has charts: a page that should have them
+	// and has none would otherwise pass with nothing drawn.
+	exampleTypes := map[string]bool{
+		"index.html":                                           true, // home
+		"units/org/index.html":                                 true, // the root unit
+		"units/operations/index.html":                          true, // a unit with a parent and children
+		"units/fulfilment/index.html":                          true, // a leaf unit
+		"units/org/objectives/grow-revenue.html":               true,
+		"units/org/measures/revenue.html":                      true, // monthly, year to date
+		"units/operations/measures/on-time-delivery.html":      true, // monthly, per period
+		"units/org/measures/nps.html":                          true, // quarterly
+		"units/org/measures/engagement-index.html":             true, // annual
+		"units/org/measures/gross-margin-pct.html":             true, // a formula, one period undefined
+		"units/apac/measures/revenue.html":                     true, // no actual for 2025-06: a gap
+		"units/operations/measures/inventory-days.html":        true, // no target
+		"units/procurement/measures/supplier-audit-score.html": true, // stale
+		"initiatives/index.html":                               false,
+		"exceptions/index.html":                                false,
+		"pack/index.html":                                      true,
+	}
+	var pages []string
+	for p := range exampleTypes {
+		pages = append(pages, filepath.Join(example, p))
+	}
+	// scorecard pack writes the same pack as build; should they part, the
+	// standalone one is opened too.
+	pack := filepath.Join(t.TempDir(), "pack.html")
+	if _, _, err := Pack(ctx, PackOptions{Source: "..", Output: pack}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := os.ReadFile(pack)
+	b, _ := os.ReadFile(filepath.Join(example, "pack/index.html"))
+	if !bytes.Equal(a, b) {
+		pages = append(pages, pack)
+		exampleTypes[pack] = true
+	}
+
+	hostile := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(ctx, Options{Source: hostileSite, Destination: hostile}); err != nil {
+		t.Fatal(err)
+	}
+	hostilePages := 0
+	err := filepath.WalkDir(hostile, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".html") {
+			pages = append(pages, p)
+			hostilePages++
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hostilePages < 8 {
+		t.Fatalf("the hostile site has only %d pages", hostilePages)
+	}
+
+	start := time.Now()
+	reports, err := sitecheck.Browse(ctx, chromium, pages)
+	t.Logf("%d pages in %v", len(pages), time.Since(start).Round(time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reports) != len(pages) {
+		t.Fatalf("%d reports for %d pages", len(reports), len(pages))
+	}
+	for _, r := range reports {
+		for _, p := range r.Problems() {
+			t.Error(strings.TrimPrefix(p, filepath.Dir(filepath.Dir(example))+"/"))
+		}
+		rel, err := filepath.Rel(example, r.Page)
+		if err == nil && exampleTypes[filepath.ToSlash(rel)] && r.ChartsTotal == 0 {
+			t.Errorf("%s: no chart on a page that has charts", rel)
+		}
+	}
+}

@@ -1,0 +1,65 @@
+// Package browsertest holds what the tests that start Chromium share: the
+// browser to test with, and proof that it left nothing behind.
+package browsertest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/browser"
+)
+
+// Chromium returns the browser to test with (browser.Find). Without one the
+// test skips, except in CI (the environment variable CI set), which installs
+// Chromium and must run the browser tests.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	c, err := browser.Find("")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI must run the browser tests: %v", err)
+		}
+		t.Skip(err)
+	}
+	return c
+}
+
+// TempDir points the temporary folder at an empty one for the test and
+// returns it, so that the test can see what the browser left there. Its path
+// is short, unlike t.TempDir's, so that browser.Scratch puts everything in
+// it. Make the test's own files before calling it.
+func TempDir(t testing.TB) string {
+	t.Helper()
+	tmp, err := os.MkdirTemp("", "bt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(tmp) })
+	t.Setenv("TMPDIR", tmp)
+	return tmp
+}
+
+// AssertNothingLeft fails the test if anything of the browser remains: a
+// file in the temporary folder tmp, or a process whose command line names it.
+func AssertNothingLeft(t testing.TB, tmp string) {
+	t.Helper()
+	if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("left in the temporary folder: %s", strings.Join(names, ", "))
+	}
+	procs, err := os.ReadDir("/proc")
+	if err != nil {
+		return // not Linux: the folder is what we can check
+	}
+	for _, p := range procs {
+		cmdline, err := os.ReadFile(filepath.Join("/proc", p.Name(), "cmdline"))
+		if err == nil && strings.Contains(string(cmdline), tmp) {
+			t.Errorf("process %s still runs: %s", p.Name(), strings.ReplaceAll(string(cmdline), "\x00", " "))
+		}
+	}
+}

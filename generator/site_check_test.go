@@ -1,0 +1,35 @@
+package generator
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/sitecheck"
+)
+
+// TestSitesLinkOnlyToThemselves builds the example site, the small fixture and
+// the hostile one, and checks every page and style sheet of each: every
+// relative link and src names a file of the site (with its #fragment, an
+// element of that page), and nothing refers to the network — only links that
+// authors wrote in commentary may, as sitecheck.External allows.
+func TestSitesLinkOnlyToThemselves(t *testing.T) {
+	for _, site := range []struct{ name, source string }{
+		{"example", ".."},
+		{"small", smallSite},
+		{"hostile", hostileSite},
+	} {
+		t.Run(site.name, func(t *testing.T) {
+			dest := filepath.Join(t.TempDir(), "public")
+			if _, err := Build(context.Background(), Options{Source: site.source, Destination: dest}); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range sitecheck.Links(dest) {
+				t.Error(p)
+			}
+			for _, p := range sitecheck.External(dest) {
+				t.Error(p)
+			}
+		})
+	}
+}
