@@ -58,13 +58,16 @@ func (r *Row) Pos(c int) diag.Pos {
 func ReadCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row)) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		dl.Errorf(diag.Pos{File: name}, "cannot read: %v", unwrapPathError(err))
+		dl.Errorf(diag.Pos{File: name}, "%s", readError(err))
 		return
 	}
 	defer f.Close()
-	br := bufio.NewReaderSize(f, 64<<10)
+	br := bufio.NewReaderSize(&lineLimiter{r: f}, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
+	} else if utf16(bom) {
+		dl.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "the file is UTF-16 text (a spreadsheet's \"Unicode text\"): save it as CSV UTF-8 (in Excel: Save As → CSV UTF-8 (Comma delimited))")
+		return
 	}
 	r := &csvReader{name: name, dl: dl, cr: csv.NewReader(br)}
 	r.cr.FieldsPerRecord = -1
@@ -115,6 +118,11 @@ func (r *csvReader) read(fn func(*Row)) {
 }
 
 func (r *csvReader) syntaxError(err error) {
+	var long errLongLine
+	if errors.As(err, &long) {
+		r.dl.Errorf(r.pos(long.line, 1), "%s", longLineMsg)
+		return
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		msg := pe.Err.Error()
@@ -127,7 +135,7 @@ func (r *csvReader) syntaxError(err error) {
 		r.dl.Errorf(r.pos(pe.Line, pe.Column), "%s", msg)
 		return
 	}
-	r.dl.Errorf(r.pos(0, 0), "cannot read: %v", unwrapPathError(err))
+	r.dl.Errorf(r.pos(0, 0), "%s", readError(err))
 }
 
 // header reads the header row and reports whether the file can be read.
@@ -138,11 +146,17 @@ func (r *csvReader) header(rec []string) bool {
 	r.width = len(rec)
 	line, _ := r.cr.FieldPos(0)
 	if len(rec) == 1 {
-		for _, sep := range []string{";", "\t", "|"} {
-			if strings.Contains(rec[0], sep) {
-				r.dl.Errorf(r.pos(line, 1), "the header has one column and contains %q: the file is not comma-separated; export it as \"CSV UTF-8 (comma delimited)\"", sep)
+		for _, sep := range []struct{ sep, name string }{{";", "semicolon"}, {"\t", "tab"}, {"|", "pipe"}} {
+			if strings.Contains(rec[0], sep.sep) {
+				r.dl.Errorf(r.pos(line, 1), "the file looks %s-separated (its header is one column holding %q): save it as CSV with commas (in Excel: Save As → CSV UTF-8 (Comma delimited); in LibreOffice: Text CSV with field delimiter \",\")", sep.name, sep.sep)
 				return false
 			}
+		}
+	}
+	for _, h := range rec {
+		if strings.Contains(h, "\r") {
+			r.dl.Errorf(r.pos(line, 1), "lines end with a carriage return alone (the old Mac format): save the file as CSV UTF-8 (Comma delimited), whose lines end in a line feed")
+			return false
 		}
 	}
 	ok := true
@@ -151,6 +165,9 @@ func (r *csvReader) header(rec []string) bool {
 		name := strings.TrimSpace(h)
 		c := columnIndex(name)
 		switch {
+		case name == "":
+			r.dl.Errorf(r.pos(line, col), "column %d has no name: delete the empty column (spreadsheets also export columns that once held something)", i+1)
+			ok = false
 		case c < 0:
 			r.dl.Errorf(r.pos(line, col), "unknown column %q (the columns are %s)", name, strings.Join(ColumnNames[:], ", "))
 			ok = false
