@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/sitecheck"
 	"github.com/scorecard-dev/scorecard/themes"
 )
 
@@ -21,13 +22,16 @@ import (
 const hostileSite = "testdata/sites/hostile"
 
 // TestHostileContentIsText builds the hostile site and reads every page as a
-// browser would: no event handler attribute, no script but the theme's own,
+// browser would: no URL that reaches the network, no event handler attribute, no script but the theme's own,
 // no frame, no dangerous URL, every chart option valid JSON — and the hostile
 // text still shown, as text.
 func TestHostileContentIsText(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := Build(context.Background(), Options{Source: hostileSite, Destination: dest}); err != nil {
 		t.Fatal(err)
+	}
+	for _, p := range sitecheck.External(dest) {
+		t.Errorf("reaches the network: %s", p)
 	}
 	themeJS := themeScripts(t)
 	pages := 0

@@ -46,11 +46,14 @@ type Row struct {
 	Period  string
 	Values  [4]Opt // actual, target, red, stretch
 	Cols    [numCols]int
+	// ColLines holds each column's line: after a quoted field that spans
+	// lines, a cell is on a later line than the row's first.
+	ColLines [numCols]int
 }
 
 // Pos returns the position of column c of the row.
 func (r *Row) Pos(c int) diag.Pos {
-	return diag.Pos{File: r.File, Line: r.Line, Col: max(r.Cols[c], 1)}
+	return diag.Pos{File: r.File, Line: max(r.ColLines[c], r.Line), Col: max(r.Cols[c], 1)}
 }
 
 // ReadCSV reads the data file name and calls fn for every row it can read. The
@@ -62,14 +65,15 @@ func ReadCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row)) {
 		return
 	}
 	defer f.Close()
-	br := bufio.NewReaderSize(&lineLimiter{r: f}, 64<<10)
+	limit := &lineLimiter{r: f}
+	br := bufio.NewReaderSize(limit, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	} else if utf16(bom) {
 		dl.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "the file is UTF-16 text (a spreadsheet's \"Unicode text\"): save it as CSV UTF-8 (in Excel: Save As → CSV UTF-8 (Comma delimited))")
 		return
 	}
-	r := &csvReader{name: name, dl: dl, cr: csv.NewReader(br)}
+	r := &csvReader{name: name, dl: dl, cr: csv.NewReader(br), limit: limit}
 	r.cr.FieldsPerRecord = -1
 	r.cr.ReuseRecord = true
 	r.read(fn)
@@ -81,6 +85,7 @@ type csvReader struct {
 	cr    *csv.Reader
 	index [numCols]int // field index of each column, -1 when absent
 	width int          // fields in the header
+	limit *lineLimiter
 }
 
 func (r *csvReader) pos(line, col int) diag.Pos { return diag.Pos{File: r.name, Line: line, Col: col} }
@@ -129,6 +134,10 @@ func (r *csvReader) syntaxError(err error) {
 		switch {
 		case errors.Is(pe.Err, csv.ErrBareQuote):
 			msg = `a quote (") inside an unquoted field: quote the whole field and double the quote ("")`
+		case errors.Is(pe.Err, csv.ErrQuote) && r.limit.pastEnd(pe.Line, pe.Column):
+			// The file ended inside the quotes: point where they opened.
+			r.dl.Errorf(r.pos(pe.StartLine, 1), `a quoted field on this row is never closed, so the rest of the file was read into it: close the quote (a quote inside a field is written "")`)
+			return
 		case errors.Is(pe.Err, csv.ErrQuote):
 			msg = `a quoted field is not closed, or text follows its closing quote`
 		}
@@ -214,13 +223,13 @@ func (r *csvReader) fill(row *Row, rec []string) bool {
 	for c := range numCols {
 		i := r.index[c]
 		if i < 0 {
-			row.Cols[c] = 0
+			row.Cols[c], row.ColLines[c] = 0, 0
 			if c >= ColActual {
 				row.Values[c-ColActual] = Opt{}
 			}
 			continue
 		}
-		_, row.Cols[c] = r.cr.FieldPos(i)
+		row.ColLines[c], row.Cols[c] = r.cr.FieldPos(i)
 		cell := rec[i]
 		if !utf8.ValidString(cell) {
 			r.dl.Errorf(row.Pos(c), "%s is not valid UTF-8: save the file as \"CSV UTF-8\"", ColumnNames[c])

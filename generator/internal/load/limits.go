@@ -79,8 +79,10 @@ func (e errLongLine) Error() string { return fmt.Sprintf("line %d: %s", e.line, 
 // MaxLineBytes, before a reader above it buffers the whole line.
 type lineLimiter struct {
 	r    io.Reader
-	line int // lines ended so far
-	run  int // bytes of the current line so far
+	line int  // lines ended so far
+	run  int  // bytes of the current line so far
+	prev int  // bytes of the last line ended
+	eof  bool // r is read to the end
 }
 
 func (l *lineLimiter) Read(p []byte) (int, error) {
@@ -95,13 +97,27 @@ func (l *lineLimiter) Read(p []byte) (int, error) {
 			return n, errLongLine{l.line + 1}
 		}
 		l.line++
-		l.run = 0
+		l.prev, l.run = l.run+i, 0
 		b = b[i+1:]
 	}
 	if l.run > MaxLineBytes {
 		return n, errLongLine{l.line + 1}
 	}
+	l.eof = l.eof || err == io.EOF
 	return n, err
+}
+
+// pastEnd reports whether line:col lies past the end of the input, which has
+// been read to its end.
+func (l *lineLimiter) pastEnd(line, col int) bool {
+	if !l.eof {
+		return false
+	}
+	last, n := l.line, l.prev
+	if l.run > 0 {
+		last, n = l.line+1, l.run
+	}
+	return line > last || (line == last && col > n+1)
 }
 
 // readError describes why a file could not be read. A symbolic link that
