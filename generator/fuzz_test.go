@@ -55,7 +55,8 @@ supports = ["grow"]
 
 // compileWith compiles the base site with file replaced by content and checks
 // what must hold for any input: no panic, and every diagnostic positioned
-// inside a file of the site (or at no file).
+// inside a file of the site, within its lines and their columns (or at no
+// file).
 func compileWith(t *testing.T, file string, content []byte) {
 	fsys := fstest.MapFS{}
 	for name, data := range fuzzBase {
@@ -72,9 +73,8 @@ func compileWith(t *testing.T, file string, content []byte) {
 			if !ok {
 				continue // a folder, or a flag
 			}
-			lines := bytes.Count(f.Data, []byte("\n")) + 1
-			if d.Pos.Line > lines+1 || d.Pos.Col < 0 {
-				t.Fatalf("%v is outside %s (%d lines)", d, d.Pos.File, lines)
+			if msg := outsideText(f.Data, d.Pos); msg != "" {
+				t.Fatalf("%s: %v", msg, d)
 			}
 		}
 	}
@@ -202,14 +202,20 @@ func outsideSource(dir string, d diag.Diagnostic) string {
 		}
 		return "names no file of the site"
 	}
-	if d.Pos.Line == 0 {
+	return outsideText(b, d.Pos)
+}
+
+// outsideText says what is wrong with pos as a position in the text b, if
+// anything: a line past its end, a column past its line's end.
+func outsideText(b []byte, pos diag.Pos) string {
+	if pos.Line == 0 {
 		return ""
 	}
 	lines := bytes.Split(b, []byte("\n"))
-	if d.Pos.Line > len(lines) {
+	if pos.Line > len(lines) || pos.Line < 0 {
 		return fmt.Sprintf("line past the end (%d lines)", len(lines))
 	}
-	if n := len(lines[d.Pos.Line-1]); d.Pos.Col > n+1 || d.Pos.Col < 0 {
+	if n := len(lines[pos.Line-1]); pos.Col > n+1 || pos.Col < 0 {
 		return fmt.Sprintf("column past the end of the line (%d bytes)", n)
 	}
 	return ""

@@ -170,18 +170,18 @@ func (r *csvReader) header(rec []string) bool {
 	}
 	ok := true
 	for i, h := range rec {
-		_, col := r.cr.FieldPos(i)
+		at := r.pos(r.cr.FieldPos(i)) // a quoted name may span lines
 		name := strings.TrimSpace(h)
 		c := columnIndex(name)
 		switch {
 		case name == "":
-			r.dl.Errorf(r.pos(line, col), "column %d has no name: delete the empty column (spreadsheets also export columns that once held something)", i+1)
+			r.dl.Errorf(at, "column %d has no name: delete the empty column (spreadsheets also export columns that once held something)", i+1)
 			ok = false
 		case c < 0:
-			r.dl.Errorf(r.pos(line, col), "unknown column %q (the columns are %s)", name, strings.Join(ColumnNames[:], ", "))
+			r.dl.Errorf(at, "unknown column %q (the columns are %s)", name, strings.Join(ColumnNames[:], ", "))
 			ok = false
 		case r.index[c] >= 0:
-			r.dl.Errorf(r.pos(line, col), "column %q appears twice", name)
+			r.dl.Errorf(at, "column %q appears twice", name)
 			ok = false
 		default:
 			r.index[c] = i
