@@ -270,6 +270,17 @@ var generatedBadCases = []generatedCase{
 		want: "content/notes/2026-09/revenue.md:3:1: " + longLine + "\n",
 	},
 	{
+		name:  "toml-300000-nested-arrays",
+		large: true,
+		make: func(t *testing.T, dir string) {
+			// 1.2 MB: before the nesting limit, check took 49 s and 22 GB.
+			card, _ := os.ReadFile(filepath.Join(dir, "content/scorecard.toml"))
+			card = append(card, "x = "+strings.Repeat("[\n", 300000)+strings.Repeat("]\n", 300000)...)
+			writeFile(t, filepath.Join(dir, "content/scorecard.toml"), card)
+		},
+		want: "content/scorecard.toml:27:1: arrays and inline tables nest more than 16 deep\n",
+	},
+	{
 		name:  "deep-unit-folders",
 		large: true,
 		make: func(t *testing.T, dir string) {
