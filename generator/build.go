@@ -143,11 +143,11 @@ func openSource(dir string) (fs.FS, func(), error) {
 // input: the source itself, a folder that contains it, or one inside content/,
 // data/ or themes/.
 func checkDestination(source, dest string) error {
-	src, err := filepath.Abs(source)
+	src, err := realPath(source)
 	if err != nil {
 		return err
 	}
-	dst, err := filepath.Abs(dest)
+	dst, err := realPath(dest)
 	if err != nil {
 		return err
 	}
@@ -160,6 +160,25 @@ func checkDestination(source, dest string) error {
 		}
 	}
 	return nil
+}
+
+// realPath returns p as an absolute path with the symbolic links of its
+// existing part resolved, so that a link cannot disguise where it leads.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if filepath.Dir(dir) == dir {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
 }
 
 // within reports whether path p is dir or inside it.
@@ -187,9 +206,19 @@ func loadTheme(src fs.FS, r *compute.Result) (*render.Theme, error) {
 		return nil, err
 	}
 	if err := theme.Parse(); err != nil {
-		return nil, err
+		return nil, themeError(r.Site.Theme, err)
 	}
 	return theme, nil
+}
+
+// themeError names a theme file that a symbolic link leads out of the site
+// as a path of the site.
+func themeError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "path escapes from parent") {
+		return fmt.Errorf("themes/%s/%s: a symbolic link that points outside the site: the build reads nothing outside the source folder (copy the file into the site instead)", name, pe.Path)
+	}
+	return err
 }
 
 // writeSite renders every output file into out.

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/sitecheck"
 	"github.com/scorecard-dev/scorecard/themes"
 )
 
@@ -21,7 +22,7 @@ import (
 const hostileSite = "testdata/sites/hostile"
 
 // TestHostileContentIsText builds the hostile site and reads every page as a
-// browser would: no event handler attribute, no script but the theme's own,
+// browser would: no URL that reaches the network, no event handler attribute, no script but the theme's own,
 // no frame, no dangerous URL, every chart option valid JSON — and the hostile
 // text still shown, as text.
 func TestHostileContentIsText(t *testing.T) {
@@ -29,14 +30,10 @@ func TestHostileContentIsText(t *testing.T) {
 	if _, err := Build(context.Background(), Options{Source: hostileSite, Destination: dest}); err != nil {
 		t.Fatal(err)
 	}
-	themeJS := map[string]bool{}
-	for _, f := range []string{"static/assets/site.js", "static/assets/echarts/echarts.min.js"} {
-		b, err := fs.ReadFile(themes.Default(), f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		themeJS[string(b)] = true
+	for _, p := range sitecheck.External(dest) {
+		t.Errorf("reaches the network: %s", p)
 	}
+	themeJS := themeScripts(t)
 	pages := 0
 	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !strings.HasSuffix(p, ".html") {
@@ -66,6 +63,20 @@ func TestHostileContentIsText(t *testing.T) {
 	}
 }
 
+// themeScripts returns the default theme's scripts, the only ones a page may hold.
+func themeScripts(t *testing.T) map[string]bool {
+	t.Helper()
+	themeJS := map[string]bool{}
+	for _, f := range []string{"static/assets/site.js", "static/assets/echarts/echarts.min.js"} {
+		b, err := fs.ReadFile(themes.Default(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		themeJS[string(b)] = true
+	}
+	return themeJS
+}
+
 // checkInert fails the test for anything in page that could run or load.
 func checkInert(t *testing.T, page string, b []byte, themeJS map[string]bool) {
 	t.Helper()
@@ -85,7 +96,7 @@ func checkInert(t *testing.T, page string, b []byte, themeJS map[string]bool) {
 					t.Errorf("%s: <%s %s=%q>: an event handler", page, n.Data, a.Key, a.Val)
 				}
 				if key == "href" || key == "src" || key == "action" || key == "formaction" {
-					for _, scheme := range []string{"javascript:", "vbscript:", "data:"} {
+					for _, scheme := range []string{"javascript:", "vbscript:", "data:", "file:"} {
 						if strings.HasPrefix(val, scheme) {
 							t.Errorf("%s: <%s %s=%q>", page, n.Data, a.Key, a.Val)
 						}

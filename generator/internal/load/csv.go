@@ -46,11 +46,14 @@ type Row struct {
 	Period  string
 	Values  [4]Opt // actual, target, red, stretch
 	Cols    [numCols]int
+	// ColLines holds each column's line: after a quoted field that spans
+	// lines, a cell is on a later line than the row's first.
+	ColLines [numCols]int
 }
 
 // Pos returns the position of column c of the row.
 func (r *Row) Pos(c int) diag.Pos {
-	return diag.Pos{File: r.File, Line: r.Line, Col: max(r.Cols[c], 1)}
+	return diag.Pos{File: r.File, Line: max(r.ColLines[c], r.Line), Col: max(r.Cols[c], 1)}
 }
 
 // ReadCSV reads the data file name and calls fn for every row it can read. The
@@ -58,15 +61,19 @@ func (r *Row) Pos(c int) diag.Pos {
 func ReadCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row)) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		dl.Errorf(diag.Pos{File: name}, "cannot read: %v", unwrapPathError(err))
+		dl.Errorf(diag.Pos{File: name}, "%s", readError(err))
 		return
 	}
 	defer f.Close()
-	br := bufio.NewReaderSize(f, 64<<10)
+	limit := &lineLimiter{r: f}
+	br := bufio.NewReaderSize(limit, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
+	} else if utf16(bom) {
+		dl.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "the file is UTF-16 text (a spreadsheet's \"Unicode text\"): save it as CSV UTF-8 (in Excel: Save As → CSV UTF-8 (Comma delimited))")
+		return
 	}
-	r := &csvReader{name: name, dl: dl, cr: csv.NewReader(br)}
+	r := &csvReader{name: name, dl: dl, cr: csv.NewReader(br), limit: limit}
 	r.cr.FieldsPerRecord = -1
 	r.cr.ReuseRecord = true
 	r.read(fn)
@@ -78,6 +85,7 @@ type csvReader struct {
 	cr    *csv.Reader
 	index [numCols]int // field index of each column, -1 when absent
 	width int          // fields in the header
+	limit *lineLimiter
 }
 
 func (r *csvReader) pos(line, col int) diag.Pos { return diag.Pos{File: r.name, Line: line, Col: col} }
@@ -115,19 +123,28 @@ func (r *csvReader) read(fn func(*Row)) {
 }
 
 func (r *csvReader) syntaxError(err error) {
+	var long errLongLine
+	if errors.As(err, &long) {
+		r.dl.Errorf(r.pos(long.line, 1), "%s", longLineMsg)
+		return
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		msg := pe.Err.Error()
 		switch {
 		case errors.Is(pe.Err, csv.ErrBareQuote):
 			msg = `a quote (") inside an unquoted field: quote the whole field and double the quote ("")`
+		case errors.Is(pe.Err, csv.ErrQuote) && r.limit.pastEnd(pe.Line, pe.Column):
+			// The file ended inside the quotes: point where they opened.
+			r.dl.Errorf(r.pos(pe.StartLine, 1), `a quoted field on this row is never closed, so the rest of the file was read into it: close the quote (a quote inside a field is written "")`)
+			return
 		case errors.Is(pe.Err, csv.ErrQuote):
 			msg = `a quoted field is not closed, or text follows its closing quote`
 		}
 		r.dl.Errorf(r.pos(pe.Line, pe.Column), "%s", msg)
 		return
 	}
-	r.dl.Errorf(r.pos(0, 0), "cannot read: %v", unwrapPathError(err))
+	r.dl.Errorf(r.pos(0, 0), "%s", readError(err))
 }
 
 // header reads the header row and reports whether the file can be read.
@@ -138,24 +155,33 @@ func (r *csvReader) header(rec []string) bool {
 	r.width = len(rec)
 	line, _ := r.cr.FieldPos(0)
 	if len(rec) == 1 {
-		for _, sep := range []string{";", "\t", "|"} {
-			if strings.Contains(rec[0], sep) {
-				r.dl.Errorf(r.pos(line, 1), "the header has one column and contains %q: the file is not comma-separated; export it as \"CSV UTF-8 (comma delimited)\"", sep)
+		for _, sep := range []struct{ sep, name string }{{";", "semicolon"}, {"\t", "tab"}, {"|", "pipe"}} {
+			if strings.Contains(rec[0], sep.sep) {
+				r.dl.Errorf(r.pos(line, 1), "the file looks %s-separated (its header is one column holding %q): save it as CSV with commas (in Excel: Save As → CSV UTF-8 (Comma delimited); in LibreOffice: Text CSV with field delimiter \",\")", sep.name, sep.sep)
 				return false
 			}
 		}
 	}
+	for _, h := range rec {
+		if strings.Contains(h, "\r") {
+			r.dl.Errorf(r.pos(line, 1), "lines end with a carriage return alone (the old Mac format): save the file as CSV UTF-8 (Comma delimited), whose lines end in a line feed")
+			return false
+		}
+	}
 	ok := true
 	for i, h := range rec {
-		_, col := r.cr.FieldPos(i)
+		at := r.pos(r.cr.FieldPos(i)) // a quoted name may span lines
 		name := strings.TrimSpace(h)
 		c := columnIndex(name)
 		switch {
+		case name == "":
+			r.dl.Errorf(at, "column %d has no name: delete the empty column (spreadsheets also export columns that once held something)", i+1)
+			ok = false
 		case c < 0:
-			r.dl.Errorf(r.pos(line, col), "unknown column %q (the columns are %s)", name, strings.Join(ColumnNames[:], ", "))
+			r.dl.Errorf(at, "unknown column %q (the columns are %s)", name, strings.Join(ColumnNames[:], ", "))
 			ok = false
 		case r.index[c] >= 0:
-			r.dl.Errorf(r.pos(line, col), "column %q appears twice", name)
+			r.dl.Errorf(at, "column %q appears twice", name)
 			ok = false
 		default:
 			r.index[c] = i
@@ -197,13 +223,13 @@ func (r *csvReader) fill(row *Row, rec []string) bool {
 	for c := range numCols {
 		i := r.index[c]
 		if i < 0 {
-			row.Cols[c] = 0
+			row.Cols[c], row.ColLines[c] = 0, 0
 			if c >= ColActual {
 				row.Values[c-ColActual] = Opt{}
 			}
 			continue
 		}
-		_, row.Cols[c] = r.cr.FieldPos(i)
+		row.ColLines[c], row.Cols[c] = r.cr.FieldPos(i)
 		cell := rec[i]
 		if !utf8.ValidString(cell) {
 			r.dl.Errorf(row.Pos(c), "%s is not valid UTF-8: save the file as \"CSV UTF-8\"", ColumnNames[c])

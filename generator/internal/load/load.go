@@ -40,7 +40,18 @@ func readFile(fsys fs.FS, name string, dl *diag.List, hint string) ([]byte, bool
 		return nil, false
 	}
 	if err != nil {
-		dl.Errorf(diag.Pos{File: name}, "cannot read: %v", unwrapPathError(err))
+		dl.Errorf(diag.Pos{File: name}, "%s", readError(err))
+		return nil, false
+	}
+	if utf16(src) {
+		dl.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "the file is UTF-16 text: save it as UTF-8")
+		return nil, false
+	}
+	if !checkText(name, src, dl, "save the file as UTF-8") {
+		return nil, false
+	}
+	if line, col := tooDeep(src); line > 0 {
+		dl.Errorf(diag.Pos{File: name, Line: line, Col: col}, "arrays and inline tables nest more than %d deep", MaxNesting)
 		return nil, false
 	}
 	return src, true
@@ -62,14 +73,21 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 			if p == ContentDir && errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
-			dl.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPathError(err))
+			dl.Errorf(diag.Pos{File: p}, "%s", readError(err))
 			return nil
 		}
 		if !d.IsDir() {
+			if d.Name() != NarrativeFile { // read, and reported, with the commentary
+				linkedFile(fsys, p, d, dl) // a unit's scorecard is read by name below
+			}
 			return nil
 		}
 		name := d.Name()
 		if p != ContentDir && strings.HasPrefix(name, ".") {
+			return fs.SkipDir
+		}
+		if depth := strings.Count(p, "/"); depth > MaxDepth {
+			dl.Errorf(diag.Pos{File: p}, "folders nest more than %d deep below content/: flatten the tree (a unit's parent is the nearest folder above it with a scorecard.toml)", MaxDepth)
 			return fs.SkipDir
 		}
 		_, statErr := fs.Stat(fsys, path.Join(p, ScorecardFile))
@@ -126,13 +144,13 @@ func findCSV(fsys fs.FS, dl *diag.List) []string {
 			if p == DataDir && errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
-			dl.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPathError(err))
+			dl.Errorf(diag.Pos{File: p}, "%s", readError(err))
 			return nil
 		}
 		if d.IsDir() && p != DataDir && strings.HasPrefix(d.Name(), ".") {
 			return fs.SkipDir
 		}
-		if !d.IsDir() && strings.EqualFold(path.Ext(p), ".csv") {
+		if !d.IsDir() && linkedFile(fsys, p, d, dl) && strings.EqualFold(path.Ext(p), ".csv") {
 			files = append(files, p)
 		}
 		return nil

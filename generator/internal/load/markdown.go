@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
@@ -18,9 +19,9 @@ const NarrativeFile = "index.md"
 func loadMarkdown(fsys fs.FS, u *UnitFile, dl *diag.List) {
 	narrative := path.Join(u.Dir, NarrativeFile)
 	if b, err := fs.ReadFile(fsys, narrative); err == nil {
-		u.Narrative = b
+		u.Narrative = markdownText(narrative, b, dl)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		dl.Errorf(diag.Pos{File: narrative}, "cannot read: %v", unwrapPathError(err))
+		dl.Errorf(diag.Pos{File: narrative}, "%s", readError(err))
 	}
 	notes := path.Join(u.Dir, NotesDir)
 	err := fs.WalkDir(fsys, notes, func(p string, d fs.DirEntry, err error) error {
@@ -28,10 +29,10 @@ func loadMarkdown(fsys fs.FS, u *UnitFile, dl *diag.List) {
 			if p == notes && errors.Is(err, fs.ErrNotExist) {
 				return nil
 			}
-			dl.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPathError(err))
+			dl.Errorf(diag.Pos{File: p}, "%s", readError(err))
 			return nil
 		}
-		if d.IsDir() || path.Ext(p) != ".md" {
+		if d.IsDir() || !linkedFile(fsys, p, d, dl) || path.Ext(p) != ".md" {
 			return nil
 		}
 		rel := strings.TrimSuffix(strings.TrimPrefix(p, notes+"/"), ".md")
@@ -41,14 +42,33 @@ func loadMarkdown(fsys fs.FS, u *UnitFile, dl *diag.List) {
 		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			dl.Errorf(diag.Pos{File: p}, "cannot read: %v", unwrapPathError(err))
+			dl.Errorf(diag.Pos{File: p}, "%s", readError(err))
 			return nil
 		}
-		n.Text = b
+		if n.Text = markdownText(p, b, dl); n.Text == nil {
+			return nil
+		}
 		u.Notes = append(u.Notes, n)
 		return nil
 	})
 	if err != nil {
 		dl.Errorf(diag.Pos{File: notes}, "cannot read: %v", err)
 	}
+}
+
+// markdownText returns the text of a Markdown file without a byte order mark,
+// or nil, with an error, when it is not UTF-8 text.
+func markdownText(file string, b []byte, dl *diag.List) []byte {
+	if utf16(b) {
+		dl.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "the file is UTF-16 text: save it as UTF-8")
+		return nil
+	}
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if !checkText(file, b, dl, "save the file as UTF-8") {
+		return nil
+	}
+	if b == nil {
+		b = []byte{}
+	}
+	return b
 }

@@ -12,8 +12,8 @@ import (
 // Errors returned by Parse. Each says how the cell should be written, because the
 // usual cause is a spreadsheet export in a locale with other conventions.
 var (
-	ErrGrouping   = errors.New("is not a plain number: remove the thousands separators (write 1234567.5, not 1,234,567.5)")
-	ErrComma      = errors.New("is not a plain number: use \".\" as the decimal separator (write 0.5, not 0,5)")
+	ErrGrouping   = errors.New("is not a plain number: remove the thousands separators (write 1234567.5, not 1,234,567.5; in the spreadsheet, format the column as a number without a 1000 separator before saving as CSV)")
+	ErrComma      = errors.New("is not a plain number: use \".\" as the decimal separator (write 0.5, not 0,5; a spreadsheet set to a decimal-comma locale writes these: set its decimal separator to \".\" before saving as CSV)")
 	ErrNotFinite  = errors.New("is not a finite number")
 	ErrOutOfRange = errors.New("is out of range for a number")
 	ErrSyntax     = errors.New("is not a number (expected a plain decimal such as 1234.5 or -0.25)")

@@ -43,7 +43,7 @@ func Decode(file string, src []byte, v any, dl *diag.List) *Locator {
 				dl.Errorf(pos, "invalid TOML: key %q is defined twice", m[1])
 				return nil
 			}
-			dl.Errorf(pos, "%s", parseMessage(pe))
+			dl.Errorf(clampPos(src, pos, pe.Message), "%s", parseMessage(pe))
 		} else {
 			dl.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "%v", err)
 		}
@@ -56,6 +56,20 @@ func Decode(file string, src []byte, v any, dl *diag.List) *Locator {
 }
 
 var duplicateKey = regexp.MustCompile(`^Key '(.*)' has already been defined\.?$`)
+
+// clampPos corrects the library's position for errors at a line break, which
+// it gives on the next line, and keeps a column inside its line.
+func clampPos(src []byte, pos diag.Pos, msg string) diag.Pos {
+	lines := bytes.Split(src, []byte("\n"))
+	if strings.Contains(msg, `'\n'`) && pos.Line > 1 && pos.Line <= len(lines)+1 {
+		pos.Line--
+		pos.Col = len(bytes.TrimSuffix(lines[pos.Line-1], []byte("\r"))) + 1
+	}
+	if pos.Line >= 1 && pos.Line <= len(lines) {
+		pos.Col = min(pos.Col, len(lines[pos.Line-1])+1)
+	}
+	return pos
+}
 
 // firstNonBlank returns the column of the first non-blank character of line n.
 func firstNonBlank(src []byte, n int) int {

@@ -167,6 +167,7 @@ func (v *validator) asOf(s *model.Site, opts Options) {
 			v.dl.Errorf(pos, "period %q is not a period of the site's frequency (%s): expected %s", raw, s.Frequency, s.Frequency.Example())
 		default:
 			s.AsOf = p
+			v.span(s, pos)
 		}
 		return
 	}
@@ -185,4 +186,37 @@ func (v *validator) asOf(s *model.Site, opts Options) {
 		return
 	}
 	s.AsOf = s.Calendar.Containing(s.Frequency, latest)
+	v.span(s, diag.Pos{})
+}
+
+// span checks that the site's data and its as-of period lie within
+// MaxSpanYears: every measure is computed from its first period to the as-of
+// period, so a year typo in either would cost time for every empty year.
+// pos is where the as-of period was given; zero when it is the latest data.
+func (v *validator) span(s *model.Site, pos diag.Pos) {
+	first, last := -1, -1
+	var firstSrc, lastSrc diag.Pos
+	for _, u := range s.Units {
+		for _, m := range u.Measures {
+			if len(m.Data.Points) == 0 {
+				continue
+			}
+			if start := s.Calendar.Start(m.Data.First); first < 0 || start < first {
+				first, firstSrc = start, m.Data.Points[0].Src
+			}
+			if end := s.Calendar.End(m.Data.Last()); end > last {
+				last, lastSrc = end, m.Data.Points[len(m.Data.Points)-1].Src
+			}
+		}
+	}
+	asOf := s.Calendar.End(s.AsOf)
+	if first < 0 || asOf-first < MaxSpanYears*12 {
+		return
+	}
+	earliest := s.Calendar.Containing(s.Frequency, first)
+	if pos.File != "" {
+		v.dl.Errorf(pos, "period %q is more than %d years after the earliest data (%s, at %s): is the year a typo?", s.AsOf, MaxSpanYears, earliest, firstSrc)
+		return
+	}
+	v.dl.Errorf(lastSrc, "the data spans more than %d years, from %s (at %s) to %s here: is a year a typo?", MaxSpanYears, earliest, firstSrc, s.Calendar.Containing(s.Frequency, last))
 }

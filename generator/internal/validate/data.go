@@ -63,7 +63,7 @@ func (d *dataChecker) row(r *load.Row) {
 		dl.Errorf(r.Pos(load.ColPeriod), "period %q is %s, but measure %q is %s: expected %s", r.Period, p.Freq, m.ID, m.Freq, m.Freq.Example())
 		return
 	}
-	if !d.cellsAllowed(r, m) {
+	if !d.cellsAllowed(r, m) || !d.withinSpan(r, m, p) {
 		return
 	}
 	slot := m.Data.Slot(p)
@@ -74,6 +74,33 @@ func (d *dataChecker) row(r *load.Row) {
 	slot.Src = diag.Pos{File: r.File, Line: r.Line}
 	slot.Actual, slot.Target, slot.Red, slot.Stretch = opt2(r.Values[0]), opt2(r.Values[1]), opt2(r.Values[2]), opt2(r.Values[3])
 	d.site.Rows++
+}
+
+// MaxSpanYears bounds the years a measure's data may span. A series is kept
+// densely, period by period, so a typo in a year (1026 for 2026) would
+// otherwise cost memory and time for a thousand empty years.
+const MaxSpanYears = 100
+
+// withinSpan reports whether period p keeps m's data within MaxSpanYears.
+func (d *dataChecker) withinSpan(r *load.Row, m *model.Measure, p period.Period) bool {
+	s := &m.Data
+	if len(s.Points) == 0 {
+		return true
+	}
+	first, last := s.First, s.Last()
+	if p.N >= first.N && p.N <= last.N {
+		return true
+	}
+	perYear := map[period.Freq]int{period.Monthly: 12, period.Quarterly: 4, period.Annual: 1}[m.Freq]
+	if max(last.N, p.N)-min(first.N, p.N) < MaxSpanYears*perYear {
+		return true
+	}
+	other := first
+	if p.N < first.N {
+		other = last
+	}
+	d.v.dl.Errorf(r.Pos(load.ColPeriod), "period %q is more than %d years from %s, which %s/%s also has data for (at %s): is the year a typo?", r.Period, MaxSpanYears, other, r.Unit, r.Measure, s.At(other).Src)
+	return false
 }
 
 // cellsAllowed checks the values a row gives against what its measure accepts.

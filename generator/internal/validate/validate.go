@@ -62,7 +62,9 @@ const idRule = `ids are 1 to 64 characters of a-z, 0-9, "-" and "_", starting wi
 // id checks the id at path of loc and reports whether it is valid.
 func (v *validator) id(loc *tomlx.Locator, path, id, what string) bool {
 	if id == "" {
-		v.dl.Errorf(loc.Pos(parentPath(path)), "%s has no id", what)
+		if !loc.Has(path) { // a value that could not be read is reported already
+			v.dl.Errorf(loc.Pos(parentPath(path)), "%s has no id", what)
+		}
 		return false
 	}
 	if !ValidID(id) {

@@ -1,0 +1,211 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+)
+
+// Limits on source files, so that a broken or hostile file costs bounded time
+// and memory and its messages stay readable. docs/format.md lists them.
+const (
+	// MaxLineBytes bounds a line of any source file. A data row is a few short
+	// cells and a TOML value a sentence; a longer line is a file that is not
+	// what it seems (a binary, a CSV whose line ends were lost).
+	MaxLineBytes = 64 << 10
+	// MaxDepth bounds how deep folders nest below content/. Organisations have
+	// a dozen levels at most; 32 folders of 64-character ids stay well inside
+	// every system's path limit.
+	MaxDepth = 32
+)
+
+const longLineMsg = "a line longer than 65536 bytes: lines of a source file are short, so this is not a text file of the expected kind (or its line breaks were lost)"
+
+// checkText reports whether src, the content of file, is text the build can
+// use: UTF-8 with no line longer than MaxLineBytes. The first problem goes to dl.
+func checkText(file string, src []byte, dl *diag.List, hint string) bool {
+	line, start := 1, 0
+	for start <= len(src) {
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		text := src[start:end]
+		if len(text) > MaxLineBytes {
+			dl.Errorf(diag.Pos{File: file, Line: line, Col: 1}, "%s", longLineMsg)
+			return false
+		}
+		if !utf8.Valid(text) {
+			col := firstInvalid(text)
+			dl.Errorf(diag.Pos{File: file, Line: line, Col: col + 1}, "byte 0x%02x is not UTF-8: %s", text[col], hint)
+			return false
+		}
+		line, start = line+1, end+1
+	}
+	return true
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// utf16 reports whether src starts with a UTF-16 byte order mark, as the
+// "Unicode text" exports of spreadsheets do.
+func utf16(src []byte) bool {
+	return bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff})
+}
+
+// errLongLine is what a lineLimiter returns for a line over MaxLineBytes.
+type errLongLine struct{ line int }
+
+func (e errLongLine) Error() string { return fmt.Sprintf("line %d: %s", e.line, longLineMsg) }
+
+// lineLimiter passes r through and fails at the first line longer than
+// MaxLineBytes, before a reader above it buffers the whole line.
+type lineLimiter struct {
+	r    io.Reader
+	line int  // lines ended so far
+	run  int  // bytes of the current line so far
+	prev int  // bytes of the last line ended
+	eof  bool // r is read to the end
+}
+
+func (l *lineLimiter) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for b := p[:n]; ; {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			l.run += len(b)
+			break
+		}
+		if l.run+i > MaxLineBytes {
+			return n, errLongLine{l.line + 1}
+		}
+		l.line++
+		l.prev, l.run = l.run+i, 0
+		b = b[i+1:]
+	}
+	if l.run > MaxLineBytes {
+		return n, errLongLine{l.line + 1}
+	}
+	l.eof = l.eof || err == io.EOF
+	return n, err
+}
+
+// pastEnd reports whether line:col lies past the end of the input, which has
+// been read to its end.
+func (l *lineLimiter) pastEnd(line, col int) bool {
+	if !l.eof {
+		return false
+	}
+	last, n := l.line, l.prev
+	if l.run > 0 {
+		last, n = l.line+1, l.run
+	}
+	return line > last || (line == last && col > n+1)
+}
+
+// readError describes why a file could not be read. A symbolic link that
+// leads out of the source folder is refused by the file system the build
+// reads through; say so in words.
+func readError(err error) string {
+	err = unwrapPathError(err)
+	if strings.Contains(err.Error(), "path escapes from parent") {
+		return "a symbolic link that points outside the site: the build reads nothing outside the source folder (copy the file into the site instead)"
+	}
+	return "cannot read: " + err.Error()
+}
+
+// linkedFile reports whether the walk's entry d at p is a file to read: a
+// regular file, or a symbolic link to one inside the site. Other links — out
+// of the site, to nothing, or to a folder, which the walk would otherwise
+// skip without a word — are reported.
+func linkedFile(fsys fs.FS, p string, d fs.DirEntry, dl *diag.List) bool {
+	if d.Type()&fs.ModeSymlink == 0 {
+		return !d.IsDir()
+	}
+	fi, err := fs.Stat(fsys, p)
+	switch {
+	case err != nil && errors.Is(err, fs.ErrNotExist):
+		dl.Errorf(diag.Pos{File: p}, "a symbolic link to nothing: remove it, or point it at a file inside the site")
+	case err != nil:
+		dl.Errorf(diag.Pos{File: p}, "%s", readError(err))
+	case fi.IsDir():
+		dl.Errorf(diag.Pos{File: p}, "a symbolic link to a folder: linked folders are not followed; move the folder here instead")
+	default:
+		return true
+	}
+	return false
+}
+
+// MaxNesting bounds how deep arrays and inline tables nest in a TOML file. A
+// scorecard nests two deep (a list of inline tables); the parsers' cost grows
+// with the square of the depth, so a file of nothing but brackets could
+// otherwise take minutes and gigabytes.
+const MaxNesting = 16
+
+// tooDeep returns the position of the first bracket or brace of src that
+// nests deeper than MaxNesting, skipping strings and comments; 0, 0 if none.
+func tooDeep(src []byte) (line, col int) {
+	depth, line, start := 0, 1, 0
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '\n':
+			line, start = line+1, i+1
+		case '#':
+			for i < len(src)-1 && src[i+1] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			i = skipString(src, i, &line, &start)
+		case '[', '{':
+			if depth++; depth > MaxNesting {
+				return line, i - start + 1
+			}
+		case ']', '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return 0, 0
+}
+
+// skipString returns the index of the last byte of the TOML string that
+// starts at src[i], counting the lines it spans.
+func skipString(src []byte, i int, line, start *int) int {
+	q := src[i]
+	delim := []byte{q}
+	if bytes.HasPrefix(src[i:], []byte{q, q, q}) {
+		delim = []byte{q, q, q}
+	}
+	for j := i + len(delim); j < len(src); j++ {
+		switch {
+		case src[j] == '\\' && q == '"':
+			if j++; j < len(src) && src[j] == '\n' { // a line-ending backslash
+				*line, *start = *line+1, j+1
+			}
+		case src[j] == '\n':
+			if len(delim) == 1 {
+				return j - 1 // an unclosed string; the parser reports it
+			}
+			*line, *start = *line+1, j+1
+		case bytes.HasPrefix(src[j:], delim):
+			return j + len(delim) - 1
+		}
+	}
+	return len(src) - 1
+}
