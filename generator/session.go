@@ -38,6 +38,11 @@ type Session struct {
 	opts Options
 	seed maphash.Seed
 	last *built // nil until a build succeeds
+	// pending is what an Update left for Finish to write.
+	pending *deferred
+
+	// lap, in benchmarks, is told when each stage of an update ends.
+	lap func(stage string)
 }
 
 // built is the state of the folder of the last successful build.
@@ -50,6 +55,12 @@ type built struct {
 	print    fingerprint // the source the folder was made from
 }
 
+// deferred are files an Update left for Finish.
+type deferred struct {
+	last  *built
+	paths []string
+}
+
 // Update says what Session.Update did.
 type Update struct {
 	// Rendered lists the output paths rendered again, in build order; All is
@@ -60,6 +71,10 @@ type Update struct {
 	Written []string
 	// Data lists the data files found changed, added or removed, sorted.
 	Data []string
+	// Deferred lists the files that Finish is to write (the board pack,
+	// which reads the whole site, and is slow to render): until then they
+	// hold the bytes of the previous build.
+	Deferred []string
 }
 
 // NewSession returns a session that builds the site opts describes.
@@ -72,6 +87,7 @@ func NewSession(opts Options) *Session {
 // what a later Update needs. A failed build keeps the state of the last
 // successful one, whose folder is still as it was.
 func (s *Session) Build(ctx context.Context, dest string) (*Report, error) {
+	s.pending = nil
 	opts := s.opts
 	opts.Destination = dest
 	if err := checkDestination(opts.Source, dest); err != nil {
@@ -133,8 +149,15 @@ func report(r *compute.Result, dl *diag.List) *Report {
 // folder is then as it was. After any other error the folder may hold some
 // of the new pages, and the next Update returns ErrFullBuild.
 //
+// ready, when not nil, is called once the change is known to apply, before
+// the first file is written: a server clears the errors it shows there, so
+// that no page shows both a new value and the errors of a broken source.
+//
 // Report.Pages and Report.Files count the pages and files rewritten.
-func (s *Session) Update(ctx context.Context) (*Report, *Update, error) {
+func (s *Session) Update(ctx context.Context, ready func()) (*Report, *Update, error) {
+	if _, err := s.Finish(ctx); err != nil {
+		return nil, nil, err
+	}
 	last := s.last
 	if last == nil {
 		return nil, nil, ErrFullBuild
@@ -145,22 +168,31 @@ func (s *Session) Update(ctx context.Context) (*Report, *Update, error) {
 	}
 	defer closeFS()
 	print := s.fingerprint(fsys)
+	s.mark("fingerprint")
 	if !maps.Equal(print.other, last.print.other) || print.err != nil {
 		return nil, nil, ErrFullBuild
 	}
 	up := &Update{Data: changedFiles(last.print.data, print.data)}
 	if len(up.Data) == 0 {
+		if ready != nil {
+			ready()
+		}
 		return report(last.result, &diag.List{}), up, nil // warnings were reported by the last build
 	}
 	result, dl, ok := last.compiled.Recompile(ctx, fsys, print.csv, up.Data)
 	if !ok {
 		return nil, nil, ErrFullBuild
 	}
+	s.mark("recompute")
 	rep := report(result, dl)
 	// From here on the model holds the new data: whatever happens, the old
 	// result no longer describes it.
 	s.last = nil
 	up.Rendered, up.All = last.base.Changed(result)
+	s.mark("diff")
+	if ready != nil {
+		ready()
+	}
 	out, err := newInPlace(last.dest)
 	if err != nil {
 		return rep, up, fmt.Errorf("write: %w", err)
@@ -171,7 +203,11 @@ func (s *Session) Update(ctx context.Context) (*Report, *Update, error) {
 		st, err = render.Site(result, last.theme, out)
 		up.Rendered = nil
 	} else {
-		st, err = render.Only(result, last.theme, out, up.Rendered)
+		now := slices.DeleteFunc(slices.Clone(up.Rendered), func(p string) bool { return p == render.PackPath })
+		if len(now) < len(up.Rendered) {
+			up.Deferred = []string{render.PackPath}
+		}
+		st, err = render.Only(result, last.theme, out, now)
 	}
 	if err != nil {
 		return rep, up, fmt.Errorf("render: %w", err)
@@ -180,6 +216,7 @@ func (s *Session) Update(ctx context.Context) (*Report, *Update, error) {
 		return rep, up, err
 	}
 	_ = st
+	s.mark("render")
 	up.Written = out.written()
 	for _, w := range up.Written {
 		rep.Files++
@@ -188,8 +225,46 @@ func (s *Session) Update(ctx context.Context) (*Report, *Update, error) {
 		}
 	}
 	last.result, last.base, last.print = result, render.NewBaseline(result), print
-	s.last = last
+	if len(up.Deferred) > 0 {
+		s.pending = &deferred{last: last, paths: up.Deferred}
+	} else {
+		s.last = last
+	}
 	return rep, up, nil
+}
+
+// Finish writes the files the last Update deferred, if any, and returns
+// those whose bytes changed. Update calls it first; a caller calls it
+// sooner to have the folder complete.
+func (s *Session) Finish(ctx context.Context) ([]string, error) {
+	p := s.pending
+	if p == nil {
+		return nil, nil
+	}
+	s.pending = nil
+	out, err := newInPlace(p.last.dest)
+	if err != nil {
+		return nil, fmt.Errorf("write: %w", err)
+	}
+	defer out.close()
+	if _, err := render.Only(p.last.result, p.last.theme, out, p.paths); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.last = p.last
+	return out.written(), nil
+}
+
+// Reset forgets the last build, so that the next Update asks for a full
+// build: for when its folder is no longer the one to update.
+func (s *Session) Reset() { s.last, s.pending = nil, nil }
+
+func (s *Session) mark(stage string) {
+	if s.lap != nil {
+		s.lap(stage)
+	}
 }
 
 func changedFiles(old, now map[string]uint64) []string {

@@ -154,10 +154,24 @@ func startSession(t *testing.T, source string) (*Session, string) {
 
 func mustUpdate(t *testing.T, s *Session) (*Report, *Update) {
 	t.Helper()
-	rep, up, err := s.Update(context.Background())
+	rep, up, err := s.Update(context.Background(), nil)
 	if err != nil {
 		t.Fatalf("update: %v", err)
 	}
+	later, err := s.Finish(context.Background())
+	if err != nil {
+		t.Fatalf("finish: %v", err)
+	}
+	if !slices.Equal(later, slices.DeleteFunc(slices.Clone(later), func(p string) bool { return !slices.Contains(up.Deferred, p) })) {
+		t.Errorf("Finish wrote %v, not deferred by the update (%v)", later, up.Deferred)
+	}
+	for _, p := range later {
+		rep.Files++
+		if strings.HasSuffix(p, ".html") {
+			rep.Pages++
+		}
+	}
+	up.Written = slices.Sorted(slices.Values(append(up.Written, later...)))
 	return rep, up
 }
 
@@ -256,7 +270,7 @@ func TestUpdateNeedsAFullBuildForDefinitions(t *testing.T) {
 			}
 			// A data change at the same time does not make it an update.
 			edit(t, source, "data/actuals.csv", "ops,cost,2026-09,61,", "ops,cost,2026-09,62,")
-			if _, _, err := s.Update(context.Background()); !errors.Is(err, ErrFullBuild) {
+			if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
 				t.Fatalf("update: %v, want ErrFullBuild", err)
 			}
 			checkRewrites(t, before, snapshot(t, dest), nil)
@@ -285,7 +299,7 @@ func TestBrokenDataThenFixed(t *testing.T) {
 	before := snapshot(t, dest)
 
 	edit(t, source, "data/actuals.csv", "ops,cost,2026-09,61,", "ops,cost,2026-09,6l,")
-	if _, _, err := s.Update(context.Background()); !errors.Is(err, ErrFullBuild) {
+	if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
 		t.Fatalf("update of a broken file: %v, want ErrFullBuild", err)
 	}
 	_, err := s.Build(context.Background(), filepath.Join(t.TempDir(), "broken"))
