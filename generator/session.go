@@ -71,9 +71,9 @@ type Update struct {
 	Written []string
 	// Data lists the data files found changed, added or removed, sorted.
 	Data []string
-	// Deferred lists the files that Finish is to write (the board pack,
-	// which reads the whole site, and is slow to render): until then they
-	// hold the bytes of the previous build.
+	// Deferred lists the files that Finish is to write: the board pack and
+	// data/scores.json, which read the whole site and are slow to render
+	// (the pack above all). Until then they hold the previous build's bytes.
 	Deferred []string
 }
 
@@ -203,9 +203,13 @@ func (s *Session) Update(ctx context.Context, ready func()) (*Report, *Update, e
 		st, err = render.Site(result, last.theme, out)
 		up.Rendered = nil
 	} else {
-		now := slices.DeleteFunc(slices.Clone(up.Rendered), func(p string) bool { return p == render.PackPath })
-		if len(now) < len(up.Rendered) {
-			up.Deferred = []string{render.PackPath}
+		var now []string
+		for _, p := range up.Rendered {
+			if p == render.PackPath || p == render.ScoresPath {
+				up.Deferred = append(up.Deferred, p)
+			} else {
+				now = append(now, p)
+			}
 		}
 		st, err = render.Only(result, last.theme, out, now)
 	}

@@ -8,12 +8,16 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
+	"github.com/scorecard-dev/scorecard/generator/internal/sitetest"
 	"github.com/scorecard-dev/scorecard/internal/sitegen/gen"
 )
 
@@ -359,7 +363,7 @@ func TestUpdatesMatchFullBuilds(t *testing.T) {
 	slices.Sort(files)
 	rnd := rand.New(rand.NewPCG(1, 2))
 	pages := len(snapshot(t, dest))
-	for i := range 6 {
+	for i := range 10 {
 		file := files[rnd.IntN(len(files))]
 		b, err := os.ReadFile(file)
 		if err != nil {
@@ -392,4 +396,60 @@ func mustFloat(t *testing.T, s string) float64 {
 		t.Fatal(err)
 	}
 	return f
+}
+
+// TestRecomputeMatchesCompute checks the incremental compilation below the
+// pages, where rounding cannot hide a difference: after changes to actuals
+// and targets, added and removed rows, the result and the warnings are those
+// of a compilation from scratch.
+func TestRecomputeMatchesCompute(t *testing.T) {
+	source := t.TempDir()
+	if _, err := gen.Generate(source, gen.Params{Units: 10, Measures: 8, Months: 18, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	fsys := os.DirFS(source)
+	c, _, _, err := pipeline.CompileKeep(ctx, fsys, pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := pipeline.CSVFiles(fsys)
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for i := range 12 {
+		name := files[rnd.IntN(len(files))]
+		p := filepath.Join(source, filepath.FromSlash(name))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+		k := 1 + rnd.IntN(len(lines)-1)
+		switch cells := strings.Split(lines[k], ","); {
+		case i%4 == 3: // a row goes
+			lines = slices.Delete(lines, k, k+1)
+		case len(cells) > 4 && cells[4] != "" && i%2 == 1: // a target moves
+			cells[4] = fmt.Sprintf("%.2f", mustFloat(t, cells[4])*1.3)
+			lines[k] = strings.Join(cells, ",")
+		case len(cells) > 3 && cells[3] != "": // an actual moves, or goes
+			cells[3] = []string{"", fmt.Sprintf("%.2f", mustFloat(t, cells[3])*0.6)}[i%3%2]
+			lines[k] = strings.Join(cells, ",")
+		}
+		if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, gotDL, ok := c.Recompile(ctx, fsys, files, []string{name})
+		if !ok {
+			t.Fatalf("change %d to %s: not recompiled", i, name)
+		}
+		want, wantDL, err := pipeline.Compile(ctx, fsys, pipeline.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("change %d to %s line %d: the result differs from a compilation from scratch", i, name, k+1)
+		}
+		if g, w := sitetest.Lines(gotDL, diag.Warning), sitetest.Lines(wantDL, diag.Warning); !slices.Equal(g, w) {
+			t.Fatalf("change %d: warnings\n%s\nwant\n%s", i, strings.Join(g, "\n"), strings.Join(w, "\n"))
+		}
+	}
 }

@@ -92,8 +92,8 @@ type state struct {
 	site *site  // nil until a build succeeds
 	errs []string
 	// pending holds the files of an in-place update still being written
-	// (the board pack, which reads the whole site); a request for one waits
-	// until the channel is closed.
+	// (the board pack and scores.json, which read the whole site); a request
+	// for one waits until the channel is closed.
 	pending map[string]chan struct{}
 }
 
@@ -283,8 +283,9 @@ func (s *Server) build(ctx context.Context) {
 // something else changed, when the data files are broken (the full build
 // reports how), or when writing failed part way (the full build replaces the
 // folder). Pages the update rewrites are replaced whole, by rename, so a
-// request reads the old page or the new one. The board pack, which reads the
-// whole site, is written last; a request for it waits until it is.
+// request reads the old page or the new one. The board pack and scores.json,
+// which read the whole site, are written last; a request for one waits until
+// it is.
 func (s *Server) update(ctx context.Context, changed []string, start time.Time) bool {
 	ready := func() {
 		// The errors of a broken source go before the first fixed page is

@@ -18,6 +18,8 @@ type Compiled struct {
 	src  *load.Site
 	site *model.Site
 	pre  diag.List // what load and validate reported
+	last *compute.Result
+	memo *compute.Memo
 }
 
 // CompileKeep is Compile, and also returns what Recompile needs. The
@@ -39,11 +41,15 @@ func CompileKeep(ctx context.Context, fsys fs.FS, opts Options) (*Compiled, *com
 	}
 	c := &Compiled{opts: opts, src: src, site: site}
 	c.pre.Merge(&dl)
-	r, all, err := c.finish(&dl)
-	if err != nil {
-		return nil, nil, all, err
+	r := compute.Compute(site, &dl)
+	if opts.Strict {
+		dl.Promote()
 	}
-	return c, r, all, nil
+	if dl.HasErrors() {
+		return nil, nil, &dl, dl.Err()
+	}
+	c.last, c.memo = r, compute.NewMemo(r)
+	return c, r, &dl, nil
 }
 
 // Recompile compiles the site again after the data files named in changed
@@ -59,24 +65,13 @@ func (c *Compiled) Recompile(ctx context.Context, fsys fs.FS, csvFiles, changed 
 	}
 	var dl diag.List
 	dl.Merge(&c.pre)
-	if !validate.Reread(fsys, c.src, c.site, csvFiles, changed, validate.Options{Period: c.opts.Period, BaseURL: c.opts.BaseURL}, &dl) {
+	touched, ok := validate.Reread(fsys, c.src, c.site, csvFiles, changed, validate.Options{Period: c.opts.Period, BaseURL: c.opts.BaseURL}, &dl)
+	if !ok {
 		return nil, nil, false
 	}
-	// Compute only warns, so this cannot fail without Strict.
-	r, all, _ := c.finish(&dl)
-	return r, all, true
-}
-
-// finish computes the site and applies Strict, as Compile does.
-func (c *Compiled) finish(dl *diag.List) (*compute.Result, *diag.List, error) {
-	r := compute.Compute(c.site, dl)
-	if c.opts.Strict {
-		dl.Promote()
-	}
-	if dl.HasErrors() {
-		return nil, dl, dl.Err()
-	}
-	return r, dl, nil
+	// Compute only warns, so without Strict this cannot fail.
+	c.last, c.memo = compute.Recompute(c.last, c.memo, c.site, touched, &dl)
+	return c.last, &dl, true
 }
 
 // CSVFiles lists the data files of the source, as a compilation finds them.

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"reflect"
 	"slices"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
@@ -40,20 +39,25 @@ func (b *Baseline) Changed(next *compute.Result) (paths []string, all bool) {
 		len(old.Units) != len(next.Units) || len(old.Objectives) != len(next.Objectives) || len(old.Measures) != len(next.Measures) {
 		return nil, true
 	}
-	var d dirty
-	d.units = make([]bool, len(next.Units))
-	d.objectives = make([]bool, len(next.Objectives))
-	d.measures = make([]bool, len(next.Measures))
+	d := dirty{
+		units: make([]bool, len(next.Units)), unitScores: make([]bool, len(next.Units)),
+		objectives: make([]bool, len(next.Objectives)), objectiveRows: make([]bool, len(next.Objectives)),
+		measures: make([]bool, len(next.Measures)),
+	}
 	for i := range next.Measures {
-		d.measures[i] = !reflect.DeepEqual(old.Measures[i], next.Measures[i])
+		d.measures[i] = !sameMeasure(&old.Measures[i], &next.Measures[i])
 		d.any = d.any || d.measures[i]
 	}
 	for i := range next.Objectives {
-		d.objectives[i] = !reflect.DeepEqual(old.Objectives[i], next.Objectives[i])
+		a, b := &old.Objectives[i], &next.Objectives[i]
+		d.objectives[i] = !sameObjective(a, b)
+		d.objectiveRows[i] = scoreOf(a.Score, a.Status) != scoreOf(b.Score, b.Status) || a.Outlook != b.Outlook
 		d.any = d.any || d.objectives[i]
 	}
 	for i := range next.Units {
-		d.units[i] = !reflect.DeepEqual(old.Units[i], next.Units[i])
+		a, b := &old.Units[i], &next.Units[i]
+		d.units[i] = !sameUnit(a, b)
+		d.unitScores[i] = scoreOf(a.Score, a.Status) != scoreOf(b.Score, b.Status)
 		d.any = d.any || d.units[i]
 	}
 	if !d.any {
@@ -67,10 +71,39 @@ func (b *Baseline) Changed(next *compute.Result) (paths []string, all bool) {
 	return append(paths, PackPath, ScoresPath), false
 }
 
-// dirty marks the entities whose results changed, by index.
+// The comparisons of results compare every field; a test checks that they
+// know every field there is.
+
+func sameMeasure(a, b *compute.MeasureResult) bool {
+	return a.Measure == b.Measure && a.Basis == b.Basis && a.Current == b.Current && a.Period == b.Period &&
+		a.Value == b.Value && a.Thresholds == b.Thresholds && a.Score == b.Score && a.Status == b.Status &&
+		a.Trend == b.Trend && a.Stale == b.Stale && a.WindowFirst == b.WindowFirst &&
+		slices.Equal(a.Missing, b.Missing) && a.DivZero == b.DivZero && slices.Equal(a.History, b.History) &&
+		a.Previous == b.Previous
+}
+
+func sameObjective(a, b *compute.ObjectiveResult) bool {
+	return a.Objective == b.Objective && a.Score == b.Score && a.Status == b.Status &&
+		a.DriverScore == b.DriverScore && a.Outlook == b.Outlook &&
+		slices.Equal(a.History, b.History) && slices.Equal(a.Effects, b.Effects)
+}
+
+func sameUnit(a, b *compute.UnitResult) bool {
+	return a.Unit == b.Unit && a.Score == b.Score && a.Status == b.Status &&
+		slices.EqualFunc(a.Perspectives, b.Perspectives, func(x, y compute.PerspectiveResult) bool {
+			return x.Perspective == y.Perspective && x.Score == y.Score && x.Status == y.Status && slices.Equal(x.Objectives, y.Objectives)
+		})
+}
+
+// dirty marks the entities whose results changed, by index: anything of
+// them, or only what other pages show of them. For a unit that is its score
+// as shown (one decimal, and status); for an objective, its score as shown
+// and its outlook.
 type dirty struct {
-	units, objectives, measures []bool
-	any                         bool
+	units, unitScores         []bool
+	objectives, objectiveRows []bool
+	measures                  []bool
+	any                       bool
 }
 
 // pageRef names a page and what it is about; what the page reads of the
@@ -103,7 +136,7 @@ func pagePaths(r *compute.Result) []pageRef {
 func (d *dirty) page(r *compute.Result, p pageRef) bool {
 	switch p.kind {
 	case "home": // the root's scorecard and every unit's score in the tree
-		return slices.Contains(d.units, true) || d.unitPage(p.unit)
+		return slices.Contains(d.unitScores, true) || d.unitPage(p.unit)
 	case "unit":
 		return d.unitPage(p.unit)
 	case "objective":
@@ -118,14 +151,15 @@ func (d *dirty) page(r *compute.Result, p pageRef) bool {
 	return slices.Contains(d.measures, true) || slices.Contains(d.objectives, true)
 }
 
-// unitPage: the unit's and its perspectives' scores, its objectives (rows and
-// strategy map), their measures (rows and sparklines), its children's scores.
+// unitPage: the unit's and its perspectives' scores, its objectives' rows
+// (score, status, outlook) in the table and on the strategy map, their
+// measures (rows and sparklines), its children's scores.
 func (d *dirty) unitPage(u *model.Unit) bool {
 	if d.units[u.Index] {
 		return true
 	}
 	for _, o := range u.Objectives {
-		if d.objectives[o.Index] {
+		if d.objectiveRows[o.Index] {
 			return true
 		}
 	}
@@ -135,16 +169,17 @@ func (d *dirty) unitPage(u *model.Unit) bool {
 		}
 	}
 	for _, c := range u.Children {
-		if d.units[c.Index] {
+		if d.unitScores[c.Index] {
 			return true
 		}
 	}
 	return false
 }
 
-// objectivePage: the objective's result (score, drivers, history, evidence),
-// its measures, the objectives that support it, drive it (with the evidence
-// kept on them), it drives and it supports.
+// objectivePage: the objective's result (score, drivers, history, the
+// evidence of the links it drives), its measures, the scores of the
+// objectives it drives, that support it and that it supports, and the
+// objectives that drive it, whose results hold the evidence of their links.
 func (d *dirty) objectivePage(o *model.Objective) bool {
 	if d.objectives[o.Index] {
 		return true
@@ -154,9 +189,14 @@ func (d *dirty) objectivePage(o *model.Objective) bool {
 			return true
 		}
 	}
-	for _, list := range [][]*model.Objective{o.SupportedBy, o.DrivenBy, o.Drives, o.Supports} {
+	for _, x := range o.DrivenBy {
+		if d.objectives[x.Index] {
+			return true
+		}
+	}
+	for _, list := range [][]*model.Objective{o.SupportedBy, o.Drives, o.Supports} {
 		for _, x := range list {
-			if d.objectives[x.Index] {
+			if d.objectiveRows[x.Index] {
 				return true
 			}
 		}

@@ -15,12 +15,13 @@ import (
 // are now, are read again with the checks Validate makes, and the as-of period
 // is found again. src.CSVFiles becomes csvFiles.
 //
-// It reports false, with site as it was, when the files hold errors: their
+// It returns the measures whose data changed, in site order, and reports
+// false, with site as it was, when the files hold errors: their
 // order in dl may differ from a full validation's (a duplicate row is blamed
 // on the file read last), so the caller validates the whole site to report
 // them. The result is otherwise the site a full validation of the changed
 // source would make.
-func Reread(fsys fs.FS, src *load.Site, site *model.Site, csvFiles, files []string, opts Options, dl *diag.List) bool {
+func Reread(fsys fs.FS, src *load.Site, site *model.Site, csvFiles, files []string, opts Options, dl *diag.List) ([]*model.Measure, bool) {
 	gone := map[string]bool{}
 	for _, f := range files {
 		gone[f] = true
@@ -72,11 +73,21 @@ func Reread(fsys fs.FS, src *load.Site, site *model.Site, csvFiles, files []stri
 			m.Data = s
 		}
 		site.AsOf, site.Rows = asOf, rows
-		return false
+		return nil, false
 	}
 	src.CSVFiles = csvFiles
 	dl.Merge(&local)
-	return true
+	// A measure whose rows were read again with the same values (all of
+	// those of a changed file, bar the edited row) is not touched.
+	var touched []*model.Measure
+	for _, u := range site.Units {
+		for _, m := range u.Measures {
+			if old, ok := saved[m]; ok && !sameValues(old, m.Data) {
+				touched = append(touched, m)
+			}
+		}
+	}
+	return touched, true
 }
 
 // measureOf returns the measure a row names, or nil when it names none.
@@ -130,4 +141,19 @@ func cloneSeries(s model.Series) model.Series {
 		out.Points = append([]model.Point(nil), s.Points...)
 	}
 	return out
+}
+
+// sameValues reports whether two series hold the same values in the same
+// periods, wherever the rows that gave them are.
+func sameValues(a, b model.Series) bool {
+	if a.First != b.First || len(a.Points) != len(b.Points) {
+		return false
+	}
+	for i := range a.Points {
+		x, y := &a.Points[i], &b.Points[i]
+		if x.Actual != y.Actual || x.Target != y.Target || x.Red != y.Red || x.Stretch != y.Stretch {
+			return false
+		}
+	}
+	return true
 }
