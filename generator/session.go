@@ -53,6 +53,9 @@ type built struct {
 	theme    *render.Theme
 	base     *render.Baseline
 	print    fingerprint // the source the folder was made from
+	// closeFS closes the source folder, which stays open as long as the
+	// build is kept: a theme in the source reads its files from it.
+	closeFS func()
 }
 
 // deferred are files an Update left for Finish.
@@ -87,7 +90,9 @@ func NewSession(opts Options) *Session {
 // what a later Update needs. A failed build keeps the state of the last
 // successful one, whose folder is still as it was.
 func (s *Session) Build(ctx context.Context, dest string) (*Report, error) {
-	s.pending = nil
+	// The last build's folder is complete before anything else happens to
+	// it: it is still served if this build fails.
+	s.Finish(ctx)
 	opts := s.opts
 	opts.Destination = dest
 	if err := checkDestination(opts.Source, dest); err != nil {
@@ -97,7 +102,12 @@ func (s *Session) Build(ctx context.Context, dest string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer closeFS()
+	kept := false
+	defer func() {
+		if !kept {
+			closeFS()
+		}
+	}()
 	// The fingerprint is taken before the files are read: a file that changes
 	// while the build reads it differs from it the next time, and is read
 	// again.
@@ -125,10 +135,10 @@ func (s *Session) Build(ctx context.Context, dest string) (*Report, error) {
 	if err := out.Commit(); err != nil {
 		return rep, fmt.Errorf("write: %w", err)
 	}
+	s.Reset()
 	if compiled != nil {
-		s.last = &built{dest: dest, compiled: compiled, result: result, theme: theme, base: render.NewBaseline(result), print: print}
-	} else {
-		s.last = nil
+		s.last = &built{dest: dest, compiled: compiled, result: result, theme: theme, base: render.NewBaseline(result), print: print, closeFS: closeFS}
+		kept = true
 	}
 	return rep, nil
 }
@@ -150,11 +160,13 @@ func report(r *compute.Result, dl *diag.List) *Report {
 // of the new pages, and the next Update returns ErrFullBuild.
 //
 // ready, when not nil, is called once the change is known to apply, before
-// the first file is written: a server clears the errors it shows there, so
-// that no page shows both a new value and the errors of a broken source.
+// the first file is written, with the Update as far as it is known then
+// (Data, Rendered, All, Deferred): a server clears there the errors it
+// shows, so that no page shows both a new value and the errors of a broken
+// source, and makes requests for the deferred files wait.
 //
 // Report.Pages and Report.Files count the pages and files rewritten.
-func (s *Session) Update(ctx context.Context, ready func()) (*Report, *Update, error) {
+func (s *Session) Update(ctx context.Context, ready func(*Update)) (*Report, *Update, error) {
 	if _, err := s.Finish(ctx); err != nil {
 		return nil, nil, err
 	}
@@ -175,7 +187,7 @@ func (s *Session) Update(ctx context.Context, ready func()) (*Report, *Update, e
 	up := &Update{Data: changedFiles(last.print.data, print.data)}
 	if len(up.Data) == 0 {
 		if ready != nil {
-			ready()
+			ready(up)
 		}
 		return report(last.result, &diag.List{}), up, nil // warnings were reported by the last build
 	}
@@ -186,12 +198,27 @@ func (s *Session) Update(ctx context.Context, ready func()) (*Report, *Update, e
 	s.mark("recompute")
 	rep := report(result, dl)
 	// From here on the model holds the new data: whatever happens, the old
-	// result no longer describes it.
+	// result no longer describes it, and unless all goes well the build is
+	// dropped.
 	s.last = nil
+	kept := false
+	defer func() {
+		if !kept {
+			last.closeFS()
+		}
+	}()
 	up.Rendered, up.All = last.base.Changed(result)
 	s.mark("diff")
+	var now []string
+	for _, p := range up.Rendered {
+		if p == render.PackPath || p == render.ScoresPath {
+			up.Deferred = append(up.Deferred, p)
+		} else {
+			now = append(now, p)
+		}
+	}
 	if ready != nil {
-		ready()
+		ready(up)
 	}
 	out, err := newInPlace(last.dest)
 	if err != nil {
@@ -201,16 +228,7 @@ func (s *Session) Update(ctx context.Context, ready func()) (*Report, *Update, e
 	var st render.Stats
 	if up.All {
 		st, err = render.Site(result, last.theme, out)
-		up.Rendered = nil
 	} else {
-		var now []string
-		for _, p := range up.Rendered {
-			if p == render.PackPath || p == render.ScoresPath {
-				up.Deferred = append(up.Deferred, p)
-			} else {
-				now = append(now, p)
-			}
-		}
 		st, err = render.Only(result, last.theme, out, now)
 	}
 	if err != nil {
@@ -234,6 +252,7 @@ func (s *Session) Update(ctx context.Context, ready func()) (*Report, *Update, e
 	} else {
 		s.last = last
 	}
+	kept = true
 	return rep, up, nil
 }
 
@@ -246,6 +265,16 @@ func (s *Session) Finish(ctx context.Context) ([]string, error) {
 		return nil, nil
 	}
 	s.pending = nil
+	written, err := p.write(ctx)
+	if err != nil {
+		p.last.closeFS()
+		return nil, err
+	}
+	s.last = p.last
+	return written, nil
+}
+
+func (p *deferred) write(ctx context.Context) ([]string, error) {
 	out, err := newInPlace(p.last.dest)
 	if err != nil {
 		return nil, fmt.Errorf("write: %w", err)
@@ -257,13 +286,24 @@ func (s *Session) Finish(ctx context.Context) ([]string, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	s.last = p.last
 	return out.written(), nil
 }
 
 // Reset forgets the last build, so that the next Update asks for a full
 // build: for when its folder is no longer the one to update.
-func (s *Session) Reset() { s.last, s.pending = nil, nil }
+func (s *Session) Reset() {
+	if s.last != nil {
+		s.last.closeFS()
+	}
+	if s.pending != nil {
+		s.pending.last.closeFS()
+	}
+	s.last, s.pending = nil, nil
+}
+
+// Close releases what the session keeps open; it may be used again after,
+// starting with a full build.
+func (s *Session) Close() { s.Reset() }
 
 func (s *Session) mark(stage string) {
 	if s.lap != nil {

@@ -257,19 +257,27 @@ func TestUpdateNeedsAFullBuildForDefinitions(t *testing.T) {
 		{"content/ops/scorecard.toml", "target = 0.95", "target = 0.9"},
 		{"config.toml", `title = "Acme Scorecard"`, `title = "Acme"`},
 		{"content/ops/notes/2026-09/cost.md", "", ""},
+		{"themes/default/static/assets/extra.css", "", "body { color: black }\n"},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			source := copyTree(t, smallSite)
 			s, dest := startSession(t, source)
 			before := snapshot(t, dest)
-			if c.old == "" {
+			switch {
+			case c.new != "" && c.old == "": // a new file
+				p := filepath.Join(source, filepath.FromSlash(c.file))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				writeTestFile(t, p, c.new)
+			case c.old == "":
 				f, err := os.OpenFile(filepath.Join(source, c.file), os.O_APPEND|os.O_WRONLY, 0)
 				if err != nil {
 					t.Fatal(err)
 				}
 				fmt.Fprintln(f, "One more line.")
 				f.Close()
-			} else {
+			default:
 				edit(t, source, c.file, c.old, c.new)
 			}
 			// A data change at the same time does not make it an update.
@@ -451,5 +459,12 @@ func TestRecomputeMatchesCompute(t *testing.T) {
 		if g, w := sitetest.Lines(gotDL, diag.Warning), sitetest.Lines(wantDL, diag.Warning); !slices.Equal(g, w) {
 			t.Fatalf("change %d: warnings\n%s\nwant\n%s", i, strings.Join(g, "\n"), strings.Join(w, "\n"))
 		}
+	}
+}
+
+func writeTestFile(t *testing.T, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -202,6 +202,7 @@ func (s *Server) run(ctx context.Context, cancel context.CancelFunc) {
 	stop()
 	s.watch.Close()
 	wg.Wait()
+	s.session.Close()
 	s.retiring.Wait()
 	if site := s.cur.Load().site; site != nil {
 		site.close()
@@ -287,40 +288,41 @@ func (s *Server) build(ctx context.Context) {
 // which read the whole site, are written last; a request for one waits until
 // it is.
 func (s *Server) update(ctx context.Context, changed []string, start time.Time) bool {
-	ready := func() {
-		// The errors of a broken source go before the first fixed page is
-		// written; the pages are the last good build's until then.
-		if old := s.cur.Load(); len(old.errs) > 0 {
-			s.cur.Store(&state{gen: old.gen, site: old.site})
+	var pending map[string]chan struct{}
+	var wait chan struct{}
+	ready := func(up *generator.Update) {
+		// Before the first page is written: the errors of a broken source
+		// go (the pages are the last good build's until then), and requests
+		// for the files written last wait for them.
+		if len(up.Deferred) > 0 {
+			wait = make(chan struct{})
+			pending = map[string]chan struct{}{}
+			for _, p := range up.Deferred {
+				pending[p] = wait
+			}
+		}
+		if old := s.cur.Load(); len(old.errs) > 0 || pending != nil {
+			s.cur.Store(&state{gen: old.gen, site: old.site, pending: pending})
 		}
 	}
 	rep, up, err := s.session.Update(ctx, ready)
+	if wait != nil {
+		defer close(wait)
+	}
 	if err != nil {
 		if !errors.Is(err, generator.ErrFullBuild) && ctx.Err() == nil {
 			s.opts.Warn(fmt.Errorf("updating the served site in place failed, so it is built again in full: %w", err))
 		}
 		return ctx.Err() != nil
 	}
-	lines := s.opts.Report(BuildResult{Report: rep, Elapsed: time.Since(start), Changed: changed, Update: up})
-	_ = lines // a successful build shows no errors
+	s.opts.Report(BuildResult{Report: rep, Elapsed: time.Since(start), Changed: changed, Update: up})
 	old := s.cur.Load()
-	st := &state{gen: old.gen + 1, site: old.site}
-	var wait chan struct{}
-	if len(up.Deferred) > 0 {
-		wait = make(chan struct{})
-		st.pending = map[string]chan struct{}{}
-		for _, p := range up.Deferred {
-			st.pending[p] = wait
-		}
-	}
-	s.cur.Store(st)
+	s.cur.Store(&state{gen: old.gen + 1, site: old.site, pending: pending})
 	s.hub.broadcast()
 	if wait != nil {
-		_, err := s.session.Finish(ctx)
-		close(wait)
-		if err != nil && ctx.Err() == nil {
-			// The pack is out of date; the next change rebuilds in full.
-			s.opts.Warn(fmt.Errorf("writing the board pack: %w", err))
+		if _, err := s.session.Finish(ctx); err != nil && ctx.Err() == nil {
+			// The next change builds in full.
+			s.opts.Warn(fmt.Errorf("writing the board pack and scores.json: %w", err))
 		}
 	}
 	return true
