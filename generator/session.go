@@ -52,7 +52,7 @@ type built struct {
 	result   *compute.Result
 	theme    *render.Theme
 	base     *render.Baseline
-	print    fingerprint // the source the folder was made from
+	fp       fingerprint // the source the folder was made from
 	// closeFS closes the source folder, which stays open as long as the
 	// build is kept: a theme in the source reads its files from it.
 	closeFS func()
@@ -66,8 +66,9 @@ type deferred struct {
 
 // Update says what Session.Update did.
 type Update struct {
-	// Rendered lists the output paths rendered again, in build order; All is
-	// true when every page was, because what every page shows changed.
+	// Rendered lists the output paths rendered again, in build order,
+	// unless All is true: then every file was, because something every page
+	// shows changed.
 	Rendered []string
 	All      bool
 	// Written lists the paths whose bytes changed and were replaced, sorted.
@@ -111,7 +112,7 @@ func (s *Session) Build(ctx context.Context, dest string) (*Report, error) {
 	// The fingerprint is taken before the files are read: a file that changes
 	// while the build reads it differs from it the next time, and is read
 	// again.
-	print := s.fingerprint(fsys)
+	fp := s.fingerprint(fsys)
 	compiled, result, dl, err := pipeline.CompileKeep(ctx, fsys, pipeline.Options{Period: opts.Period, BaseURL: opts.BaseURL, Strict: opts.Strict})
 	rep := report(result, dl)
 	if err != nil {
@@ -137,7 +138,7 @@ func (s *Session) Build(ctx context.Context, dest string) (*Report, error) {
 	}
 	s.Reset()
 	if compiled != nil {
-		s.last = &built{dest: dest, compiled: compiled, result: result, theme: theme, base: render.NewBaseline(result), print: print, closeFS: closeFS}
+		s.last = &built{dest: dest, compiled: compiled, result: result, theme: theme, base: render.NewBaseline(result), fp: fp, closeFS: closeFS}
 		kept = true
 	}
 	return rep, nil
@@ -179,19 +180,19 @@ func (s *Session) Update(ctx context.Context, ready func(*Update)) (*Report, *Up
 		return nil, nil, err
 	}
 	defer closeFS()
-	print := s.fingerprint(fsys)
+	fp := s.fingerprint(fsys)
 	s.mark("fingerprint")
-	if !maps.Equal(print.other, last.print.other) || print.err != nil {
+	if !maps.Equal(fp.other, last.fp.other) || fp.err != nil {
 		return nil, nil, ErrFullBuild
 	}
-	up := &Update{Data: changedFiles(last.print.data, print.data)}
+	up := &Update{Data: changedFiles(last.fp.data, fp.data)}
 	if len(up.Data) == 0 {
 		if ready != nil {
 			ready(up)
 		}
 		return report(last.result, &diag.List{}), up, nil // warnings were reported by the last build
 	}
-	result, dl, ok := last.compiled.Recompile(ctx, fsys, print.csv, up.Data)
+	result, dl, ok := last.compiled.Recompile(ctx, fsys, fp.csv, up.Data)
 	if !ok {
 		return nil, nil, ErrFullBuild
 	}
@@ -225,11 +226,10 @@ func (s *Session) Update(ctx context.Context, ready func(*Update)) (*Report, *Up
 		return rep, up, fmt.Errorf("write: %w", err)
 	}
 	defer out.close()
-	var st render.Stats
 	if up.All {
-		st, err = render.Site(result, last.theme, out)
+		_, err = render.Site(result, last.theme, out)
 	} else {
-		st, err = render.Only(result, last.theme, out, now)
+		_, err = render.Only(result, last.theme, out, now)
 	}
 	if err != nil {
 		return rep, up, fmt.Errorf("render: %w", err)
@@ -237,7 +237,6 @@ func (s *Session) Update(ctx context.Context, ready func(*Update)) (*Report, *Up
 	if err := ctx.Err(); err != nil {
 		return rep, up, err
 	}
-	_ = st
 	s.mark("render")
 	up.Written = out.written()
 	for _, w := range up.Written {
@@ -246,7 +245,7 @@ func (s *Session) Update(ctx context.Context, ready func(*Update)) (*Report, *Up
 			rep.Pages++
 		}
 	}
-	last.result, last.base, last.print = result, render.NewBaseline(result), print
+	last.result, last.base, last.fp = result, render.NewBaseline(result), fp
 	if len(up.Deferred) > 0 {
 		s.pending = &deferred{last: last, paths: up.Deferred}
 	} else {
