@@ -355,46 +355,87 @@ func TestUpdateOfAddedAndRemovedDataFiles(t *testing.T) {
 	sameAsFullBuild(t, source, dest)
 }
 
-// TestUpdatesMatchFullBuilds changes one value at a time in a generated site
-// with a deep cascade, formulas and roll-ups, and after each update compares
-// the folder with a full build of the changed source.
+// TestUpdatesMatchFullBuilds changes one row at a time in a generated site
+// with a deep cascade, formulas and roll-ups (an actual moves or goes, a
+// target moves, a row goes), and after each update compares the folder with
+// a full build of the changed source.
 func TestUpdatesMatchFullBuilds(t *testing.T) {
 	source := t.TempDir()
 	if _, err := gen.Generate(source, gen.Params{Units: 12, Measures: 8, Months: 18, Seed: 7}); err != nil {
 		t.Fatal(err)
 	}
 	s, dest := startSession(t, source)
-	files, err := filepath.Glob(filepath.Join(source, "data", "actuals", "*.csv"))
+	files, err := pipeline.CSVFiles(os.DirFS(source))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no data files: %v", err)
 	}
-	slices.Sort(files)
 	rnd := rand.New(rand.NewPCG(1, 2))
 	pages := len(snapshot(t, dest))
-	for i := range 10 {
-		file := files[rnd.IntN(len(files))]
-		b, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(string(b), "\n")
-		k := 1 + rnd.IntN(len(lines)-2)
-		cells := strings.Split(lines[k], ",")
-		if len(cells) < 4 || cells[3] == "" {
-			continue
-		}
-		// Scale the actual: up or down by half, enough to move a status.
-		cells[3] = fmt.Sprintf("%.2f", mustFloat(t, cells[3])*[]float64{0.5, 1.5}[i%2])
-		lines[k] = strings.Join(cells, ",")
-		if err := os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	for i := range 12 {
+		name := pickFile(rnd, files, i)
+		what := changeRow(t, rnd, filepath.Join(source, filepath.FromSlash(name)), i)
 		before := snapshot(t, dest)
 		_, up := mustUpdate(t, s)
-		t.Logf("%s line %d: rendered %d, wrote %d of %d files (all %v)", filepath.Base(file), k+1, len(up.Rendered), len(up.Written), pages, up.All)
+		t.Logf("%s, %s: rendered %d, wrote %d of %d files (all %v)", name, what, len(up.Rendered), len(up.Written), pages, up.All)
 		checkRewrites(t, before, snapshot(t, dest), up.Written)
 		sameAsFullBuild(t, source, dest)
 	}
+}
+
+// pickFile picks a data file for the i-th change of changeRow: a file of
+// targets to move a target, any file otherwise.
+func pickFile(rnd *rand.Rand, files []string, i int) string {
+	if i%4 == 1 {
+		var targets []string
+		for _, f := range files {
+			if strings.Contains(f, "target") {
+				targets = append(targets, f)
+			}
+		}
+		if len(targets) > 0 {
+			return targets[rnd.IntN(len(targets))]
+		}
+	}
+	return files[rnd.IntN(len(files))]
+}
+
+// changeRow changes one row of the data file at p, picked with rnd, in the
+// i-th way of four: an actual moves, a target moves, an actual goes, the
+// row goes. It says what it did.
+func changeRow(t *testing.T, rnd *rand.Rand, p string, i int) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	k := 1 + rnd.IntN(len(lines)-1)
+	cells := strings.Split(lines[k], ",")
+	what := ""
+	switch {
+	case i%4 == 3:
+		lines = slices.Delete(lines, k, k+1)
+		what = "row removed"
+	case i%4 == 1 && len(cells) > 4 && cells[4] != "":
+		cells[4] = fmt.Sprintf("%.2f", mustFloat(t, cells[4])*1.3)
+		what = "target moved"
+	case i%4 == 2 && len(cells) > 3 && cells[3] != "":
+		cells[3] = ""
+		what = "actual removed"
+	case len(cells) > 3 && cells[3] != "":
+		// Up or down by half: enough to move a status.
+		cells[3] = fmt.Sprintf("%.2f", mustFloat(t, cells[3])*[]float64{0.5, 1.5}[rnd.IntN(2)])
+		what = "actual moved"
+	default:
+		what = "nothing changed"
+	}
+	if what != "row removed" {
+		lines[k] = strings.Join(cells, ",")
+	}
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("line %d: %s", k+1, what)
 }
 
 func mustFloat(t *testing.T, s string) float64 {
@@ -423,41 +464,22 @@ func TestRecomputeMatchesCompute(t *testing.T) {
 	}
 	files, _ := pipeline.CSVFiles(fsys)
 	rnd := rand.New(rand.NewPCG(3, 4))
-	for i := range 12 {
-		name := files[rnd.IntN(len(files))]
-		p := filepath.Join(source, filepath.FromSlash(name))
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
-		k := 1 + rnd.IntN(len(lines)-1)
-		switch cells := strings.Split(lines[k], ","); {
-		case i%4 == 3: // a row goes
-			lines = slices.Delete(lines, k, k+1)
-		case len(cells) > 4 && cells[4] != "" && i%2 == 1: // a target moves
-			cells[4] = fmt.Sprintf("%.2f", mustFloat(t, cells[4])*1.3)
-			lines[k] = strings.Join(cells, ",")
-		case len(cells) > 3 && cells[3] != "": // an actual moves, or goes
-			cells[3] = []string{"", fmt.Sprintf("%.2f", mustFloat(t, cells[3])*0.6)}[i%3%2]
-			lines[k] = strings.Join(cells, ",")
-		}
-		if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	for i := range 16 {
+		name := pickFile(rnd, files, i)
+		what := changeRow(t, rnd, filepath.Join(source, filepath.FromSlash(name)), i)
 		got, gotDL, ok := c.Recompile(ctx, fsys, files, []string{name})
 		if !ok {
-			t.Fatalf("change %d to %s: not recompiled", i, name)
+			t.Fatalf("%s, %s: not recompiled", name, what)
 		}
 		want, wantDL, err := pipeline.Compile(ctx, fsys, pipeline.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("change %d to %s line %d: the result differs from a compilation from scratch", i, name, k+1)
+			t.Fatalf("%s, %s: the result differs from a compilation from scratch", name, what)
 		}
 		if g, w := sitetest.Lines(gotDL, diag.Warning), sitetest.Lines(wantDL, diag.Warning); !slices.Equal(g, w) {
-			t.Fatalf("change %d: warnings\n%s\nwant\n%s", i, strings.Join(g, "\n"), strings.Join(w, "\n"))
+			t.Fatalf("%s, %s: warnings\n%s\nwant\n%s", name, what, strings.Join(g, "\n"), strings.Join(w, "\n"))
 		}
 	}
 }
