@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/scorecard-dev/scorecard/generator"
 	"github.com/scorecard-dev/scorecard/internal/serve"
@@ -72,7 +73,11 @@ func (p *serveReporter) report(r serve.BuildResult) []string {
 	printDiagnostics(p.stderr, p.source, r.Report, r.Err)
 	if r.Err == nil {
 		p.good = true
-		fmt.Fprintln(p.stdout, cause+summary("build", r.Report, r.Elapsed))
+		line := summary("build", r.Report, r.Elapsed)
+		if r.Update != nil {
+			line = updateSummary(r.Report, r.Elapsed)
+		}
+		fmt.Fprintln(p.stdout, cause+line)
 		return nil
 	}
 	if !generator.IsInputError(r.Err) {
@@ -84,6 +89,18 @@ func (p *serveReporter) report(r serve.BuildResult) []string {
 	}
 	fmt.Fprintf(p.stderr, "scorecard serve: %sbuild failed: %s; %s\n", cause, counts(r.Err, r.Report), fallback)
 	return bannerLines(p.source, r.Err)
+}
+
+// updateSummary is the line of a build that updated the served site in
+// place, as summary's is of a full one.
+func updateSummary(rep *generator.Report, d time.Duration) string {
+	warn := ""
+	if rep.WarningCount > 0 {
+		warn = ", " + plural(rep.WarningCount, "warning")
+	}
+	return fmt.Sprintf("updated %s, %s, %s in place: rewrote %s (%s)%s in %s",
+		plural(rep.Units, "unit"), plural(rep.Measures, "measure"), plural(rep.Rows, "data row"),
+		plural(rep.Pages, "page"), plural(rep.Files, "file"), warn, d.Round(time.Millisecond))
 }
 
 // bannerLines are the errors as printed, without the warnings, which do not

@@ -43,11 +43,27 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	st, release := s.acquire()
 	defer release()
+	if wait := pendingFor(st, name); wait != nil {
+		select {
+		case <-wait:
+		case <-r.Context().Done():
+			return
+		}
+	}
 	if st.site == nil {
 		servePage(w, http.StatusInternalServerError, []byte(noSitePage), st)
 		return
 	}
 	s.serveFile(w, r, st, name)
+}
+
+// pendingFor returns what to wait for before reading name, a file or a
+// folder, when an update is still writing it.
+func pendingFor(st *state, name string) chan struct{} {
+	if w := st.pending[name]; w != nil {
+		return w
+	}
+	return st.pending[path.Join(name, "index.html")]
 }
 
 // loopbackHost reports whether the Host a request names is this machine. A

@@ -50,6 +50,10 @@ type BuildResult struct {
 	// to the source folder and slash-separated; it is empty for the first
 	// build.
 	Changed []string
+	// Update says what was re-rendered when the build updated the served
+	// folder in place (only data files changed); it is nil for a full build.
+	// Report.Pages and Report.Files then count the files rewritten.
+	Update *generator.Update
 }
 
 // shutdownGrace is how long a stopping server lets requests finish.
@@ -63,6 +67,9 @@ type Server struct {
 	ln     net.Listener
 	http   *http.Server
 	watch  *fsnotify.Watcher
+	// session keeps the last build's model, so that a change to the data
+	// files updates the served folder in place; only the build loop uses it.
+	session *generator.Session
 
 	cur      atomic.Pointer[state]
 	hub      hub
@@ -84,6 +91,10 @@ type state struct {
 	gen  uint64 // counts builds; pages pass it back to spot a missed reload
 	site *site  // nil until a build succeeds
 	errs []string
+	// pending holds the files of an in-place update still being written
+	// (the board pack and scores.json, which read the whole site); a request
+	// for one waits until the channel is closed.
+	pending map[string]chan struct{}
 }
 
 // Start builds the site, starts serving it and watching its source, and
@@ -119,6 +130,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		stopping: make(chan struct{}),
 		changed:  map[string]bool{},
 		done:     make(chan struct{}),
+		session:  generator.NewSession(generator.Options{Source: source}),
 	}
 	// The watch starts before the first build so that an edit made while it
 	// runs is not missed.
@@ -190,6 +202,7 @@ func (s *Server) run(ctx context.Context, cancel context.CancelFunc) {
 	stop()
 	s.watch.Close()
 	wg.Wait()
+	s.session.Close()
 	s.retiring.Wait()
 	if site := s.cur.Load().site; site != nil {
 		site.close()
@@ -211,24 +224,32 @@ func (s *Server) buildLoop(ctx context.Context) {
 	}
 }
 
-// build builds the site into a new folder and, when that succeeds, swaps it
-// in for the one being served. Only buildLoop and Start call it, never at the
-// same time, so the state it replaces is the latest.
+// build brings the served site up to date with the source: in place when
+// only data files changed, else by building the site into a new folder and,
+// when that succeeds, swapping it in for the one being served. Only
+// buildLoop and Start call it, never at the same time, so the state it
+// replaces is the latest.
 func (s *Server) build(ctx context.Context) {
 	changed := s.takeChanged()
 	start := time.Now()
+	if s.cur.Load().site != nil && s.update(ctx, changed, start) {
+		return
+	}
 	dir, err := os.MkdirTemp(s.tmp, "site-")
 	rep := &generator.Report{}
 	if err == nil {
 		var r *generator.Report
-		r, err = generator.Build(ctx, generator.Options{Source: s.opts.Source, Destination: dir})
+		r, err = s.session.Build(ctx, dir)
 		if r != nil {
 			rep = r
 		}
 	}
 	var next *site
 	if err == nil {
-		next, err = openSite(dir)
+		if next, err = openSite(dir); err != nil {
+			// Built but not served: the session must not update it.
+			s.session.Reset()
+		}
 	}
 	if err != nil && dir != "" {
 		os.RemoveAll(dir)
@@ -256,6 +277,55 @@ func (s *Server) build(ctx context.Context) {
 		s.retire(old.site)
 	}
 	s.hub.broadcast()
+}
+
+// update applies a change to the data files to the served folder in place,
+// and reports false when the change needs a full build instead: when
+// something else changed, when the data files are broken (the full build
+// reports how), or when writing failed part way (the full build replaces the
+// folder). Pages the update rewrites are replaced whole, by rename, so a
+// request reads the old page or the new one. The board pack and scores.json,
+// which read the whole site, are written last; a request for one waits until
+// it is.
+func (s *Server) update(ctx context.Context, changed []string, start time.Time) bool {
+	var pending map[string]chan struct{}
+	var wait chan struct{}
+	ready := func(up *generator.Update) {
+		// Before the first page is written: the errors of a broken source
+		// go (the pages are the last good build's until then), and requests
+		// for the files written last wait for them.
+		if len(up.Deferred) > 0 {
+			wait = make(chan struct{})
+			pending = map[string]chan struct{}{}
+			for _, p := range up.Deferred {
+				pending[p] = wait
+			}
+		}
+		if old := s.cur.Load(); len(old.errs) > 0 || pending != nil {
+			s.cur.Store(&state{gen: old.gen, site: old.site, pending: pending})
+		}
+	}
+	rep, up, err := s.session.Update(ctx, ready)
+	if wait != nil {
+		defer close(wait)
+	}
+	if err != nil {
+		if !errors.Is(err, generator.ErrFullBuild) && ctx.Err() == nil {
+			s.opts.Warn(fmt.Errorf("updating the served site in place failed, so it is built again in full: %w", err))
+		}
+		return ctx.Err() != nil
+	}
+	s.opts.Report(BuildResult{Report: rep, Elapsed: time.Since(start), Changed: changed, Update: up})
+	old := s.cur.Load()
+	s.cur.Store(&state{gen: old.gen + 1, site: old.site, pending: pending})
+	s.hub.broadcast()
+	if wait != nil {
+		if _, err := s.session.Finish(ctx); err != nil && ctx.Err() == nil {
+			// The next change builds in full.
+			s.opts.Warn(fmt.Errorf("writing the board pack and scores.json: %w", err))
+		}
+	}
+	return true
 }
 
 // retire removes a replaced build once the requests still reading it are done.

@@ -1,0 +1,162 @@
+package compute
+
+import (
+	"slices"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
+)
+
+// Memo is what Recompute reuses of an earlier computation besides its
+// result: the score of every measure as of each period of the score history,
+// the bulk of the work of Compute.
+type Memo struct {
+	asOf    period.Period
+	periods []period.Period
+	scores  [][]model.Opt // by history period, then by Measure.Index
+}
+
+// NewMemo returns the memo of r, a result of Compute.
+func NewMemo(r *Result) *Memo {
+	e := newEngine(r.Site, &diag.List{}) // the warnings were Compute's
+	e.actuals()
+	m := &Memo{asOf: r.AsOf, periods: r.Periods, scores: make([][]model.Opt, len(r.Periods))}
+	for k, p := range r.Periods {
+		row := make([]model.Opt, r.Site.Measures)
+		for i := range r.Measures {
+			if p == r.AsOf {
+				row[i] = r.Measures[i].Score
+			} else {
+				row[i] = e.measureAt(r.Measures[i].Measure, p).Score
+			}
+		}
+		m.scores[k] = row
+	}
+	return m
+}
+
+func newEngine(site *model.Site, dl *diag.List) *engine {
+	e := &engine{site: site, cal: site.Calendar, dl: dl}
+	for _, u := range site.Units {
+		e.objs = append(e.objs, u.Objectives...)
+	}
+	return e
+}
+
+// Recompute scores site again after the data of the measures in changed
+// changed, nothing else of the site having changed since Compute or
+// Recompute made prev and memo: the results of the other measures, unless
+// they are computed from a changed one, are taken from prev, and their
+// history scores from memo. The result, its warnings and its memo are those
+// that Compute and NewMemo would give; when the as-of period or the periods
+// of the score history moved, Recompute runs Compute.
+func Recompute(prev *Result, memo *Memo, site *model.Site, changed []*model.Measure, dl *diag.List) (*Result, *Memo) {
+	var local diag.List
+	e := newEngine(site, &local)
+	e.actuals()
+	periods := e.historyPeriods()
+	if prev.Site != site || site.AsOf != memo.asOf || !slices.Equal(periods, memo.periods) {
+		r := Compute(site, dl)
+		return r, NewMemo(r)
+	}
+	dirty := dependents(site, changed)
+	r := &Result{
+		Site:       site,
+		AsOf:       site.AsOf,
+		Units:      make([]UnitResult, len(site.Units)),
+		Objectives: make([]ObjectiveResult, len(e.objs)),
+		Measures:   make([]MeasureResult, site.Measures),
+		Periods:    periods,
+		Latest:     e.latest(),
+	}
+	for _, u := range site.Units {
+		for _, m := range u.Measures {
+			mr := prev.Measures[m.Index]
+			if dirty[m.Index] {
+				mr = e.measureAt(m, site.AsOf)
+				mr.History = e.history(m, mr.Current)
+				mr.Previous = e.measureAt(m, site.AsOf.Add(-1)).Status
+			}
+			r.Measures[m.Index] = mr
+			e.warnMeasure(&mr)
+		}
+	}
+	scores := make([]model.Opt, len(e.objs))
+	measureScores := make([]model.Opt, site.Measures)
+	for i := range r.Measures {
+		measureScores[i] = r.Measures[i].Score
+	}
+	e.objectiveScores(measureScores, scores)
+	for i, o := range e.objs {
+		r.Objectives[i] = ObjectiveResult{Objective: o, Score: scores[i], Status: RollupStatus(scores[i])}
+	}
+	e.drivers(r)
+	e.units(r)
+	next := e.scoreHistoryFrom(r, memo, dirty)
+	e.links(r)
+	dl.Merge(&local)
+	return r, next
+}
+
+// scoreHistoryFrom is scoreHistory with the scores of the measures not in
+// dirty taken from memo; it returns the memo of r.
+func (e *engine) scoreHistoryFrom(r *Result, memo *Memo, dirty []bool) *Memo {
+	next := &Memo{asOf: r.AsOf, periods: r.Periods, scores: make([][]model.Opt, len(r.Periods))}
+	for i := range r.Objectives {
+		r.Objectives[i].History = make([]model.Opt, len(r.Periods))
+	}
+	scores := make([]model.Opt, len(e.objs))
+	for k, p := range r.Periods {
+		row := slices.Clone(memo.scores[k])
+		for i, d := range dirty {
+			switch {
+			case !d:
+			case p == r.AsOf:
+				row[i] = r.Measures[i].Score
+			default:
+				row[i] = e.measureAt(r.Measures[i].Measure, p).Score
+			}
+		}
+		next.scores[k] = row
+		if p == r.AsOf {
+			for i := range r.Objectives {
+				r.Objectives[i].History[k] = r.Objectives[i].Score
+			}
+			continue
+		}
+		e.objectiveScores(row, scores)
+		for i := range r.Objectives {
+			r.Objectives[i].History[k] = scores[i]
+		}
+	}
+	return next
+}
+
+// dependents marks, by Measure.Index, the measures in changed and every
+// measure computed from one of them, through formulas and roll-ups.
+func dependents(site *model.Site, changed []*model.Measure) []bool {
+	users := make([][]*model.Measure, site.Measures)
+	for _, u := range site.Units {
+		for _, m := range u.Measures {
+			for _, in := range m.Inputs {
+				users[in.Index] = append(users[in.Index], m)
+			}
+			for _, src := range m.RollupFrom {
+				users[src.Index] = append(users[src.Index], m)
+			}
+		}
+	}
+	dirty := make([]bool, site.Measures)
+	todo := slices.Clone(changed)
+	for len(todo) > 0 {
+		m := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if dirty[m.Index] {
+			continue
+		}
+		dirty[m.Index] = true
+		todo = append(todo, users[m.Index]...)
+	}
+	return dirty
+}

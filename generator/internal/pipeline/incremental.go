@@ -1,0 +1,82 @@
+package pipeline
+
+import (
+	"context"
+	"io/fs"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/load"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/validate"
+)
+
+// Compiled is what a compilation keeps so that a change to the data files
+// alone can be compiled again without reading the rest of the source.
+type Compiled struct {
+	opts Options
+	src  *load.Site
+	site *model.Site
+	pre  diag.List // what load and validate reported
+	last *compute.Result
+	memo *compute.Memo
+}
+
+// CompileKeep is Compile, and also returns what Recompile needs. The
+// Compiled is nil when the result is.
+func CompileKeep(ctx context.Context, fsys fs.FS, opts Options) (*Compiled, *compute.Result, *diag.List, error) {
+	var dl diag.List
+	src := load.Load(fsys, &dl)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, &dl, err
+	}
+	site := validate.Validate(fsys, src, validate.Options{Period: opts.Period, BaseURL: opts.BaseURL}, &dl)
+	if site == nil || dl.HasErrors() {
+		// Compile reports these the same way, and they are rare: let it.
+		r, all, err := Compile(ctx, fsys, opts)
+		return nil, r, all, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, &dl, err
+	}
+	c := &Compiled{opts: opts, src: src, site: site}
+	c.pre.Merge(&dl)
+	r := compute.Compute(site, &dl)
+	if opts.Strict {
+		dl.Promote()
+	}
+	if dl.HasErrors() {
+		return nil, nil, &dl, dl.Err()
+	}
+	c.last, c.memo = r, compute.NewMemo(r)
+	return c, r, &dl, nil
+}
+
+// Recompile compiles the site again after the data files named in changed
+// were added, changed or removed, nothing else of the source having changed;
+// csvFiles are the data files there are now. It reports false, with c as it
+// was, when the data files hold errors: Compile then reports them as a full
+// compilation does; and also with Strict, where a new warning is an error.
+// The result shares the model of the previous one, which holds the new data
+// from now on.
+func (c *Compiled) Recompile(ctx context.Context, fsys fs.FS, csvFiles, changed []string) (*compute.Result, *diag.List, bool) {
+	if c.opts.Strict || ctx.Err() != nil {
+		return nil, nil, false
+	}
+	var dl diag.List
+	dl.Merge(&c.pre)
+	touched, ok := validate.Reread(fsys, c.src, c.site, csvFiles, changed, validate.Options{Period: c.opts.Period, BaseURL: c.opts.BaseURL}, &dl)
+	if !ok {
+		return nil, nil, false
+	}
+	// Compute only warns, so without Strict this cannot fail.
+	c.last, c.memo = compute.Recompute(c.last, c.memo, c.site, touched, &dl)
+	return c.last, &dl, true
+}
+
+// CSVFiles lists the data files of the source, as a compilation finds them.
+func CSVFiles(fsys fs.FS) ([]string, error) {
+	var dl diag.List
+	files := load.CSVFiles(fsys, &dl)
+	return files, dl.Err()
+}

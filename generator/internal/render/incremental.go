@@ -1,0 +1,251 @@
+package render
+
+import (
+	"slices"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+)
+
+// Baseline is what the files of a rendered site were made from, kept so that
+// a later result of the same model can be rendered by the pages it changes
+// only. The model's data may change after the baseline is taken (the result
+// of the new data shares the model), so the baseline copies what the pages
+// show of the model's data: the figures of the site view.
+type Baseline struct {
+	r    *compute.Result
+	site SiteView
+}
+
+// NewBaseline records that the site's files were rendered from r.
+func NewBaseline(r *compute.Result) *Baseline {
+	return &Baseline{r: r, site: *newBuilder(r).site}
+}
+
+// Changed returns the output paths whose bytes may differ between the pages
+// rendered from the baseline and those rendered from next, a result of the
+// same model (the same units, objectives and measures; only the data files
+// changed). all is true when every page may differ: when what every page
+// shows (the as-of period, how fresh and complete the data is, the periods of
+// the score history) changed. The paths are in the order Site writes them,
+// ScoresPath included when the scores changed.
+//
+// It errs on the side of re-rendering: a page is listed when anything it
+// reads of the result changed, whether or not the change shows.
+func (b *Baseline) Changed(next *compute.Result) (paths []string, all bool) {
+	old := b.r
+	if *newBuilder(next).site != b.site || old.AsOf != next.AsOf || old.Latest != next.Latest ||
+		!slices.Equal(old.Periods, next.Periods) || old.Site != next.Site ||
+		len(old.Units) != len(next.Units) || len(old.Objectives) != len(next.Objectives) || len(old.Measures) != len(next.Measures) {
+		return nil, true
+	}
+	d := dirty{
+		units: make([]bool, len(next.Units)), unitScores: make([]bool, len(next.Units)),
+		objectives: make([]bool, len(next.Objectives)), objectiveRows: make([]bool, len(next.Objectives)),
+		measures: make([]bool, len(next.Measures)),
+	}
+	for i := range next.Measures {
+		d.measures[i] = !sameMeasure(&old.Measures[i], &next.Measures[i])
+		d.any = d.any || d.measures[i]
+	}
+	for i := range next.Objectives {
+		a, b := &old.Objectives[i], &next.Objectives[i]
+		d.objectives[i] = !sameObjective(a, b)
+		d.objectiveRows[i] = scoreOf(a.Score, a.Status) != scoreOf(b.Score, b.Status) || a.Outlook != b.Outlook
+		d.any = d.any || d.objectives[i]
+	}
+	for i := range next.Units {
+		a, b := &old.Units[i], &next.Units[i]
+		d.units[i] = !sameUnit(a, b)
+		d.unitScores[i] = scoreOf(a.Score, a.Status) != scoreOf(b.Score, b.Status)
+		d.any = d.any || d.units[i]
+	}
+	if !d.any {
+		return nil, false
+	}
+	for _, p := range pagePaths(next) {
+		if d.page(next, p) {
+			paths = append(paths, p.path)
+		}
+	}
+	return append(paths, PackPath, ScoresPath), false
+}
+
+// The comparisons of results compare every field; a test checks that they
+// know every field there is.
+
+func sameMeasure(a, b *compute.MeasureResult) bool {
+	return a.Measure == b.Measure && a.Basis == b.Basis && a.Current == b.Current && a.Period == b.Period &&
+		a.Value == b.Value && a.Thresholds == b.Thresholds && a.Score == b.Score && a.Status == b.Status &&
+		a.Trend == b.Trend && a.Stale == b.Stale && a.WindowFirst == b.WindowFirst &&
+		slices.Equal(a.Missing, b.Missing) && a.DivZero == b.DivZero && slices.Equal(a.History, b.History) &&
+		a.Previous == b.Previous
+}
+
+func sameObjective(a, b *compute.ObjectiveResult) bool {
+	return a.Objective == b.Objective && a.Score == b.Score && a.Status == b.Status &&
+		a.DriverScore == b.DriverScore && a.Outlook == b.Outlook &&
+		slices.Equal(a.History, b.History) && slices.Equal(a.Effects, b.Effects)
+}
+
+func sameUnit(a, b *compute.UnitResult) bool {
+	return a.Unit == b.Unit && a.Score == b.Score && a.Status == b.Status &&
+		slices.EqualFunc(a.Perspectives, b.Perspectives, func(x, y compute.PerspectiveResult) bool {
+			return x.Perspective == y.Perspective && x.Score == y.Score && x.Status == y.Status && slices.Equal(x.Objectives, y.Objectives)
+		})
+}
+
+// dirty marks the entities whose results changed, by index: anything of
+// them, or only what other pages show of them. For a unit that is its score
+// as shown (one decimal, and status); for an objective, its score as shown
+// and its outlook.
+type dirty struct {
+	units, unitScores         []bool
+	objectives, objectiveRows []bool
+	measures                  []bool
+	any                       bool
+}
+
+// pageRef names a page and what it is about; what the page reads of the
+// result is in page.
+type pageRef struct {
+	path string
+	kind string
+	unit *model.Unit
+	obj  *model.Objective
+	meas *model.Measure
+}
+
+// pagePaths lists the pages of jobs, in the same order.
+func pagePaths(r *compute.Result) []pageRef {
+	out := []pageRef{{path: homePath, kind: "home", unit: r.Site.Root()}}
+	for _, u := range r.Site.Units {
+		out = append(out, pageRef{path: unitPath(u), kind: "unit", unit: u})
+		for _, o := range u.Objectives {
+			out = append(out, pageRef{path: objectivePath(o), kind: "objective", obj: o})
+		}
+		for _, m := range u.Measures {
+			out = append(out, pageRef{path: measurePath(m), kind: "measure", meas: m})
+		}
+	}
+	return append(out, pageRef{path: initiativesPath, kind: "initiatives"}, pageRef{path: exceptionsPath, kind: "exceptions"})
+}
+
+// page reports whether the page reads a result that changed. It follows the
+// view builders: keep the two in step.
+func (d *dirty) page(r *compute.Result, p pageRef) bool {
+	switch p.kind {
+	case "home": // the root's scorecard and every unit's score in the tree
+		return slices.Contains(d.unitScores, true) || d.unitPage(p.unit)
+	case "unit":
+		return d.unitPage(p.unit)
+	case "objective":
+		return d.objectivePage(p.obj)
+	case "measure": // its own result only; its definition names its inputs
+		return d.measures[p.meas.Index]
+	case "initiatives": // milestones against the as-of period, which is global
+		return false
+	}
+	// The exceptions list every red, missing or stale measure and every
+	// at-risk or red objective.
+	return slices.Contains(d.measures, true) || slices.Contains(d.objectives, true)
+}
+
+// unitPage: the unit's and its perspectives' scores, its objectives' rows
+// (score, status, outlook) in the table and on the strategy map, their
+// measures (rows and sparklines), its children's scores.
+func (d *dirty) unitPage(u *model.Unit) bool {
+	if d.units[u.Index] {
+		return true
+	}
+	for _, o := range u.Objectives {
+		if d.objectiveRows[o.Index] {
+			return true
+		}
+	}
+	for _, m := range u.Measures {
+		if d.measures[m.Index] {
+			return true
+		}
+	}
+	for _, c := range u.Children {
+		if d.unitScores[c.Index] {
+			return true
+		}
+	}
+	return false
+}
+
+// objectivePage: the objective's result (score, drivers, history, the
+// evidence of the links it drives), its measures, the scores of the
+// objectives it drives, that support it and that it supports, and the
+// objectives that drive it, whose results hold the evidence of their links.
+func (d *dirty) objectivePage(o *model.Objective) bool {
+	if d.objectives[o.Index] {
+		return true
+	}
+	for _, m := range o.Measures {
+		if d.measures[m.Index] {
+			return true
+		}
+	}
+	for _, x := range o.DrivenBy {
+		if d.objectives[x.Index] {
+			return true
+		}
+	}
+	for _, list := range [][]*model.Objective{o.SupportedBy, o.Drives, o.Supports} {
+		for _, x := range list {
+			if d.objectiveRows[x.Index] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Only renders the pages and files of Site whose paths are in paths, to out.
+// The theme's static files are rendered too when named.
+func Only(r *compute.Result, theme *Theme, out Output, paths []string) (Stats, error) {
+	if err := theme.Parse(); err != nil {
+		return Stats{}, err
+	}
+	want := map[string]bool{}
+	for _, p := range paths {
+		want[p] = true
+	}
+	b := newBuilder(r)
+	b.theme = theme
+	var jobs []job
+	for _, j := range b.jobs() {
+		if want[j.path] {
+			jobs = append(jobs, j)
+		}
+	}
+	if want[PackPath] {
+		jobs = append(jobs, job{PackPath, func() ([]byte, error) {
+			v, err := packView(b, theme)
+			if err != nil {
+				return nil, err
+			}
+			return execute(theme, "pack", "pack.html", PackPath, v)
+		}})
+	}
+	pages := len(jobs)
+	statics, err := theme.Files("static")
+	if err != nil {
+		return Stats{}, err
+	}
+	for _, f := range statics {
+		if p := f[len("static/"):]; want[p] {
+			jobs = append(jobs, job{p, func() ([]byte, error) { return theme.ReadFile(f) }})
+		}
+	}
+	if want[ScoresPath] {
+		jobs = append(jobs, job{ScoresPath, func() ([]byte, error) { return Scores(r) }})
+	}
+	if err := run(jobs, out); err != nil {
+		return Stats{}, err
+	}
+	return Stats{Pages: pages, Files: len(jobs)}, nil
+}

@@ -1,0 +1,31 @@
+package render
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+)
+
+// TestChangedComparesEveryField guards the comparisons of Baseline.Changed:
+// a field added to a result must be compared too, or a page that shows it
+// would not be rendered again when it changes. Update the comparison, then
+// the count here.
+func TestChangedComparesEveryField(t *testing.T) {
+	for _, c := range []struct {
+		v    any
+		want int
+	}{
+		{compute.MeasureResult{}, 15},
+		{compute.PeriodResult{}, 5},
+		{compute.Thresholds{}, 3},
+		{compute.ObjectiveResult{}, 7},
+		{compute.Link{}, 6},
+		{compute.UnitResult{}, 4},
+		{compute.PerspectiveResult{}, 4},
+	} {
+		if n := reflect.TypeOf(c.v).NumField(); n != c.want {
+			t.Errorf("%T has %d fields, but sameMeasure, sameObjective and sameUnit know of %d", c.v, n, c.want)
+		}
+	}
+}

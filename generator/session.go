@@ -1,0 +1,419 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"slices"
+	"sync"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/load"
+	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
+	"github.com/scorecard-dev/scorecard/generator/internal/publish"
+	"github.com/scorecard-dev/scorecard/generator/internal/render"
+)
+
+// ErrFullBuild is what Session.Update returns when the change cannot be
+// applied to the last build's folder: something besides the data files
+// changed, there has been no successful build yet, or the data files hold
+// errors (which a full build reports in order). Build the site in full.
+var ErrFullBuild = errors.New("the change needs a full build")
+
+// A Session builds one site again and again, as a preview server does: a
+// full build with Build, then, after a change to the data files alone, an
+// Update that recomputes the site from the changed files and re-renders, in
+// the same folder, only the pages whose inputs changed. A page Update does
+// not rewrite is byte for byte what a full build would write.
+//
+// A Session is not safe for concurrent use.
+type Session struct {
+	opts Options
+	seed maphash.Seed
+	last *built // nil until a build succeeds
+	// pending is what an Update left for Finish to write.
+	pending *deferred
+
+	// lap, in benchmarks, is told when each stage of an update ends.
+	lap func(stage string)
+}
+
+// built is the state of the folder of the last successful build.
+type built struct {
+	dest     string
+	compiled *pipeline.Compiled
+	result   *compute.Result
+	theme    *render.Theme
+	base     *render.Baseline
+	fp       fingerprint // the source the folder was made from
+	// closeFS closes the source folder, which stays open as long as the
+	// build is kept: a theme in the source reads its files from it.
+	closeFS func()
+}
+
+// deferred are files an Update left for Finish.
+type deferred struct {
+	last  *built
+	paths []string
+}
+
+// Update says what Session.Update did.
+type Update struct {
+	// Rendered lists the output paths rendered again, in build order,
+	// unless All is true: then every file was, because something every page
+	// shows changed.
+	Rendered []string
+	All      bool
+	// Written lists the paths whose bytes changed and were replaced, sorted.
+	Written []string
+	// Data lists the data files found changed, added or removed, sorted.
+	Data []string
+	// Deferred lists the files that Finish is to write: the board pack and
+	// data/scores.json, which read the whole site and are slow to render
+	// (the pack above all). Until then they hold the previous build's bytes.
+	Deferred []string
+}
+
+// NewSession returns a session that builds the site opts describes.
+// opts.Destination is ignored: each Build names its folder.
+func NewSession(opts Options) *Session {
+	return &Session{opts: withDefaults(opts), seed: maphash.MakeSeed()}
+}
+
+// Build builds the whole site into dest, as generator.Build does, and keeps
+// what a later Update needs. A failed build keeps the state of the last
+// successful one, whose folder is still as it was.
+func (s *Session) Build(ctx context.Context, dest string) (*Report, error) {
+	// The last build's folder is complete before anything else happens to
+	// it: it is still served if this build fails.
+	s.Finish(ctx)
+	opts := s.opts
+	opts.Destination = dest
+	if err := checkDestination(opts.Source, dest); err != nil {
+		return nil, err
+	}
+	fsys, closeFS, err := openSource(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	kept := false
+	defer func() {
+		if !kept {
+			closeFS()
+		}
+	}()
+	// The fingerprint is taken before the files are read: a file that changes
+	// while the build reads it differs from it the next time, and is read
+	// again.
+	fp := s.fingerprint(fsys)
+	compiled, result, dl, err := pipeline.CompileKeep(ctx, fsys, pipeline.Options{Period: opts.Period, BaseURL: opts.BaseURL, Strict: opts.Strict})
+	rep := report(result, dl)
+	if err != nil {
+		return rep, err
+	}
+	theme, err := loadTheme(fsys, result)
+	if err != nil {
+		return rep, err
+	}
+	out, err := publish.Open(dest)
+	if err != nil {
+		return rep, fmt.Errorf("write: %w", err)
+	}
+	defer out.Abort()
+	if err := writeSite(ctx, out, theme, result, rep); err != nil {
+		return rep, fmt.Errorf("render: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+	if err := out.Commit(); err != nil {
+		return rep, fmt.Errorf("write: %w", err)
+	}
+	s.Reset()
+	if compiled != nil {
+		s.last = &built{dest: dest, compiled: compiled, result: result, theme: theme, base: render.NewBaseline(result), fp: fp, closeFS: closeFS}
+		kept = true
+	}
+	return rep, nil
+}
+
+func report(r *compute.Result, dl *diag.List) *Report {
+	rep := &Report{Warnings: dl.Sorted(diag.Warning), WarningCount: dl.Count(diag.Warning)}
+	if r != nil {
+		rep.Units, rep.Measures, rep.Rows = len(r.Site.Units), r.Site.Measures, r.Site.Rows
+	}
+	return rep
+}
+
+// Update brings the folder of the last successful Build up to date with the
+// source, when only data files changed since: it reads the changed data
+// files again, recomputes the site, and rewrites, each atomically (a new file
+// renamed over the old), the files whose bytes change. Files whose bytes stay
+// the same are not touched. It returns ErrFullBuild when it cannot; the
+// folder is then as it was. After any other error the folder may hold some
+// of the new pages, and the next Update returns ErrFullBuild.
+//
+// ready, when not nil, is called once the change is known to apply, before
+// the first file is written, with the Update as far as it is known then
+// (Data, Rendered, All, Deferred): a server clears there the errors it
+// shows, so that no page shows both a new value and the errors of a broken
+// source, and makes requests for the deferred files wait.
+//
+// Report.Pages and Report.Files count the pages and files rewritten.
+func (s *Session) Update(ctx context.Context, ready func(*Update)) (*Report, *Update, error) {
+	if _, err := s.Finish(ctx); err != nil {
+		return nil, nil, err
+	}
+	last := s.last
+	if last == nil {
+		return nil, nil, ErrFullBuild
+	}
+	fsys, closeFS, err := openSource(s.opts.Source)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer closeFS()
+	fp := s.fingerprint(fsys)
+	s.mark("fingerprint")
+	if !maps.Equal(fp.other, last.fp.other) || fp.err != nil {
+		return nil, nil, ErrFullBuild
+	}
+	up := &Update{Data: changedFiles(last.fp.data, fp.data)}
+	if len(up.Data) == 0 {
+		if ready != nil {
+			ready(up)
+		}
+		return report(last.result, &diag.List{}), up, nil // warnings were reported by the last build
+	}
+	result, dl, ok := last.compiled.Recompile(ctx, fsys, fp.csv, up.Data)
+	if !ok {
+		return nil, nil, ErrFullBuild
+	}
+	s.mark("recompute")
+	rep := report(result, dl)
+	// From here on the model holds the new data: whatever happens, the old
+	// result no longer describes it, and unless all goes well the build is
+	// dropped.
+	s.last = nil
+	kept := false
+	defer func() {
+		if !kept {
+			last.closeFS()
+		}
+	}()
+	up.Rendered, up.All = last.base.Changed(result)
+	s.mark("diff")
+	var now []string
+	for _, p := range up.Rendered {
+		if p == render.PackPath || p == render.ScoresPath {
+			up.Deferred = append(up.Deferred, p)
+		} else {
+			now = append(now, p)
+		}
+	}
+	if ready != nil {
+		ready(up)
+	}
+	out, err := newInPlace(last.dest)
+	if err != nil {
+		return rep, up, fmt.Errorf("write: %w", err)
+	}
+	defer out.close()
+	if up.All {
+		_, err = render.Site(result, last.theme, out)
+	} else {
+		_, err = render.Only(result, last.theme, out, now)
+	}
+	if err != nil {
+		return rep, up, fmt.Errorf("render: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return rep, up, err
+	}
+	s.mark("render")
+	up.Written = out.written()
+	for _, w := range up.Written {
+		rep.Files++
+		if path.Ext(w) == ".html" {
+			rep.Pages++
+		}
+	}
+	last.result, last.base, last.fp = result, render.NewBaseline(result), fp
+	if len(up.Deferred) > 0 {
+		s.pending = &deferred{last: last, paths: up.Deferred}
+	} else {
+		s.last = last
+	}
+	kept = true
+	return rep, up, nil
+}
+
+// Finish writes the files the last Update deferred, if any, and returns
+// those whose bytes changed. Update calls it first; a caller calls it
+// sooner to have the folder complete.
+func (s *Session) Finish(ctx context.Context) ([]string, error) {
+	p := s.pending
+	if p == nil {
+		return nil, nil
+	}
+	s.pending = nil
+	written, err := p.write(ctx)
+	if err != nil {
+		p.last.closeFS()
+		return nil, err
+	}
+	s.last = p.last
+	return written, nil
+}
+
+func (p *deferred) write(ctx context.Context) ([]string, error) {
+	out, err := newInPlace(p.last.dest)
+	if err != nil {
+		return nil, fmt.Errorf("write: %w", err)
+	}
+	defer out.close()
+	if _, err := render.Only(p.last.result, p.last.theme, out, p.paths); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out.written(), nil
+}
+
+// Reset forgets the last build, so that the next Update asks for a full
+// build: for when its folder is no longer the one to update.
+func (s *Session) Reset() {
+	if s.last != nil {
+		s.last.closeFS()
+	}
+	if s.pending != nil {
+		s.pending.last.closeFS()
+	}
+	s.last, s.pending = nil, nil
+}
+
+// Close releases what the session keeps open; it may be used again after,
+// starting with a full build.
+func (s *Session) Close() { s.Reset() }
+
+func (s *Session) mark(stage string) {
+	if s.lap != nil {
+		s.lap(stage)
+	}
+}
+
+func changedFiles(old, now map[string]uint64) []string {
+	var out []string
+	for f, h := range now {
+		if oh, ok := old[f]; !ok || oh != h {
+			out = append(out, f)
+		}
+	}
+	for f := range old {
+		if _, ok := now[f]; !ok {
+			out = append(out, f)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// fingerprint is a hash of every source file a build may read: the data
+// files apart from the rest, as only their changes can be applied by Update.
+type fingerprint struct {
+	csv   []string          // the data files, as a build lists them
+	data  map[string]uint64 // by data file
+	other map[string]uint64 // config.toml and every file below content/ and themes/
+	err   error             // the source could not be listed
+}
+
+func (s *Session) fingerprint(fsys fs.FS) fingerprint {
+	f := fingerprint{data: map[string]uint64{}, other: map[string]uint64{}}
+	sum := func(name string) uint64 {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			// Unreadable counts as a content of its own, so that becoming
+			// readable is a change.
+			return maphash.String(s.seed, "\x00unreadable: "+err.Error())
+		}
+		return maphash.Bytes(s.seed, b)
+	}
+	f.other[load.ConfigFile] = sum(load.ConfigFile)
+	for _, dir := range []string{load.ContentDir, "themes"} {
+		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil && p == dir && errors.Is(err, fs.ErrNotExist):
+			case err != nil:
+				f.other[p] = maphash.String(s.seed, "\x00unlistable: "+err.Error())
+			case d.IsDir():
+				f.other[p+"/"] = 0 // an empty folder can be a unit's place
+			default:
+				f.other[p] = sum(p)
+			}
+			return nil
+		})
+	}
+	f.csv, f.err = pipeline.CSVFiles(fsys)
+	for _, name := range f.csv {
+		f.data[name] = sum(name)
+	}
+	return f
+}
+
+// inPlace writes files into an existing folder, each by writing a temporary
+// file beside it and renaming it over the old one, so that a reader sees the
+// old file or the new, never a part. A file whose bytes are already there is
+// left alone.
+type inPlace struct {
+	root *os.Root
+	mu   sync.Mutex
+	done []string
+}
+
+func newInPlace(dir string) (*inPlace, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &inPlace{root: root}, nil
+}
+
+func (w *inPlace) close() { w.root.Close() }
+
+// WriteFile implements render.Output.
+func (w *inPlace) WriteFile(name string, data []byte) error {
+	if old, err := w.root.ReadFile(name); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	if dir := path.Dir(name); dir != "." {
+		if err := w.root.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	tmp := path.Join(path.Dir(name), ".incoming-"+path.Base(name))
+	if err := w.root.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	if err := w.root.Rename(tmp, name); err != nil {
+		w.root.Remove(tmp)
+		return err
+	}
+	w.mu.Lock()
+	w.done = append(w.done, name)
+	w.mu.Unlock()
+	return nil
+}
+
+func (w *inPlace) written() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return slices.Sorted(slices.Values(w.done))
+}

@@ -1,0 +1,492 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
+	"github.com/scorecard-dev/scorecard/generator/internal/sitetest"
+	"github.com/scorecard-dev/scorecard/internal/sitegen/gen"
+)
+
+// copyTree copies the site at src into a new temporary folder.
+func copyTree(t testing.TB, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// edit replaces the one occurrence of old in the source file name.
+func edit(t testing.TB, source, name, old, new string) {
+	t.Helper()
+	p := filepath.Join(source, filepath.FromSlash(name))
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(b), old); n != 1 {
+		t.Fatalf("%s holds %q %d times, want once", name, old, n)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// fileID is what tells a rewritten file from an untouched one: a file
+// replaced by renaming has a new inode.
+type fileID struct {
+	ino   uint64
+	mtime time.Time
+	data  string
+}
+
+func snapshot(t testing.TB, root string) map[string]fileID {
+	t.Helper()
+	out := map[string]fileID{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		out[filepath.ToSlash(rel)] = fileID{ino: fi.Sys().(*syscall.Stat_t).Ino, mtime: fi.ModTime(), data: string(b)}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// checkRewrites checks that exactly the files in written were replaced
+// between before and after, each with new bytes, and every other file is
+// the same file, untouched.
+func checkRewrites(t testing.TB, before, after map[string]fileID, written []string) {
+	t.Helper()
+	if !slices.Equal(slices.Sorted(mapKeys(before)), slices.Sorted(mapKeys(after))) {
+		t.Fatalf("the update added or removed files")
+	}
+	for name, b := range before {
+		a := after[name]
+		if slices.Contains(written, name) {
+			if a.ino == b.ino || a.data == b.data {
+				t.Errorf("%s: reported written, but same inode %v or same bytes %v", name, a.ino == b.ino, a.data == b.data)
+			}
+			continue
+		}
+		if a != b {
+			t.Errorf("%s was rewritten (inode %d→%d, mtime %v→%v) though it was not reported", name, b.ino, a.ino, b.mtime, a.mtime)
+		}
+	}
+}
+
+func mapKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// sameAsFullBuild checks that dest holds exactly what a full build of
+// source writes.
+func sameAsFullBuild(t testing.TB, source, dest string) {
+	t.Helper()
+	full := filepath.Join(t.TempDir(), "full")
+	if _, err := Build(context.Background(), Options{Source: source, Destination: full}); err != nil {
+		t.Fatal(err)
+	}
+	want, got := tree(t.(*testing.T), full), tree(t.(*testing.T), dest)
+	for name := range want {
+		if _, ok := got[name]; !ok {
+			t.Errorf("%s: missing after the update", name)
+		} else if string(got[name]) != string(want[name]) {
+			t.Errorf("%s: differs from a full build: %s", name, firstDiff(want[name], got[name]))
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: left by the update, but a full build has no such file", name)
+		}
+	}
+}
+
+func startSession(t *testing.T, source string) (*Session, string) {
+	t.Helper()
+	s := NewSession(Options{Source: source})
+	dest := filepath.Join(t.TempDir(), "site")
+	if _, err := s.Build(context.Background(), dest); err != nil {
+		t.Fatal(err)
+	}
+	return s, dest
+}
+
+func mustUpdate(t *testing.T, s *Session) (*Report, *Update) {
+	t.Helper()
+	rep, up, err := s.Update(context.Background(), nil)
+	if err != nil {
+		t.Fatalf("update: %v", err)
+	}
+	later, err := s.Finish(context.Background())
+	if err != nil {
+		t.Fatalf("finish: %v", err)
+	}
+	if !slices.Equal(later, slices.DeleteFunc(slices.Clone(later), func(p string) bool { return !slices.Contains(up.Deferred, p) })) {
+		t.Errorf("Finish wrote %v, not deferred by the update (%v)", later, up.Deferred)
+	}
+	for _, p := range later {
+		rep.Files++
+		if strings.HasSuffix(p, ".html") {
+			rep.Pages++
+		}
+	}
+	up.Written = slices.Sorted(slices.Values(append(up.Written, later...)))
+	return rep, up
+}
+
+// TestUpdateRewritesWhatAValueReaches changes the August on-time rate of the
+// ops unit from 0.80 to 0.96: red becomes green (target 0.95, red flag
+// 0.855). That changes the measure, its objective "ship", the objective it
+// drives ("sell": driver score, and the row for ship on its page), the ops
+// unit's score, and so the pages that show that score: the home page's tree
+// and org's table of child units. The exceptions no longer list the measure.
+// Org's objectives keep their scores (ship drives sell but adds nothing to
+// its score, which is what grow reads), so their pages stay as they are, as
+// do the other measures, the initiatives and the assets.
+func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
+	source := copyTree(t, smallSite)
+	s, dest := startSession(t, source)
+	before := snapshot(t, dest)
+
+	edit(t, source, "data/actuals.csv", "ops,on-time,2026-08,0.80,", "ops,on-time,2026-08,0.96,")
+	rep, up := mustUpdate(t, s)
+	want := []string{
+		"data/scores.json",
+		"exceptions/index.html",
+		"index.html",
+		"pack/index.html",
+		"units/ops/index.html",
+		"units/ops/measures/on-time.html",
+		"units/ops/objectives/sell.html",
+		"units/ops/objectives/ship.html",
+		"units/org/index.html",
+	}
+	if !slices.Equal(up.Written, want) {
+		t.Errorf("written:\n%s\nwant:\n%s", strings.Join(up.Written, "\n"), strings.Join(want, "\n"))
+	}
+	if up.All || !slices.Equal(up.Data, []string{"data/actuals.csv"}) {
+		t.Errorf("All %v, Data %v: want one data file and some pages", up.All, up.Data)
+	}
+	if rep.Pages != 8 || rep.Files != 9 || rep.Rows != 13 {
+		t.Errorf("report: %d pages, %d files, %d rows; want 8, 9, 13", rep.Pages, rep.Files, rep.Rows)
+	}
+	after := snapshot(t, dest)
+	checkRewrites(t, before, after, up.Written)
+	if !strings.Contains(after["units/ops/measures/on-time.html"].data, "96.0%") {
+		t.Errorf("the measure page does not show the new value 96.0%%")
+	}
+	sameAsFullBuild(t, source, dest)
+
+	// Nothing changed since: nothing is rendered or written.
+	_, up = mustUpdate(t, s)
+	if len(up.Data) != 0 || len(up.Rendered) != 0 || len(up.Written) != 0 {
+		t.Errorf("an update without a change did %+v", up)
+	}
+	checkRewrites(t, after, snapshot(t, dest), nil)
+}
+
+// TestUpdateOfTheFreshestDataRewritesEverything adds an actual for October,
+// which moves the as-of period, shown on every page: every page is rendered
+// again, and the folder is still what a full build writes.
+func TestUpdateOfTheFreshestDataRewritesEverything(t *testing.T) {
+	source := copyTree(t, smallSite)
+	s, dest := startSession(t, source)
+	before := snapshot(t, dest)
+	edit(t, source, "data/actuals.csv", "org,revenue,2026-10,,110", "org,revenue,2026-10,,110\nops,cost,2026-10,59,")
+	_, up := mustUpdate(t, s)
+	if !up.All {
+		t.Fatalf("the as-of period moved, but not every page was rendered: %v", up.Rendered)
+	}
+	checkRewrites(t, before, snapshot(t, dest), up.Written)
+	if slices.Contains(up.Written, "assets/site.css") {
+		t.Errorf("an asset was rewritten with the same bytes")
+	}
+	sameAsFullBuild(t, source, dest)
+}
+
+// TestUpdateNeedsAFullBuildForDefinitions: a change to a scorecard, to
+// config.toml, or to a theme is not applied in place, and the folder is left
+// as it was; after a full build, updates work again.
+func TestUpdateNeedsAFullBuildForDefinitions(t *testing.T) {
+	for _, c := range []struct{ file, old, new string }{
+		{"content/ops/scorecard.toml", "target = 0.95", "target = 0.9"},
+		{"config.toml", `title = "Acme Scorecard"`, `title = "Acme"`},
+		{"content/ops/notes/2026-09/cost.md", "", ""},
+		{"themes/default/static/assets/extra.css", "", "body { color: black }\n"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			source := copyTree(t, smallSite)
+			s, dest := startSession(t, source)
+			before := snapshot(t, dest)
+			switch {
+			case c.new != "" && c.old == "": // a new file
+				p := filepath.Join(source, filepath.FromSlash(c.file))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				writeTestFile(t, p, c.new)
+			case c.old == "":
+				f, err := os.OpenFile(filepath.Join(source, c.file), os.O_APPEND|os.O_WRONLY, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				fmt.Fprintln(f, "One more line.")
+				f.Close()
+			default:
+				edit(t, source, c.file, c.old, c.new)
+			}
+			// A data change at the same time does not make it an update.
+			edit(t, source, "data/actuals.csv", "ops,cost,2026-09,61,", "ops,cost,2026-09,62,")
+			if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
+				t.Fatalf("update: %v, want ErrFullBuild", err)
+			}
+			checkRewrites(t, before, snapshot(t, dest), nil)
+
+			dest2 := filepath.Join(t.TempDir(), "site")
+			if _, err := s.Build(context.Background(), dest2); err != nil {
+				t.Fatal(err)
+			}
+			edit(t, source, "data/actuals.csv", "ops,cost,2026-09,62,", "ops,cost,2026-09,63,")
+			_, up := mustUpdate(t, s)
+			if !slices.Contains(up.Written, "units/ops/measures/cost.html") {
+				t.Errorf("the update after the full build did not rewrite the cost page: %v", up.Written)
+			}
+			sameAsFullBuild(t, source, dest2)
+		})
+	}
+}
+
+// TestBrokenDataThenFixed: a broken data file cannot be applied in place;
+// the full build reports it with its position and leaves the folder alone;
+// once it is fixed, an update applies the fix and everything else that
+// changed since the last good build.
+func TestBrokenDataThenFixed(t *testing.T) {
+	source := copyTree(t, smallSite)
+	s, dest := startSession(t, source)
+	before := snapshot(t, dest)
+
+	edit(t, source, "data/actuals.csv", "ops,cost,2026-09,61,", "ops,cost,2026-09,6l,")
+	if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
+		t.Fatalf("update of a broken file: %v, want ErrFullBuild", err)
+	}
+	_, err := s.Build(context.Background(), filepath.Join(t.TempDir(), "broken"))
+	if err == nil || !strings.Contains(err.Error(), "data/actuals.csv:7:18") {
+		t.Fatalf("full build of a broken file: %v, want an error at data/actuals.csv:7:18", err)
+	}
+	checkRewrites(t, before, snapshot(t, dest), nil)
+
+	edit(t, source, "data/actuals.csv", "ops,cost,2026-09,6l,", "ops,cost,2026-09,70,")
+	_, up := mustUpdate(t, s)
+	if !slices.Contains(up.Written, "units/ops/measures/cost.html") {
+		t.Errorf("the fix was not applied: %v", up.Written)
+	}
+	checkRewrites(t, before, snapshot(t, dest), up.Written)
+	sameAsFullBuild(t, source, dest)
+}
+
+// TestUpdateOfAddedAndRemovedDataFiles moves rows to a new data file, then
+// removes it: the rows of a file that goes are gone with it.
+func TestUpdateOfAddedAndRemovedDataFiles(t *testing.T) {
+	source := copyTree(t, smallSite)
+	s, dest := startSession(t, source)
+	edit(t, source, "data/actuals.csv", "ops,on-time,2026-07,0.93,\nops,on-time,2026-08,0.80,\n", "")
+	extra := filepath.Join(source, "data", "more", "on-time.csv")
+	if err := os.MkdirAll(filepath.Dir(extra), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(extra, []byte("unit,measure,period,actual\nops,on-time,2026-06,0.97\nops,on-time,2026-08,0.99\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, up := mustUpdate(t, s)
+	if !slices.Equal(up.Data, []string{"data/actuals.csv", "data/more/on-time.csv"}) {
+		t.Errorf("data files changed: %v", up.Data)
+	}
+	sameAsFullBuild(t, source, dest)
+
+	if err := os.Remove(extra); err != nil {
+		t.Fatal(err)
+	}
+	mustUpdate(t, s)
+	sameAsFullBuild(t, source, dest)
+}
+
+// TestUpdatesMatchFullBuilds changes one row at a time in a generated site
+// with a deep cascade, formulas and roll-ups (an actual moves or goes, a
+// target moves, a row goes), and after each update compares the folder with
+// a full build of the changed source.
+func TestUpdatesMatchFullBuilds(t *testing.T) {
+	source := t.TempDir()
+	if _, err := gen.Generate(source, gen.Params{Units: 12, Measures: 8, Months: 18, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	s, dest := startSession(t, source)
+	files, err := pipeline.CSVFiles(os.DirFS(source))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no data files: %v", err)
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	pages := len(snapshot(t, dest))
+	for i := range 12 {
+		name := pickFile(rnd, files, i)
+		what := changeRow(t, rnd, filepath.Join(source, filepath.FromSlash(name)), i)
+		before := snapshot(t, dest)
+		_, up := mustUpdate(t, s)
+		t.Logf("%s, %s: rendered %d, wrote %d of %d files (all %v)", name, what, len(up.Rendered), len(up.Written), pages, up.All)
+		checkRewrites(t, before, snapshot(t, dest), up.Written)
+		sameAsFullBuild(t, source, dest)
+	}
+}
+
+// pickFile picks a data file for the i-th change of changeRow: a file of
+// targets to move a target, any file otherwise.
+func pickFile(rnd *rand.Rand, files []string, i int) string {
+	if i%4 == 1 {
+		var targets []string
+		for _, f := range files {
+			if strings.Contains(f, "target") {
+				targets = append(targets, f)
+			}
+		}
+		if len(targets) > 0 {
+			return targets[rnd.IntN(len(targets))]
+		}
+	}
+	return files[rnd.IntN(len(files))]
+}
+
+// changeRow changes one row of the data file at p, picked with rnd, in the
+// i-th way of four: an actual moves, a target moves, an actual goes, the
+// row goes. It says what it did.
+func changeRow(t *testing.T, rnd *rand.Rand, p string, i int) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	k := 1 + rnd.IntN(len(lines)-1)
+	cells := strings.Split(lines[k], ",")
+	what := ""
+	switch {
+	case i%4 == 3:
+		lines = slices.Delete(lines, k, k+1)
+		what = "row removed"
+	case i%4 == 1 && len(cells) > 4 && cells[4] != "":
+		cells[4] = fmt.Sprintf("%.2f", mustFloat(t, cells[4])*1.3)
+		what = "target moved"
+	case i%4 == 2 && len(cells) > 3 && cells[3] != "":
+		cells[3] = ""
+		what = "actual removed"
+	case len(cells) > 3 && cells[3] != "":
+		// Up or down by half: enough to move a status.
+		cells[3] = fmt.Sprintf("%.2f", mustFloat(t, cells[3])*[]float64{0.5, 1.5}[rnd.IntN(2)])
+		what = "actual moved"
+	default:
+		what = "nothing changed"
+	}
+	if what != "row removed" {
+		lines[k] = strings.Join(cells, ",")
+	}
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("line %d: %s", k+1, what)
+}
+
+func mustFloat(t *testing.T, s string) float64 {
+	t.Helper()
+	var f float64
+	if _, err := fmt.Sscan(s, &f); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// TestRecomputeMatchesCompute checks the incremental compilation below the
+// pages, where rounding cannot hide a difference: after changes to actuals
+// and targets, added and removed rows, the result and the warnings are those
+// of a compilation from scratch.
+func TestRecomputeMatchesCompute(t *testing.T) {
+	source := t.TempDir()
+	if _, err := gen.Generate(source, gen.Params{Units: 10, Measures: 8, Months: 18, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	fsys := os.DirFS(source)
+	c, _, _, err := pipeline.CompileKeep(ctx, fsys, pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := pipeline.CSVFiles(fsys)
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for i := range 16 {
+		name := pickFile(rnd, files, i)
+		what := changeRow(t, rnd, filepath.Join(source, filepath.FromSlash(name)), i)
+		got, gotDL, ok := c.Recompile(ctx, fsys, files, []string{name})
+		if !ok {
+			t.Fatalf("%s, %s: not recompiled", name, what)
+		}
+		want, wantDL, err := pipeline.Compile(ctx, fsys, pipeline.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s, %s: the result differs from a compilation from scratch", name, what)
+		}
+		if g, w := sitetest.Lines(gotDL, diag.Warning), sitetest.Lines(wantDL, diag.Warning); !slices.Equal(g, w) {
+			t.Fatalf("%s, %s: warnings\n%s\nwant\n%s", name, what, strings.Join(g, "\n"), strings.Join(w, "\n"))
+		}
+	}
+}
+
+func writeTestFile(t *testing.T, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
