@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"html/template"
 	"strings"
 )
 
@@ -14,7 +15,7 @@ type Chart struct {
 	Label  string // what the chart shows, for screen readers
 	Width  int    // pixels; 0 means the container's width
 	Height int
-	Option map[string]any
+	Option template.JS // JSON, see chartJSON
 	// Links are the pages of the data items of the chart's linked series, by
 	// data index; site.js follows them on click.
 	Links []string
@@ -41,6 +42,71 @@ func optionMap(c interface {
 	delete(m, "toolbox")
 	delete(m, "color")
 	return prune(m).(map[string]any)
+}
+
+// chartJSON encodes a chart's option once, in Go, for the theme to place in a
+// <script type="application/json"> element as it is. encoding/json sorts map
+// keys, so the bytes are stable, and escapes <, >, & and U+2028/U+2029 as
+// \u escapes, so that no text can close the script element or break out of a
+// string: exactly what html/template would have written for the map, which it
+// used to encode a second time for every page.
+func chartJSON(v any) template.JS {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // the options are ours; failing to encode them is a bug
+	}
+	return template.JS(b)
+}
+
+// A chartShape is a chart's option without its data, the members encoded:
+// the parts of a chart that go-echarts builds are built once and shared by
+// every chart of the same shape.
+type chartShape struct {
+	top    members   // every option but series and xAxis
+	series []members // each series, without its data
+	xAxis  members   // the first x axis, without its data
+}
+
+// members are the encoded members of a JSON object.
+type members map[string]json.RawMessage
+
+// with returns the object with one more member, as a map encoding/json writes
+// with sorted keys.
+func (ms members) with(key string, v any) map[string]any {
+	out := make(map[string]any, len(ms)+3)
+	for k, m := range ms {
+		out[k] = m
+	}
+	out[key] = v
+	return out
+}
+
+func encodeMembers(m map[string]any) members {
+	out := make(members, len(m))
+	for k, v := range m {
+		b, err := json.Marshal(v)
+		if err != nil {
+			panic(err)
+		}
+		out[k] = b
+	}
+	return out
+}
+
+// newChartShape splits an option map (from optionMap, with no x-axis data and
+// no series data) into encoded members.
+func newChartShape(opt map[string]any) *chartShape {
+	sh := &chartShape{}
+	for _, s := range opt["series"].([]any) {
+		sh.series = append(sh.series, encodeMembers(s.(map[string]any)))
+	}
+	x := opt["xAxis"].([]any)[0].(map[string]any)
+	delete(x, "data")
+	sh.xAxis = encodeMembers(x)
+	delete(opt, "series")
+	delete(opt, "xAxis")
+	sh.top = encodeMembers(opt)
+	return sh
 }
 
 // prune drops null members of objects, recursively.
