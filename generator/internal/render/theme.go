@@ -6,8 +6,10 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Theme is a theme's files: the site's themes/<name>/ folder, when it has one,
@@ -99,6 +101,7 @@ var pageKinds = []string{"home", "unit", "objective", "measure", "initiatives", 
 // holding baseof.html, every partial and the kind's own file.
 func (t *Theme) templates() (map[string]*template.Template, error) {
 	base := template.New("baseof.html").Funcs(funcs)
+	base.Funcs(template.FuncMap{"cached": cachedPartial(base)}) // each set below binds its own
 	src, err := t.ReadFile("layouts/baseof.html")
 	if err != nil {
 		return nil, err
@@ -135,6 +138,7 @@ func (t *Theme) templates() (map[string]*template.Template, error) {
 	if _, err := pack.New("pack.html").Parse(string(src)); err != nil {
 		return nil, err
 	}
+	pack.Funcs(template.FuncMap{"cached": cachedPartial(pack)})
 	out["pack"] = pack
 	for _, kind := range pageKinds {
 		src, err := t.ReadFile("layouts/" + kind + ".html")
@@ -145,10 +149,44 @@ func (t *Theme) templates() (map[string]*template.Template, error) {
 		if err != nil {
 			return nil, err
 		}
+		tpl.Funcs(template.FuncMap{"cached": cachedPartial(tpl)})
 		if _, err := tpl.New(kind + ".html").Parse(string(src)); err != nil {
 			return nil, err
 		}
 		out[kind] = tpl
 	}
 	return out, nil
+}
+
+// cachedPartial returns the template function cached: {{cached "score" .Score}}
+// writes what {{template "score" .Score}} writes, but executes the partial
+// only once for each distinct value and then reuses its output. A partial
+// sees nothing but its argument, so for a comparable argument its output
+// depends on the argument alone. Status cells and score badges repeat a few
+// dozen distinct values over tens of thousands of table rows; executing the
+// partial each time was most of the template work of a page.
+func cachedPartial(set *template.Template) func(name string, v any) (template.HTML, error) {
+	type key struct {
+		name string
+		v    any
+	}
+	var cache sync.Map // key → template.HTML
+	return func(name string, v any) (template.HTML, error) {
+		if v != nil && !reflect.TypeOf(v).Comparable() {
+			var b strings.Builder
+			err := set.ExecuteTemplate(&b, name, v)
+			return template.HTML(b.String()), err
+		}
+		k := key{name, v}
+		if h, ok := cache.Load(k); ok {
+			return h.(template.HTML), nil
+		}
+		var b strings.Builder
+		if err := set.ExecuteTemplate(&b, name, v); err != nil {
+			return "", err
+		}
+		h := template.HTML(b.String())
+		cache.Store(k, h)
+		return h, nil
+	}
 }
