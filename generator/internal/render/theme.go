@@ -17,6 +17,7 @@ import (
 type Theme struct {
 	layers []fs.FS // first match wins
 	tpls   map[string]*template.Template
+	cached map[string]func(name string, v any) (template.HTML, error) // by page kind
 }
 
 // Parse parses the theme's templates; Site does it when it has not been done.
@@ -24,11 +25,11 @@ func (t *Theme) Parse() error {
 	if t.tpls != nil {
 		return nil
 	}
-	tpls, err := t.templates()
+	tpls, cached, err := t.templates()
 	if err != nil {
 		return fmt.Errorf("theme: %w", err)
 	}
-	t.tpls = tpls
+	t.tpls, t.cached = tpls, cached
 	return nil
 }
 
@@ -99,19 +100,19 @@ var pageKinds = []string{"home", "unit", "objective", "measure", "initiatives", 
 
 // templates parses the theme's layouts: one template set per page kind, each
 // holding baseof.html, every partial and the kind's own file.
-func (t *Theme) templates() (map[string]*template.Template, error) {
+func (t *Theme) templates() (map[string]*template.Template, map[string]func(string, any) (template.HTML, error), error) {
 	base := template.New("baseof.html").Funcs(funcs)
 	base.Funcs(template.FuncMap{"cached": cachedPartial(base)}) // each set below binds its own
 	src, err := t.ReadFile("layouts/baseof.html")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if _, err := base.Parse(string(src)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	partials, err := t.Files("layouts/partials")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, p := range partials {
 		if !strings.HasSuffix(p, ".html") {
@@ -119,43 +120,46 @@ func (t *Theme) templates() (map[string]*template.Template, error) {
 		}
 		src, err := t.ReadFile(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if _, err := base.New(path.Base(p)).Parse(string(src)); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	out := map[string]*template.Template{}
+	cached := map[string]func(string, any) (template.HTML, error){}
 	// The board pack is a document of its own: partials, but no base.
 	pack, err := base.Clone()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	src, err = t.ReadFile("layouts/pack.html")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if _, err := pack.New("pack.html").Parse(string(src)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	pack.Funcs(template.FuncMap{"cached": cachedPartial(pack)})
+	cached["pack"] = cachedPartial(pack)
+	pack.Funcs(template.FuncMap{"cached": cached["pack"]})
 	out["pack"] = pack
 	for _, kind := range pageKinds {
 		src, err := t.ReadFile("layouts/" + kind + ".html")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		tpl, err := base.Clone()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		tpl.Funcs(template.FuncMap{"cached": cachedPartial(tpl)})
+		cached[kind] = cachedPartial(tpl)
+		tpl.Funcs(template.FuncMap{"cached": cached[kind]})
 		if _, err := tpl.New(kind + ".html").Parse(string(src)); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out[kind] = tpl
 	}
-	return out, nil
+	return out, cached, nil
 }
 
 // cachedPartial returns the template function cached: {{cached "score" .Score}}
@@ -189,4 +193,10 @@ func cachedPartial(set *template.Template) func(name string, v any) (template.HT
 		cache.Store(k, h)
 		return h, nil
 	}
+}
+
+// partial is {{cached name v}} in the templates of page kind: the output of
+// the theme's partial for v, run once per value.
+func (t *Theme) partial(kind, name string, v any) (template.HTML, error) {
+	return t.cached[kind](name, v)
 }
