@@ -3,6 +3,9 @@ package render
 import (
 	"encoding/json"
 	"html/template"
+	"math"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -67,30 +70,56 @@ type chartShape struct {
 	xAxis  members   // the first x axis, without its data
 }
 
-// members are the encoded members of a JSON object.
-type members map[string]json.RawMessage
+// members are the encoded members of a JSON object, keys sorted.
+type members struct {
+	keys []string
+	raw  map[string]json.RawMessage
+}
 
-// with returns the object with one more member, as a map encoding/json writes
-// with sorted keys.
-func (ms members) with(key string, v any) map[string]any {
-	out := make(map[string]any, len(ms)+3)
-	for k, m := range ms {
-		out[k] = m
+// member is one more member of an object, already encoded.
+type member struct {
+	key string
+	raw []byte
+}
+
+// encode appends the object with the extra members to b, keys in sorted
+// order as encoding/json writes a map. The extra keys must be new.
+func (ms members) encode(b []byte, extra ...member) []byte {
+	slices.SortFunc(extra, func(x, y member) int { return strings.Compare(x.key, y.key) })
+	b = append(b, '{')
+	i, j := 0, 0
+	for i < len(ms.keys) || j < len(extra) {
+		if i+j > 0 {
+			b = append(b, ',')
+		}
+		var key string
+		var raw []byte
+		if j == len(extra) || i < len(ms.keys) && ms.keys[i] < extra[j].key {
+			key, raw = ms.keys[i], ms.raw[ms.keys[i]]
+			i++
+		} else {
+			key, raw = extra[j].key, extra[j].raw
+			j++
+		}
+		b = appendJSONString(b, key)
+		b = append(b, ':')
+		b = append(b, raw...)
 	}
-	out[key] = v
-	return out
+	return append(b, '}')
 }
 
 func encodeMembers(m map[string]any) members {
-	out := make(members, len(m))
+	ms := members{raw: make(map[string]json.RawMessage, len(m))}
 	for k, v := range m {
 		b, err := json.Marshal(v)
 		if err != nil {
 			panic(err)
 		}
-		out[k] = b
+		ms.keys = append(ms.keys, k)
+		ms.raw[k] = b
 	}
-	return out
+	slices.Sort(ms.keys)
+	return ms
 }
 
 // newChartShape splits an option map (from optionMap, with no x-axis data and
@@ -107,6 +136,86 @@ func newChartShape(opt map[string]any) *chartShape {
 	delete(opt, "xAxis")
 	sh.top = encodeMembers(opt)
 	return sh
+}
+
+// The data of a chart, thousands of numbers per page, is encoded here rather
+// than by encoding/json's reflection, in the same form.
+
+// appendJSONValues appends a JSON array of numbers and nulls: each value is
+// nil, a float64 or a model.Opt.
+func appendJSONValues(b []byte, vs []any) []byte {
+	b = append(b, '[')
+	for i, v := range vs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		switch v := v.(type) {
+		case nil:
+			b = append(b, "null"...)
+		case float64:
+			b = appendJSONFloat(b, v)
+		default:
+			raw, err := json.Marshal(v)
+			if err != nil {
+				panic(err)
+			}
+			b = append(b, raw...)
+		}
+	}
+	return append(b, ']')
+}
+
+// appendJSONFloat formats f as encoding/json does: the shortest decimal
+// that reads back as f, with an exponent only below 1e-6 or from 1e21.
+func appendJSONFloat(b []byte, f float64) []byte {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		panic("chart value " + strconv.FormatFloat(f, 'g', -1, 64) + " has no JSON form")
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// appendJSONStrings appends a JSON array of strings.
+func appendJSONStrings(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendJSONString appends s quoted. Plain printable ASCII is copied; any
+// other string goes through encoding/json, which escapes <, >, & and
+// U+2028/U+2029 for a script element.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			raw, err := json.Marshal(s)
+			if err != nil {
+				panic(err)
+			}
+			return append(b, raw...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // prune drops null members of objects, recursively.

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"encoding/json"
+	"html/template"
 	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -28,22 +30,34 @@ func historyChart(m *model.Measure, hist []compute.PeriodResult, periodLabel fun
 	}
 	bs := bands(m, hist)
 	sh := historyShapeOf(m.Polarity)
-	series := make([]any, len(sh.series))
-	for i, b := range bs {
-		series[i] = sh.series[i].with("data", b.data)
+	series := []byte{'['}
+	for i, data := range append(bandData(bs), target, actual) {
+		if i > 0 {
+			series = append(series, ',')
+		}
+		series = sh.series[i].encode(series, member{"data", appendJSONValues(nil, data)})
 	}
-	for i, data := range [][]any{target, actual} {
-		series[len(bs)+i] = sh.series[len(bs)+i].with("data", data)
+	series = append(series, ']')
+	xAxis := append(sh.xAxis.encode([]byte{'['}, member{"data", appendJSONStrings(nil, xs)}), ']')
+	format, err := json.Marshal(map[string]any{"format": formatSpec(m.Format), "series": []string{"Actual", "Target"}})
+	if err != nil {
+		panic(err)
 	}
-	opt := sh.top.with("series", series)
-	opt["xAxis"] = []any{sh.xAxis.with("data", xs)}
-	opt["scorecard"] = map[string]any{"format": formatSpec(m.Format), "series": []string{"Actual", "Target"}}
+	opt := sh.top.encode(make([]byte, 0, 1024+len(hist)*100), member{"series", series}, member{"xAxis", xAxis}, member{"scorecard", format})
 	return &Chart{
 		ID:     "history-" + m.Unit.ID + "-" + m.ID,
 		Label:  "History of " + m.Name + ": actual by period against the target, with the red-to-target and target-to-stretch bands shaded. Every value is in the table below.",
 		Height: 320,
-		Option: chartJSON(opt),
+		Option: template.JS(opt),
 	}
+}
+
+func bandData(bs []band) [][]any {
+	out := make([][]any, len(bs))
+	for i, b := range bs {
+		out[i] = b.data
+	}
+	return out
 }
 
 // A history chart's options other than its data depend only on the measure's
@@ -181,13 +195,14 @@ func scoreHistoryChart(o *model.Objective, r *compute.Result) *Chart {
 		return nil
 	}
 	sh := scoreShape()
-	opt := sh.top.with("series", []any{sh.series[0].with("data", data)})
-	opt["xAxis"] = []any{sh.xAxis.with("data", xs)}
+	series := append(sh.series[0].encode([]byte{'['}, member{"data", appendJSONValues(nil, data)}), ']')
+	xAxis := append(sh.xAxis.encode([]byte{'['}, member{"data", appendJSONStrings(nil, xs)}), ']')
+	opt := sh.top.encode(nil, member{"series", series}, member{"xAxis", xAxis})
 	return &Chart{
 		ID:     "score-" + o.Unit.ID + "-" + o.ID,
 		Label:  "Score of " + o.Name + " as of each period, on the 0 to 10 scale, over the red, amber and green zones. Every score is in the table below.",
 		Height: 240,
-		Option: chartJSON(opt),
+		Option: template.JS(opt),
 	}
 }
 
