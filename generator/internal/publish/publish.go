@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Marker is a file every build writes; a non-empty destination without it is
@@ -25,6 +26,7 @@ type Dir struct {
 	root   *os.Root
 	done   bool
 	unlock func()
+	made   sync.Map // folders already created, so each is made once
 }
 
 // Open starts writing a new version of folder dest.
@@ -120,8 +122,11 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("invalid output path %q", name)
 	}
 	if dir := path.Dir(name); dir != "." {
-		if err := d.root.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("cannot create %s: %w", dir, unwrap(err))
+		if _, ok := d.made.Load(dir); !ok {
+			if err := d.root.MkdirAll(dir, 0o755); err != nil {
+				return fmt.Errorf("cannot create %s: %w", dir, unwrap(err))
+			}
+			d.made.Store(dir, true)
 		}
 	}
 	if err := d.root.WriteFile(name, data, 0o644); err != nil {
