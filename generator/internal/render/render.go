@@ -33,14 +33,17 @@ func Site(r *compute.Result, theme *Theme, out Output) (Stats, error) {
 	}
 	b := newBuilder(r)
 	b.theme = theme
-	jobs := b.jobs()
-	jobs = append(jobs, job{PackPath, func() ([]byte, error) {
+	// The board pack holds every unit: it is by far the longest job, so it
+	// goes first, and the other workers share the pages meanwhile instead of
+	// waiting for it at the end. The order of the jobs changes no file.
+	jobs := []job{{PackPath, func() ([]byte, error) {
 		v, err := packView(b, theme)
 		if err != nil {
 			return nil, err
 		}
 		return execute(theme, "pack", "pack.html", PackPath, v)
-	}})
+	}}}
+	jobs = append(jobs, b.jobs()...)
 	pages := len(jobs)
 	statics, err := theme.Files("static")
 	if err != nil {
