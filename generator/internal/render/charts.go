@@ -145,6 +145,10 @@ func newChartShape(opt map[string]any) *chartShape {
 // nil, a float64 or a model.Opt.
 func appendJSONValues(b []byte, vs []any) []byte {
 	b = append(b, '[')
+	// Thresholds, and so the target line and the bands, are mostly the same
+	// from one period to the next: a repeated number is copied, not formatted.
+	var last float64
+	lastAt, lastEnd := -1, -1
 	for i, v := range vs {
 		if i > 0 {
 			b = append(b, ',')
@@ -153,7 +157,13 @@ func appendJSONValues(b []byte, vs []any) []byte {
 		case nil:
 			b = append(b, "null"...)
 		case float64:
+			if lastAt >= 0 && v == last && math.Signbit(v) == math.Signbit(last) {
+				b = append(b, b[lastAt:lastEnd]...)
+				break
+			}
+			lastAt = len(b)
 			b = appendJSONFloat(b, v)
+			last, lastEnd = v, len(b)
 		default:
 			raw, err := json.Marshal(v)
 			if err != nil {

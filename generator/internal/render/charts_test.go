@@ -11,7 +11,8 @@ import (
 // data against encoding/json, which wrote the same options before.
 func TestChartJSONLikeEncodingJSON(t *testing.T) {
 	vals := []any{nil, 0.0, math.Copysign(0, -1), 1.0, -1.5, 0.1, 1e-6, 9.99e-7, 1e-7, 1.5e-10, 1e20, 1e21, 1.2345e22, -3e-300,
-		math.MaxFloat64, math.SmallestNonzeroFloat64, 123456789.125, 1.0 / 3, 2.0 / 3 * 1e9}
+		math.MaxFloat64, math.SmallestNonzeroFloat64, 123456789.125, 1.0 / 3, 2.0 / 3 * 1e9,
+		0.3, 0.3, 0.3, nil, 0.3, 0.0, math.Copysign(0, -1), math.Copysign(0, -1), 0.0, 1e-7, 1e-7}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 2000 {
 		vals = append(vals, (r.Float64()-0.5)*math.Pow(10, float64(r.IntN(60)-30)))

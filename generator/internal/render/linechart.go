@@ -39,10 +39,7 @@ func historyChart(m *model.Measure, hist []compute.PeriodResult, periodLabel fun
 	}
 	series = append(series, ']')
 	xAxis := append(sh.xAxis.encode([]byte{'['}, member{"data", appendJSONStrings(nil, xs)}), ']')
-	format, err := json.Marshal(map[string]any{"format": formatSpec(m.Format), "series": []string{"Actual", "Target"}})
-	if err != nil {
-		panic(err)
-	}
+	format := historyScorecard(m.Format)
 	opt := sh.top.encode(make([]byte, 0, 1024+len(hist)*100), member{"series", series}, member{"xAxis", xAxis}, member{"scorecard", format})
 	return &Chart{
 		ID:     "history-" + m.Unit.ID + "-" + m.ID,
@@ -51,6 +48,23 @@ func historyChart(m *model.Measure, hist []compute.PeriodResult, periodLabel fun
 		Option: template.JS(opt),
 	}
 }
+
+// historyScorecard is the encoded "scorecard" member of a history chart: how
+// site.js formats the numbers, and which series the tooltip shows. Sites
+// use a handful of formats, each encoded once.
+func historyScorecard(f number.Format) []byte {
+	if b, ok := historyFormats.Load(f); ok {
+		return b.([]byte)
+	}
+	b, err := json.Marshal(map[string]any{"format": formatSpec(f), "series": []string{"Actual", "Target"}})
+	if err != nil {
+		panic(err)
+	}
+	historyFormats.Store(f, b)
+	return b
+}
+
+var historyFormats sync.Map // number.Format → []byte
 
 func bandData(bs []band) [][]any {
 	out := make([][]any, len(bs))
