@@ -7,9 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync/atomic"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
@@ -163,17 +161,6 @@ func BenchmarkCompute(b *testing.B) {
 			b.ReportMetric(float64(site.Rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 		})
 	}
-}
-
-// cpuTime is the CPU time the process has used, user and system, in seconds:
-// on a shared machine it measures the work better than the wall clock, and
-// pages per CPU second is pages per second per core.
-func cpuTime() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
 // discard is an Output that keeps nothing.
