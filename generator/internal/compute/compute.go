@@ -5,7 +5,10 @@
 package compute
 
 import (
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
@@ -93,14 +96,19 @@ func Compute(site *model.Site, dl *diag.List) *Result {
 		Periods:    e.historyPeriods(),
 		Latest:     e.latest(),
 	}
+	var ms []*model.Measure
 	for _, u := range site.Units {
-		for _, m := range u.Measures {
-			mr := e.measureAt(m, site.AsOf)
-			mr.History = e.history(m, mr.Current)
-			mr.Previous = e.measureAt(m, site.AsOf.Add(-1)).Status
-			r.Measures[m.Index] = mr
-			e.warnMeasure(&mr)
-		}
+		ms = append(ms, u.Measures...)
+	}
+	parallel(len(ms), func(i int) {
+		m := ms[i]
+		mr := e.measureAt(m, site.AsOf)
+		mr.History = e.history(m, mr.Current)
+		mr.Previous = e.measureAt(m, site.AsOf.Add(-1)).Status
+		r.Measures[m.Index] = mr
+	})
+	for _, m := range ms {
+		e.warnMeasure(&r.Measures[m.Index])
 	}
 	scores := make([]model.Opt, len(e.objs))
 	measureScores := make([]model.Opt, site.Measures)
@@ -224,15 +232,17 @@ func (e *engine) scoreHistory(r *Result) {
 	for i := range r.Objectives {
 		r.Objectives[i].History = make([]model.Opt, len(r.Periods))
 	}
-	measures := make([]model.Opt, e.site.Measures)
-	scores := make([]model.Opt, len(e.objs))
-	for k, p := range r.Periods {
+	// Each period is scored on its own, by as many workers as GOMAXPROCS.
+	parallel(len(r.Periods), func(k int) {
+		p := r.Periods[k]
 		if p == r.AsOf {
 			for i := range r.Objectives {
 				r.Objectives[i].History[k] = r.Objectives[i].Score
 			}
-			continue
+			return
 		}
+		measures := make([]model.Opt, e.site.Measures)
+		scores := make([]model.Opt, len(e.objs))
 		for _, u := range e.site.Units {
 			for _, m := range u.Measures {
 				measures[m.Index] = e.measureAt(m, p).Score
@@ -242,7 +252,27 @@ func (e *engine) scoreHistory(r *Result) {
 		for i := range r.Objectives {
 			r.Objectives[i].History[k] = scores[i]
 		}
+	})
+}
+
+// parallel calls fn(i) for every i in [0, n) on GOMAXPROCS workers. Each
+// call must touch only what belongs to i: the scoring of a measure or a
+// period reads the engine and writes its own slot of the result.
+func parallel(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
 	}
+	wg.Wait()
 }
 
 // warnMeasure reports what keeps a measure from being scored.

@@ -4,8 +4,11 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/tomlx"
@@ -127,11 +130,31 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 				}
 			}
 		}
-		if src, ok := readFile(fsys, u.File, dl, ""); ok {
-			u.Loc = tomlx.Decode(u.File, src, &u.Card, dl)
-		}
-		loadMarkdown(fsys, u, dl)
 		units = append(units, u)
+	}
+	// Each unit's files are read and decoded on their own, in parallel; the
+	// diagnostics are merged in unit order, as one loop would have made them.
+	lists := make([]diag.List, len(units))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(units)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(units) {
+					return
+				}
+				u, dl := units[i], &lists[i]
+				if src, ok := readFile(fsys, u.File, dl, ""); ok {
+					u.Loc = tomlx.Decode(u.File, src, &u.Card, dl)
+				}
+				loadMarkdown(fsys, u, dl)
+			}
+		})
+	}
+	wg.Wait()
+	for i := range lists {
+		dl.Merge(&lists[i])
 	}
 	return units
 }

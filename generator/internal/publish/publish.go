@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Marker is a file every build writes; a non-empty destination without it is
@@ -25,7 +26,22 @@ type Dir struct {
 	root   *os.Root
 	done   bool
 	unlock func()
+	mu     sync.Mutex
+	made   map[string]bool     // folders already created
+	open   map[string]*openDir // some of them, opened
 }
+
+// openDir is an output folder opened for writing, and how many writes are
+// using it.
+type openDir struct {
+	root  *os.Root
+	users int
+}
+
+// maxOpenDirs bounds the folders kept open: pages are written unit by unit,
+// so a few recent folders take most writes, and a site of any size stays
+// far from the limit on open files.
+const maxOpenDirs = 64
 
 // Open starts writing a new version of folder dest.
 func Open(dest string) (*Dir, error) {
@@ -119,15 +135,75 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." {
 		return fmt.Errorf("invalid output path %q", name)
 	}
-	if dir := path.Dir(name); dir != "." {
-		if err := d.root.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("cannot create %s: %w", dir, unwrap(err))
-		}
+	dir, err := d.dir(path.Dir(name))
+	if err != nil {
+		return err
 	}
-	if err := d.root.WriteFile(name, data, 0o644); err != nil {
+	defer d.release(dir)
+	if err := dir.root.WriteFile(path.Base(name), data, 0o644); err != nil {
 		return fmt.Errorf("cannot write %s: %w", name, unwrap(err))
 	}
 	return nil
+}
+
+// dir returns the output folder dir, created and opened if need be; release
+// it after use. Writing through the folder's own Root opens only the file:
+// through the output's Root every file's path was resolved component by
+// component, and its folders created again, a dozen system calls per file.
+func (d *Dir) dir(dir string) (*openDir, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if dir == "." {
+		return &openDir{root: d.root, users: 1}, nil
+	}
+	if od := d.open[dir]; od != nil {
+		od.users++
+		return od, nil
+	}
+	if !d.made[dir] {
+		if err := d.root.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("cannot create %s: %w", dir, unwrap(err))
+		}
+		if d.made == nil {
+			d.made = map[string]bool{}
+		}
+		d.made[dir] = true
+	}
+	r, err := d.root.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open %s: %w", dir, unwrap(err))
+	}
+	if len(d.open) >= maxOpenDirs {
+		for name, od := range d.open {
+			if od.users == 0 {
+				od.root.Close()
+				delete(d.open, name)
+			}
+		}
+	}
+	if d.open == nil {
+		d.open = map[string]*openDir{}
+	}
+	od := &openDir{root: r, users: 1}
+	d.open[dir] = od
+	return od, nil
+}
+
+// release ends a write's use of a folder from dir.
+func (d *Dir) release(od *openDir) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	od.users--
+}
+
+// closeDirs closes the folders opened by dir.
+func (d *Dir) closeDirs() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, od := range d.open {
+		od.root.Close()
+	}
+	d.open = nil
 }
 
 // Commit replaces the destination with what was written.
@@ -137,6 +213,7 @@ func (d *Dir) Commit() error {
 	}
 	d.done = true
 	defer d.unlock()
+	d.closeDirs()
 	d.root.Close()
 	if err := swap(d.tmp, d.dest); err != nil {
 		os.RemoveAll(d.tmp)
@@ -152,6 +229,7 @@ func (d *Dir) Abort() {
 		return
 	}
 	d.done = true
+	d.closeDirs()
 	d.root.Close()
 	os.RemoveAll(d.tmp)
 	d.unlock()

@@ -2,6 +2,10 @@ package render
 
 import (
 	"encoding/json"
+	"html/template"
+	"math"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -14,7 +18,7 @@ type Chart struct {
 	Label  string // what the chart shows, for screen readers
 	Width  int    // pixels; 0 means the container's width
 	Height int
-	Option map[string]any
+	Option template.JS // JSON, see chartJSON
 	// Links are the pages of the data items of the chart's linked series, by
 	// data index; site.js follows them on click.
 	Links []string
@@ -41,6 +45,187 @@ func optionMap(c interface {
 	delete(m, "toolbox")
 	delete(m, "color")
 	return prune(m).(map[string]any)
+}
+
+// chartJSON encodes a chart's option once, in Go, for the theme to place in a
+// <script type="application/json"> element as it is. encoding/json sorts map
+// keys, so the bytes are stable, and escapes <, >, & and U+2028/U+2029 as
+// \u escapes, so that no text can close the script element or break out of a
+// string: exactly what html/template would have written for the map, which it
+// used to encode a second time for every page.
+func chartJSON(v any) template.JS {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // the options are ours; failing to encode them is a bug
+	}
+	return template.JS(b)
+}
+
+// A chartShape is a chart's option without its data, the members encoded:
+// the parts of a chart that go-echarts builds are built once and shared by
+// every chart of the same shape.
+type chartShape struct {
+	top    members   // every option but series and xAxis
+	series []members // each series, without its data
+	xAxis  members   // the first x axis, without its data
+}
+
+// members are the encoded members of a JSON object, keys sorted.
+type members struct {
+	keys []string
+	raw  map[string]json.RawMessage
+}
+
+// member is one more member of an object, already encoded.
+type member struct {
+	key string
+	raw []byte
+}
+
+// encode appends the object with the extra members to b, keys in sorted
+// order as encoding/json writes a map. The extra keys must be new.
+func (ms members) encode(b []byte, extra ...member) []byte {
+	slices.SortFunc(extra, func(x, y member) int { return strings.Compare(x.key, y.key) })
+	b = append(b, '{')
+	i, j := 0, 0
+	for i < len(ms.keys) || j < len(extra) {
+		if i+j > 0 {
+			b = append(b, ',')
+		}
+		var key string
+		var raw []byte
+		if j == len(extra) || i < len(ms.keys) && ms.keys[i] < extra[j].key {
+			key, raw = ms.keys[i], ms.raw[ms.keys[i]]
+			i++
+		} else {
+			key, raw = extra[j].key, extra[j].raw
+			j++
+		}
+		b = appendJSONString(b, key)
+		b = append(b, ':')
+		b = append(b, raw...)
+	}
+	return append(b, '}')
+}
+
+func encodeMembers(m map[string]any) members {
+	ms := members{raw: make(map[string]json.RawMessage, len(m))}
+	for k, v := range m {
+		b, err := json.Marshal(v)
+		if err != nil {
+			panic(err)
+		}
+		ms.keys = append(ms.keys, k)
+		ms.raw[k] = b
+	}
+	slices.Sort(ms.keys)
+	return ms
+}
+
+// newChartShape splits an option map (from optionMap, with no x-axis data and
+// no series data) into encoded members.
+func newChartShape(opt map[string]any) *chartShape {
+	sh := &chartShape{}
+	for _, s := range opt["series"].([]any) {
+		sh.series = append(sh.series, encodeMembers(s.(map[string]any)))
+	}
+	x := opt["xAxis"].([]any)[0].(map[string]any)
+	delete(x, "data")
+	sh.xAxis = encodeMembers(x)
+	delete(opt, "series")
+	delete(opt, "xAxis")
+	sh.top = encodeMembers(opt)
+	return sh
+}
+
+// The data of a chart, thousands of numbers per page, is encoded here rather
+// than by encoding/json's reflection, in the same form.
+
+// appendJSONValues appends a JSON array of numbers and nulls: each value is
+// nil, a float64 or a model.Opt.
+func appendJSONValues(b []byte, vs []any) []byte {
+	b = append(b, '[')
+	// Thresholds, and so the target line and the bands, are mostly the same
+	// from one period to the next: a repeated number is copied, not formatted.
+	var last float64
+	lastAt, lastEnd := -1, -1
+	for i, v := range vs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		switch v := v.(type) {
+		case nil:
+			b = append(b, "null"...)
+		case float64:
+			if lastAt >= 0 && v == last && math.Signbit(v) == math.Signbit(last) {
+				b = append(b, b[lastAt:lastEnd]...)
+				break
+			}
+			lastAt = len(b)
+			b = appendJSONFloat(b, v)
+			last, lastEnd = v, len(b)
+		default:
+			raw, err := json.Marshal(v)
+			if err != nil {
+				panic(err)
+			}
+			b = append(b, raw...)
+		}
+	}
+	return append(b, ']')
+}
+
+// appendJSONFloat formats f as encoding/json does: the shortest decimal
+// that reads back as f, with an exponent only below 1e-6 or from 1e21.
+func appendJSONFloat(b []byte, f float64) []byte {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		panic("chart value " + strconv.FormatFloat(f, 'g', -1, 64) + " has no JSON form")
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// appendJSONStrings appends a JSON array of strings.
+func appendJSONStrings(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendJSONString appends s quoted. Plain printable ASCII is copied; any
+// other string goes through encoding/json, which escapes <, >, & and
+// U+2028/U+2029 for a script element.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			raw, err := json.Marshal(s)
+			if err != nil {
+				panic(err)
+			}
+			return append(b, raw...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // prune drops null members of objects, recursively.

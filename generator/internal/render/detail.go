@@ -25,6 +25,7 @@ type ObjectiveView struct {
 	History                  *Chart
 	HistoryRows              []HistoryRow
 	Commentary               template.HTML
+	theme                    *Theme // for HistoryHTML
 }
 
 // ComponentRow is a measure or objective that makes up an objective's score.
@@ -67,6 +68,7 @@ func (b *builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 		Score:       scoreOf(or.Score, or.Status),
 		DriverScore: scoreOf(or.DriverScore, compute.RollupStatus(or.DriverScore)),
 		Outlook:     or.Outlook.String(),
+		theme:       b.theme,
 	}
 	for _, m := range o.Measures {
 		mr := r.Measure(m)
@@ -175,6 +177,7 @@ type MeasureView struct {
 	Commentary template.HTML
 	Missing    string // why there is no value, when there is none
 	YTD        bool
+	theme      *Theme // for RowsHTML
 }
 
 // Field is a labelled value of a definition list.
@@ -209,6 +212,7 @@ func (b *builder) measureView(path string, m *model.Measure) *MeasureView {
 		Score:     scoreOf(mr.Score, mr.Status),
 		Trend:     mr.Trend.String(),
 		Stale:     mr.Stale,
+		theme:     b.theme,
 	}
 	if m.Basis == model.YTDBasis {
 		v.YTD = true

@@ -32,3 +32,24 @@ func TestFuncExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestCachedPartial checks that {{cached "p" v}} writes what {{template "p" v}}
+// writes, escaped the same way, and executes the partial once per value.
+func TestCachedPartial(t *testing.T) {
+	runs := 0
+	set := template.New("page").Funcs(template.FuncMap{"run": func() int { runs++; return runs }})
+	set.Funcs(template.FuncMap{"cached": cachedPartial(set)})
+	template.Must(set.Parse(`{{define "p"}}<b title="{{.}}">{{.}}#{{run}}</b>{{end}}` +
+		`{{range .}}{{cached "p" .}}|{{end}}{{template "p" "<x>"}}`))
+	var b strings.Builder
+	if err := set.Execute(&b, []string{"<x>", "a&b", "<x>"}); err != nil {
+		t.Fatal(err)
+	}
+	want := `<b title="&lt;x&gt;">&lt;x&gt;#1</b>|<b title="a&amp;b">a&amp;b#2</b>|<b title="&lt;x&gt;">&lt;x&gt;#1</b>|<b title="&lt;x&gt;">&lt;x&gt;#3</b>`
+	if b.String() != want {
+		t.Errorf("got  %s\nwant %s", b.String(), want)
+	}
+	if runs != 3 {
+		t.Errorf("the partial ran %d times; want 3 (twice cached, once by template)", runs)
+	}
+}

@@ -1,6 +1,10 @@
 package render
 
 import (
+	"encoding/json"
+	"html/template"
+	"sync"
+
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
@@ -16,16 +20,79 @@ import (
 // The bands are stacked areas: an invisible base line, then the width of each
 // band on top of it. The tooltip reads only the actual and the target.
 func historyChart(m *model.Measure, hist []compute.PeriodResult, periodLabel func(compute.PeriodResult) string) *Chart {
-	var xs []string
+	xs := make([]string, len(hist))
 	actual := make([]any, len(hist))
 	target := make([]any, len(hist))
 	for i, h := range hist {
-		xs = append(xs, periodLabel(h))
+		xs[i] = periodLabel(h)
 		actual[i] = optValue(h.Actual)
 		target[i] = optValue(h.Target)
 	}
 	bs := bands(m, hist)
+	sh := historyShapeOf(m.Polarity)
+	series := []byte{'['}
+	for i, data := range append(bandData(bs), target, actual) {
+		if i > 0 {
+			series = append(series, ',')
+		}
+		series = sh.series[i].encode(series, member{"data", appendJSONValues(nil, data)})
+	}
+	series = append(series, ']')
+	xAxis := append(sh.xAxis.encode([]byte{'['}, member{"data", appendJSONStrings(nil, xs)}), ']')
+	format := historyScorecard(m.Format)
+	opt := sh.top.encode(make([]byte, 0, 1024+len(hist)*100), member{"series", series}, member{"xAxis", xAxis}, member{"scorecard", format})
+	return &Chart{
+		ID:     "history-" + m.Unit.ID + "-" + m.ID,
+		Label:  "History of " + m.Name + ": actual by period against the target, with the red-to-target and target-to-stretch bands shaded. Every value is in the table below.",
+		Height: 320,
+		Option: template.JS(opt),
+	}
+}
 
+// historyScorecard is the encoded "scorecard" member of a history chart: how
+// site.js formats the numbers, and which series the tooltip shows. Sites
+// use a handful of formats, each encoded once.
+func historyScorecard(f number.Format) []byte {
+	if b, ok := historyFormats.Load(f); ok {
+		return b.([]byte)
+	}
+	b, err := json.Marshal(map[string]any{"format": formatSpec(f), "series": []string{"Actual", "Target"}})
+	if err != nil {
+		panic(err)
+	}
+	historyFormats.Store(f, b)
+	return b
+}
+
+var historyFormats sync.Map // number.Format → []byte
+
+func bandData(bs []band) [][]any {
+	out := make([][]any, len(bs))
+	for i, b := range bs {
+		out[i] = b.data
+	}
+	return out
+}
+
+// A history chart's options other than its data depend only on the measure's
+// polarity (the colours of the bands), so go-echarts builds them once per
+// polarity and every measure's chart reuses the encoded members. Building and
+// encoding them anew for each of thousands of measures was a sixth of the
+// render time.
+var historyShapes sync.Map // model.Polarity → *chartShape
+
+func historyShapeOf(pol model.Polarity) *chartShape {
+	if sh, ok := historyShapes.Load(pol); ok {
+		return sh.(*chartShape)
+	}
+	sh, _ := historyShapes.LoadOrStore(pol, historyShape(pol))
+	return sh.(*chartShape)
+}
+
+// historyShape builds the history chart of a measure of polarity pol with no
+// periods and no data.
+func historyShape(pol model.Polarity) *chartShape {
+	bs := bands(&model.Measure{Polarity: pol}, nil)
 	l := charts.NewLine()
 	l.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: "history", Renderer: "svg"}),
@@ -35,7 +102,6 @@ func historyChart(m *model.Measure, hist []compute.PeriodResult, periodLabel fun
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 		charts.WithGridOpts(opts.Grid{Left: "64", Right: "24", Top: "24", Bottom: "56"}),
 	)
-	l.SetXAxis(xs)
 	stack := charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)})
 	none := charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)})
 	for i, b := range bs {
@@ -55,25 +121,16 @@ func historyChart(m *model.Measure, hist []compute.PeriodResult, periodLabel fun
 	// Data is set on the map: go-echarts drops a nil value's key, and ECharts
 	// needs null to draw a gap.
 	series := opt["series"].([]any)
-	for i, b := range bs {
+	for i := range bs {
 		s := series[i].(map[string]any)
-		s["data"] = b.data
 		s["silent"] = true
 		s["tooltip"] = map[string]any{"show": false}
 	}
-	for i, data := range [][]any{target, actual} {
-		s := series[len(bs)+i].(map[string]any)
-		s["data"] = data
-		s["connectNulls"] = false
+	for i := range 2 {
+		series[len(bs)+i].(map[string]any)["connectNulls"] = false
 	}
 	opt["tooltip"] = map[string]any{"trigger": "axis"}
-	opt["scorecard"] = map[string]any{"format": formatSpec(m.Format), "series": []string{"Actual", "Target"}}
-	return &Chart{
-		ID:     "history-" + m.Unit.ID + "-" + m.ID,
-		Label:  "History of " + m.Name + ": actual by period against the target, with the red-to-target and target-to-stretch bands shaded. Every value is in the table below.",
-		Height: 320,
-		Option: opt,
-	}
+	return newChartShape(opt)
 }
 
 func optValue(o model.Opt) any {
@@ -140,17 +197,32 @@ func formatSpec(f number.Format) map[string]any {
 // scale, over the red, amber and green zones of a rolled-up score.
 func scoreHistoryChart(o *model.Objective, r *compute.Result) *Chart {
 	or := r.Objective(o)
-	var xs []string
+	xs := make([]string, len(r.Periods))
 	data := make([]any, len(r.Periods))
 	scored := false
 	for i, p := range r.Periods {
-		xs = append(xs, shortPeriod(p, r.Site.Calendar))
+		xs[i] = shortPeriod(p, r.Site.Calendar)
 		data[i] = optValue(or.History[i])
 		scored = scored || or.History[i].OK
 	}
 	if !scored {
 		return nil
 	}
+	sh := scoreShape()
+	series := append(sh.series[0].encode([]byte{'['}, member{"data", appendJSONValues(nil, data)}), ']')
+	xAxis := append(sh.xAxis.encode([]byte{'['}, member{"data", appendJSONStrings(nil, xs)}), ']')
+	opt := sh.top.encode(nil, member{"series", series}, member{"xAxis", xAxis})
+	return &Chart{
+		ID:     "score-" + o.Unit.ID + "-" + o.ID,
+		Label:  "Score of " + o.Name + " as of each period, on the 0 to 10 scale, over the red, amber and green zones. Every score is in the table below.",
+		Height: 240,
+		Option: template.JS(opt),
+	}
+}
+
+// scoreShape is the score history chart without periods or data, the same
+// for every objective; go-echarts builds it once.
+var scoreShape = sync.OnceValue(func() *chartShape {
 	l := charts.NewLine()
 	l.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: "score-history", Renderer: "svg"}),
@@ -159,14 +231,12 @@ func scoreHistoryChart(o *model.Objective, r *compute.Result) *Chart {
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 		charts.WithGridOpts(opts.Grid{Left: "40", Right: "24", Top: "16", Bottom: "32"}),
 	)
-	l.SetXAxis(xs)
 	l.AddSeries("Score", nil, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "circle"}),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5, Color: "#1565c0"}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1565c0"}))
 	opt := optionMap(l)
 	delete(opt, "legend") // one series needs no key
 	s := opt["series"].([]any)[0].(map[string]any)
-	s["data"] = data
 	s["connectNulls"] = false
 	zone := func(from, to float64, colour string) []any {
 		return []any{map[string]any{"yAxis": from, "itemStyle": map[string]any{"color": colour}}, map[string]any{"yAxis": to}}
@@ -178,10 +248,5 @@ func scoreHistoryChart(o *model.Objective, r *compute.Result) *Chart {
 	}}
 	opt["tooltip"] = map[string]any{"trigger": "axis"}
 	opt["scorecard"] = map[string]any{"format": map[string]any{"grouping": false, "min": 1, "max": 1, "percent": false}, "series": []string{"Score"}}
-	return &Chart{
-		ID:     "score-" + o.Unit.ID + "-" + o.ID,
-		Label:  "Score of " + o.Name + " as of each period, on the 0 to 10 scale, over the red, amber and green zones. Every score is in the table below.",
-		Height: 240,
-		Option: opt,
-	}
-}
+	return newChartShape(opt)
+})

@@ -165,7 +165,7 @@ func strategyMap(r *compute.Result, u *model.Unit, geo mapGeometry, href func(*m
 		Label:  fmt.Sprintf("Strategy map of %s: %d objectives in %d perspectives, coloured by status, with arrows from cause to effect. The same objectives are listed in the table below.", u.Name, len(u.Objectives), len(ur.Perspectives)),
 		Width:  int(mapW),
 		Height: height,
-		Option: m,
+		Option: chartJSON(m),
 		Links:  links,
 	}
 }

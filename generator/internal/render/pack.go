@@ -74,7 +74,9 @@ func Pack(r *compute.Result, theme *Theme) ([]byte, error) {
 	if err := theme.Parse(); err != nil {
 		return nil, err
 	}
-	v, err := packView(newBuilder(r), theme)
+	b := newBuilder(r)
+	b.theme = theme
+	v, err := packView(b, theme)
 	if err != nil {
 		return nil, err
 	}

@@ -33,14 +33,17 @@ func Site(r *compute.Result, theme *Theme, out Output) (Stats, error) {
 	}
 	b := newBuilder(r)
 	b.theme = theme
-	jobs := b.jobs()
-	jobs = append(jobs, job{PackPath, func() ([]byte, error) {
+	// The board pack holds every unit: it is by far the longest job, so it
+	// goes first, and the other workers share the pages meanwhile instead of
+	// waiting for it at the end. The order of the jobs changes no file.
+	jobs := []job{{PackPath, func() ([]byte, error) {
 		v, err := packView(b, theme)
 		if err != nil {
 			return nil, err
 		}
 		return execute(theme, "pack", "pack.html", PackPath, v)
-	}})
+	}}}
+	jobs = append(jobs, b.jobs()...)
 	pages := len(jobs)
 	statics, err := theme.Files("static")
 	if err != nil {
@@ -98,12 +101,30 @@ func run(jobs []job, out Output) error {
 }
 
 func execute(theme *Theme, kind, name, path string, data any) ([]byte, error) {
+	// Pages of a kind are about the same size: starting the buffer at the
+	// size of the last one saves growing it by doubling, page after page.
+	hint := pageSizes[kind]
 	var buf bytes.Buffer
+	if hint != nil {
+		buf.Grow(int(hint.Load()) + 512)
+	}
 	if err := theme.tpls[kind].ExecuteTemplate(&buf, name, data); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	if hint != nil {
+		hint.Store(int64(buf.Len()))
+	}
 	return buf.Bytes(), nil
 }
+
+// pageSizes holds the size of the last page of each kind but the pack.
+var pageSizes = func() map[string]*atomic.Int64 {
+	m := map[string]*atomic.Int64{}
+	for _, k := range pageKinds {
+		m[k] = new(atomic.Int64)
+	}
+	return m
+}()
 
 func newBuilder(r *compute.Result) *builder {
 	cal := r.Site.Calendar

@@ -6,8 +6,10 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Theme is a theme's files: the site's themes/<name>/ folder, when it has one,
@@ -15,6 +17,7 @@ import (
 type Theme struct {
 	layers []fs.FS // first match wins
 	tpls   map[string]*template.Template
+	cached map[string]func(name string, v any) (template.HTML, error) // by page kind
 }
 
 // Parse parses the theme's templates; Site does it when it has not been done.
@@ -22,11 +25,11 @@ func (t *Theme) Parse() error {
 	if t.tpls != nil {
 		return nil
 	}
-	tpls, err := t.templates()
+	tpls, cached, err := t.templates()
 	if err != nil {
 		return fmt.Errorf("theme: %w", err)
 	}
-	t.tpls = tpls
+	t.tpls, t.cached = tpls, cached
 	return nil
 }
 
@@ -97,18 +100,19 @@ var pageKinds = []string{"home", "unit", "objective", "measure", "initiatives", 
 
 // templates parses the theme's layouts: one template set per page kind, each
 // holding baseof.html, every partial and the kind's own file.
-func (t *Theme) templates() (map[string]*template.Template, error) {
+func (t *Theme) templates() (map[string]*template.Template, map[string]func(string, any) (template.HTML, error), error) {
 	base := template.New("baseof.html").Funcs(funcs)
+	base.Funcs(template.FuncMap{"cached": cachedPartial(base)}) // each set below binds its own
 	src, err := t.ReadFile("layouts/baseof.html")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if _, err := base.Parse(string(src)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	partials, err := t.Files("layouts/partials")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, p := range partials {
 		if !strings.HasSuffix(p, ".html") {
@@ -116,39 +120,83 @@ func (t *Theme) templates() (map[string]*template.Template, error) {
 		}
 		src, err := t.ReadFile(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if _, err := base.New(path.Base(p)).Parse(string(src)); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	out := map[string]*template.Template{}
+	cached := map[string]func(string, any) (template.HTML, error){}
 	// The board pack is a document of its own: partials, but no base.
 	pack, err := base.Clone()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	src, err = t.ReadFile("layouts/pack.html")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if _, err := pack.New("pack.html").Parse(string(src)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	cached["pack"] = cachedPartial(pack)
+	pack.Funcs(template.FuncMap{"cached": cached["pack"]})
 	out["pack"] = pack
 	for _, kind := range pageKinds {
 		src, err := t.ReadFile("layouts/" + kind + ".html")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		tpl, err := base.Clone()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+		cached[kind] = cachedPartial(tpl)
+		tpl.Funcs(template.FuncMap{"cached": cached[kind]})
 		if _, err := tpl.New(kind + ".html").Parse(string(src)); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out[kind] = tpl
 	}
-	return out, nil
+	return out, cached, nil
+}
+
+// cachedPartial returns the template function cached: {{cached "score" .Score}}
+// writes what {{template "score" .Score}} writes, but executes the partial
+// only once for each distinct value and then reuses its output. A partial
+// sees nothing but its argument, so for a comparable argument its output
+// depends on the argument alone. Status cells and score badges repeat a few
+// dozen distinct values over tens of thousands of table rows; executing the
+// partial each time was most of the template work of a page.
+func cachedPartial(set *template.Template) func(name string, v any) (template.HTML, error) {
+	type key struct {
+		name string
+		v    any
+	}
+	var cache sync.Map // key → template.HTML
+	return func(name string, v any) (template.HTML, error) {
+		if v != nil && !reflect.TypeOf(v).Comparable() {
+			var b strings.Builder
+			err := set.ExecuteTemplate(&b, name, v)
+			return template.HTML(b.String()), err
+		}
+		k := key{name, v}
+		if h, ok := cache.Load(k); ok {
+			return h.(template.HTML), nil
+		}
+		var b strings.Builder
+		if err := set.ExecuteTemplate(&b, name, v); err != nil {
+			return "", err
+		}
+		h := template.HTML(b.String())
+		cache.Store(k, h)
+		return h, nil
+	}
+}
+
+// partial is {{cached name v}} in the templates of page kind: the output of
+// the theme's partial for v, run once per value.
+func (t *Theme) partial(kind, name string, v any) (template.HTML, error) {
+	return t.cached[kind](name, v)
 }

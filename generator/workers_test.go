@@ -1,0 +1,56 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/scorecard-dev/scorecard/internal/sitegen/gen"
+)
+
+// TestBuildSameOnAnyNumberOfWorkers builds a generated site with one worker
+// (GOMAXPROCS=1: units are decoded and pages rendered and written one at a
+// time), with two, and with more workers than this machine has cores, and
+// requires every output file, scores.json and every page, to be the same
+// bytes. The build's workers are GOMAXPROCS.
+func TestBuildSameOnAnyNumberOfWorkers(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	st, err := gen.Generate(src, gen.Params{Units: 12, Measures: 8, Months: 24, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var first map[string][]byte
+	for _, procs := range []int{1, 2, 5} {
+		runtime.GOMAXPROCS(procs)
+		dest := filepath.Join(t.TempDir(), "public")
+		start := time.Now()
+		rep, err := Build(context.Background(), Options{Source: src, Destination: dest})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("GOMAXPROCS=%d: %d pages, %d rows in %v", procs, rep.Pages, rep.Rows, time.Since(start))
+		if rep.Units != st.Units || rep.Rows != st.Rows {
+			t.Fatalf("built %d units and %d rows; generated %d and %d", rep.Units, rep.Rows, st.Units, st.Rows)
+		}
+		files := tree(t, dest)
+		if files["data/scores.json"] == nil || len(files) != rep.Files {
+			t.Fatalf("GOMAXPROCS=%d: %d files in the output, the build reports %d", procs, len(files), rep.Files)
+		}
+		if first == nil {
+			first = files
+			continue
+		}
+		if len(files) != len(first) {
+			t.Errorf("GOMAXPROCS=%d: %d files; with 1: %d", procs, len(files), len(first))
+		}
+		for name, b := range first {
+			if !bytes.Equal(files[name], b) {
+				t.Errorf("GOMAXPROCS=%d: %s differs from the build with one worker", procs, name)
+			}
+		}
+	}
+}
