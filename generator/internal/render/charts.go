@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
 // Chart is an ECharts chart on a page. The option is emitted by html/template
@@ -141,35 +143,29 @@ func newChartShape(opt map[string]any) *chartShape {
 // The data of a chart, thousands of numbers per page, is encoded here rather
 // than by encoding/json's reflection, in the same form.
 
-// appendJSONValues appends a JSON array of numbers and nulls: each value is
-// nil, a float64 or a model.Opt.
-func appendJSONValues(b []byte, vs []any) []byte {
+// appendJSONValues appends a JSON array of numbers and nulls: each value
+// that is not OK is null. The values are typed rather than boxed in an
+// interface: a page's charts hold hundreds of them, and boxing each number
+// was an allocation.
+func appendJSONValues(b []byte, vs []model.Opt) []byte {
 	b = append(b, '[')
 	// Thresholds, and so the target line and the bands, are mostly the same
 	// from one period to the next: a repeated number is copied, not formatted.
 	var last float64
 	lastAt, lastEnd := -1, -1
-	for i, v := range vs {
+	for i, o := range vs {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		switch v := v.(type) {
-		case nil:
+		switch v := o.V; {
+		case !o.OK:
 			b = append(b, "null"...)
-		case float64:
-			if lastAt >= 0 && v == last && math.Signbit(v) == math.Signbit(last) {
-				b = append(b, b[lastAt:lastEnd]...)
-				break
-			}
+		case lastAt >= 0 && v == last && math.Signbit(v) == math.Signbit(last):
+			b = append(b, b[lastAt:lastEnd]...)
+		default:
 			lastAt = len(b)
 			b = appendJSONFloat(b, v)
 			last, lastEnd = v, len(b)
-		default:
-			raw, err := json.Marshal(v)
-			if err != nil {
-				panic(err)
-			}
-			b = append(b, raw...)
 		}
 	}
 	return append(b, ']')

@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
 // TestChartJSONLikeEncodingJSON checks the hand-written encoders of chart
@@ -21,7 +23,13 @@ func TestChartJSONLikeEncodingJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := appendJSONValues(nil, vals); string(got) != string(want) {
+	opts := make([]model.Opt, len(vals))
+	for i, v := range vals {
+		if v != nil {
+			opts[i] = model.Some(v.(float64))
+		}
+	}
+	if got := appendJSONValues(nil, opts); string(got) != string(want) {
 		t.Errorf("appendJSONValues:\n got %s\nwant %s", got, want)
 	}
 	strs := []string{"", "Sep 2026", "Q3 2026", `a "quoted" \ name`, "</script><!--", "a & b", "\u2028\u2029", "tab\there", "é", "\x7f", "bad \xff"}

@@ -21,12 +21,12 @@ import (
 // band on top of it. The tooltip reads only the actual and the target.
 func historyChart(m *model.Measure, hist []compute.PeriodResult, periodLabel func(compute.PeriodResult) string) *Chart {
 	xs := make([]string, len(hist))
-	actual := make([]any, len(hist))
-	target := make([]any, len(hist))
+	actual := make([]model.Opt, len(hist))
+	target := make([]model.Opt, len(hist))
 	for i, h := range hist {
 		xs[i] = periodLabel(h)
-		actual[i] = optValue(h.Actual)
-		target[i] = optValue(h.Target)
+		actual[i] = h.Actual
+		target[i] = h.Target
 	}
 	bs := bands(m, hist)
 	sh := historyShapeOf(m.Polarity)
@@ -66,8 +66,8 @@ func historyScorecard(f number.Format) []byte {
 
 var historyFormats sync.Map // number.Format → []byte
 
-func bandData(bs []band) [][]any {
-	out := make([][]any, len(bs))
+func bandData(bs []band) [][]model.Opt {
+	out := make([][]model.Opt, len(bs))
 	for i, b := range bs {
 		out[i] = b.data
 	}
@@ -133,18 +133,11 @@ func historyShape(pol model.Polarity) *chartShape {
 	return newChartShape(opt)
 }
 
-func optValue(o model.Opt) any {
-	if !o.OK {
-		return nil
-	}
-	return o.V
-}
-
 // band is one stacked series of the history chart: the first is an invisible
 // base line, each later one the width of a shaded band above the previous.
 type band struct {
 	name, colour string
-	data         []any
+	data         []model.Opt
 }
 
 const (
@@ -158,7 +151,7 @@ const (
 func bands(m *model.Measure, hist []compute.PeriodResult) []band {
 	bs := []band{{name: "band-base"}, {name: "band-1"}, {name: "band-2"}, {name: "band-3"}}
 	for i := range bs {
-		bs[i].data = make([]any, len(hist))
+		bs[i].data = make([]model.Opt, len(hist))
 	}
 	switch m.Polarity {
 	case model.Range:
@@ -169,16 +162,16 @@ func bands(m *model.Measure, hist []compute.PeriodResult) []band {
 		bs[1].colour, bs[2].colour = amberBand, greenBand
 	}
 	for i, h := range hist {
-		var v [4]any
+		var v [4]model.Opt // a zero Opt is null: no band in that period
 		switch {
 		case m.Polarity == model.Range:
 			b := m.Band
-			v = [4]any{b.Low - b.Tolerance, b.Tolerance, b.High - b.Low, b.Tolerance}
+			v = [4]model.Opt{model.Some(b.Low - b.Tolerance), model.Some(b.Tolerance), model.Some(b.High - b.Low), model.Some(b.Tolerance)}
 		case !h.Target.OK:
 		case m.Polarity == model.Lower:
-			v = [4]any{h.Stretch.V, h.Target.V - h.Stretch.V, h.Red.V - h.Target.V, nil}
+			v = [4]model.Opt{model.Some(h.Stretch.V), model.Some(h.Target.V - h.Stretch.V), model.Some(h.Red.V - h.Target.V), {}}
 		default:
-			v = [4]any{h.Red.V, h.Target.V - h.Red.V, h.Stretch.V - h.Target.V, nil}
+			v = [4]model.Opt{model.Some(h.Red.V), model.Some(h.Target.V - h.Red.V), model.Some(h.Stretch.V - h.Target.V), {}}
 		}
 		for k := range bs {
 			bs[k].data[i] = v[k]
@@ -198,11 +191,11 @@ func formatSpec(f number.Format) map[string]any {
 func scoreHistoryChart(o *model.Objective, r *compute.Result) *Chart {
 	or := r.Objective(o)
 	xs := make([]string, len(r.Periods))
-	data := make([]any, len(r.Periods))
+	data := make([]model.Opt, len(r.Periods))
 	scored := false
 	for i, p := range r.Periods {
 		xs[i] = shortPeriod(p, r.Site.Calendar)
-		data[i] = optValue(or.History[i])
+		data[i] = or.History[i]
 		scored = scored || or.History[i].OK
 	}
 	if !scored {
