@@ -1,6 +1,7 @@
 package number
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"strconv"
@@ -68,8 +69,16 @@ func (f Format) String() string {
 // Format formats v with f. Rounding is half away from zero at the last shown
 // decimal, so a value that shows as 0.0 never shows as -0.0.
 func (f Format) Format(v float64) string {
+	var buf [32]byte
+	return string(f.Append(buf[:0], v))
+}
+
+// Append appends v formatted with f to b, as Format writes it. Pages show
+// hundreds of numbers each; formatting into one buffer makes one string per
+// number rather than one for each of its parts.
+func (f Format) Append(b []byte, v float64) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "–"
+		return append(b, "–"...)
 	}
 	if f.Percent {
 		v *= 100
@@ -79,47 +88,49 @@ func (f Format) Format(v float64) string {
 	if math.IsInf(v*scale, 0) {
 		r = v
 	}
-	neg := r < 0
-	s := strconv.FormatFloat(math.Abs(r), 'f', f.MaxDec, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	frac = strings.TrimRight(frac, "0")
-	if len(frac) < f.MinDec {
-		frac += strings.Repeat("0", f.MinDec-len(frac))
+	var num [32]byte
+	s := strconv.AppendFloat(num[:0], math.Abs(r), 'f', f.MaxDec, 64)
+	intPart, frac := s, s[len(s):]
+	if i := bytes.IndexByte(s, '.'); i >= 0 {
+		intPart, frac = s[:i], s[i+1:]
+	}
+	for len(frac) > 0 && frac[len(frac)-1] == '0' {
+		frac = frac[:len(frac)-1]
+	}
+	if r < 0 {
+		b = append(b, '-')
 	}
 	if f.Grouping {
-		intPart = group(intPart)
+		b = appendGrouped(b, intPart)
+	} else {
+		b = append(b, intPart...)
 	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	b.WriteString(intPart)
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
+	if len(frac) > 0 || f.MinDec > 0 {
+		b = append(b, '.')
+		b = append(b, frac...)
+		for n := len(frac); n < f.MinDec; n++ {
+			b = append(b, '0')
+		}
 	}
 	if f.Percent {
-		b.WriteByte('%')
+		b = append(b, '%')
 	}
-	return b.String()
+	return b
 }
 
-func group(digits string) string {
-	if len(digits) <= 3 {
-		return digits
-	}
-	var b strings.Builder
+// appendGrouped appends digits with a comma before each group of three from
+// the right.
+func appendGrouped(b, digits []byte) []byte {
 	lead := len(digits) % 3
-	if lead > 0 {
-		b.WriteString(digits[:lead])
+	if lead == 0 {
+		lead = 3
 	}
+	b = append(b, digits[:min(lead, len(digits))]...)
 	for i := lead; i < len(digits); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(digits[i : i+3])
+		b = append(b, ',')
+		b = append(b, digits[i:i+3]...)
 	}
-	return b.String()
+	return b
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.

@@ -2,7 +2,9 @@ package number
 
 import (
 	"math"
+	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -141,4 +143,83 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFormatLikeStrings checks Format, which writes into one buffer, against
+// the formatting it replaced, written with strings, on every kind of pattern
+// and values of every size and sign.
+func TestFormatLikeStrings(t *testing.T) {
+	vals := []float64{0, math.Copysign(0, -1), 0.5, -0.5, 0.005, -0.004, 1, 12, 123, 999.5, 1000, 12345, 123456, 1234567.891,
+		-1234567.891, 1e15, 1e21, -1e300, math.MaxFloat64, math.SmallestNonzeroFloat64, math.NaN(), math.Inf(1), math.Inf(-1)}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		vals = append(vals, (r.Float64()-0.5)*math.Pow(10, float64(r.IntN(24)-8)))
+	}
+	for _, grouping := range []bool{false, true} {
+		for _, percent := range []bool{false, true} {
+			for maxDec := 0; maxDec <= 10; maxDec++ {
+				for minDec := 0; minDec <= maxDec; minDec++ {
+					f := Format{Grouping: grouping, MinDec: minDec, MaxDec: maxDec, Percent: percent}
+					for _, v := range vals {
+						if got, want := f.Format(v), formatWithStrings(f, v); got != want {
+							t.Fatalf("%q.Format(%v) = %q; want %q", f, v, got, want)
+						}
+						if got, want := string(f.Append([]byte("x "), v)), "x "+formatWithStrings(f, v); got != want {
+							t.Fatalf("%q.Append(%v) = %q; want %q", f, v, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// formatWithStrings is Format as it was written before it appended to a
+// buffer.
+func formatWithStrings(f Format, v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	if f.Percent {
+		v *= 100
+	}
+	scale := math.Pow10(f.MaxDec)
+	r := math.Round(v*scale) / scale
+	if math.IsInf(v*scale, 0) {
+		r = v
+	}
+	neg := r < 0
+	s := strconv.FormatFloat(math.Abs(r), 'f', f.MaxDec, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	frac = strings.TrimRight(frac, "0")
+	if len(frac) < f.MinDec {
+		frac += strings.Repeat("0", f.MinDec-len(frac))
+	}
+	if f.Grouping && len(intPart) > 3 {
+		var b strings.Builder
+		lead := len(intPart) % 3
+		if lead > 0 {
+			b.WriteString(intPart[:lead])
+		}
+		for i := lead; i < len(intPart); i += 3 {
+			if b.Len() > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(intPart[i : i+3])
+		}
+		intPart = b.String()
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	b.WriteString(intPart)
+	if frac != "" {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	if f.Percent {
+		b.WriteByte('%')
+	}
+	return b.String()
 }

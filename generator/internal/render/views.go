@@ -96,11 +96,13 @@ func formatValue(m *model.Measure, o model.Opt) string {
 	if !o.OK {
 		return "–"
 	}
-	s := m.Format.Format(o.V)
+	var buf [48]byte
+	b := m.Format.Append(buf[:0], o.V)
 	if m.DisplayUnit != "" {
-		s += " " + m.DisplayUnit
+		b = append(b, ' ')
+		b = append(b, m.DisplayUnit...)
 	}
-	return s
+	return string(b)
 }
 
 // formatTarget shows what a measure is held to: its target, or its band.
