@@ -229,13 +229,24 @@ func (b *builder) measureView(path string, m *model.Measure) *MeasureView {
 		v.Missing = "No actual for " + periodName(mr.Current, cal) + " or before."
 	}
 	v.Definition = b.definition(here, m)
+	if len(mr.History) > 0 {
+		v.Rows = make([]PeriodRow, 0, len(mr.History))
+	}
 	for i := len(mr.History) - 1; i >= 0; i-- {
 		h := mr.History[i]
-		v.Rows = append(v.Rows, PeriodRow{
-			Period: periodName(h.Period, cal), Actual: formatValue(m, h.Actual),
-			Target: formatTarget(m, h.Target), Red: formatValue(m, h.Red), Stretch: formatValue(m, h.Stretch),
-			Score: scoreOf(h.Score, h.Status),
-		})
+		row := PeriodRow{Period: periodName(h.Period, cal), Actual: formatValue(m, h.Actual), Score: scoreOf(h.Score, h.Status)}
+		// Thresholds mostly stay the same from one period to the next: a
+		// repeated one takes the text of the row before rather than being
+		// formatted again (-0 and 0 compare equal and format the same).
+		if n := len(v.Rows); n > 0 {
+			last, prev := &v.Rows[n-1], mr.History[i+1]
+			row.Target = again(h.Target, prev.Target, last.Target, m, formatTarget)
+			row.Red = again(h.Red, prev.Red, last.Red, m, formatValue)
+			row.Stretch = again(h.Stretch, prev.Stretch, last.Stretch, m, formatValue)
+		} else {
+			row.Target, row.Red, row.Stretch = formatTarget(m, h.Target), formatValue(m, h.Red), formatValue(m, h.Stretch)
+		}
+		v.Rows = append(v.Rows, row)
 	}
 	if len(mr.History) > 0 {
 		v.Chart = historyChart(m, mr.History, func(h compute.PeriodResult) string { return shortPeriod(h.Period, cal) })
@@ -291,4 +302,13 @@ func titleCase(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// again is the text of o: prevText when o is the value prevText was
+// formatted from, format(m, o) otherwise.
+func again(o, prev model.Opt, prevText string, m *model.Measure, format func(*model.Measure, model.Opt) string) string {
+	if o == prev {
+		return prevText
+	}
+	return format(m, o)
 }
