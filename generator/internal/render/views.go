@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
@@ -119,6 +120,9 @@ var months = [...]string{"January", "February", "March", "April", "May", "June",
 func periodName(p period.Period, cal period.Calendar) string {
 	switch p.Freq {
 	case period.Monthly:
+		if i := p.N - namedMonthsFrom; i >= 0 && i < namedMonths {
+			return monthNames()[i].long
+		}
 		return months[p.N%12] + " " + strconv.Itoa(p.N/12)
 	case period.Quarterly:
 		return "Q" + strconv.Itoa(p.N%4+1) + " " + strconv.Itoa(p.N/4)
@@ -134,10 +138,33 @@ func periodName(p period.Period, cal period.Calendar) string {
 // shortPeriod is the compact form for chart axes: Sep 2026, Q3 2026, FY 2026.
 func shortPeriod(p period.Period, cal period.Calendar) string {
 	if p.Freq == period.Monthly {
+		if i := p.N - namedMonthsFrom; i >= 0 && i < namedMonths {
+			return monthNames()[i].short
+		}
 		return months[p.N%12][:3] + " " + strconv.Itoa(p.N/12)
 	}
 	return periodName(p, cal)
 }
+
+// A monthly period's names depend on the period alone, and every measure
+// page shows the same few dozen of them for each of its periods, in its
+// table and on its chart's axis: 4.3 million strings per render on L. The
+// names of the months from 1900 to 2199 are made once; other months are
+// named as they come.
+const (
+	namedMonthsFrom = 1900 * 12
+	namedMonths     = 300 * 12
+)
+
+var monthNames = sync.OnceValue(func() []struct{ long, short string } {
+	out := make([]struct{ long, short string }, namedMonths)
+	for i := range out {
+		n := namedMonthsFrom + i
+		out[i].long = months[n%12] + " " + strconv.Itoa(n/12)
+		out[i].short = months[n%12][:3] + " " + strconv.Itoa(n/12)
+	}
+	return out
+})
 
 func dateText(t time.Time) string {
 	if t.IsZero() {
