@@ -94,25 +94,32 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	out, err := publish.Open(opts.Destination)
+	return rep, publishSite(ctx, opts.Destination, theme, result, rep, opts.fault)
+}
+
+// publishSite renders the site into a new folder and swaps it in place of
+// dest, only when everything succeeded. fault, when not nil, injects write
+// failures for tests.
+func publishSite(ctx context.Context, dest string, theme *render.Theme, result *compute.Result, rep *Report, fault func(string) error) error {
+	out, err := publish.Open(dest)
 	if err != nil {
-		return rep, fmt.Errorf("write: %w", err)
+		return fmt.Errorf("write: %w", err)
 	}
 	defer out.Abort()
 	var dst render.Output = out
-	if opts.fault != nil {
-		dst = faultyOutput{out, opts.fault}
+	if fault != nil {
+		dst = faultyOutput{out, fault}
 	}
 	if err := writeSite(ctx, dst, theme, result, rep); err != nil {
-		return rep, fmt.Errorf("render: %w", err)
+		return fmt.Errorf("render: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
-		return rep, err
+		return err
 	}
 	if err := out.Commit(); err != nil {
-		return rep, fmt.Errorf("write: %w", err)
+		return fmt.Errorf("write: %w", err)
 	}
-	return rep, nil
+	return nil
 }
 
 func withDefaults(opts Options) Options {

@@ -17,7 +17,6 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
-	"github.com/scorecard-dev/scorecard/generator/internal/publish"
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
 )
 
@@ -122,19 +121,8 @@ func (s *Session) Build(ctx context.Context, dest string) (*Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	out, err := publish.Open(dest)
-	if err != nil {
-		return rep, fmt.Errorf("write: %w", err)
-	}
-	defer out.Abort()
-	if err := writeSite(ctx, out, theme, result, rep); err != nil {
-		return rep, fmt.Errorf("render: %w", err)
-	}
-	if err := ctx.Err(); err != nil {
+	if err := publishSite(ctx, dest, theme, result, rep, nil); err != nil {
 		return rep, err
-	}
-	if err := out.Commit(); err != nil {
-		return rep, fmt.Errorf("write: %w", err)
 	}
 	s.Reset()
 	if compiled != nil {

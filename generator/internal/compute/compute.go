@@ -82,36 +82,58 @@ type engine struct {
 // Compute scores site as of site.AsOf. Warnings (missing values, gaps in
 // computed series) go to dl.
 func Compute(site *model.Site, dl *diag.List) *Result {
-	e := &engine{site: site, cal: site.Calendar, dl: dl}
-	for _, u := range site.Units {
-		e.objs = append(e.objs, u.Objectives...)
-	}
+	e := newEngine(site, dl)
 	e.actuals()
-	r := &Result{
-		Site:       site,
-		AsOf:       site.AsOf,
-		Units:      make([]UnitResult, len(site.Units)),
-		Objectives: make([]ObjectiveResult, len(e.objs)),
-		Measures:   make([]MeasureResult, site.Measures),
-		Periods:    e.historyPeriods(),
-		Latest:     e.latest(),
-	}
+	r := e.newResult(e.historyPeriods())
 	var ms []*model.Measure
 	for _, u := range site.Units {
 		ms = append(ms, u.Measures...)
 	}
 	parallel(len(ms), func(i int) {
-		m := ms[i]
-		mr := e.measureAt(m, site.AsOf)
-		mr.History = e.history(m, mr.Current)
-		mr.Previous = e.measureAt(m, site.AsOf.Add(-1)).Status
-		r.Measures[m.Index] = mr
+		r.Measures[ms[i].Index] = e.scoreMeasure(ms[i])
 	})
 	for _, m := range ms {
 		e.warnMeasure(&r.Measures[m.Index])
 	}
+	e.rollUp(r)
+	e.scoreHistory(r)
+	e.links(r)
+	return r
+}
+
+func newEngine(site *model.Site, dl *diag.List) *engine {
+	e := &engine{site: site, cal: site.Calendar, dl: dl}
+	for _, u := range site.Units {
+		e.objs = append(e.objs, u.Objectives...)
+	}
+	return e
+}
+
+// newResult is an empty result for e's site, sized for it.
+func (e *engine) newResult(periods []period.Period) *Result {
+	return &Result{
+		Site:       e.site,
+		AsOf:       e.site.AsOf,
+		Units:      make([]UnitResult, len(e.site.Units)),
+		Objectives: make([]ObjectiveResult, len(e.objs)),
+		Measures:   make([]MeasureResult, e.site.Measures),
+		Periods:    periods,
+		Latest:     e.latest(),
+	}
+}
+
+// scoreMeasure is m's result as of the site's as-of period, history included.
+func (e *engine) scoreMeasure(m *model.Measure) MeasureResult {
+	mr := e.measureAt(m, e.site.AsOf)
+	mr.History = e.history(m, mr.Current)
+	mr.Previous = e.measureAt(m, e.site.AsOf.Add(-1)).Status
+	return mr
+}
+
+// rollUp scores objectives, drivers and units from r's measure results.
+func (e *engine) rollUp(r *Result) {
 	scores := make([]model.Opt, len(e.objs))
-	measureScores := make([]model.Opt, site.Measures)
+	measureScores := make([]model.Opt, e.site.Measures)
 	for i := range r.Measures {
 		measureScores[i] = r.Measures[i].Score
 	}
@@ -121,9 +143,6 @@ func Compute(site *model.Site, dl *diag.List) *Result {
 	}
 	e.drivers(r)
 	e.units(r)
-	e.scoreHistory(r)
-	e.links(r)
-	return r
 }
 
 // objectiveScores fills scores (by Objective.Index) from the measure scores:

@@ -36,14 +36,6 @@ func NewMemo(r *Result) *Memo {
 	return m
 }
 
-func newEngine(site *model.Site, dl *diag.List) *engine {
-	e := &engine{site: site, cal: site.Calendar, dl: dl}
-	for _, u := range site.Units {
-		e.objs = append(e.objs, u.Objectives...)
-	}
-	return e
-}
-
 // Recompute scores site again after the data of the measures in changed
 // changed, nothing else of the site having changed since Compute or
 // Recompute made prev and memo: the results of the other measures, unless
@@ -61,38 +53,18 @@ func Recompute(prev *Result, memo *Memo, site *model.Site, changed []*model.Meas
 		return r, NewMemo(r)
 	}
 	dirty := dependents(site, changed)
-	r := &Result{
-		Site:       site,
-		AsOf:       site.AsOf,
-		Units:      make([]UnitResult, len(site.Units)),
-		Objectives: make([]ObjectiveResult, len(e.objs)),
-		Measures:   make([]MeasureResult, site.Measures),
-		Periods:    periods,
-		Latest:     e.latest(),
-	}
+	r := e.newResult(periods)
 	for _, u := range site.Units {
 		for _, m := range u.Measures {
 			mr := prev.Measures[m.Index]
 			if dirty[m.Index] {
-				mr = e.measureAt(m, site.AsOf)
-				mr.History = e.history(m, mr.Current)
-				mr.Previous = e.measureAt(m, site.AsOf.Add(-1)).Status
+				mr = e.scoreMeasure(m)
 			}
 			r.Measures[m.Index] = mr
 			e.warnMeasure(&mr)
 		}
 	}
-	scores := make([]model.Opt, len(e.objs))
-	measureScores := make([]model.Opt, site.Measures)
-	for i := range r.Measures {
-		measureScores[i] = r.Measures[i].Score
-	}
-	e.objectiveScores(measureScores, scores)
-	for i, o := range e.objs {
-		r.Objectives[i] = ObjectiveResult{Objective: o, Score: scores[i], Status: RollupStatus(scores[i])}
-	}
-	e.drivers(r)
-	e.units(r)
+	e.rollUp(r)
 	next := e.scoreHistoryFrom(r, memo, dirty)
 	e.links(r)
 	dl.Merge(&local)

@@ -12,6 +12,14 @@ import (
 
 // data reads every data file into the series of the measures.
 func (v *validator) data(fsys fs.FS, s *model.Site) {
+	d := newDataChecker(v, s)
+	for _, name := range v.src.CSVFiles {
+		load.ReadCSV(fsys, name, v.dl, d.row)
+	}
+}
+
+// newDataChecker indexes the measures of s by unit and id, for the rows.
+func newDataChecker(v *validator, s *model.Site) *dataChecker {
 	d := &dataChecker{v: v, site: s, units: map[string]*unitMeasures{}}
 	for _, u := range s.Units {
 		um := &unitMeasures{unit: u, byID: map[string]*model.Measure{}}
@@ -22,9 +30,7 @@ func (v *validator) data(fsys fs.FS, s *model.Site) {
 		d.units[u.ID] = um
 		d.unitIDs = append(d.unitIDs, u.ID)
 	}
-	for _, name := range v.src.CSVFiles {
-		load.ReadCSV(fsys, name, v.dl, d.row)
-	}
+	return d
 }
 
 type unitMeasures struct {

@@ -41,16 +41,7 @@ func Reread(fsys fs.FS, src *load.Site, site *model.Site, csvFiles, files []stri
 	}
 	var local diag.List
 	v := &validator{dl: &local, src: src}
-	d := &dataChecker{v: v, site: site, units: map[string]*unitMeasures{}}
-	for _, u := range site.Units {
-		um := &unitMeasures{unit: u, byID: map[string]*model.Measure{}}
-		for _, m := range u.Measures {
-			um.byID[m.ID] = m
-			um.ids = append(um.ids, m.ID)
-		}
-		d.units[u.ID] = um
-		d.unitIDs = append(d.unitIDs, u.ID)
-	}
+	d := newDataChecker(v, site)
 	keep := func(r *load.Row) {
 		m := d.measureOf(r)
 		if m != nil {
