@@ -104,6 +104,71 @@ func TestKilledBuildsLeaveThePreviousSite(t *testing.T) {
 	}
 }
 
+// TestKilledBuildsKeepTheGHPagesFiles kills builds into a gh-pages layout
+// at varied moments: the site is the previous one, whole, and .git, CNAME
+// and .nojekyll are in the output or, when the kill came while they were
+// being carried over, in the folder the killed build left, from which the
+// next build moves them back.
+func TestKilledBuildsKeepTheGHPagesFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills builds in a loop")
+	}
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	kept := map[string]string{".git/HEAD": "ref: refs/heads/gh-pages\n", ".git/objects/ab/cdef": "blob", "CNAME": "a.example.org\n", ".nojekyll": ""}
+	for name, content := range kept {
+		writeFile(t, filepath.Join(dest, name), []byte(content))
+	}
+	start := time.Now()
+	if _, err := Build(context.Background(), Options{Source: "..", Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	full := time.Since(start) * 3
+	site := func(files map[string][]byte) map[string][]byte {
+		for name := range kept {
+			delete(files, name)
+		}
+		return files
+	}
+	want := site(tree(t, dest))
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 8 {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "SCORECARD_TEST_BUILD_SOURCE=..", "SCORECARD_TEST_BUILD_DEST="+dest)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rng.Int64N(int64(full))))
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		got := tree(t, parent)
+		for name, content := range kept {
+			found := string(got["public/"+name]) == content
+			for _, s := range strays(t, parent) {
+				found = found || string(got[s+"/"+name]) == content
+			}
+			if !found {
+				t.Fatalf("after kill %d: %s is lost", i, name)
+			}
+		}
+		if err := sameTree(t, site(tree(t, dest)), want); err != nil {
+			t.Fatalf("after kill %d: the output is not the previous site: %v", i, err)
+		}
+	}
+	if _, err := Build(context.Background(), Options{Source: "..", Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	got := tree(t, dest)
+	for name, content := range kept {
+		if string(got[name]) != content {
+			t.Errorf("after the last build: %s = %q; want %q", name, got[name], content)
+		}
+	}
+	if s := strays(t, parent); len(s) > 0 {
+		t.Errorf("left beside the output after a good build: %v", s)
+	}
+}
+
 // TestFailedWritesLeaveNothingBehind makes the destination fail mid-build, as
 // a full or read-only disk would: a clear error, the previous site intact,
 // nothing left beside it.

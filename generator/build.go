@@ -148,7 +148,8 @@ func openSource(dir string) (fs.FS, func(), error) {
 
 // checkDestination refuses output folders that would overwrite or be read as
 // input: the source itself, a folder that contains it, or one inside content/,
-// data/ or themes/.
+// data/ or themes/; and folders that a build may not replace (see
+// publish.Check).
 func checkDestination(source, dest string) error {
 	src, err := realPath(source)
 	if err != nil {
@@ -166,7 +167,7 @@ func checkDestination(source, dest string) error {
 			return fmt.Errorf("destination %s is inside the source's %s/ folder: the output would be read back as input", dest, in)
 		}
 	}
-	return nil
+	return publish.Check(dest)
 }
 
 // realPath returns p as an absolute path with the symbolic links of its

@@ -2,22 +2,55 @@
 // temporary folder beside the destination, which replaces the destination only
 // when the whole build succeeded. A failed build leaves the previous site as it
 // was.
+//
+// It replaces only a folder that may hold nothing of the user's: one a build
+// marked (MarkerName), an empty one, or one that holds nothing but the
+// entries every build carries over (Kept), as a fresh gh-pages worktree does.
 package publish
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 )
 
-// Marker is a file every build writes; a non-empty destination without it is
-// not a previous build, and is never replaced.
-const Marker = "data/scores.json"
+// MarkerName is the file by which a build marks the folder it writes. Only
+// a folder holding it, with the signature first, is replaced; any other
+// folder is refused unless it is empty or holds only kept entries. It is a
+// file a user would not make by accident: a fixed name beginning with a dot,
+// and a fixed first line, as the Cache Directory Tagging Specification
+// (CACHEDIR.TAG) does for the same reason.
+const MarkerName = ".scorecard-build"
+
+// signature is the marker's first line: the tool's name and the first half
+// of the SHA-256 of "scorecard build output", which no file says by chance.
+const signature = "scorecard-build b79ccee6cc4bad830968e905c1035453"
+
+// marker is the whole content of the marker file. It holds no date, path or
+// version, so that two builds of the same input stay byte-identical.
+const marker = signature + `
+# This folder is the output of "scorecard build", which replaces it whole at
+# every build: only .git, CNAME and .nojekyll are carried over to the next
+# one. Keep nothing of your own here. Without this file, scorecard refuses to
+# replace the folder. See docs/site.md, "The output folder".
+`
+
+// Kept lists the entries at the top of the destination that are carried
+// over from one build to the next instead of being replaced: the files of a
+// gh-pages worktree that are not the site's but must stay beside it.
+//
+//	.git       a repository, or in a worktree or submodule the file naming it
+//	CNAME      GitHub Pages' custom domain
+//	.nojekyll  tells GitHub Pages to serve the files as they are
+func Kept() []string { return []string{".git", "CNAME", ".nojekyll"} }
 
 // Dir is an output folder being written.
 type Dir struct {
@@ -26,9 +59,12 @@ type Dir struct {
 	root   *os.Root
 	done   bool
 	unlock func()
-	mu     sync.Mutex
-	made   map[string]bool     // folders already created
-	open   map[string]*openDir // some of them, opened
+	// swap puts the new folder in place of the old: the platform's, or in
+	// tests one that fails or takes the fallback.
+	swap func(tmp, dest string) (old string, err error)
+	mu   sync.Mutex
+	made map[string]bool     // folders already created
+	open map[string]*openDir // some of them, opened
 }
 
 // openDir is an output folder opened for writing, and how many writes are
@@ -43,13 +79,11 @@ type openDir struct {
 // far from the limit on open files.
 const maxOpenDirs = 64
 
-// Open starts writing a new version of folder dest.
+// Open starts writing a new version of folder dest. It refuses a dest that
+// a build may not replace (see checkReplaceable).
 func Open(dest string) (*Dir, error) {
 	dest, err := filepath.Abs(dest)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkReplaceable(dest); err != nil {
 		return nil, err
 	}
 	parent := filepath.Dir(dest)
@@ -60,7 +94,13 @@ func Open(dest string) (*Dir, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot lock %s: %w", parent, unwrap(err))
 	}
-	removeStale(parent, tempPrefix(dest))
+	// Under the lock, and after a killed build's kept entries are back in
+	// place, so that the folder is judged as the user left it.
+	removeStale(parent, dest)
+	if err := checkReplaceable(dest); err != nil {
+		unlock()
+		return nil, err
+	}
 	d, err := create(dest, parent)
 	if err != nil {
 		unlock()
@@ -73,17 +113,47 @@ func Open(dest string) (*Dir, error) {
 func tempPrefix(dest string) string { return "." + filepath.Base(dest) + ".tmp-" }
 
 // removeStale deletes what builds that were killed left beside the
-// destination. It runs under the lock, so no build is using them.
-func removeStale(parent, prefix string) {
+// destination. It runs under the lock, so no build is using them. A build
+// killed while it carried the kept entries over may have left them in one:
+// they are moved back first, and a folder that still holds a repository is
+// left where it is rather than deleted.
+func removeStale(parent, dest string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return
 	}
+	prefix := tempPrefix(dest)
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), prefix) {
-			os.RemoveAll(filepath.Join(parent, e.Name()))
+		if !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		stale := filepath.Join(parent, e.Name())
+		if recoverKept(stale, dest) {
+			os.RemoveAll(stale)
 		}
 	}
+}
+
+// recoverKept moves the kept entries found in stale into dest, where dest has
+// none by that name, and reports whether stale may then be removed. A kept
+// entry that dest has too is the newer one's twin (a CNAME the theme wrote,
+// say), except a repository, which is never deleted.
+func recoverKept(stale, dest string) bool {
+	ok := true
+	for _, name := range Kept() {
+		from, to := filepath.Join(stale, name), filepath.Join(dest, name)
+		if _, err := os.Lstat(from); err != nil {
+			continue
+		}
+		if _, err := os.Lstat(to); err == nil {
+			ok = ok && name != ".git"
+			continue
+		}
+		if err := os.MkdirAll(dest, 0o755); err != nil || os.Rename(from, to) != nil {
+			ok = false
+		}
+	}
+	return ok
 }
 
 func create(dest, parent string) (*Dir, error) {
@@ -101,11 +171,23 @@ func create(dest, parent string) (*Dir, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Dir{dest: dest, tmp: tmp, root: root}, nil
+	return &Dir{dest: dest, tmp: tmp, root: root, swap: swap}, nil
 }
 
-// checkReplaceable refuses a destination that exists and is not a folder, or is a
-// non-empty folder that no build wrote.
+// Check reports whether a build may replace folder dest, as Open does, so
+// that a build can refuse it before doing any work. Open checks again.
+func Check(dest string) error {
+	dest, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	return checkReplaceable(dest)
+}
+
+// checkReplaceable refuses a destination that a build may not replace. A
+// build may replace a folder that does not exist, one that holds nothing but
+// kept entries (a fresh gh-pages worktree), and one that a build marked;
+// anything else may hold the user's files, and is refused with what to do.
 func checkReplaceable(dest string) error {
 	fi, err := os.Lstat(dest)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -114,6 +196,10 @@ func checkReplaceable(dest string) error {
 	if err != nil {
 		return err
 	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		// Replacing it would replace the link, not the folder it leads to.
+		return fmt.Errorf("destination %s is a symbolic link: refusing to replace it; give the folder it leads to", dest)
+	}
 	if !fi.IsDir() {
 		return fmt.Errorf("destination %s exists and is not a folder", dest)
 	}
@@ -121,19 +207,86 @@ func checkReplaceable(dest string) error {
 	if err != nil {
 		return fmt.Errorf("cannot read destination %s: %w", dest, unwrap(err))
 	}
-	if len(entries) == 0 {
+	var others []string
+	for _, e := range entries {
+		if !slices.Contains(Kept(), e.Name()) {
+			others = append(others, e.Name())
+		}
+	}
+	if len(others) == 0 {
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(dest, filepath.FromSlash(Marker))); err != nil {
-		return fmt.Errorf("destination %s is not empty and does not hold a previous build (no %s): refusing to replace it; choose another --destination or empty it", dest, Marker)
+	marked, err := isMarked(dest)
+	switch {
+	case marked:
+		return nil
+	case err != nil:
+		return fmt.Errorf("destination %s has a %s that is not the mark of a build (%v): refusing to replace it; choose another --destination, or empty the folder (it may keep %s)", dest, MarkerName, err, keptList())
+	case exists(filepath.Join(dest, "data", "scores.json")):
+		// The output of a scorecard that did not mark its folders yet looks
+		// like this, but so may a folder of the user's: only they can tell.
+		return fmt.Errorf("destination %s holds data/scores.json but no %s: refusing to replace it. If it is the output of an earlier scorecard, which did not mark its folders, and nothing in it is yours, delete it and build again; else choose another --destination", dest, MarkerName)
 	}
-	return nil
+	return fmt.Errorf("destination %s is not empty and was not made by scorecard build (no %s): refusing to replace it, since it holds %s; choose another --destination, or empty the folder (it may keep %s)", dest, MarkerName, some(others), keptList())
+}
+
+// isMarked reports whether folder dir holds a build's marker: a regular
+// file, not a link, whose first line is the signature. A marker file that is
+// not one is an error, which says why.
+func isMarked(dir string) (bool, error) {
+	p := filepath.Join(dir, MarkerName)
+	fi, err := os.Lstat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, unwrap(err)
+	}
+	if !fi.Mode().IsRegular() {
+		return false, errors.New("not a regular file")
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false, unwrap(err)
+	}
+	defer f.Close()
+	head := make([]byte, len(signature)+1)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if rest, ok := bytes.CutPrefix(head, []byte(signature)); ok && (len(rest) == 0 || rest[0] == '\n' || rest[0] == '\r') {
+		return true, nil
+	}
+	return false, errors.New("its first line is not the signature")
+}
+
+func exists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
+}
+
+// some names up to three of names, sorted, and how many more there are.
+func some(names []string) string {
+	slices.Sort(names)
+	if len(names) > 3 {
+		return fmt.Sprintf("%s and %d more", strings.Join(names[:3], ", "), len(names)-3)
+	}
+	return strings.Join(names, ", ")
+}
+
+func keptList() string {
+	k := Kept()
+	return strings.Join(k[:len(k)-1], ", ") + " and " + k[len(k)-1]
 }
 
 // WriteFile writes a file at slash-separated path name inside the output.
 func (d *Dir) WriteFile(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." {
 		return fmt.Errorf("invalid output path %q", name)
+	}
+	if top, _, _ := strings.Cut(name, "/"); top == MarkerName || top == ".git" {
+		// A theme's static file by such a name would forge the mark, or take
+		// the place of the repository the destination keeps.
+		return fmt.Errorf("cannot write %s: a build never writes %s at the top of its output", name, top)
 	}
 	dir, err := d.dir(path.Dir(name))
 	if err != nil {
@@ -206,7 +359,10 @@ func (d *Dir) closeDirs() {
 	d.open = nil
 }
 
-// Commit replaces the destination with what was written.
+// Commit marks what was written as a build and puts it in place of the
+// destination, with the destination's kept entries carried over: those the
+// new output has not written itself are moved into it just before the swap.
+// Should the swap fail, they are moved back.
 func (d *Dir) Commit() error {
 	if d.done {
 		return errors.New("publish: already committed or aborted")
@@ -214,12 +370,68 @@ func (d *Dir) Commit() error {
 	d.done = true
 	defer d.unlock()
 	d.closeDirs()
+	err := d.root.WriteFile(MarkerName, []byte(marker), 0o644)
 	d.root.Close()
-	if err := swap(d.tmp, d.dest); err != nil {
+	if err != nil {
 		os.RemoveAll(d.tmp)
-		return fmt.Errorf("cannot replace %s: %w", d.dest, unwrap(err))
+		return fmt.Errorf("cannot write %s: %w", MarkerName, unwrap(err))
 	}
-	return nil
+	// Again, under the lock: the build took a while, and what the user put
+	// in the destination meanwhile is theirs.
+	if err := checkReplaceable(d.dest); err != nil {
+		os.RemoveAll(d.tmp)
+		return err
+	}
+	moved, err := carry(d.dest, d.tmp, Kept())
+	if err == nil {
+		var old string
+		if old, err = d.swap(d.tmp, d.dest); err == nil {
+			// A failure here leaves a stale folder, which the next build
+			// removes; the new site is in place.
+			if old != "" {
+				os.RemoveAll(old)
+			}
+			return nil
+		}
+	}
+	if left := putBack(d.tmp, d.dest, moved); len(left) > 0 {
+		// Never delete what holds them: the next build moves them back.
+		return fmt.Errorf("cannot replace %s: %w; %s could not be moved back into it and are in %s", d.dest, unwrap(err), strings.Join(left, ", "), d.tmp)
+	}
+	os.RemoveAll(d.tmp)
+	return fmt.Errorf("cannot replace %s: %w", d.dest, unwrap(err))
+}
+
+// putBack moves the entries moved of folder tmp back into dest, and returns
+// those still in tmp.
+func putBack(tmp, dest string, moved []string) []string {
+	carry(tmp, dest, moved)
+	var left []string
+	for _, name := range moved {
+		if exists(filepath.Join(tmp, name)) {
+			left = append(left, name)
+		}
+	}
+	return left
+}
+
+// carry moves the entries names of folder from that it has, and folder to has
+// not, into to, and returns those it moved, also after an error.
+func carry(from, to string, names []string) ([]string, error) {
+	var moved []string
+	var errs []error
+	for _, name := range names {
+		src, dst := filepath.Join(from, name), filepath.Join(to, name)
+		if !exists(src) || exists(dst) {
+			continue
+		}
+		if err := os.Rename(src, dst); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		moved = append(moved, name)
+	}
+	return moved, errors.Join(errs...)
 }
 
 // Abort discards what was written; the destination is untouched. It is safe to

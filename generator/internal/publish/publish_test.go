@@ -37,7 +37,7 @@ func TestCommitReplacesThePreviousOutput(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := d.WriteFile(Marker, []byte(content)); err != nil {
+		if err := d.WriteFile("data/scores.json", []byte(content)); err != nil {
 			t.Fatal(err)
 		}
 		if i == 0 {
@@ -50,7 +50,7 @@ func TestCommitReplacesThePreviousOutput(t *testing.T) {
 		}
 		d.Abort() // harmless after Commit
 	}
-	if got := read(t, filepath.Join(dest, Marker)); got != "second" {
+	if got := read(t, filepath.Join(dest, "data/scores.json")); got != "second" {
 		t.Errorf("scores = %q; want second", got)
 	}
 	if _, err := os.Stat(filepath.Join(dest, "old-only.html")); !os.IsNotExist(err) {
@@ -68,7 +68,7 @@ func TestAbortLeavesThePreviousOutput(t *testing.T) {
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
 	d, _ := Open(dest)
-	d.WriteFile(Marker, []byte("good"))
+	d.WriteFile("data/scores.json", []byte("good"))
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
@@ -76,9 +76,9 @@ func TestAbortLeavesThePreviousOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.WriteFile(Marker, []byte("half-written"))
+	d.WriteFile("data/scores.json", []byte("half-written"))
 	d.Abort()
-	if got := read(t, filepath.Join(dest, Marker)); got != "good" {
+	if got := read(t, filepath.Join(dest, "data/scores.json")); got != "good" {
 		t.Errorf("scores = %q; want good", got)
 	}
 	if got := entries(t, parent); strings.Join(got, " ") != "public" {
@@ -99,19 +99,6 @@ func TestWriteFileStaysInside(t *testing.T) {
 	}
 }
 
-func TestOpenRefusesAFolderThatIsNotABuild(t *testing.T) {
-	dest := t.TempDir()
-	os.WriteFile(filepath.Join(dest, "thesis.docx"), []byte("precious"), 0o644)
-	if _, err := Open(dest); err == nil || !strings.Contains(err.Error(), "refusing to replace it") {
-		t.Errorf("Open = %v; want a refusal", err)
-	}
-	file := filepath.Join(t.TempDir(), "file")
-	os.WriteFile(file, nil, 0o644)
-	if _, err := Open(file); err == nil || !strings.Contains(err.Error(), "is not a folder") {
-		t.Errorf("Open(file) = %v; want a refusal", err)
-	}
-}
-
 func TestSwapByRenameFallback(t *testing.T) {
 	parent := t.TempDir()
 	dest, tmp := filepath.Join(parent, "public"), filepath.Join(parent, "tmp")
@@ -119,9 +106,14 @@ func TestSwapByRenameFallback(t *testing.T) {
 	os.WriteFile(filepath.Join(dest, "v"), []byte("old"), 0o644)
 	os.MkdirAll(tmp, 0o755)
 	os.WriteFile(filepath.Join(tmp, "v"), []byte("new"), 0o644)
-	if err := swapByRename(tmp, dest); err != nil {
+	old, err := swapByRename(tmp, dest)
+	if err != nil {
 		t.Fatal(err)
 	}
+	if got := read(t, filepath.Join(old, "v")); got != "old" {
+		t.Errorf("old site's v = %q; want old", got)
+	}
+	os.RemoveAll(old)
 	if got := read(t, filepath.Join(dest, "v")); got != "new" {
 		t.Errorf("v = %q; want new", got)
 	}

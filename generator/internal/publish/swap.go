@@ -7,21 +7,22 @@ import (
 )
 
 // swapByRename replaces dest with tmp in two renames: the old site is moved
-// aside, the new one moved in, and the old one removed. If the second rename
-// fails the old site is put back.
-func swapByRename(tmp, dest string) error {
+// aside, the new one moved in. If the second rename fails the old site is
+// put back. It returns where the old site is now, for the caller to remove;
+// "" when there was none.
+func swapByRename(tmp, dest string) (string, error) {
 	old := tmp + ".old"
 	if err := os.Rename(dest, old); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return os.Rename(tmp, dest)
+			return "", os.Rename(tmp, dest)
 		}
-		return err
+		return "", err
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		if rerr := os.Rename(old, dest); rerr != nil {
-			return errors.Join(err, rerr)
+			return "", errors.Join(err, rerr)
 		}
-		return err
+		return "", err
 	}
-	return os.RemoveAll(old)
+	return old, nil
 }

@@ -2,4 +2,4 @@
 
 package publish
 
-func swap(tmp, dest string) error { return swapByRename(tmp, dest) }
+func swap(tmp, dest string) (string, error) { return swapByRename(tmp, dest) }
