@@ -2,11 +2,14 @@ package generator
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/browser"
+	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
 )
 
@@ -30,6 +33,12 @@ func Pack(ctx context.Context, opts PackOptions) (*Report, []string, error) {
 	}
 	if _, ok := browser.Paper[opts.Paper]; !ok {
 		return nil, nil, fmt.Errorf("--paper %q is not a4 or letter", opts.Paper)
+	}
+	source := withDefaults(Options{Source: opts.Source}).Source
+	// The files named are checked before any work; the default name, which
+	// needs the period, once it is known.
+	if err := checkPackFiles(source, opts.Output, opts.PDF); err != nil {
+		return nil, nil, err
 	}
 	var chromium string
 	if opts.PDF != "" {
@@ -62,8 +71,11 @@ func Pack(ctx context.Context, opts PackOptions) (*Report, []string, error) {
 	out := opts.Output
 	if out == "" {
 		out = "board-pack-" + result.AsOf.String() + ".html"
+		if err := checkPackFiles(bo.Source, out, opts.PDF); err != nil {
+			return rep, nil, err
+		}
 	}
-	if err := writeFileAtomic(out, html); err != nil {
+	if err := writeFileAtomic("--output", out, html); err != nil {
 		return rep, nil, err
 	}
 	rep.Pages, rep.Files = 1, 1
@@ -73,7 +85,7 @@ func Pack(ctx context.Context, opts PackOptions) (*Report, []string, error) {
 		if err != nil {
 			return rep, written, err
 		}
-		if err := writeFileAtomic(opts.PDF, pdf); err != nil {
+		if err := writeFileAtomic("--pdf", opts.PDF, pdf); err != nil {
 			return rep, written, err
 		}
 		rep.Files++
@@ -82,9 +94,107 @@ func Pack(ctx context.Context, opts PackOptions) (*Report, []string, error) {
 	return rep, written, nil
 }
 
+// checkPackFiles refuses pack files that are not regular files, or that
+// would overwrite the source's input: anything in content/, data/ or
+// themes/, or config.toml. Each is compared with its symbolic links
+// resolved, so that a link cannot disguise where a path leads. The HTML file
+// and the PDF may not be the same file either. pdf may be "".
+func checkPackFiles(source, html, pdf string) error {
+	for _, f := range []struct{ flag, name string }{{"--output", html}, {"--pdf", pdf}} {
+		if f.name == "" {
+			continue
+		}
+		if err := checkRegular(f.flag, f.name); err != nil {
+			return err
+		}
+		if err := checkNotInput(source, f.flag, f.name); err != nil {
+			return err
+		}
+	}
+	if html == "" || pdf == "" {
+		return nil
+	}
+	h, err := realPath(html)
+	if err != nil {
+		return err
+	}
+	p, err := realPath(pdf)
+	if err != nil {
+		return err
+	}
+	if h == p {
+		return fmt.Errorf("--pdf %s and --output %s are the same file: give the PDF another name", pdf, html)
+	}
+	return nil
+}
+
+// checkRegular refuses name, given as flag, unless it is a regular file or
+// does not exist: a file is replaced by a new one, never written through a
+// link, and a device, a named pipe or a folder is never replaced.
+func checkRegular(flag, name string) error {
+	fi, err := os.Lstat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", flag, name, unwrapPath(err))
+	}
+	m := fi.Mode()
+	switch {
+	case m.IsRegular():
+		return nil
+	case m&fs.ModeSymlink != 0:
+		return fmt.Errorf("%s %s is a symbolic link: refusing to write through it or replace it; name the file itself", flag, name)
+	case m.IsDir():
+		return fmt.Errorf("%s %s is a folder: name a file", flag, name)
+	}
+	kind := "not a regular file"
+	switch {
+	case m&fs.ModeDevice != 0:
+		kind = "a device"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	}
+	return fmt.Errorf("%s %s is %s, not a regular file: refusing to replace it; name a regular file", flag, name, kind)
+}
+
+// checkNotInput refuses name, given as flag, if it is in the source's
+// content/, data/ or themes/ or is its config.toml.
+func checkNotInput(source, flag, name string) error {
+	src, err := realPath(source)
+	if err != nil {
+		return err
+	}
+	dst, err := realPath(name)
+	if err != nil {
+		return err
+	}
+	for _, in := range []string{load.ContentDir, load.DataDir, "themes"} {
+		dir, err := realPath(filepath.Join(src, in))
+		if err != nil {
+			return err
+		}
+		if within(dst, dir) {
+			return fmt.Errorf("%s %s is inside the source's %s/ folder: refusing to write over the site's input", flag, name, in)
+		}
+	}
+	config, err := realPath(filepath.Join(src, "config.toml"))
+	if err != nil {
+		return err
+	}
+	if dst == config || dst == filepath.Join(src, "config.toml") {
+		return fmt.Errorf("%s %s is the source's config.toml: refusing to write over the site's input", flag, name)
+	}
+	return nil
+}
+
 // writeFileAtomic writes a file beside its destination and renames it into
-// place, so that a reader never sees half a file.
-func writeFileAtomic(name string, data []byte) error {
+// place, so that a reader never sees half a file. The rename replaces a
+// regular file only: it is checked again just before, since the build took
+// a while. flag names the file in messages, as checkRegular does.
+func writeFileAtomic(flag, name string, data []byte) error {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot write %s: %w", name, err)
@@ -100,11 +210,23 @@ func writeFileAtomic(name string, data []byte) error {
 		os.Remove(tmp)
 		return fmt.Errorf("cannot write %s: %w", name, err)
 	}
+	if err := checkRegular(flag, name); err != nil {
+		os.Remove(tmp)
+		return err
+	}
 	if err := os.Rename(tmp, name); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("cannot write %s: %w", name, err)
 	}
 	return nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func firstErr(errs ...error) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -23,7 +24,10 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") != "",
-		Cmds:          map[string]func(ts *testscript.TestScript, neg bool, args []string){"no-temp-folders": noTempFolders},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"no-temp-folders": noTempFolders,
+			"mkfifo":          mkfifo,
+		},
 	})
 }
 
@@ -37,4 +41,12 @@ func noTempFolders(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("temporary folder left behind: %s", e.Name())
 		}
 	}
+}
+
+// mkfifo makes a named pipe in the script's work folder.
+func mkfifo(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: mkfifo name")
+	}
+	ts.Check(syscall.Mkfifo(ts.MkAbs(args[0]), 0o644))
 }
