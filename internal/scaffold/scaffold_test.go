@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -136,5 +137,50 @@ func TestWriteIntoAnEmptyFolder(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestGitignoreLeavesOutWhatCommandsWrite asks git which paths the starter
+// site's .gitignore leaves out: the output, what a killed build or pack
+// leaves, and board packs; never the site's own files.
+func TestGitignoreLeavesOutWhatCommandsWrite(t *testing.T) {
+	git, err := exec.LookPath("git")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("git is needed in CI: %v", err)
+		}
+		t.Skipf("git not available: %v", err)
+	}
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) error {
+		cmd := exec.Command(git, append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		return cmd.Run()
+	}
+	if err := run("init", "-q"); err != nil {
+		t.Fatal(err)
+	}
+	for path, ignored := range map[string]bool{
+		"public/index.html":                   true,
+		".public.tmp-123456/index.html":       true,
+		".public.tmp-123456.old/index.html":   true,
+		"board-pack-2026-09.html":             true,
+		"packs/board-pack-2026-Q3.html":       true,
+		".board-pack-2026-09.html.tmp-123456": true,
+		"config.toml":                         false,
+		"content/scorecard.toml":              false,
+		"data/org.csv":                        false,
+		"content/notes/2026-09.md":            false,
+		"content/public/scorecard.toml":       false,
+		"my-board-pack-notes.md":              false,
+	} {
+		// check-ignore exits 0 for a path left out, 1 for one kept.
+		err := run("check-ignore", "-q", "--no-index", path)
+		if got := err == nil; got != ignored {
+			t.Errorf("%s: ignored %v, want %v (%v)", path, got, ignored, err)
+		}
 	}
 }
