@@ -151,6 +151,8 @@ func TestOpenRefusesFoldersNotMadeByABuild(t *testing.T) {
 			"destination DEST is not empty and was not made by scorecard build (no .scorecard-build): refusing to replace it, since it holds content, data; choose another --destination, or empty the folder (it may keep .git, CNAME and .nojekyll)"},
 		{"gh-pages worktree with a README", map[string]string{".git": "gitdir: /x\n", "CNAME": "a.org\n", "README.md": "# pages", "a": "", "b": "", "c": ""}, nil,
 			"destination DEST is not empty and was not made by scorecard build (no .scorecard-build): refusing to replace it, since it holds README.md, a, b and 1 more; choose another --destination, or empty the folder (it may keep .git, CNAME and .nojekyll)"},
+		{"names long or with a line break", map[string]string{"a\nb": "", strings.Repeat("x", 200): ""}, nil,
+			"destination DEST is not empty and was not made by scorecard build (no .scorecard-build): refusing to replace it, since it holds \"a\\nb\", " + strings.Repeat("x", 39) + "…; choose another --destination, or empty the folder (it may keep .git, CNAME and .nojekyll)"},
 		{"marker with other content", markerOf("scorecard-build\n"), nil,
 			"destination DEST has a .scorecard-build that is not the mark of a build (its first line is not the signature): refusing to replace it; choose another --destination, or empty the folder (it may keep .git, CNAME and .nojekyll)"},
 		{"marker with more on its first line", markerOf("scorecard-build b79ccee6cc4bad830968e905c1035453 x\n"), nil,

@@ -18,8 +18,10 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // MarkerName is the file by which a build marks the folder it writes. Only
@@ -267,10 +269,26 @@ func exists(p string) bool {
 // some names up to three of names, sorted, and how many more there are.
 func some(names []string) string {
 	slices.Sort(names)
-	if len(names) > 3 {
-		return fmt.Sprintf("%s and %d more", strings.Join(names[:3], ", "), len(names)-3)
+	shown := make([]string, 0, 3)
+	for _, n := range names[:min(len(names), 3)] {
+		shown = append(shown, short(n))
 	}
-	return strings.Join(names, ", ")
+	if len(names) > 3 {
+		return fmt.Sprintf("%s and %d more", strings.Join(shown, ", "), len(names)-3)
+	}
+	return strings.Join(shown, ", ")
+}
+
+// short gives a file name as a message may show it: at most 40 characters,
+// and quoted when it holds anything but printable characters without space.
+func short(name string) string {
+	if r := []rune(name); len(r) > 40 {
+		name = string(r[:39]) + "…"
+	}
+	if strings.IndexFunc(name, func(r rune) bool { return !unicode.IsPrint(r) || unicode.IsSpace(r) }) >= 0 {
+		return strconv.Quote(name)
+	}
+	return name
 }
 
 func keptList() string {
