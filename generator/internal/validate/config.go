@@ -92,8 +92,9 @@ func or(s, def string) string {
 	return s
 }
 
-// baseURL checks base_url, or the --base-url flag that overrides it, and gives it
-// a trailing slash.
+// baseURL checks base_url, or the --base-url flag that overrides it, and
+// returns it escaped (as sitemaps require) with a trailing slash, ready for
+// page paths to be appended.
 func (v *validator) baseURL(loc *tomlx.Locator, fromConfig, flag string) string {
 	raw, pos := fromConfig, loc.Pos("base_url")
 	if flag != "" {
@@ -103,14 +104,22 @@ func (v *validator) baseURL(loc *tomlx.Locator, fromConfig, flag string) string 
 		return ""
 	}
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	switch {
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
 		v.dl.Errorf(pos, "base_url %q is not an absolute http(s) URL such as https://example.org/scorecard/", raw)
 		return ""
+	case u.User != nil:
+		v.dl.Errorf(pos, "base_url %q holds a user name or password, which every page would publish: give the site's public address, such as https://example.org/scorecard/", raw)
+		return ""
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.HasSuffix(raw, "#"):
+		v.dl.Errorf(pos, "base_url %q has a query or a fragment: page paths are added to it, so give the folder the site is published in, such as https://example.org/scorecard/", raw)
+		return ""
 	}
-	if !strings.HasSuffix(raw, "/") {
-		raw += "/"
+	base := u.String()
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
 	}
-	return raw
+	return base
 }
 
 func (v *validator) perspectives(loc *tomlx.Locator, in []load.Perspective) []*model.Perspective {
