@@ -234,7 +234,7 @@ var generatedBadCases = []generatedCase{
 			}
 			writeFile(t, filepath.Join(dir, "data/a.csv"), csv.Bytes())
 		},
-		want: `data/a.csv:2000002:19: actual "12,5" is not a plain number: use "." as the decimal separator (write 0.5, not 0,5; a spreadsheet set to a decimal-comma locale writes these: set its decimal separator to "." before saving as CSV)` + "\n",
+		want: `data/a.csv:2000002:19: actual "12,5" is not a plain number: it has a decimal comma; use "." (write 12.5; a spreadsheet set to a decimal-comma locale writes these: set its decimal separator to "." before saving as CSV)` + "\n",
 	},
 	{
 		name:  "csv-10mb-line",

@@ -38,9 +38,10 @@ type Options struct {
 type Report struct {
 	Units    int
 	Measures int
-	Rows     int // data rows read
-	Pages    int // HTML pages written
-	Files    int // all files written
+	Rows     int    // data rows read
+	Period   string // the as-of period; empty when the build failed before finding it
+	Pages    int    // HTML pages written
+	Files    int    // all files written
 	// Warnings are sorted; there may have been more than are kept (WarningCount).
 	Warnings     []diag.Diagnostic
 	WarningCount int
@@ -198,11 +199,18 @@ func within(p, dir string) bool {
 // compile runs load, validate and compute on fsys.
 func compile(ctx context.Context, fsys fs.FS, opts Options) (*compute.Result, *Report, error) {
 	result, dl, err := pipeline.Compile(ctx, fsys, pipeline.Options{Period: opts.Period, BaseURL: opts.BaseURL, Strict: opts.Strict})
+	return result, report(result, dl), err
+}
+
+// report is what a build that compiled r, with the diagnostics in dl, tells
+// its caller.
+func report(r *compute.Result, dl *diag.List) *Report {
 	rep := &Report{Warnings: dl.Sorted(diag.Warning), WarningCount: dl.Count(diag.Warning)}
-	if result != nil {
-		rep.Units, rep.Measures, rep.Rows = len(result.Site.Units), result.Site.Measures, result.Site.Rows
+	if r != nil {
+		rep.Units, rep.Measures, rep.Rows = len(r.Site.Units), r.Site.Measures, r.Site.Rows
+		rep.Period = r.AsOf.String()
 	}
-	return result, rep, err
+	return rep
 }
 
 // loadTheme finds the site's theme and parses its templates, so that a

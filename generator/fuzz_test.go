@@ -105,6 +105,8 @@ func FuzzCSV(f *testing.F) {
 	seed(f, "data/a.csv", "testdata/sites/*/data/*.csv")
 	f.Add([]byte("\ufeffunit;measure;period;actual\r\norg;revenue;2026-09;1,5\r\n"))
 	f.Add([]byte("unit,measure,period,actual\n\"org\n\",revenue,2026-09,\"1\"\"2\"\n"))
+	// A header in capitals, a decimal comma, a stray year.
+	f.Add([]byte("Unit,MEASURE, Period ,Actual\norg,revenue,2026-09,\"0,935\"\norg,revenue,2026-08,1\norg,revenue,2062-09,1\n"))
 	f.Fuzz(func(t *testing.T, src []byte) { compileWith(t, "data/a.csv", src) })
 }
 

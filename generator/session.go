@@ -132,14 +132,6 @@ func (s *Session) Build(ctx context.Context, dest string) (*Report, error) {
 	return rep, nil
 }
 
-func report(r *compute.Result, dl *diag.List) *Report {
-	rep := &Report{Warnings: dl.Sorted(diag.Warning), WarningCount: dl.Count(diag.Warning)}
-	if r != nil {
-		rep.Units, rep.Measures, rep.Rows = len(r.Site.Units), r.Site.Measures, r.Site.Rows
-	}
-	return rep
-}
-
 // Update brings the folder of the last successful Build up to date with the
 // source, when only data files changed since: it reads the changed data
 // files again, recomputes the site, and rewrites, each atomically (a new file

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -237,16 +238,58 @@ func TestUpdateOfTheFreshestDataRewritesEverything(t *testing.T) {
 	source := copyTree(t, smallSite)
 	s, dest := startSession(t, source)
 	before := snapshot(t, dest)
-	edit(t, source, "data/actuals.csv", "org,revenue,2026-10,,110", "org,revenue,2026-10,,110\nops,cost,2026-10,59,")
+	// With nps current through November, three of the five measures with
+	// actuals reach October: at least half.
+	edit(t, source, "data/actuals.csv", "org,revenue,2026-10,,110", "org,revenue,2026-10,,110\nops,cost,2026-10,59,\nops,revenue,2026-10,104,")
 	_, up := mustUpdate(t, s)
 	if !up.All {
 		t.Fatalf("the as-of period moved, but not every page was rendered: %v", up.Rendered)
+	}
+	if p := scoresPeriod(t, dest); p != "2026-10" {
+		t.Errorf("scores.json is as of %s; want 2026-10", p)
 	}
 	checkRewrites(t, before, snapshot(t, dest), up.Written)
 	if slices.Contains(up.Written, "assets/site.css") {
 		t.Errorf("an asset was rewritten with the same bytes")
 	}
 	sameAsFullBuild(t, source, dest)
+}
+
+// TestUpdateWithAStrayRow appends an actual with a mistyped year: the as-of
+// period stays where the other measures are, the update warns about the row
+// with its position, as a full build does, and the folder is still what a
+// full build writes.
+func TestUpdateWithAStrayRow(t *testing.T) {
+	source := copyTree(t, smallSite)
+	s, dest := startSession(t, source)
+	edit(t, source, "data/actuals.csv", "org,revenue,2026-10,,110", "org,revenue,2026-10,,110\nops,cost,2062-09,59,")
+	rep, _ := mustUpdate(t, s)
+	if p := scoresPeriod(t, dest); p != "2026-09" {
+		t.Errorf("the as-of period moved to %s", p)
+	}
+	want := "data/actuals.csv:15:10: warning: ops/cost 2062-09 is after the as-of period 2026-09 and left out of this build"
+	found := false
+	for _, w := range rep.Warnings {
+		found = found || strings.HasPrefix(w.String(), want)
+	}
+	if !found {
+		t.Errorf("no warning %q in %v", want, rep.Warnings)
+	}
+	sameAsFullBuild(t, source, dest)
+}
+
+// scoresPeriod is the as-of period of the site built in dest.
+func scoresPeriod(t *testing.T, dest string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dest, "data", "scores.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scores struct{ Period string }
+	if err := json.Unmarshal(b, &scores); err != nil {
+		t.Fatal(err)
+	}
+	return scores.Period
 }
 
 // TestUpdateNeedsAFullBuildForDefinitions: a change to a scorecard, to

@@ -12,12 +12,13 @@ import (
 // the hostile one, and checks every page and style sheet of each: every
 // relative link and src names a file of the site (with its #fragment, an
 // element of that page), and nothing refers to the network — only links that
-// authors wrote in commentary may, as sitecheck.External allows.
+// authors wrote in commentary may, and the canonical link of a site with a
+// base URL, as sitecheck.External allows.
 func TestSitesLinkOnlyToThemselves(t *testing.T) {
-	for _, site := range []struct{ name, source string }{
-		{"example", ".."},
-		{"small", smallSite},
-		{"hostile", hostileSite},
+	for _, site := range []struct{ name, source, base string }{
+		{"example", "..", "https://example.org/scorecard/"}, // config.toml's base_url
+		{"small", smallSite, ""},
+		{"hostile", hostileSite, ""},
 	} {
 		t.Run(site.name, func(t *testing.T) {
 			dest := filepath.Join(t.TempDir(), "public")
@@ -30,6 +31,7 @@ func TestSitesLinkOnlyToThemselves(t *testing.T) {
 			for _, p := range sitecheck.External(dest) {
 				t.Error(p)
 			}
+			checkCanonical(t, dest, site.base)
 		})
 	}
 }

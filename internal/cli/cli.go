@@ -177,9 +177,18 @@ func summary(cmd string, rep *generator.Report, d time.Duration) string {
 	if rep.WarningCount > 0 {
 		warn = ", " + plural(rep.WarningCount, "warning")
 	}
-	return fmt.Sprintf("%s %s, %s, %s%s%s in %s", verb,
+	return fmt.Sprintf("%s%s: %s, %s, %s%s%s in %s", verb, asOf(rep),
 		plural(rep.Units, "unit"), plural(rep.Measures, "measure"), plural(rep.Rows, "data row"),
 		tail, warn, d.Round(time.Millisecond))
+}
+
+// asOf names the period a build reported on, first in its summary: the
+// default follows the data (docs/scoring.md), so the reader is told.
+func asOf(rep *generator.Report) string {
+	if rep.Period == "" {
+		return ""
+	}
+	return " as of " + rep.Period
 }
 
 func plural(n int, word string) string {

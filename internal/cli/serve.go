@@ -98,7 +98,7 @@ func updateSummary(rep *generator.Report, d time.Duration) string {
 	if rep.WarningCount > 0 {
 		warn = ", " + plural(rep.WarningCount, "warning")
 	}
-	return fmt.Sprintf("updated %s, %s, %s in place: rewrote %s (%s)%s in %s",
+	return fmt.Sprintf("updated%s: %s, %s, %s in place: rewrote %s (%s)%s in %s", asOf(rep),
 		plural(rep.Units, "unit"), plural(rep.Measures, "measure"), plural(rep.Rows, "data row"),
 		plural(rep.Pages, "page"), plural(rep.Files, "file"), warn, d.Round(time.Millisecond))
 }

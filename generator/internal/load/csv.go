@@ -180,6 +180,9 @@ func (r *csvReader) header(rec []string) bool {
 		case c < 0:
 			r.dl.Errorf(at, "unknown column %q (the columns are %s)", name, strings.Join(ColumnNames[:], ", "))
 			ok = false
+		case r.index[c] >= 0 && strings.TrimSpace(rec[r.index[c]]) != name:
+			r.dl.Errorf(at, "column %q appears twice, the first time as %q (column names are read without regard to case)", name, strings.TrimSpace(rec[r.index[c]]))
+			ok = false
 		case r.index[c] >= 0:
 			r.dl.Errorf(at, "column %q appears twice", name)
 			ok = false
@@ -196,13 +199,25 @@ func (r *csvReader) header(rec []string) bool {
 	return ok
 }
 
+// columnIndex returns the column a header name names, or -1. Case does not
+// matter (a spreadsheet's header often reads Unit,Measure,Period,Actual);
+// only ASCII letters fold, so that no other character reads as one of them.
 func columnIndex(name string) int {
 	for c, n := range ColumnNames {
-		if n == name {
+		if len(name) == len(n) && asciiLower(name) == n {
 			return c
 		}
 	}
 	return -1
+}
+
+func asciiLower(s string) string {
+	return strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
 }
 
 // fill copies rec into row and reports whether the row should be used.

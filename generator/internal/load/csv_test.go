@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -69,5 +70,25 @@ func TestCSVErrorsAreCappedAndCounted(t *testing.T) {
 	}
 	if !strings.HasSuffix(dl.Err().Error(), "\n... and 50 more errors") {
 		t.Error("the error does not count what it left out")
+	}
+}
+
+func TestCSVHeaderNamesIgnoreCase(t *testing.T) {
+	rows, errs, _ := readAll(t, "Unit,MEASURE, Period ,Actual\norg,revenue,2026-09,95\n")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(rows) != 1 || rows[0].Unit != "org" || rows[0].Period != "2026-09" || rows[0].Values[0].V != 95 {
+		t.Errorf("rows %+v", rows)
+	}
+	// Only ASCII letters fold: the long s (U+017F), which Unicode folds to s,
+	// is not an s.
+	_, errs, _ = readAll(t, "unit,mea\u017fure,period,actual\n")
+	want := []string{
+		`data/a.csv:1:1: missing column "measure": the header row must name unit, measure and period (and any of actual, target, red, stretch)`,
+		"data/a.csv:1:6: unknown column \"mea\u017fure\" (the columns are unit, measure, period, actual, target, red, stretch)",
+	}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors %q; want %q", errs, want)
 	}
 }

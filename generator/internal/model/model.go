@@ -174,7 +174,7 @@ func Some(v float64) Opt { return Opt{V: v, OK: true} }
 // Point is what the data files say about one measure in one period.
 type Point struct {
 	Actual, Target, Red, Stretch Opt
-	Src                          diag.Pos // the row it came from; zero when no row
+	Src                          diag.Pos // the period cell of the row it came from; zero when no row
 }
 
 // Series holds a measure's points, densely, from its first period on.

@@ -4,20 +4,38 @@ package number
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
-// Errors returned by Parse. Each says how the cell should be written, because the
-// usual cause is a spreadsheet export in a locale with other conventions.
+// Errors returned by Parse, or wrapped by the error it returns (errors.Is
+// finds them). Each says how the cell should be written, because the usual
+// cause is a spreadsheet export in a locale with other conventions; the
+// wrapping error gives the cell itself rewritten where it can.
 var (
 	ErrGrouping   = errors.New("is not a plain number: remove the thousands separators (write 1234567.5, not 1,234,567.5; in the spreadsheet, format the column as a number without a 1000 separator before saving as CSV)")
-	ErrComma      = errors.New("is not a plain number: use \".\" as the decimal separator (write 0.5, not 0,5; a spreadsheet set to a decimal-comma locale writes these: set its decimal separator to \".\" before saving as CSV)")
+	ErrComma      = errors.New("is not a plain number: it has a decimal comma; use \".\" (write 0.5, not 0,5; a spreadsheet set to a decimal-comma locale writes these: set its decimal separator to \".\" before saving as CSV)")
+	ErrAmbiguous  = errors.New("is not a plain number: its \",\" is a thousands separator or a decimal comma, which cannot be told apart (write 1234 or 1.234; in the spreadsheet, format the column as a number with \".\" for decimals and no 1000 separator before saving as CSV)")
 	ErrNotFinite  = errors.New("is not a finite number")
 	ErrOutOfRange = errors.New("is out of range for a number")
 	ErrSyntax     = errors.New("is not a number (expected a plain decimal such as 1234.5 or -0.25)")
 )
+
+// hintError is one of the errors above, told with the cell rewritten.
+type hintError struct {
+	kind error
+	msg  string
+}
+
+func (e *hintError) Error() string { return e.msg }
+func (e *hintError) Unwrap() error { return e.kind }
+
+// maxHinted bounds the cells that are rewritten in a message: a message
+// quotes a short value, never a long one.
+const maxHinted = 32
 
 // Parse reads a plain decimal: an optional sign, digits with at most one ".",
 // and an optional exponent (1e6). Anything else, including thousands separators,
@@ -84,30 +102,100 @@ func classify(s string) error {
 		return ErrNotFinite
 	}
 	if strings.Contains(s, ",") {
-		// One comma followed by exactly three digits and nothing else looks like
-		// grouping (1,234); any other comma is a decimal comma (0,5 or 1.234,5).
-		if groupingOnly(s) {
-			return ErrGrouping
-		}
-		return ErrComma
+		return classifyComma(s)
 	}
 	if strings.ContainsAny(s, " '\u00a0\u202f_") && plain(strings.Map(dropGrouping, s)) {
-		return ErrGrouping
+		return grouping(s)
 	}
 	return ErrSyntax
 }
 
+// classifyComma tells a comma that groups thousands from a decimal comma.
+// Digits grouped by commas into threes are grouping when a "." fraction
+// follows or there are two commas or more (1,234.5, 1,234,567); one comma
+// and three digits alone (1,234) could be either. Any other comma is a
+// decimal comma (0,935, 0,5, 1.234,5, 1 234,5): a group before a comma never
+// starts with 0.
+func classifyComma(s string) error {
+	if !groupingOnly(s) {
+		return decimalComma(s)
+	}
+	if strings.Count(s, ",") > 1 || strings.Contains(s, ".") {
+		return grouping(s)
+	}
+	if len(s) > maxHinted {
+		return ErrAmbiguous
+	}
+	thousands, decimal := strings.ReplaceAll(s, ",", ""), strings.ReplaceAll(s, ",", ".")
+	return &hintError{ErrAmbiguous, fmt.Sprintf("is not a plain number: its \",\" is a thousands separator (write %s) or a decimal comma (write %s), which cannot be told apart: in the spreadsheet, format the column as a number with \".\" for decimals and no 1000 separator before saving as CSV", thousands, decimal)}
+}
+
+// grouping is ErrGrouping for s, with s written plainly when that is short.
+func grouping(s string) error {
+	plainS := strings.Map(func(r rune) rune {
+		if r == ',' {
+			return -1
+		}
+		return dropGrouping(r)
+	}, s)
+	if len(s) > maxHinted || !plain(plainS) {
+		return ErrGrouping
+	}
+	return &hintError{ErrGrouping, "is not a plain number: remove the thousands separators (write " + plainS + "; in the spreadsheet, format the column as a number without a 1000 separator before saving as CSV)"}
+}
+
+// decimalComma is ErrComma for s, with s written plainly when that is short
+// and s has one comma with digits after it: the separators before the comma
+// (".", spaces) group thousands.
+func decimalComma(s string) error {
+	intPart, frac, _ := strings.Cut(s, ",")
+	if len(s) > maxHinted || frac == "" || span(frac, 0) != len(frac) || !groupsOfThree(strings.TrimLeft(intPart, "+-")) {
+		return ErrComma
+	}
+	plainS := strings.Map(func(r rune) rune {
+		if r == '.' {
+			return -1
+		}
+		return dropGrouping(r)
+	}, intPart) + "." + frac
+	if !plain(plainS) {
+		return ErrComma
+	}
+	return &hintError{ErrComma, "is not a plain number: it has a decimal comma; use \".\" (write " + plainS + "; a spreadsheet set to a decimal-comma locale writes these: set its decimal separator to \".\" before saving as CSV)"}
+}
+
 // groupingOnly reports whether s is digits grouped by commas into threes, with an
-// optional fraction after a ".": 1,234 or 12,345,678.9.
+// optional fraction after a ".": 1,234 or 12,345,678.9. The first group
+// does not start with 0, as no number written with grouping does.
 func groupingOnly(s string) bool {
 	s = strings.TrimLeft(s, "+-")
 	intPart, _, _ := strings.Cut(s, ".")
 	groups := strings.Split(intPart, ",")
-	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 || span(groups[0], 0) != len(groups[0]) {
+	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 || span(groups[0], 0) != len(groups[0]) || groups[0][0] == '0' {
 		return false
 	}
 	for _, g := range groups[1:] {
 		if len(g) != 3 || span(g, 0) != 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// groupsOfThree reports whether s is digits, grouped into threes by "." or
+// any separator dropGrouping drops, or not grouped at all: 1.234.567 or 12.
+func groupsOfThree(s string) bool {
+	var groups []string
+	start := 0
+	for i, r := range s {
+		if r == '.' || dropGrouping(r) < 0 {
+			groups = append(groups, s[start:i])
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	groups = append(groups, s[start:])
+	for i, g := range groups {
+		if g == "" || span(g, 0) != len(g) || len(groups) > 1 && len(g) > 3 || i > 0 && len(g) != 3 {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 package number
 
 import (
+	"errors"
 	"math"
 	"math/rand/v2"
 	"strconv"
@@ -36,13 +37,19 @@ func TestParseRejects(t *testing.T) {
 		in   string
 		want error
 	}{
-		{"1,234", ErrGrouping},
+		{"1,234", ErrAmbiguous},
+		{"-1,234", ErrAmbiguous},
+		{"123,456", ErrAmbiguous},
 		{"12,345,678.9", ErrGrouping},
-		{"-1,234", ErrGrouping},
+		{"1,234,567", ErrGrouping},
+		{"1,234.5", ErrGrouping},
 		{"1 234", ErrGrouping},
 		{"1\u00a0234,5", ErrComma},
 		{"1_000", ErrGrouping},
 		{"0,5", ErrComma},
+		{"0,935", ErrComma},
+		{"-0,935", ErrComma},
+		{"0,935,123", ErrComma},
 		{"1.234,5", ErrComma},
 		{"1,2345", ErrComma},
 		{"NaN", ErrNotFinite},
@@ -63,8 +70,35 @@ func TestParseRejects(t *testing.T) {
 		{"１２", ErrSyntax},
 	}
 	for _, tc := range tests {
-		if _, err := Parse(tc.in); err != tc.want {
+		if _, err := Parse(tc.in); !errors.Is(err, tc.want) {
 			t.Errorf("Parse(%q) error = %v; want %v", tc.in, err, tc.want)
+		}
+	}
+}
+
+// The advice gives the cell written plainly where that is certain, both
+// readings where a comma could be either, and the general rule otherwise.
+func TestParseAdvice(t *testing.T) {
+	const (
+		sheetGrouping = "; in the spreadsheet, format the column as a number without a 1000 separator before saving as CSV)"
+		sheetDecimal  = "; a spreadsheet set to a decimal-comma locale writes these: set its decimal separator to \".\" before saving as CSV)"
+	)
+	tests := []struct{ in, want string }{
+		{"0,935", `is not a plain number: it has a decimal comma; use "." (write 0.935` + sheetDecimal},
+		{"-12,5", `is not a plain number: it has a decimal comma; use "." (write -12.5` + sheetDecimal},
+		{"1.234,5", `is not a plain number: it has a decimal comma; use "." (write 1234.5` + sheetDecimal},
+		{"1 234 567,25", `is not a plain number: it has a decimal comma; use "." (write 1234567.25` + sheetDecimal},
+		{"1.2.3,5", ErrComma.Error()},
+		{"1,2,3", ErrComma.Error()},
+		{"1,234,567.5", `is not a plain number: remove the thousands separators (write 1234567.5` + sheetGrouping},
+		{"1 234", `is not a plain number: remove the thousands separators (write 1234` + sheetGrouping},
+		{"1,234", `is not a plain number: its "," is a thousands separator (write 1234) or a decimal comma (write 1.234), which cannot be told apart: in the spreadsheet, format the column as a number with "." for decimals and no 1000 separator before saving as CSV`},
+		{"111,111,111,111,111,111,111,111,111.5", ErrGrouping.Error()},
+		{"1111111111111111111111111111111111,5", ErrComma.Error()},
+	}
+	for _, tc := range tests {
+		if _, err := Parse(tc.in); err == nil || err.Error() != tc.want {
+			t.Errorf("Parse(%q) error = %v\nwant %s", tc.in, err, tc.want)
 		}
 	}
 }
@@ -122,12 +156,13 @@ func TestParseFormatRejects(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"1", "-0.5", "1,234", "1e6", "NaN", "0x10", "1_0", ".5", "1.2.3"} {
+	for _, s := range []string{"1", "-0.5", "1,234", "1e6", "NaN", "0x10", "1_0", ".5", "1.2.3", "0,935", "1.234,5", "1 234"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		v, err := Parse(s)
 		if err != nil {
+			checkAdvice(t, s, err)
 			return
 		}
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -143,6 +178,23 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkAdvice checks the error of a cell: short whatever the cell, and a
+// cell it rewrites is rewritten into a number Parse accepts.
+func checkAdvice(t *testing.T, s string, err error) {
+	t.Helper()
+	if len(err.Error()) > 400 {
+		t.Fatalf("Parse(%q): a message of %d bytes", s, len(err.Error()))
+	}
+	if h, ok := err.(*hintError); ok {
+		for _, w := range strings.Split(h.msg, "(write ")[1:] {
+			w = w[:strings.IndexAny(w, ";)")]
+			if _, err := Parse(w); err != nil {
+				t.Fatalf("Parse(%q) advises %q, which is not a number: %v", s, w, err)
+			}
+		}
+	}
 }
 
 // TestFormatLikeStrings checks Format, which writes into one buffer, against

@@ -223,13 +223,7 @@ func Only(r *compute.Result, theme *Theme, out Output, paths []string) (Stats, e
 		}
 	}
 	if want[PackPath] {
-		jobs = append(jobs, job{PackPath, func() ([]byte, error) {
-			v, err := packView(b, theme)
-			if err != nil {
-				return nil, err
-			}
-			return execute(theme, "pack", "pack.html", PackPath, v)
-		}})
+		jobs = append(jobs, b.packJob())
 	}
 	pages := len(jobs)
 	statics, err := theme.Files("static")

@@ -34,6 +34,9 @@ type PackView struct {
 	Lib    template.JS
 	Script template.JS
 	Footer string // left page margin: title and period
+	// Canonical is the pack's absolute URL in the published site, when the
+	// site has a base URL and the pack is the site's page.
+	Canonical string
 }
 
 // StatusCount is how many measures have a status.
@@ -81,6 +84,20 @@ func Pack(r *compute.Result, theme *Theme) ([]byte, error) {
 		return nil, err
 	}
 	return execute(theme, "pack", "pack.html", PackPath, v)
+}
+
+// packJob makes the site's board pack, which is a page of the site: it has
+// the canonical link that the file `scorecard pack` writes for e-mail has
+// not (that file is a copy of one month's pack, not the published page).
+func (b *builder) packJob() job {
+	return job{PackPath, func() ([]byte, error) {
+		v, err := packView(b, b.theme)
+		if err != nil {
+			return nil, err
+		}
+		v.Canonical = canonical(b.r.Site.BaseURL, PackPath)
+		return execute(b.theme, "pack", "pack.html", PackPath, v)
+	}}
 }
 
 func packView(b *builder, theme *Theme) (*PackView, error) {

@@ -15,7 +15,7 @@ type builder struct {
 }
 
 func (b *builder) page(path, title, nav string, body any) *Page {
-	return &Page{Site: b.site, Path: path, Rel: rel(path), Title: title, Nav: nav, Body: body}
+	return &Page{Site: b.site, Path: path, Rel: rel(path), Canonical: canonical(b.r.Site.BaseURL, path), Title: title, Nav: nav, Body: body}
 }
 
 // crumbs links a unit's ancestors and the unit itself.

@@ -36,14 +36,7 @@ func Site(r *compute.Result, theme *Theme, out Output) (Stats, error) {
 	// The board pack holds every unit: it is by far the longest job, so it
 	// goes first, and the other workers share the pages meanwhile instead of
 	// waiting for it at the end. The order of the jobs changes no file.
-	jobs := []job{{PackPath, func() ([]byte, error) {
-		v, err := packView(b, theme)
-		if err != nil {
-			return nil, err
-		}
-		return execute(theme, "pack", "pack.html", PackPath, v)
-	}}}
-	jobs = append(jobs, b.jobs()...)
+	jobs := append([]job{b.packJob()}, b.jobs()...)
 	pages := len(jobs)
 	statics, err := theme.Files("static")
 	if err != nil {
@@ -53,6 +46,13 @@ func Site(r *compute.Result, theme *Theme, out Output) (Stats, error) {
 		jobs = append(jobs, job{strings.TrimPrefix(f, "static/"), func() ([]byte, error) { return theme.ReadFile(f) }})
 	}
 	jobs = append(jobs, job{ScoresPath, func() ([]byte, error) { return Scores(r) }})
+	if base := r.Site.BaseURL; base != "" {
+		paths := make([]string, len(jobs))
+		for i, j := range jobs {
+			paths[i] = j.path
+		}
+		jobs = append(jobs, job{SitemapPath, func() ([]byte, error) { return sitemap(base, paths), nil }})
+	}
 	if err := run(jobs, out); err != nil {
 		return Stats{}, err
 	}

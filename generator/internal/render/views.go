@@ -30,13 +30,14 @@ type SiteView struct {
 
 // Page is one output page.
 type Page struct {
-	Site   *SiteView
-	Path   string // output path, slash-separated
-	Rel    string // from the page to the output root: "", "../../"
-	Title  string
-	Nav    string // the menu item it belongs to: scorecard, initiatives, exceptions
-	Crumbs []Link
-	Body   any
+	Site      *SiteView
+	Path      string // output path, slash-separated
+	Rel       string // from the page to the output root: "", "../../"
+	Canonical string // the page's absolute URL under the site's base URL; "" without one
+	Title     string
+	Nav       string // the menu item it belongs to: scorecard, initiatives, exceptions
+	Crumbs    []Link
+	Body      any
 }
 
 // Link is a link with its text, its href relative to the page.

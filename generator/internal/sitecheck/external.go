@@ -15,10 +15,13 @@ import (
 // any URL attribute of any element (href, src, srcset, action, formaction,
 // poster, <object data>, SVG's xlink:href and the like), in a data-*
 // attribute whose value is such a URL, in url(...) and @import of <style>
-// elements, style attributes and *.css files. The one exception is an
-// <a href> inside an element of class "commentary": authors write commentary
-// in Markdown, and a link the reader chooses to follow loads nothing by
-// itself.
+// elements, style attributes and *.css files. There are two exceptions,
+// links that load nothing by themselves: an <a href> inside an element of
+// class "commentary" (authors write commentary in Markdown, and the reader
+// chooses to follow a link), and the href of one <link rel="canonical"> in
+// the <head> of a page (a build with a base URL names each page's public
+// address there). Any other canonical link, or a rel with more than that
+// one word, is a problem as before.
 //
 // A <base href> is a problem, because it changes where every relative URL of
 // the page points, and so is a <meta http-equiv="refresh"> that names a URL.
@@ -49,11 +52,14 @@ func External(root string) []string {
 
 // externalInPage adds the external URLs of the parsed page to p.
 func externalInPage(p problems, page string, doc *html.Node) {
+	canonicalSeen := false
 	var walk func(n *html.Node, inCommentary bool)
 	walk = func(n *html.Node, inCommentary bool) {
 		if n.Type == html.ElementNode {
 			inCommentary = inCommentary || hasClass(n, "commentary")
-			externalInElement(p, page, n, inCommentary)
+			canonical := !canonicalSeen && isCanonical(n)
+			canonicalSeen = canonicalSeen || canonical
+			externalInElement(p, page, n, inCommentary, canonical)
 		}
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 			walk(ch, inCommentary)
@@ -62,10 +68,19 @@ func externalInPage(p problems, page string, doc *html.Node) {
 	walk(doc, false)
 }
 
-// externalInElement adds the external URLs of the element n to p.
-func externalInElement(p problems, page string, n *html.Node, inCommentary bool) {
+// isCanonical reports whether n is a <link rel="canonical"> in a page's
+// <head>.
+func isCanonical(n *html.Node) bool {
+	rel, _ := attr(n, "rel")
+	return n.Data == "link" && n.Parent != nil && n.Parent.Data == "head" &&
+		strings.EqualFold(strings.TrimSpace(rel), "canonical")
+}
+
+// externalInElement adds the external URLs of the element n to p. The href
+// of a canonical link is allowed.
+func externalInElement(p problems, page string, n *html.Node, inCommentary, canonical bool) {
 	for _, a := range urlsOf(n) {
-		if a.tag == "a" && a.name == "href" && inCommentary {
+		if a.tag == "a" && a.name == "href" && inCommentary || canonical && a.name == "href" {
 			continue
 		}
 		for _, u := range a.urls {

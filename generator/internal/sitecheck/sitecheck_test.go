@@ -17,8 +17,11 @@ func same(t *testing.T, what string, got, want []string) {
 
 // The good site has a link of every kind that must pass: to a page, to an id
 // in another page and in the same page, with a ?query, percent-encoded, to an
-// SVG symbol, srcset, CSS url() and @import, mailto:, tel:, data: and an
-// external link inside commentary.
+// SVG symbol, srcset, CSS url() and @import, mailto:, tel:, data:, an
+// external link inside commentary and the page's canonical link. The bad
+// site's canonical links that must not pass: a second one, one whose rel says
+// more, one in the body, an <a rel="canonical">, and another URL attribute on
+// the allowed one.
 func TestGoodSite(t *testing.T) {
 	same(t, "Links", Links("testdata/good"), nil)
 	same(t, "External", External("testdata/good"), nil)
@@ -53,6 +56,7 @@ func TestExternalBadSite(t *testing.T) {
 		`css/site.css: url("https://example.com/font.woff2"): external URL`,
 		`index.html: <a href="ht\ntps://example.com/split">: external URL`,
 		`index.html: <a href="https://example.com/">: external URL`,
+		`index.html: <a href="https://example.com/a-canonical">: external URL`,
 		`index.html: <base href="https://example.com/">: changes where every relative URL points`,
 		`index.html: <button formaction="//example.com/g">: external URL`,
 		`index.html: <div data-src="https://example.com/d.json">: external URL`,
@@ -61,6 +65,10 @@ func TestExternalBadSite(t *testing.T) {
 		`index.html: <img src="http://example.com/i.png">: external URL`,
 		`index.html: <img src="https://example.com/c.png">: external URL`,
 		`index.html: <link href="https://cdn.example.com/s.css">: external URL`,
+		`index.html: <link href="https://example.com/canonical-and-style.css">: external URL`,
+		`index.html: <link href="https://example.com/in-body">: external URL`,
+		`index.html: <link href="https://example.com/second-canonical">: external URL`,
+		`index.html: <link imagesrcset="https://example.com/preload.png 1x">: external URL`,
 		`index.html: <meta http-equiv="refresh" content="5; url=https://example.com/moved">: redirects`,
 		`index.html: <object data="https://example.com/o.svg">: external URL`,
 		`index.html: <script src="//cdn.example.com/lib.js">: external URL`,

@@ -184,13 +184,15 @@ func (d *decoder) walkValue(rv reflect.Value, data any, path string) bool {
 }
 
 // hiddenRune finds a control or format character in s: bidirectional
-// overrides, zero-width spaces and the like display as nothing or reorder the
-// text around them. Tab and newline are allowed, and so is the zero-width
-// joiner, which emoji sequences need.
+// controls and marks, zero-width spaces, word joiners and the like display
+// as nothing or reorder the text around them. Tab and newline are allowed,
+// and so are the zero-width non-joiner and joiner (U+200C, U+200D), which
+// Persian, the Indic scripts and emoji sequences need to be written
+// correctly; they change how letters join, never their order.
 func hiddenRune(s string) (rune, bool) {
 	for _, r := range s {
 		switch {
-		case r == '\t' || r == '\n' || r == '\u200d':
+		case r == '\t' || r == '\n' || r == '\u200c' || r == '\u200d':
 		case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
 			return r, true
 		}

@@ -185,3 +185,28 @@ func FuzzLocate(f *testing.F) {
 		Decode("f.toml", []byte(src), &v, &dl)
 	})
 }
+
+// Joiners are part of writing Persian, the Indic scripts and emoji; every
+// other invisible or direction-changing character is refused.
+func TestHiddenRune(t *testing.T) {
+	for s, want := range map[string]rune{
+		"می\u200cخواهم":         0, // zero-width non-joiner
+		"क्\u200dष":             0, // zero-width joiner
+		"👩\u200d👩\u200d👧":       0,
+		"tab\tand\nnewline":     0,
+		"zero\u200bwidth":       0x200B,
+		"word\u2060joiner":      0x2060,
+		"\u200emark":            0x200E,
+		"\u061carabic mark":     0x061C,
+		"over\u202eride":        0x202E,
+		"iso\u2066late\u2069":   0x2066,
+		"\ufeffbyte order mark": 0xFEFF,
+		"soft\u00adhyphen":      0x00AD,
+		"bell\a":                0x0007,
+	} {
+		got, bad := hiddenRune(s)
+		if got != want || bad != (want != 0) {
+			t.Errorf("hiddenRune(%q) = %U, %v; want %U", s, got, bad, want)
+		}
+	}
+}

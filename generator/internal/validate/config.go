@@ -92,8 +92,9 @@ func or(s, def string) string {
 	return s
 }
 
-// baseURL checks base_url, or the --base-url flag that overrides it, and gives it
-// a trailing slash.
+// baseURL checks base_url, or the --base-url flag that overrides it, and
+// returns it escaped (as sitemaps require) with a trailing slash, ready for
+// page paths to be appended.
 func (v *validator) baseURL(loc *tomlx.Locator, fromConfig, flag string) string {
 	raw, pos := fromConfig, loc.Pos("base_url")
 	if flag != "" {
@@ -103,14 +104,22 @@ func (v *validator) baseURL(loc *tomlx.Locator, fromConfig, flag string) string 
 		return ""
 	}
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	switch {
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
 		v.dl.Errorf(pos, "base_url %q is not an absolute http(s) URL such as https://example.org/scorecard/", raw)
 		return ""
+	case u.User != nil:
+		v.dl.Errorf(pos, "base_url %q holds a user name or password, which every page would publish: give the site's public address, such as https://example.org/scorecard/", raw)
+		return ""
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.HasSuffix(raw, "#"):
+		v.dl.Errorf(pos, "base_url %q has a query or a fragment: page paths are added to it, so give the folder the site is published in, such as https://example.org/scorecard/", raw)
+		return ""
 	}
-	if !strings.HasSuffix(raw, "/") {
-		raw += "/"
+	base := u.String()
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
 	}
-	return raw
+	return base
 }
 
 func (v *validator) perspectives(loc *tomlx.Locator, in []load.Perspective) []*model.Perspective {
@@ -149,74 +158,4 @@ func (v *validator) weight(loc *tomlx.Locator, path string, w *float64) float64 
 		return 0
 	}
 	return *w
-}
-
-// asOf sets the as-of period: --period, else config's period, else the latest
-// site period whose end is the end of some actual's period or later.
-func (v *validator) asOf(s *model.Site, opts Options) {
-	raw, pos := v.src.Config.Period, v.src.ConfigLoc.Pos("period")
-	if opts.Period != "" {
-		raw, pos = opts.Period, diag.Pos{File: "--period"}
-	}
-	if raw != "" {
-		p, err := period.Parse(raw)
-		switch {
-		case err != nil:
-			v.dl.Errorf(pos, "period %q: %v", raw, err)
-		case p.Freq != s.Frequency:
-			v.dl.Errorf(pos, "period %q is not a period of the site's frequency (%s): expected %s", raw, s.Frequency, s.Frequency.Example())
-		default:
-			s.AsOf = p
-			v.span(s, pos)
-		}
-		return
-	}
-	latest := -1
-	for _, u := range s.Units {
-		for _, m := range u.Measures {
-			for i, pt := range m.Data.Points {
-				if pt.Actual.OK {
-					latest = max(latest, s.Calendar.End(m.Data.First.Add(i)))
-				}
-			}
-		}
-	}
-	if latest < 0 {
-		v.dl.Errorf(diag.Pos{File: load.DataDir}, "no actual values found, so there is no latest period to report on: add data, or set period in config.toml or --period")
-		return
-	}
-	s.AsOf = s.Calendar.Containing(s.Frequency, latest)
-	v.span(s, diag.Pos{})
-}
-
-// span checks that the site's data and its as-of period lie within
-// MaxSpanYears: every measure is computed from its first period to the as-of
-// period, so a year typo in either would cost time for every empty year.
-// pos is where the as-of period was given; zero when it is the latest data.
-func (v *validator) span(s *model.Site, pos diag.Pos) {
-	first, last := -1, -1
-	var firstSrc, lastSrc diag.Pos
-	for _, u := range s.Units {
-		for _, m := range u.Measures {
-			if len(m.Data.Points) == 0 {
-				continue
-			}
-			if start := s.Calendar.Start(m.Data.First); first < 0 || start < first {
-				first, firstSrc = start, m.Data.Points[0].Src
-			}
-			if end := s.Calendar.End(m.Data.Last()); end > last {
-				last, lastSrc = end, m.Data.Points[len(m.Data.Points)-1].Src
-			}
-		}
-	}
-	asOf := s.Calendar.End(s.AsOf)
-	if first < 0 || asOf-first < MaxSpanYears*12 {
-		return
-	}
-	earliest := s.Calendar.Containing(s.Frequency, first)
-	if pos.File != "" {
-		v.dl.Errorf(pos, "period %q is more than %d years after the earliest data (%s, at %s): is the year a typo?", s.AsOf, MaxSpanYears, earliest, firstSrc)
-		return
-	}
-	v.dl.Errorf(lastSrc, "the data spans more than %d years, from %s (at %s) to %s here: is a year a typo?", MaxSpanYears, earliest, firstSrc, s.Calendar.Containing(s.Frequency, last))
 }

@@ -77,7 +77,8 @@ func (d *dataChecker) row(r *load.Row) {
 		dl.Errorf(r.Pos(load.ColUnit), "duplicate row for %s/%s %s: the first is at %s", r.Unit, r.Measure, r.Period, slot.Src)
 		return
 	}
-	slot.Src = diag.Pos{File: r.File, Line: r.Line}
+	// The period cell: messages about the row are most often about its period.
+	slot.Src = r.Pos(load.ColPeriod)
 	slot.Actual, slot.Target, slot.Red, slot.Stretch = opt2(r.Values[0]), opt2(r.Values[1]), opt2(r.Values[2]), opt2(r.Values[3])
 	d.site.Rows++
 }
