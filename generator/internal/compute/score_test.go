@@ -248,3 +248,26 @@ func TestPearson(t *testing.T) {
 		t.Error("constant series: want no correlation")
 	}
 }
+
+// TestPearsonOfRoundingNoise: 5 and the numbers one bit either side of it
+// are a constant in exact arithmetic; a standard deviation of 1e-9 of the
+// largest value or less is no variation, whatever the other series does.
+func TestPearsonOfRoundingNoise(t *testing.T) {
+	u := 0x1p-50 // the gap between 5 and the next float64
+	xs := []float64{1, 2, 1, 2, 1, 2, 1, 2}
+	ys := []float64{5 + u, 5 - u, 5 + u, 5 - u, 5 + u, 5 - u, 5 + u, 5 - u}
+	if r, ok := pearson(xs, ys); ok {
+		t.Errorf("noise: r = %v; want no correlation", r)
+	}
+	if r, ok := pearson(ys, xs); ok {
+		t.Errorf("noise as the cause: r = %v; want no correlation", r)
+	}
+	// A change of 1e-6 in a score of 5 is far above the tolerance: r = 1.
+	ys = []float64{5, 5 + 1e-6, 5, 5 + 1e-6, 5, 5 + 1e-6, 5, 5 + 1e-6}
+	if r, ok := pearson(xs, ys); !ok || !near(r, 1) {
+		t.Errorf("a small real change: r = %v, %v; want 1", r, ok)
+	}
+	if _, ok := pearson(xs, make([]float64, 8)); ok {
+		t.Error("all 0: want no correlation")
+	}
+}
