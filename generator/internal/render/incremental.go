@@ -210,6 +210,9 @@ func Only(r *compute.Result, theme *Theme, out Output, paths []string) (Stats, e
 	if err := theme.Parse(); err != nil {
 		return Stats{}, err
 	}
+	if err := checkNumbers(r); err != nil {
+		return Stats{}, err
+	}
 	want := map[string]bool{}
 	for _, p := range paths {
 		want[p] = true
@@ -223,13 +226,7 @@ func Only(r *compute.Result, theme *Theme, out Output, paths []string) (Stats, e
 		}
 	}
 	if want[PackPath] {
-		jobs = append(jobs, job{PackPath, func() ([]byte, error) {
-			v, err := packView(b, theme)
-			if err != nil {
-				return nil, err
-			}
-			return execute(theme, "pack", "pack.html", PackPath, v)
-		}})
+		jobs = append(jobs, packJob(b, theme))
 	}
 	pages := len(jobs)
 	statics, err := theme.Files("static")

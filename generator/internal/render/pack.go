@@ -74,13 +74,23 @@ func Pack(r *compute.Result, theme *Theme) ([]byte, error) {
 	if err := theme.Parse(); err != nil {
 		return nil, err
 	}
-	b := newBuilder(r)
-	b.theme = theme
-	v, err := packView(b, theme)
-	if err != nil {
+	if err := checkNumbers(r); err != nil {
 		return nil, err
 	}
-	return execute(theme, "pack", "pack.html", PackPath, v)
+	b := newBuilder(r)
+	b.theme = theme
+	return runJob(packJob(b, theme))
+}
+
+// packJob renders the board pack.
+func packJob(b *builder, theme *Theme) job {
+	return job{PackPath, func() ([]byte, error) {
+		v, err := packView(b, theme)
+		if err != nil {
+			return nil, err
+		}
+		return execute(theme, "pack", "pack.html", PackPath, v)
+	}}
 }
 
 func packView(b *builder, theme *Theme) (*PackView, error) {
