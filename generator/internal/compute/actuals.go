@@ -79,7 +79,8 @@ func (e *engine) actualOf(m *model.Measure) *series {
 }
 
 // formulaFault records that m's formula overflowed in period p, at the
-// operator that did: over the year to date when ytd is the window's text.
+// operator that did; ytd is "" or says that the values were year-to-date
+// totals.
 func (e *engine) formulaFault(m *model.Measure, re *formula.RangeError, p period.Period, ytd string) {
 	pos := m.FormulaPos
 	pos.Col += 1 + re.Offset // past the opening quote

@@ -13,15 +13,15 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
-// Every number compute hands on is finite. Inputs are finite when read, and
-// the arithmetic on them is of three kinds. Scores, weighted means and the
-// link evidence stay within bounds that validation guarantees (scores within
-// [0, 10], weights up to MaxWeight, threshold scales that ScaleProblem
-// accepts). Formulas, roll-ups and year-to-date aggregates have no bound:
-// each result is checked, and one beyond ±1.8e308 is an error at the key that
-// asked for it, never an infinity on a page nor a period quietly left
-// missing: a number too large to hold is not missing data, it is a mistake in
-// the input.
+// Every number compute hands on is finite. Inputs are finite when read; the
+// arithmetic on them is of two kinds. Scores, weighted means and the link
+// evidence stay within bounds that validation guarantees: scores within
+// [0, 10] on a scale ScaleProblem accepts, weights 0 or from 0.000001 to
+// 1,000,000.
+// Formulas, roll-ups and year-to-date totals have no bound: each result is
+// checked, and one beyond ±1.8e308 is an error at the key that asked for it,
+// never an infinity on a page nor a period quietly left missing. A number too
+// large to hold is not missing data; it is a mistake in the input.
 
 // beyond is how the errors say that a number cannot be represented.
 const beyond = "is beyond ±1.8e308, the largest a number can be"
