@@ -372,6 +372,40 @@ func TestBrokenDataThenFixed(t *testing.T) {
 	sameAsFullBuild(t, source, dest)
 }
 
+// TestDataBeyondTheLargestNumberThenFixed: data that reads well but whose
+// year-to-date total is beyond ±1.8e308 cannot be applied in place; the
+// full build reports it at the aggregation key. The model took the new data
+// before its computation failed, so the session builds in full from then
+// on, even once the data is fixed: an update would keep the last result of
+// the cost, which changed in the same edit.
+func TestDataBeyondTheLargestNumberThenFixed(t *testing.T) {
+	source := copyTree(t, smallSite)
+	s, dest := startSession(t, source)
+	before := snapshot(t, dest)
+
+	edit(t, source, "data/actuals.csv", "ops,revenue,2026-07,110,", "ops,revenue,2026-07,1e308,")
+	edit(t, source, "data/actuals.csv", "ops,revenue,2026-08,95,", "ops,revenue,2026-08,1e308,")
+	edit(t, source, "data/actuals.csv", "ops,cost,2026-09,61,", "ops,cost,2026-09,62,")
+	if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
+		t.Fatalf("update: %v, want ErrFullBuild", err)
+	}
+	_, err := s.Build(context.Background(), filepath.Join(t.TempDir(), "broken"))
+	if err == nil || !strings.Contains(err.Error(), `content/ops/scorecard.toml:17:17: measure "revenue" of unit "ops": the year-to-date sum of its actuals is beyond ±1.8e308`) {
+		t.Fatalf("full build: %v, want the error at the aggregation key", err)
+	}
+	checkRewrites(t, before, snapshot(t, dest), nil)
+
+	edit(t, source, "data/actuals.csv", "ops,revenue,2026-07,1e308,", "ops,revenue,2026-07,110,")
+	edit(t, source, "data/actuals.csv", "ops,revenue,2026-08,1e308,", "ops,revenue,2026-08,95,")
+	if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
+		t.Fatalf("update of the fix: %v, want ErrFullBuild", err)
+	}
+	if _, err := s.Build(context.Background(), dest); err != nil {
+		t.Fatal(err)
+	}
+	sameAsFullBuild(t, source, dest)
+}
+
 // TestUpdateOfAddedAndRemovedDataFiles moves rows to a new data file, then
 // removes it: the rows of a file that goes are gone with it.
 func TestUpdateOfAddedAndRemovedDataFiles(t *testing.T) {

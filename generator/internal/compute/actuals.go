@@ -1,9 +1,11 @@
 package compute
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/formula"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
@@ -76,6 +78,15 @@ func (e *engine) actualOf(m *model.Measure) *series {
 	return s
 }
 
+// formulaFault records that m's formula overflowed in period p, at the
+// operator that did; ytd is "" or says that the values were year-to-date
+// totals.
+func (e *engine) formulaFault(m *model.Measure, re *formula.RangeError, p period.Period, ytd string) {
+	pos := m.FormulaPos
+	pos.Col += 1 + re.Offset // past the opening quote
+	e.faults.add(pos, at("measure %q of unit %q: %s%s", m.ID, m.Unit.ID, ytd, re.What()), p, re.Operands())
+}
+
 // gaps collects, per measure, the periods a computed actual is missing and why.
 type gaps struct {
 	notes []string
@@ -90,12 +101,7 @@ func (e *engine) report(m *model.Measure, what string, g *gaps) {
 	if len(g.notes) == 0 {
 		return
 	}
-	const shown = 6
-	list := strings.Join(g.notes[:min(shown, len(g.notes))], ", ")
-	if len(g.notes) > shown {
-		list += fmt.Sprintf(" and %d more", len(g.notes)-shown)
-	}
-	e.dl.Warnf(m.Pos, "measure %q of unit %q: %s is missing for %s", m.ID, m.Unit.ID, what, list)
+	e.dl.Warnf(m.Pos, "measure %q of unit %q: %s is missing for %s", m.ID, m.Unit.ID, what, listed(g.notes))
 }
 
 // reportable reports whether a gap in period p matters for this build: periods
@@ -134,13 +140,19 @@ func (e *engine) formulaSeries(m *model.Measure) *series {
 			continue
 		}
 		v, err := m.Formula.Eval(vals)
-		if err != nil {
+		var re *formula.RangeError
+		switch {
+		case errors.As(err, &re):
+			if e.reportable(p) {
+				e.formulaFault(m, re, p, "")
+			}
+		case err != nil:
 			if e.reportable(p) {
 				g.add(p, err.Error())
 			}
-			continue
+		default:
+			s.values[i] = model.Some(v)
 		}
-		s.values[i] = model.Some(v)
 	}
 	e.report(m, "its formula's value", &g)
 	return s
@@ -179,7 +191,14 @@ func (e *engine) rollupSeries(m *model.Measure) *series {
 			}
 			continue
 		}
-		s.values[i] = model.Some(m.Rollup.Combine(vals))
+		v := m.Rollup.Combine(vals)
+		if !finite(v) {
+			if e.reportable(p) {
+				e.faults.add(m.RollupPos, at("measure %q of unit %q: the %s of its child units' actuals %s", m.ID, m.Unit.ID, m.Rollup, beyond), p, "")
+			}
+			continue
+		}
+		s.values[i] = model.Some(v)
 	}
 	e.report(m, "its roll-up", &g)
 	return s

@@ -72,11 +72,12 @@ func (r *Result) Measure(m *model.Measure) *MeasureResult { return &r.Measures[m
 func (r *Result) Unit(u *model.Unit) *UnitResult { return &r.Units[u.Index] }
 
 type engine struct {
-	site *model.Site
-	cal  period.Calendar
-	dl   *diag.List
-	act  []*series // by Measure.Index
-	objs []*model.Objective
+	site   *model.Site
+	cal    period.Calendar
+	dl     *diag.List
+	act    []*series // by Measure.Index
+	objs   []*model.Objective
+	faults faults // results that cannot be represented, reported to dl at the end
 }
 
 // Compute scores site as of site.AsOf. Warnings (missing values, gaps in
@@ -98,6 +99,7 @@ func Compute(site *model.Site, dl *diag.List) *Result {
 	e.rollUp(r)
 	e.scoreHistory(r)
 	e.links(r)
+	e.faults.report(dl)
 	return r
 }
 

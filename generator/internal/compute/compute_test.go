@@ -511,6 +511,42 @@ func TestLinkEvidenceFindsTheLag(t *testing.T) {
 	}
 }
 
+// TestLinkEvidenceOfAConstantScoreIsNotEnoughVariation: b's score is 5 in
+// every month in exact arithmetic, the mean of three measures' scores whose
+// values add up to 285. In floating point the mean of the scores of 80, 99
+// and 106 is one bit above 5, and that of 91, 109 and 85 one bit below. a's
+// score alternates against that bit, so the noise correlated perfectly: r =
+// −1.00 at lag 0 (the only lag with 8 pairs), "strong" evidence that a
+// drives b backwards. A score that does not change correlates with nothing:
+// not enough variation, and no r.
+func TestLinkEvidenceOfAConstantScoreIsNotEnoughVariation(t *testing.T) {
+	var csv strings.Builder
+	for i := range 8 {
+		month := "2026-" + pad(i+1)
+		a, b := "85", [3]string{"80", "99", "106"}
+		if i%2 == 1 {
+			a, b = "105", [3]string{"91", "109", "85"}
+		}
+		csv.WriteString("org,ma," + month + "," + a + ",,,\n")
+		for k := range b {
+			csv.WriteString("org,mb" + strconv.Itoa(k) + "," + month + "," + b[k] + ",,,\n")
+		}
+	}
+	thresholds := "polarity = \"higher\"\ntarget = 100\nred = 90\nstretch = 110"
+	site := "-- config.toml --\ntitle = \"T\"\n-- content/scorecard.toml --\nname = \"Org\"\n" +
+		objective("a", `drives = ["b"]`, "ma") + objective("b", "", "mb0") + measure("mb1", thresholds) + measure("mb2", thresholds) +
+		"-- data/a.csv --\nunit,measure,period,actual,target,red,stretch\n" + csv.String()
+	r := sitetest.MustCompile(t, site)
+	for i, h := range sitetest.Objective(t, r, "org/b").History {
+		if want := 5 + math.Pow(-1, float64(i))*0x1p-50; h.V != want {
+			t.Fatalf("b's score in month %d is %v; the test needs %v", i+1, h.V, want)
+		}
+	}
+	if l := sitetest.Objective(t, r, "org/a").Effects[0]; l.Enough || !l.Flat || l.R != 0 || l.N != 0 {
+		t.Errorf("a → b: %+v; want not enough variation", l)
+	}
+}
+
 func pad(n int) string {
 	if n < 10 {
 		return "0" + strconv.Itoa(n)

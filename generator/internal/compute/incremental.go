@@ -67,6 +67,7 @@ func Recompute(prev *Result, memo *Memo, site *model.Site, changed []*model.Meas
 	e.rollUp(r)
 	next := e.scoreHistoryFrom(r, memo, dirty)
 	e.links(r)
+	e.faults.report(&local)
 	dl.Merge(&local)
 	return r, next
 }

@@ -100,15 +100,21 @@ func (e *engine) ytd(m *model.Measure, asOf period.Period, r *MeasureResult) {
 		ts = append(ts, thresholdsAt(m, p))
 	}
 	r.Thresholds = Thresholds{
-		Target:  combine(m.Aggregation, ts, func(t Thresholds) model.Opt { return t.Target }),
-		Red:     combine(m.Aggregation, ts, func(t Thresholds) model.Opt { return t.Red }),
-		Stretch: combine(m.Aggregation, ts, func(t Thresholds) model.Opt { return t.Stretch }),
+		Target:  e.combine(m, last, "targets", ts, func(t Thresholds) model.Opt { return t.Target }),
+		Red:     e.combine(m, last, "reds", ts, func(t Thresholds) model.Opt { return t.Red }),
+		Stretch: e.combine(m, last, "stretches", ts, func(t Thresholds) model.Opt { return t.Stretch }),
+	}
+	// Each period's thresholds were checked when read; their totals were not.
+	if msg, _ := ScaleProblem(m.Polarity, e.site.AmberBand, r.Thresholds); msg != "" {
+		e.faults.add(m.AggregationPos, at("measure %q of unit %q: over the year to date, %s", m.ID, m.Unit.ID, msg), last, "")
+		r.Thresholds = Thresholds{}
 	}
 }
 
-// combine aggregates one threshold over a window, or is missing when any period
-// of the window lacks it.
-func combine(agg model.Aggregation, ts []Thresholds, get func(Thresholds) model.Opt) model.Opt {
+// combine aggregates one threshold (what, plural) of m over the window that
+// ends in last, or is missing when any period of the window lacks it or the
+// total cannot be represented.
+func (e *engine) combine(m *model.Measure, last period.Period, what string, ts []Thresholds, get func(Thresholds) model.Opt) model.Opt {
 	vals := make([]float64, len(ts))
 	for i, t := range ts {
 		v := get(t)
@@ -117,7 +123,12 @@ func combine(agg model.Aggregation, ts []Thresholds, get func(Thresholds) model.
 		}
 		vals[i] = v.V
 	}
-	return model.Some(agg.Combine(vals))
+	v := m.Aggregation.Combine(vals)
+	if !finite(v) {
+		e.faults.add(m.AggregationPos, at("measure %q of unit %q: the year-to-date %s of its %s %s", m.ID, m.Unit.ID, m.Aggregation, what, beyond), last, "")
+		return model.Opt{}
+	}
+	return model.Some(v)
 }
 
 // ytdActual aggregates m's actuals over [first, last]. A formula measure
@@ -138,8 +149,13 @@ func (e *engine) ytdActual(m *model.Measure, first, last period.Period) (v model
 			return model.Opt{}, missing, divZero
 		}
 		x, err := m.Formula.Eval(vals)
-		if errors.Is(err, formula.ErrDivZero) {
+		var re *formula.RangeError
+		switch {
+		case errors.Is(err, formula.ErrDivZero):
 			return model.Opt{}, missing, true
+		case errors.As(err, &re):
+			e.formulaFault(m, re, last, "over the year to date, ")
+			return model.Opt{}, missing, divZero
 		}
 		return model.Some(x), missing, divZero
 	}
@@ -155,7 +171,12 @@ func (e *engine) ytdActual(m *model.Measure, first, last period.Period) (v model
 	if len(missing) > 0 || len(vals) == 0 {
 		return model.Opt{}, missing, false
 	}
-	return model.Some(m.Aggregation.Combine(vals)), nil, false
+	x := m.Aggregation.Combine(vals)
+	if !finite(x) {
+		e.faults.add(m.AggregationPos, at("measure %q of unit %q: the year-to-date %s of its actuals %s", m.ID, m.Unit.ID, m.Aggregation, beyond), last, "")
+		return model.Opt{}, nil, false
+	}
+	return model.Some(x), nil, false
 }
 
 // mergePeriods returns the sorted union of two sorted lists.

@@ -125,8 +125,14 @@ func higherScore(v, g, r, s float64) float64 {
 
 // rangeScore is 10 at the band's middle, 20/3 at its edges, 10/3 at an edge ±
 // tolerance and 0 at an edge ± 2·tolerance, linear between.
+//
+// BandProblem keeps the band's whole scale a finite width; a value beyond
+// it scores 0 before any distance to it is taken, which could overflow.
 func rangeScore(v float64, b model.Band) float64 {
-	mid, half := (b.Low+b.High)/2, (b.High-b.Low)/2
+	if v < b.Low-2*b.Tolerance || v > b.High+2*b.Tolerance {
+		return 0
+	}
+	mid, half := midpoint(b.Low, b.High), (b.High-b.Low)/2
 	d := math.Abs(v - mid)
 	if d <= half {
 		if half == 0 {
@@ -139,6 +145,14 @@ func rangeScore(v float64, b model.Band) float64 {
 		return 0
 	}
 	return math.Max(0, targetScore-redScore*out/b.Tolerance)
+}
+
+// midpoint is (a + b) / 2, also when a + b overflows.
+func midpoint(a, b float64) float64 {
+	if m := (a + b) / 2; finite(m) {
+		return m
+	}
+	return a/2 + b/2
 }
 
 // RollupStatus is the status of a score that is a weighted mean of scores:
@@ -166,8 +180,14 @@ func MeasureTrend(pol model.Polarity, cur, prev model.Opt, band model.Band) mode
 	case model.Lower:
 		a, b = -a, -b
 	case model.Range:
-		mid := (band.Low + band.High) / 2
-		a, b = -math.Abs(a-mid), -math.Abs(b-mid)
+		mid := midpoint(band.Low, band.High)
+		da, db := math.Abs(a-mid), math.Abs(b-mid)
+		if !finite(da) || !finite(db) {
+			// A value far beyond the band: half the distances, which are
+			// exact and cannot overflow, compare the same.
+			da, db = math.Abs(a/2-mid/2), math.Abs(b/2-mid/2)
+		}
+		a, b = -da, -db
 	}
 	switch {
 	case a > b:

@@ -248,3 +248,113 @@ func TestPearson(t *testing.T) {
 		t.Error("constant series: want no correlation")
 	}
 }
+
+// TestScaleProblem: the defaults and the score's scale of each set of
+// thresholds, worked by hand with amber_band 0.1. The largest float64 is
+// about 1.7977e308.
+func TestScaleProblem(t *testing.T) {
+	tests := []struct {
+		name     string
+		pol      model.Polarity
+		t        Thresholds
+		key, msg string
+	}{
+		// 1e308: red 0.9e308, stretch 1.1e308, 0 point 0.8e308, all numbers.
+		{"large but fine", model.Higher, Thresholds{Target: some(1e308)}, "", ""},
+		// stretch 1.7e308 + 0.17e308 = 1.87e308.
+		{"default stretch", model.Higher, Thresholds{Target: some(1.7e308)}, "target",
+			"target 1.7e+308 is too far from zero (give one nearer, or a stretch): its default stretch, target + (target − red), is beyond ±1.8e308, the largest a number can be"},
+		// red −1.7e308 − 0.17e308 = −1.87e308.
+		{"default red", model.Higher, Thresholds{Target: some(-1.7e308)}, "target",
+			"target -1.7e+308 is too far from zero (give one nearer, or a red): its default red, target − 10% of |target|, is beyond ±1.8e308, the largest a number can be"},
+		// Lower: red −1.7e308 + 0.17e308 = −1.53e308 is fine; stretch
+		// −1.7e308 − 0.17e308 is not.
+		{"lower default stretch", model.Lower, Thresholds{Target: some(-1.7e308)}, "target",
+			"target -1.7e+308 is too far from zero (give one nearer, or a stretch): its default stretch, target + (target − red), is beyond ±1.8e308, the largest a number can be"},
+		// 0 point −1e308 − 2e308 = −3e308.
+		// Stretch 1e308 + 2e308.
+		{"default stretch from a far red", model.Higher, Thresholds{Target: some(1e308), Red: some(-1e308)}, "red",
+			"red -1e+308 is too far from target 1e+308 (give a stretch, or a nearer red): the default stretch, target + (target − red), is beyond ±1.8e308, the largest a number can be"},
+		{"0 point", model.Higher, Thresholds{Target: some(1e308), Red: some(-1e308), Stretch: some(1.5e308)}, "red",
+			"red -1e+308 is too far from target 1e+308: the score's 0 point, red − (target − red), is beyond ±1.8e308, the largest a number can be"},
+		// Lower, red 1e308 above target −0.5e308: 0 point 1e308 + 1.5e308.
+		{"lower 0 point", model.Lower, Thresholds{Target: some(-0.5e308), Red: some(1e308), Stretch: some(-1e308)}, "red",
+			"red 1e+308 is too far from target -5e+307: the score's 0 point, red + (target − red), is beyond ±1.8e308, the largest a number can be"},
+		// 0 point −0.5e308 − 0.5e308 = −1e308, stretch 1.5e308: 2.5e308 wide.
+		{"scale", model.Higher, Thresholds{Target: some(0), Red: some(-0.5e308), Stretch: some(1.5e308)}, "stretch",
+			"red -5e+307 and stretch 1.5e+308 are too far apart: the score's scale, from red − (target − red) to the stretch, is wider than 1.8e308, the largest a number can be"},
+		// The same with the stretch by default (0.5e308): 1.5e308 wide, fine.
+		{"scale by default", model.Higher, Thresholds{Target: some(0), Red: some(-0.5e308)}, "", ""},
+		{"no target", model.Higher, Thresholds{Red: some(-1.7e308), Stretch: some(1.7e308)}, "", ""},
+		{"range", model.Range, Thresholds{Target: some(1.7e308)}, "", ""},
+	}
+	for _, tc := range tests {
+		msg, key := ScaleProblem(tc.pol, 0.1, tc.t)
+		if msg != tc.msg || key != tc.key {
+			t.Errorf("%s: %q, %q\nwant %q, %q", tc.name, msg, key, tc.msg, tc.key)
+		}
+	}
+}
+
+func TestBandProblem(t *testing.T) {
+	tests := []struct {
+		b        model.Band
+		key, msg string
+	}{
+		{model.Band{Low: 1.7e308, High: 1.7e308, Tolerance: 1}, "", ""},
+		{model.Band{Low: -1e308, High: 1e308}, "target_high",
+			"target_low -1e+308 and target_high 1e+308 are too far apart: the band is wider than 1.8e308, the largest a number can be"},
+		// 1 + 4·0.5e308 = 2e308.
+		{model.Band{Low: 0, High: 1, Tolerance: 0.5e308}, "tolerance",
+			"tolerance 5e+307 is too large: the score's scale, from target_low − 2×tolerance to target_high + 2×tolerance, is wider than 1.8e308, the largest a number can be"},
+	}
+	for _, tc := range tests {
+		if msg, key := BandProblem(tc.b); msg != tc.msg || key != tc.key {
+			t.Errorf("%+v: %q, %q\nwant %q, %q", tc.b, msg, key, tc.msg, tc.key)
+		}
+	}
+}
+
+// TestRangeScoreAndTrendFarFromTheBand: the band [1.7e308, 1.7e308] with
+// tolerance 1 has its middle at 1.7e308, and (low + high) / 2 would be an
+// infinity; −1.7e308 is 3.4e308 from it, which no float64 holds.
+func TestRangeScoreAndTrendFarFromTheBand(t *testing.T) {
+	b := model.Band{Low: 1.7e308, High: 1.7e308, Tolerance: 1}
+	if got := rangeScore(1.7e308, b); got != 10 {
+		t.Errorf("in the band: %v; want 10", got)
+	}
+	if got := rangeScore(-1.7e308, b); got != 0 {
+		t.Errorf("far below: %v; want 0", got)
+	}
+	// −1e308 is nearer the middle than −1.7e308: improving; the reverse is
+	// worsening. Both distances are beyond ±1.8e308.
+	if got := MeasureTrend(model.Range, some(-1e308), some(-1.7e308), b); got != model.Improving {
+		t.Errorf("trend %s; want improving", got)
+	}
+	if got := MeasureTrend(model.Range, some(-1.7e308), some(-1e308), b); got != model.Worsening {
+		t.Errorf("trend %s; want worsening", got)
+	}
+}
+
+// TestPearsonOfRoundingNoise: 5 and the numbers one bit either side of it
+// are a constant in exact arithmetic; a standard deviation of 1e-9 of the
+// largest value or less is no variation, whatever the other series does.
+func TestPearsonOfRoundingNoise(t *testing.T) {
+	u := 0x1p-50 // the gap between 5 and the next float64
+	xs := []float64{1, 2, 1, 2, 1, 2, 1, 2}
+	ys := []float64{5 + u, 5 - u, 5 + u, 5 - u, 5 + u, 5 - u, 5 + u, 5 - u}
+	if r, ok := pearson(xs, ys); ok {
+		t.Errorf("noise: r = %v; want no correlation", r)
+	}
+	if r, ok := pearson(ys, xs); ok {
+		t.Errorf("noise as the cause: r = %v; want no correlation", r)
+	}
+	// A change of 1e-6 in a score of 5 is far above the tolerance: r = 1.
+	ys = []float64{5, 5 + 1e-6, 5, 5 + 1e-6, 5, 5 + 1e-6, 5, 5 + 1e-6}
+	if r, ok := pearson(xs, ys); !ok || !near(r, 1) {
+		t.Errorf("a small real change: r = %v, %v; want 1", r, ok)
+	}
+	if _, ok := pearson(xs, make([]float64, 8)); ok {
+		t.Error("all 0: want no correlation")
+	}
+}

@@ -11,6 +11,7 @@ package formula
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -49,6 +50,40 @@ func (e *SyntaxError) Error() string { return e.Msg }
 // ErrDivZero is returned by Eval when a divisor is zero.
 var ErrDivZero = errors.New("division by zero")
 
+// RangeError is returned by Eval when an operation's result lies beyond the
+// largest number a float64 holds, about ±1.8e308. Its operands were numbers;
+// its result would be an infinity, which no page can show and no later
+// operation can undo honestly, so the formula has no value.
+type RangeError struct {
+	Offset int    // byte offset of the operator in the formula
+	Expr   string // the operation's source text, such as "a * b"
+	X, Y   float64
+	Op     byte
+}
+
+func (e *RangeError) Error() string { return e.What() + " (" + e.Operands() + ")" }
+
+// What says which operation overflowed: "a * b is beyond ±1.8e308, …".
+func (e *RangeError) What() string {
+	return shorten(e.Expr) + " is beyond ±1.8e308, the largest a number can be"
+}
+
+// Operands are the operation with its values: "1e+200 * 1e+200".
+func (e *RangeError) Operands() string { return fmt.Sprintf("%v %c %v", e.X, e.Op, e.Y) }
+
+// shorten keeps a quoted piece of formula to about 60 bytes.
+func shorten(s string) string {
+	const max = 60
+	if len(s) <= max {
+		return s
+	}
+	cut := max - 3
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return strings.TrimRight(s[:cut], " ") + "…"
+}
+
 type node interface {
 	eval(vals []float64) (float64, error)
 }
@@ -60,6 +95,8 @@ type (
 	bin struct {
 		op   byte
 		l, r node
+		off  int    // the operator's offset
+		text string // the operation's source text
 	}
 )
 
@@ -79,18 +116,26 @@ func (n bin) eval(vals []float64) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
+	var v float64
 	switch n.op {
 	case '+':
-		return l + r, nil
+		v = l + r
 	case '-':
-		return l - r, nil
+		v = l - r
 	case '*':
-		return l * r, nil
+		v = l * r
+	default:
+		if r == 0 {
+			return 0, ErrDivZero
+		}
+		v = l / r
 	}
-	if r == 0 {
-		return 0, ErrDivZero
+	// The operands are finite, so the result is an infinity only when it
+	// overflowed, and never NaN.
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, &RangeError{Offset: n.off, Expr: n.text, X: l, Y: r, Op: n.op}
 	}
-	return l / r, nil
+	return v, nil
 }
 
 // Eval computes the formula with vals[i] as the value of Refs()[i].
@@ -163,6 +208,7 @@ type parser struct {
 	src   string
 	pos   int
 	tok   token
+	end   int // the end offset of the token before tok
 	refs  []string
 	index map[string]int
 }
@@ -177,6 +223,7 @@ func isWordByte(c byte) bool {
 
 // next reads the next token into p.tok.
 func (p *parser) next() {
+	p.end = p.tok.off + len(p.tok.text)
 	for p.pos < len(p.src) && (p.src[p.pos] == ' ' || p.src[p.pos] == '\t') {
 		p.pos++
 	}
@@ -250,36 +297,38 @@ func (p *parser) expr(depth int) (node, error) {
 	if depth > maxDepth {
 		return nil, p.errorf("formula is nested more than %d levels deep", maxDepth)
 	}
+	start := p.tok.off
 	l, err := p.term(depth)
 	if err != nil {
 		return nil, err
 	}
 	for p.tok.kind == tOp && (p.tok.op == '+' || p.tok.op == '-') {
-		op := p.tok.op
+		op, off := p.tok.op, p.tok.off
 		p.next()
 		r, err := p.term(depth)
 		if err != nil {
 			return nil, err
 		}
-		l = bin{op, l, r}
+		l = bin{op, l, r, off, p.src[start:p.end]}
 	}
 	return l, nil
 }
 
 // term := unary (("*" | "/") unary)*
 func (p *parser) term(depth int) (node, error) {
+	start := p.tok.off
 	l, err := p.unary(depth)
 	if err != nil {
 		return nil, err
 	}
 	for p.tok.kind == tOp && (p.tok.op == '*' || p.tok.op == '/') {
-		op := p.tok.op
+		op, off := p.tok.op, p.tok.off
 		p.next()
 		r, err := p.unary(depth)
 		if err != nil {
 			return nil, err
 		}
-		l = bin{op, l, r}
+		l = bin{op, l, r, off, p.src[start:p.end]}
 	}
 	return l, nil
 }

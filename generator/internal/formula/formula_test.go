@@ -108,3 +108,43 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestEvalOverflowIsARangeErrorAtTheOperator(t *testing.T) {
+	tests := []struct {
+		src    string
+		vals   []float64
+		offset int
+		msg    string
+	}{
+		{"a * b", []float64{1e200, 1e200}, 2, "a * b is beyond ±1.8e308, the largest a number can be (1e+200 * 1e+200)"},
+		// The divisor is the smallest number above 0: the quotient overflows.
+		{"a / b", []float64{1, 4.9e-324}, 2, "a / b is beyond ±1.8e308, the largest a number can be (1 / 5e-324)"},
+		{"a + b", []float64{1.7e308, 1.7e308}, 2, "a + b is beyond ±1.8e308, the largest a number can be (1.7e+308 + 1.7e+308)"},
+		{"a − b", []float64{-1.7e308, 1.7e308}, 2, "a − b is beyond ±1.8e308, the largest a number can be (-1.7e+308 - 1.7e+308)"},
+		// The first operation to overflow is named, parentheses included:
+		// (a * b) would otherwise make the whole an infinity minus itself.
+		{"2 * (a * b) - (a * b)", []float64{1e200, 1e200}, 7, "a * b is beyond ±1.8e308, the largest a number can be (1e+200 * 1e+200)"},
+		{"(a + a) * b / 2", []float64{1e300, 1e10}, 8, "(a + a) * b is beyond ±1.8e308, the largest a number can be (2e+300 * 1e+10)"},
+		{"a * " + strings.Repeat("b + ", 30) + "b", []float64{1e300, 1e300}, 2, "a * b is beyond ±1.8e308, the largest a number can be (1e+300 * 1e+300)"},
+		{strings.Repeat("b + ", 30) + "a * b", []float64{1e300, 1e300}, 122, "a * b is beyond ±1.8e308, the largest a number can be (1e+300 * 1e+300)"},
+		{"a * b * 1000 + " + strings.Repeat("1 + ", 20) + "1", []float64{1e300, 1e6}, 6, "a * b * 1000 is beyond ±1.8e308, the largest a number can be (1e+306 * 1000)"},
+		// A long operation is quoted to about 60 bytes.
+		{"(" + strings.Repeat("a + ", 20) + "a) * 10000000000", []float64{1e299}, 84, "(a + a + a + a + a + a + a + a + a + a + a + a + a + a +… is beyond ±1.8e308, the largest a number can be (2.1e+300 * 1e+10)"},
+	}
+	for _, tc := range tests {
+		e, err := Parse(tc.src)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tc.src, err)
+		}
+		_, err = e.Eval(tc.vals)
+		var re *RangeError
+		if !errors.As(err, &re) || re.Offset != tc.offset || err.Error() != tc.msg {
+			t.Errorf("Eval(%q, %v) = %v (%#v); want offset %d %q", tc.src, tc.vals, err, re, tc.offset, tc.msg)
+		}
+	}
+	// Just below the limit is a number.
+	e, _ := Parse("a * b")
+	if v, err := e.Eval([]float64{1e154, 1e154}); err != nil || v != 1e154*1e154 {
+		t.Errorf("Eval(1e154 * 1e154) = %v, %v; want 1e308", v, err)
+	}
+}

@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // Polarity says which direction of a measure is good.
 type Polarity uint8
@@ -80,16 +83,24 @@ func ParseAggregation(s string) (Aggregation, error) {
 	return 0, fmt.Errorf("%q is not one of sum | average | last | min | max", s)
 }
 
-// Combine applies a to vs, which must not be empty.
+// Combine applies a to vs, which must not be empty. Every aggregation of
+// finite numbers is finite but a sum beyond ±1.8e308, which the caller checks
+// for.
 func (a Aggregation) Combine(vs []float64) float64 {
 	r := vs[0]
 	switch a {
-	case Sum, Average:
-		for _, v := range vs[1:] {
-			r += v
-		}
-		if a == Average {
-			r /= float64(len(vs))
+	case Sum:
+		r = sum(vs)
+	case Average:
+		r = sum(vs) / float64(len(vs))
+		if math.IsInf(r, 0) {
+			// The total overflowed but a mean of finite numbers cannot: add
+			// up the shares instead (only then, so that every other mean
+			// keeps its last bit).
+			r = 0
+			for _, v := range vs {
+				r += v / float64(len(vs))
+			}
 		}
 	case Last:
 		r = vs[len(vs)-1]
@@ -103,6 +114,24 @@ func (a Aggregation) Combine(vs []float64) float64 {
 		}
 	}
 	return r
+}
+
+// sum adds up vs. A running total may overflow on the way and come back
+// (1.7e308 + 1.7e308 − 1.7e308): then the halves, which are exact, are added
+// instead.
+func sum(vs []float64) float64 {
+	r := vs[0]
+	for _, v := range vs[1:] {
+		r += v
+	}
+	if !math.IsInf(r, 0) {
+		return r
+	}
+	h := 0.0
+	for _, v := range vs {
+		h += v / 2
+	}
+	return h * 2
 }
 
 // Status is the traffic light of a measure, objective, perspective or unit.

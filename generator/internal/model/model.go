@@ -131,6 +131,10 @@ type Measure struct {
 	Unit      *Unit
 	Index     int // position among all measures of the site
 	Pos       diag.Pos
+	// Where the keys that ask for arithmetic are, for the errors of a result
+	// that cannot be represented: the formula's opening quote, the rollup
+	// and aggregation keys. Zero when the key is absent.
+	FormulaPos, RollupPos, AggregationPos diag.Pos
 
 	Data Series // what the CSV files hold
 }

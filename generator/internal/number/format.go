@@ -80,6 +80,9 @@ func (f Format) Append(b []byte, v float64) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return append(b, "–"...)
 	}
+	if f.Percent && math.IsInf(v*100, 0) {
+		return f.appendHugePercent(b, v)
+	}
 	if f.Percent {
 		v *= 100
 	}
@@ -116,6 +119,26 @@ func (f Format) Append(b []byte, v float64) []byte {
 		b = append(b, '%')
 	}
 	return b
+}
+
+// appendHugePercent appends v, which is beyond ±1.8e306, as a percentage:
+// v·100 has no float64, but v is a whole number (as every float64 beyond
+// 2^53 is), so v·100 is its digits and two zeros.
+func (f Format) appendHugePercent(b []byte, v float64) []byte {
+	digits := append(strconv.AppendFloat(nil, math.Abs(v), 'f', 0, 64), "00"...)
+	if v < 0 {
+		b = append(b, '-')
+	}
+	if f.Grouping {
+		b = appendGrouped(b, digits)
+	} else {
+		b = append(b, digits...)
+	}
+	if f.MinDec > 0 {
+		b = append(b, '.')
+		b = append(b, strings.Repeat("0", f.MinDec)...)
+	}
+	return append(b, '%')
 }
 
 // appendGrouped appends digits with a comma before each group of three from

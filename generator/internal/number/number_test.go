@@ -197,6 +197,23 @@ func checkAdvice(t *testing.T, s string, err error) {
 	}
 }
 
+// TestFormatHugePercent: a number beyond ±1.8e306 as a percentage is beyond
+// ±1.8e308, which no float64 holds; it is written in full, digits and two
+// zeros, never "+Inf%".
+func TestFormatHugePercent(t *testing.T) {
+	digits := strconv.FormatFloat(math.MaxFloat64, 'f', 0, 64) // 309 digits
+	if got, want := (Format{Percent: true}).Format(math.MaxFloat64), digits+"00%"; got != want {
+		t.Errorf("0%%: %q; want %q", got, want)
+	}
+	got := (Format{Grouping: true, MinDec: 1, MaxDec: 1, Percent: true}).Format(-math.MaxFloat64)
+	if !strings.HasPrefix(got, "-17,976,931,348,623,157,081,452,") || !strings.HasSuffix(got, ",800.0%") || len(got) != 1+311+103+3 {
+		t.Errorf("#,##0.0%%: %q (%d bytes); want -17,976,931,…,800.0%%", got, len(got))
+	}
+	if got := (Format{MinDec: 1, MaxDec: 1, Percent: true}).Format(1.8e307); !strings.HasPrefix(got, "17999999") || strings.Contains(got, "Inf") || !strings.HasSuffix(got, ".0%") {
+		t.Errorf("0.0%%: %q; want 18… in full", got)
+	}
+}
+
 // TestFormatLikeStrings checks Format, which writes into one buffer, against
 // the formatting it replaced, written with strings, on every kind of pattern
 // and values of every size and sign.
@@ -229,10 +246,13 @@ func TestFormatLikeStrings(t *testing.T) {
 // formatWithStrings is Format as it was written before it appended to a
 // buffer.
 func formatWithStrings(f Format, v float64) string {
+	// (A percentage of a number beyond ±1.8e306 was "+Inf%" before; it is
+	// written in full now.)
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "–"
 	}
-	if f.Percent {
+	huge := f.Percent && math.IsInf(v*100, 0) // v·100 is v's digits and "00"
+	if f.Percent && !huge {
 		v *= 100
 	}
 	scale := math.Pow10(f.MaxDec)
@@ -242,6 +262,9 @@ func formatWithStrings(f Format, v float64) string {
 	}
 	neg := r < 0
 	s := strconv.FormatFloat(math.Abs(r), 'f', f.MaxDec, 64)
+	if huge {
+		s = strconv.FormatFloat(math.Abs(r), 'f', 0, 64) + "00"
+	}
 	intPart, frac, _ := strings.Cut(s, ".")
 	frac = strings.TrimRight(frac, "0")
 	if len(frac) < f.MinDec {

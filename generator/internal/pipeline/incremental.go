@@ -20,6 +20,10 @@ type Compiled struct {
 	pre  diag.List // what load and validate reported
 	last *compute.Result
 	memo *compute.Memo
+	// spent is set when a recompilation found errors in computing after the
+	// model took the new data: last no longer describes the model, so every
+	// later Recompile declines.
+	spent bool
 }
 
 // CompileKeep is Compile, and also returns what Recompile needs. The
@@ -54,13 +58,16 @@ func CompileKeep(ctx context.Context, fsys fs.FS, opts Options) (*Compiled, *com
 
 // Recompile compiles the site again after the data files named in changed
 // were added, changed or removed, nothing else of the source having changed;
-// csvFiles are the data files there are now. It reports false, with c as it
-// was, when the data files hold errors: Compile then reports them as a full
-// compilation does; and also with Strict, where a new warning is an error.
+// csvFiles are the data files there are now. It reports false when the data
+// files hold errors, and Compile then reports them as a full compilation
+// does: errors that reading the files finds leave c as it was; errors that
+// computing the new data finds (a result that cannot be represented) come
+// after the model took the data, so c declines every later change. It
+// reports false also with Strict, where a new warning is an error.
 // The result shares the model of the previous one, which holds the new data
 // from now on.
 func (c *Compiled) Recompile(ctx context.Context, fsys fs.FS, csvFiles, changed []string) (*compute.Result, *diag.List, bool) {
-	if c.opts.Strict || ctx.Err() != nil {
+	if c.opts.Strict || c.spent || ctx.Err() != nil {
 		return nil, nil, false
 	}
 	var dl diag.List
@@ -69,8 +76,14 @@ func (c *Compiled) Recompile(ctx context.Context, fsys fs.FS, csvFiles, changed 
 	if !ok {
 		return nil, nil, false
 	}
-	// Compute only warns, so without Strict this cannot fail.
-	c.last, c.memo = compute.Recompute(c.last, c.memo, c.site, touched, &dl)
+	r, memo := compute.Recompute(c.last, c.memo, c.site, touched, &dl)
+	if dl.HasErrors() {
+		// A result that cannot be represented: the model holds the new data
+		// already, so Compile, from the files, is what reports it.
+		c.spent = true
+		return nil, nil, false
+	}
+	c.last, c.memo = r, memo
 	return c.last, &dl, true
 }
 

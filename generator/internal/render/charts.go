@@ -174,8 +174,11 @@ func appendJSONValues(b []byte, vs []model.Opt) []byte {
 // appendJSONFloat formats f as encoding/json does: the shortest decimal
 // that reads back as f, with an exponent only below 1e-6 or from 1e21.
 func appendJSONFloat(b []byte, f float64) []byte {
-	if math.IsInf(f, 0) || math.IsNaN(f) {
-		panic("chart value " + strconv.FormatFloat(f, 'g', -1, 64) + " has no JSON form")
+	if !finite(f) {
+		// JSON has no such number. Site refuses a result that holds one
+		// (checkNumbers), and a band too wide to represent is left out
+		// (bands): none gets here, and should one, it is a gap, not a panic.
+		return append(b, "null"...)
 	}
 	abs := math.Abs(f)
 	format := byte('f')

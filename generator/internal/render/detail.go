@@ -126,7 +126,11 @@ func linkBetween(r *compute.Result, from, to *model.Objective) compute.Link {
 func (b *builder) causeRow(here string, o *model.Objective, l compute.Link) CauseRow {
 	or := b.r.Objective(o)
 	row := CauseRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: o.Unit.Name, Score: scoreOf(or.Score, or.Status)}
-	if !l.Enough {
+	switch {
+	case l.Flat:
+		row.Evidence = "Not enough variation (a score that does not change correlates with nothing)"
+		return row
+	case !l.Enough:
 		row.Evidence = fmt.Sprintf("Not enough data (needs %d periods of scores on both)", compute.MinLinkPeriods)
 		return row
 	}

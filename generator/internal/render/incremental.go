@@ -210,6 +210,9 @@ func Only(r *compute.Result, theme *Theme, out Output, paths []string) (Stats, e
 	if err := theme.Parse(); err != nil {
 		return Stats{}, err
 	}
+	if err := checkNumbers(r); err != nil {
+		return Stats{}, err
+	}
 	want := map[string]bool{}
 	for _, p := range paths {
 		want[p] = true
@@ -223,7 +226,7 @@ func Only(r *compute.Result, theme *Theme, out Output, paths []string) (Stats, e
 		}
 	}
 	if want[PackPath] {
-		jobs = append(jobs, b.packJob())
+		jobs = append(jobs, packJob(b, true))
 	}
 	pages := len(jobs)
 	statics, err := theme.Files("static")

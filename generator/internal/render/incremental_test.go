@@ -20,7 +20,7 @@ func TestChangedComparesEveryField(t *testing.T) {
 		{compute.PeriodResult{}, 5},
 		{compute.Thresholds{}, 3},
 		{compute.ObjectiveResult{}, 7},
-		{compute.Link{}, 6},
+		{compute.Link{}, 7},
 		{compute.UnitResult{}, 4},
 		{compute.PerspectiveResult{}, 4},
 	} {

@@ -173,6 +173,13 @@ func bands(m *model.Measure, hist []compute.PeriodResult) []band {
 		default:
 			v = [4]model.Opt{model.Some(h.Red.V), model.Some(h.Target.V - h.Red.V), model.Some(h.Stretch.V - h.Target.V), {}}
 		}
+		for _, w := range v {
+			if w.OK && !finite(w.V) {
+				// Validation keeps a scale that numbers can hold; one that
+				// slipped through is no band rather than a broken chart.
+				v = [4]model.Opt{}
+			}
+		}
 		for k := range bs {
 			bs[k].data[i] = v[k]
 		}

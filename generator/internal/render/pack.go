@@ -77,25 +77,26 @@ func Pack(r *compute.Result, theme *Theme) ([]byte, error) {
 	if err := theme.Parse(); err != nil {
 		return nil, err
 	}
-	b := newBuilder(r)
-	b.theme = theme
-	v, err := packView(b, theme)
-	if err != nil {
+	if err := checkNumbers(r); err != nil {
 		return nil, err
 	}
-	return execute(theme, "pack", "pack.html", PackPath, v)
+	b := newBuilder(r)
+	b.theme = theme
+	return runJob(packJob(b, false))
 }
 
-// packJob makes the site's board pack, which is a page of the site: it has
-// the canonical link that the file `scorecard pack` writes for e-mail has
+// packJob renders the board pack. The site's pack is a page of the site: it
+// has the canonical link that the file `scorecard pack` writes for e-mail has
 // not (that file is a copy of one month's pack, not the published page).
-func (b *builder) packJob() job {
+func packJob(b *builder, sitePage bool) job {
 	return job{PackPath, func() ([]byte, error) {
 		v, err := packView(b, b.theme)
 		if err != nil {
 			return nil, err
 		}
-		v.Canonical = canonical(b.r.Site.BaseURL, PackPath)
+		if sitePage {
+			v.Canonical = canonical(b.r.Site.BaseURL, PackPath)
+		}
 		return execute(b.theme, "pack", "pack.html", PackPath, v)
 	}}
 }

@@ -31,12 +31,15 @@ func Site(r *compute.Result, theme *Theme, out Output) (Stats, error) {
 	if err := theme.Parse(); err != nil {
 		return Stats{}, err
 	}
+	if err := checkNumbers(r); err != nil {
+		return Stats{}, err
+	}
 	b := newBuilder(r)
 	b.theme = theme
 	// The board pack holds every unit: it is by far the longest job, so it
 	// goes first, and the other workers share the pages meanwhile instead of
 	// waiting for it at the end. The order of the jobs changes no file.
-	jobs := append([]job{b.packJob()}, b.jobs()...)
+	jobs := append([]job{packJob(b, true)}, b.jobs()...)
 	pages := len(jobs)
 	statics, err := theme.Files("static")
 	if err != nil {
@@ -86,7 +89,7 @@ func run(jobs []job, out Output) error {
 				if i >= len(jobs) {
 					return
 				}
-				data, err := jobs[i].make()
+				data, err := runJob(jobs[i])
 				if err == nil {
 					err = out.WriteFile(jobs[i].path, data)
 				}
@@ -98,6 +101,19 @@ func run(jobs []job, out Output) error {
 	}
 	wg.Wait()
 	return first
+}
+
+// runJob runs j. A panic there is a fault in scorecard, not in the input, but
+// it would end the whole process from this worker, leaving the build's
+// temporary folder behind and a preview server dead: it becomes the build's
+// error instead, naming the file.
+func runJob(j job) (data []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: internal error (please report it): %v", j.path, p)
+		}
+	}()
+	return j.make()
 }
 
 func execute(theme *Theme, kind, name, path string, data any) ([]byte, error) {

@@ -40,7 +40,12 @@ func sparkline(actuals []model.Opt, status string) template.HTML {
 		if hi == lo {
 			return sparkH / 2
 		}
-		return sparkPad + (hi-v)*(sparkH-2*sparkPad)/(hi-lo)
+		if finite(hi - lo) {
+			return sparkPad + (hi-v)*(sparkH-2*sparkPad)/(hi-lo)
+		}
+		// Actuals that span more than 1.8e308, the largest a number can
+		// be: their halves, which are exact, span less.
+		return sparkPad + (hi/2-v/2)/(hi/2-lo/2)*(sparkH-2*sparkPad)
 	}
 	var b strings.Builder
 	b.WriteString(`<svg class="spark" width="96" height="24" viewBox="0 0 96 24" aria-hidden="true" focusable="false">`)

@@ -148,14 +148,30 @@ func (v *validator) perspectives(loc *tomlx.Locator, in []load.Perspective) []*m
 	return out
 }
 
+// Weights are relative: only their ratios matter. Bounding them keeps every
+// weighted mean of scores exact to far more digits than a page shows: a sum
+// of scores times weights stays finite, and no product of a score and a
+// weight falls among the tiny numbers that hold fewer digits (below about
+// 2.2e-308).
+const (
+	maxWeight = 1e6  // the largest weight
+	minWeight = 1e-6 // the smallest weight other than 0
+)
+
 // weight checks an optional weight, which defaults to 1.
 func (v *validator) weight(loc *tomlx.Locator, path string, w *float64) float64 {
 	if w == nil {
 		return 1
 	}
-	if *w < 0 || math.IsInf(*w, 0) {
+	switch {
+	case *w < 0 || math.IsNaN(*w):
 		v.dl.Errorf(loc.Pos(path), "weight %v is negative: weights are 0 or more", *w)
-		return 0
+	case *w > maxWeight:
+		v.dl.Errorf(loc.Pos(path), "weight %v is above 1000000, the largest weight: weights are relative, so divide them all by the same number", *w)
+	case *w > 0 && *w < minWeight:
+		v.dl.Errorf(loc.Pos(path), "weight %v is below 0.000001, the smallest weight other than 0: weights are relative, so multiply them all by the same number", *w)
+	default:
+		return *w
 	}
-	return *w
+	return 0
 }

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"strconv"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
@@ -135,10 +136,14 @@ func (d *dataChecker) cellsAllowed(r *load.Row, m *model.Measure) bool {
 		return ok // the constants alone were checked with the definition
 	}
 	red, target, stretch := pick(r.Values[2], m.Red), pick(r.Values[1], m.Target), pick(r.Values[3], m.Stretch)
-	if msg, key := ThresholdOrder(m.Polarity, red, target, stretch); msg != "" {
+	msg, key := ThresholdOrder(m.Polarity, red, target, stretch)
+	if msg == "" {
+		msg, key = compute.ScaleProblem(m.Polarity, d.site.AmberBand, compute.Thresholds{Target: target, Red: red, Stretch: stretch})
+	}
+	if msg != "" {
 		// Point at the blamed cell when the row has it, else at a cell the row
 		// does have, since the row is what made the combination wrong.
-		col := map[string]int{"red": load.ColRed, "stretch": load.ColStretch}[key]
+		col := map[string]int{"target": load.ColTarget, "red": load.ColRed, "stretch": load.ColStretch}[key]
 		for _, c := range []int{col, load.ColTarget, load.ColRed, load.ColStretch} {
 			if r.Values[c-load.ColActual].OK {
 				col = c

@@ -3,6 +3,7 @@ package validate
 import (
 	"errors"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/formula"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
@@ -58,11 +59,11 @@ func (v *validator) measure(s *model.Site, loc *tomlx.Locator, p string, src *lo
 		if err != nil {
 			v.dl.Errorf(loc.Pos(p+".aggregation"), "aggregation %v", err)
 		}
-		m.Aggregation = a
+		m.Aggregation, m.AggregationPos = a, loc.Pos(p+".aggregation")
 	} else if m.Basis == model.YTDBasis {
 		v.dl.Errorf(loc.Pos(p), "%s is scored year to date but has no aggregation: say how its periods combine (sum | average | last | min | max)", what)
 	}
-	v.thresholds(loc, p, src, m)
+	v.thresholds(loc, p, src, m, s.AmberBand)
 	if src.Formula != "" && src.Rollup != "" {
 		v.dl.Errorf(loc.Pos(p+".rollup"), "%s has both a formula and a rollup: its actuals can come from one of them only", what)
 	}
@@ -73,14 +74,14 @@ func (v *validator) measure(s *model.Site, loc *tomlx.Locator, p string, src *lo
 		} else if len(e.Refs()) == 0 {
 			v.dl.Errorf(loc.Pos(p+".formula"), "formula %q uses no measure: a constant is a target, not a formula", src.Formula)
 		}
-		m.Formula = e
+		m.Formula, m.FormulaPos = e, loc.Pos(p+".formula")
 	}
 	if src.Rollup != "" {
 		a, err := model.ParseAggregation(src.Rollup)
 		if err != nil {
 			v.dl.Errorf(loc.Pos(p+".rollup"), "rollup %v", err)
 		}
-		m.Rollup = a
+		m.Rollup, m.RollupPos = a, loc.Pos(p+".rollup")
 	}
 	if !valid {
 		return nil // checked for the other errors it may hold, but unusable
@@ -117,7 +118,9 @@ func (v *validator) frequency(s *model.Site, loc *tomlx.Locator, p string, src *
 }
 
 // thresholds checks target, red and stretch, or the band of a range measure.
-func (v *validator) thresholds(loc *tomlx.Locator, p string, src *load.Measure, m *model.Measure) {
+// The scores are computed on the scale that they and the amber band make, so
+// that scale must be one that numbers can hold.
+func (v *validator) thresholds(loc *tomlx.Locator, p string, src *load.Measure, m *model.Measure, amberBand float64) {
 	m.Target, m.Red, m.Stretch = opt(src.Target), opt(src.Red), opt(src.Stretch)
 	if m.Polarity == model.Range {
 		for _, k := range []struct {
@@ -141,6 +144,8 @@ func (v *validator) thresholds(loc *tomlx.Locator, p string, src *load.Measure, 
 		}
 		if m.Band.Tolerance < 0 {
 			v.dl.Errorf(loc.Pos(p+".tolerance"), "tolerance %v is negative", m.Band.Tolerance)
+		} else if msg, key := compute.BandProblem(m.Band); msg != "" && m.Band.Low <= m.Band.High {
+			v.dl.Errorf(loc.Pos(p+"."+key), "measure %q: %s", src.ID, msg)
 		}
 		return
 	}
@@ -156,6 +161,8 @@ func (v *validator) thresholds(loc *tomlx.Locator, p string, src *load.Measure, 
 		return
 	}
 	if msg, key := ThresholdOrder(m.Polarity, m.Red, m.Target, m.Stretch); msg != "" {
+		v.dl.Errorf(loc.Pos(p+"."+key), "measure %q: %s", src.ID, msg)
+	} else if msg, key := compute.ScaleProblem(m.Polarity, amberBand, compute.Thresholds{Target: m.Target, Red: m.Red, Stretch: m.Stretch}); msg != "" {
 		v.dl.Errorf(loc.Pos(p+"."+key), "measure %q: %s", src.ID, msg)
 	}
 }

@@ -1,0 +1,80 @@
+package render
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+)
+
+// finite reports whether v is a number a page can show.
+func finite(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) }
+
+// checkNumbers refuses a result holding a number that is not finite, before
+// any page is made of it. compute reports every such result as an error at
+// the input that caused it, so none reaches here from a build; this keeps a
+// fault in that promise an error that names the number, rather than a panic
+// in a chart's JSON or "NaN" on a page.
+func checkNumbers(r *compute.Result) error {
+	for i := range r.Measures {
+		if err := checkMeasure(&r.Measures[i]); err != nil {
+			return err
+		}
+	}
+	for i := range r.Objectives {
+		or := &r.Objectives[i]
+		o := or.Objective
+		what := fmt.Sprintf("objective %q of unit %q", o.ID, o.Unit.ID)
+		if err := checkOpts(what, or.Score, or.DriverScore); err != nil {
+			return err
+		}
+		if err := checkOpts(what+": score history", or.History...); err != nil {
+			return err
+		}
+		for _, l := range or.Effects {
+			if !finite(l.R) {
+				return fmt.Errorf("%s: the link evidence %v is not a number a page can show", what, l.R)
+			}
+		}
+	}
+	for i := range r.Units {
+		ur := &r.Units[i]
+		what := fmt.Sprintf("unit %q", ur.Unit.ID)
+		if err := checkOpts(what, ur.Score); err != nil {
+			return err
+		}
+		for _, pr := range ur.Perspectives {
+			if err := checkOpts(what+", perspective "+pr.Perspective.ID, pr.Score); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func checkMeasure(mr *compute.MeasureResult) error {
+	m := mr.Measure
+	what := fmt.Sprintf("measure %q of unit %q", m.ID, m.Unit.ID)
+	if !finite(m.Band.Low) || !finite(m.Band.High) || !finite(m.Band.Tolerance) || !finite(m.Weight) {
+		return fmt.Errorf("%s: its definition holds a number that is not finite", what)
+	}
+	if err := checkOpts(what, mr.Value, mr.Target, mr.Red, mr.Stretch, mr.Score); err != nil {
+		return err
+	}
+	for _, h := range mr.History {
+		if err := checkOpts(what+" in "+h.Period.String(), h.Actual, h.Target, h.Red, h.Stretch, h.Score); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkOpts(what string, vs ...model.Opt) error {
+	for _, v := range vs {
+		if v.OK && !finite(v.V) {
+			return fmt.Errorf("%s: %v is not a number a page can show", what, v.V)
+		}
+	}
+	return nil
+}
