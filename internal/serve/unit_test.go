@@ -9,7 +9,7 @@ import (
 )
 
 func TestInjectGoesBeforeTheLastBodyEndTag(t *testing.T) {
-	script := `<script>new EventSource("/_scorecard/events?since=7")`
+	script := `<script src="/_scorecard/reload.js" data-since="7"></script>`
 	for _, tc := range []struct{ name, page, before, after string }{
 		{"lower case", "<html><body><p>x</p></body></html>", "<p>x</p>", "</body></html>"},
 		{"upper case", "<HTML><BODY>x</BODY></HTML>", "x", "</BODY></HTML>"},
