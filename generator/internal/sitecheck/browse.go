@@ -71,11 +71,12 @@ var (
 // allocatorOptions are the flags of a headless Chromium that reaches nothing
 // on the network. Browse adds a fresh profile in a scratch folder of its own
 // (browser.Scratch), so no state carries over from one run to the next.
-func allocatorOptions(chromium string) []chromedp.ExecAllocatorOption {
+// The sandbox stays on unless browser.NoSandbox says it cannot, as for root.
+func allocatorOptions(chromium string, noSandbox bool) []chromedp.ExecAllocatorOption {
 	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
 		chromedp.Flag("headless", "new"),
-		chromedp.Flag("no-sandbox", true), // root in containers and CI
+		browser.Sandbox(noSandbox),
 		chromedp.Flag("disable-gpu", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("no-first-run", true),
@@ -108,7 +109,8 @@ func Browse(ctx context.Context, chromium string, pages []string) ([]PageReport,
 		return nil, err
 	}
 	defer os.RemoveAll(scratch)
-	opts := append(allocatorOptions(chromium), scratchOpts...)
+	noSandbox := browser.NoSandbox(os.Geteuid(), os.Getenv)
+	opts := append(allocatorOptions(chromium, noSandbox), scratchOpts...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx)
@@ -116,7 +118,7 @@ func Browse(ctx context.Context, chromium string, pages []string) ([]PageReport,
 	// The first run starts the browser and ties it to bctx; a timeout here
 	// would end the browser with the first page.
 	if err := chromedp.Do(bctx); err != nil {
-		return nil, fmt.Errorf("starting %s: %w", chromium, err)
+		return nil, fmt.Errorf("%s: %w", chromium, browser.StartError(err, noSandbox))
 	}
 	reports := make([]PageReport, 0, len(pages))
 	for _, p := range pages {

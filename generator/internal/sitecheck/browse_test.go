@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -97,4 +98,15 @@ func TestBrowseTimeout(t *testing.T) {
 		t.Errorf("Browse returned after %v, long after the page's time ran out", elapsed)
 	}
 	browsertest.AssertNothingLeft(t, tmp)
+}
+
+// The tests' browser keeps its sandbox as the PDF printer's does
+// (browser.NoSandbox), rather than always running without it.
+func TestBrowseKeepsTheSandboxUnlessItCannot(t *testing.T) {
+	for _, noSandbox := range []bool{false, true} {
+		args := browsertest.Args(t, allocatorOptions("chromium", noSandbox))
+		if got := slices.Contains(args, "--no-sandbox"); got != noSandbox {
+			t.Errorf("with noSandbox %v, --no-sandbox given: %v; arguments:\n%s", noSandbox, got, strings.Join(args, "\n"))
+		}
+	}
 }
