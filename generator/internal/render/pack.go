@@ -34,6 +34,9 @@ type PackView struct {
 	Lib    template.JS
 	Script template.JS
 	Footer string // left page margin: title and period
+	// Policy is the Content-Security-Policy, with the hashes of the inline
+	// scripts and style: the page holds them exactly as given above.
+	Policy string
 }
 
 // StatusCount is how many measures have a status.
@@ -132,6 +135,7 @@ func packView(b *builder, theme *Theme) (*PackView, error) {
 		}
 		*js.dst = template.JS(s)
 	}
+	v.Policy = contentPolicy([]string{string(v.Lib), string(v.Script)}, []string{string(v.CSS)})
 	return v, nil
 }
 
