@@ -1,16 +1,22 @@
 package generator
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/browser"
 )
@@ -54,7 +60,7 @@ func TestPackIsSelfContained(t *testing.T) {
 			t.Errorf("the pack refers to another file: %s", m)
 		}
 	}
-	for _, want := range []string{"Acme Scorecard", "September 2026", "Executive summary", "Exceptions", "Acme Corp", "Operations", "Initiatives", "Appendix: measure definitions", `content: "Acme Scorecard · September 2026"`, "echarts"} {
+	for _, want := range []string{"Acme Scorecard", "September 2026", "Executive summary", "Exceptions", "Acme Corp", "Operations", "Initiatives", "Appendix: measure definitions", `style="--pack-footer: 'Acme Scorecard · September 2026'"`, "echarts"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the pack lacks %q", want)
 		}
@@ -143,4 +149,68 @@ func TestPackWithoutChromiumFailsBeforeWriting(t *testing.T) {
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Error("the HTML was written although the PDF could not be")
 	}
+}
+
+// TestPackPolicyHashesItsInlineCode checks the pack's Content-Security-Policy
+// against the pack itself: every inline script and style element is let in
+// by its hash, and the policy lists no other.
+func TestPackPolicyHashesItsInlineCode(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pack.html")
+	if _, _, err := Pack(context.Background(), PackOptions{Source: hostileSite, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var policy string
+	inline := map[string][]string{} // directive: hashes of the elements it governs
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		tok := z.Token()
+		if tt != html.StartTagToken {
+			continue
+		}
+		attr := map[string]string{}
+		for _, a := range tok.Attr {
+			attr[a.Key] = a.Val
+		}
+		switch {
+		case tok.Data == "meta" && attr["http-equiv"] == "Content-Security-Policy":
+			policy = attr["content"]
+		case tok.Data == "script" && attr["src"] == "" && attr["type"] != "application/json":
+			z.Next()
+			inline["script-src"] = append(inline["script-src"], hashSource(z.Text()))
+		case tok.Data == "style":
+			z.Next()
+			inline["style-src-elem"] = append(inline["style-src-elem"], hashSource(z.Text()))
+		}
+	}
+	if policy == "" {
+		t.Fatal("the pack states no Content-Security-Policy")
+	}
+	if len(inline["script-src"]) != 2 || len(inline["style-src-elem"]) != 1 {
+		t.Fatalf("inline code: %v", inline)
+	}
+	for dir, want := range inline {
+		var got []string
+		for d := range strings.SplitSeq(policy, ";") {
+			f := strings.Fields(d)
+			if len(f) > 0 && f[0] == dir {
+				for _, src := range f[1:] {
+					if strings.HasPrefix(src, "'sha256-") {
+						got = append(got, src)
+					}
+				}
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s lists %v; the pack's inline elements hash to %v", dir, got, want)
+		}
+	}
+}
+
+func hashSource(text []byte) string {
+	sum := sha256.Sum256(text)
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }

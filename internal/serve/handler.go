@@ -2,12 +2,15 @@ package serve
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // reserved is the URL space of the server itself; a build writes no folder
@@ -15,10 +18,14 @@ import (
 const reserved = "/_scorecard/"
 
 // ServeHTTP serves the current build's files, with the reload script (and the
-// errors of a broken build) added to HTML pages, and the reload events.
+// errors of a broken build) added to HTML pages, and the reload events. No
+// answer quotes the request: its path, query, host or method.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	// Every rebuild changes the files behind the same URLs.
-	w.Header().Set("Cache-Control", "no-store")
+	setHeaders(w.Header())
+	if len(r.RequestURI) > maxURL {
+		http.Error(w, "URL too long", http.StatusRequestURITooLong)
+		return
+	}
 	if !loopbackHost(r.Host) {
 		http.Error(w, "scorecard serve answers only to 127.0.0.1 and localhost", http.StatusForbidden)
 		return
@@ -28,12 +35,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	if r.URL.Path == eventsPath {
-		s.events(w, r)
-		return
-	}
 	if strings.HasPrefix(r.URL.Path, reserved) {
-		http.NotFound(w, r)
+		s.serveOwn(w, r)
 		return
 	}
 	name, ok := siteName(r.URL.Path)
@@ -55,6 +58,26 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.serveFile(w, r, st, name)
+}
+
+// serveOwn answers the paths of the server itself.
+func (s *Server) serveOwn(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case eventsPath:
+		s.events(w, r)
+	case reloadScriptPath:
+		serveText(w, "text/javascript; charset=utf-8", reloadScript)
+	case bannerStylePath:
+		serveText(w, "text/css; charset=utf-8", bannerStyle)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+func serveText(w http.ResponseWriter, contentType, text string) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Length", strconv.Itoa(len(text)))
+	io.WriteString(w, text)
 }
 
 // pendingFor returns what to wait for before reading name, a file or a
@@ -101,7 +124,22 @@ func siteName(urlPath string) (string, bool) {
 	return name, fs.ValidPath(name)
 }
 
+// nameTooLong reports whether a segment of name is longer than any file
+// system allows a name to be, so that no file can have it.
+func nameTooLong(name string) bool {
+	for seg := range strings.SplitSeq(name, "/") {
+		if len(seg) > maxSegment {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, st *state, name string) {
+	if nameTooLong(name) {
+		s.notFound(w, r, st, name, fs.ErrNotExist)
+		return
+	}
 	fi, err := fs.Stat(st.site.fsys, name)
 	if err != nil {
 		s.notFound(w, r, st, name, err)
@@ -109,12 +147,11 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, st *state, na
 	}
 	if fi.IsDir() {
 		if !strings.HasSuffix(r.URL.Path, "/") {
-			// Pages link relative to their folder, so the folder needs its slash.
-			target := path.Base(r.URL.Path) + "/"
-			if r.URL.RawQuery != "" {
-				target += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, target, http.StatusFound)
+			// Pages link relative to their folder, so the folder needs its
+			// slash. The query is dropped (the site uses none), and there is
+			// no body: the answer quotes nothing of the request.
+			w.Header().Set("Location", "./"+url.PathEscape(path.Base(name))+"/")
+			w.WriteHeader(http.StatusFound)
 			return
 		}
 		name = path.Join(name, "index.html")
@@ -131,9 +168,11 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, st *state, na
 	servePage(w, http.StatusOK, page, st)
 }
 
+// notFound answers a name that could not be read. The answer never names
+// it: the request chose it.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state, name string, err error) {
-	if !errors.Is(err, fs.ErrNotExist) {
-		http.Error(w, "cannot read "+name, http.StatusInternalServerError)
+	if !missing(err) {
+		http.Error(w, "the file cannot be read", http.StatusInternalServerError)
 		return
 	}
 	if !isHTML(name) && !strings.HasSuffix(r.URL.Path, "/") {
@@ -142,6 +181,13 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state, nam
 	}
 	// A page that a coming build will write reloads by itself when it does.
 	servePage(w, http.StatusNotFound, []byte(notFoundPage), st)
+}
+
+// missing reports whether err means that no such file exists: a name that
+// does not exist, runs through a file as if it were a folder, or is too long
+// to exist.
+func missing(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.ENAMETOOLONG)
 }
 
 func isHTML(name string) bool {
@@ -154,6 +200,7 @@ func isHTML(name string) bool {
 func servePage(w http.ResponseWriter, code int, page []byte, st *state) {
 	body := inject(page, st)
 	h := w.Header()
+	setPagePolicy(h, page)
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(code)

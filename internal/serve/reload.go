@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // eventsPath is where pages listen for reloads, as server-sent events.
@@ -19,17 +20,23 @@ type hub struct {
 	subs map[chan struct{}]bool
 }
 
-func (h *hub) subscribe() chan struct{} {
-	// One slot is enough: a stream that has not yet passed on one reload
-	// needs no second.
-	ch := make(chan struct{}, 1)
+// subscribe adds a stream, unless max are open already: each holds a
+// connection for as long as its page is open, and the connections left must
+// still serve pages.
+func (h *hub) subscribe(max int) (chan struct{}, bool) {
 	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(h.subs) >= max {
+		return nil, false
+	}
 	if h.subs == nil {
 		h.subs = map[chan struct{}]bool{}
 	}
+	// One slot is enough: a stream that has not yet passed on one reload
+	// needs no second.
+	ch := make(chan struct{}, 1)
 	h.subs[ch] = true
-	h.mu.Unlock()
-	return ch
+	return ch, true
 }
 
 func (h *hub) unsubscribe(ch chan struct{}) {
@@ -59,8 +66,18 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
-	ch := s.hub.subscribe()
+	ch, ok := s.hub.subscribe(s.opts.limits.streams)
+	if !ok {
+		// EventSource gives up on a 503: that page no longer reloads by
+		// itself, and the others still do.
+		http.Error(w, "too many pages are listening for reloads; close some and reload this one", http.StatusServiceUnavailable)
+		return
+	}
 	defer s.hub.unsubscribe(ch)
+	// The stream lasts as long as its page, so the write timeout, meant for
+	// answers that end, does not apply to it. (Reading has no deadline once
+	// the request is read; the idle timeout starts only after an answer.)
+	http.NewResponseController(w).SetWriteDeadline(time.Time{})
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("X-Accel-Buffering", "no")
@@ -86,13 +103,15 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 }
 
 // inject adds, before the page's last </body>, the errors of the latest build
-// when it failed and the script that reloads the page after a build.
+// when it failed and the script that reloads the page after a build. Both
+// load from the server's own paths, so the page's Content-Security-Policy,
+// which allows no inline script or style element, lets them in.
 func inject(page []byte, st *state) []byte {
 	var add strings.Builder
 	if len(st.errs) > 0 {
 		writeBanner(&add, st.errs, st.site != nil)
 	}
-	fmt.Fprintf(&add, `<script>new EventSource("%s?since=%d").onmessage=function(e){if(e.data==="reload")location.reload()};</script>`+"\n", eventsPath, st.gen)
+	fmt.Fprintf(&add, `<script src="%s" data-since="%d"></script>`+"\n", reloadScriptPath, st.gen)
 	at := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
 	if at < 0 {
 		at = len(page)
@@ -103,6 +122,20 @@ func inject(page []byte, st *state) []byte {
 	return append(out, page[at:]...)
 }
 
+// reloadScriptPath serves reloadScript, which pages load to listen for
+// builds; the page's build comes in data-since.
+const reloadScriptPath = reserved + "reload.js"
+
+const reloadScript = `// Reloads the page after every build of scorecard serve.
+(function () {
+  "use strict";
+  var since = document.currentScript.getAttribute("data-since");
+  new EventSource("` + eventsPath + `?since=" + encodeURIComponent(since)).onmessage = function (e) {
+    if (e.data === "reload") { location.reload(); }
+  };
+})();
+`
+
 // bannerID names the error banner, which tests and user style sheets find it by.
 const bannerID = "scorecard-build-errors"
 
@@ -110,7 +143,7 @@ const bannerID = "scorecard-build-errors"
 // escaped: messages quote the source, and a cell holding markup must show as
 // text, never run.
 func writeBanner(b *strings.Builder, errs []string, lastGood bool) {
-	fmt.Fprintf(b, `<style>#%[1]s{position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff1f0;color:#5c0a0a;border-bottom:4px solid #c62828;box-shadow:0 2px 12px rgba(0,0,0,.25);font:14px/1.45 system-ui,sans-serif}#%[1]s pre{margin:.5rem 0 0;white-space:pre-wrap;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace}@media print{#%[1]s{display:none}}</style>`, bannerID)
+	fmt.Fprintf(b, `<link rel="stylesheet" href="%s">`, bannerStylePath)
 	shown := "Nothing has built yet"
 	if lastGood {
 		shown = "This page is from the last good build"
@@ -124,3 +157,11 @@ func writeBanner(b *strings.Builder, errs []string, lastGood bool) {
 	}
 	b.WriteString("</pre></div>\n")
 }
+
+// bannerStylePath serves bannerStyle, the banner's look.
+const bannerStylePath = reserved + "banner.css"
+
+const bannerStyle = `#` + bannerID + `{position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff1f0;color:#5c0a0a;border-bottom:4px solid #c62828;box-shadow:0 2px 12px rgba(0,0,0,.25);font:14px/1.45 system-ui,sans-serif}
+#` + bannerID + ` pre{margin:.5rem 0 0;white-space:pre-wrap;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace}
+@media print{#` + bannerID + `{display:none}}
+`

@@ -39,6 +39,7 @@ type Options struct {
 	Warn func(error)
 
 	tempDir string // where the server's temporary folder goes; default os.TempDir()
+	limits  limits // timeouts and caps; zero fields take the defaults
 }
 
 // BuildResult is the outcome of one build.
@@ -139,7 +140,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	s.http = opts.limits.httpServer(s)
 	s.cur.Store(&state{})
 	ctx, cancel := context.WithCancel(ctx)
 	s.build(ctx)
@@ -160,6 +161,7 @@ func withDefaults(opts Options) Options {
 	if opts.Warn == nil {
 		opts.Warn = func(error) {}
 	}
+	opts.limits = opts.limits.withDefaults()
 	return opts
 }
 
@@ -179,7 +181,7 @@ func (s *Server) Wait() error {
 func (s *Server) run(ctx context.Context, cancel context.CancelFunc) {
 	defer close(s.done)
 	served := make(chan error, 1)
-	go func() { served <- s.http.Serve(s.ln) }()
+	go func() { served <- s.http.Serve(s.opts.limits.listener(s.ln)) }()
 	var wg sync.WaitGroup
 	wg.Go(func() { s.watchLoop(ctx) })
 	wg.Go(func() { s.buildLoop(ctx) })

@@ -231,6 +231,7 @@ func TestServeSendsAReloadEventAfterABuild(t *testing.T) {
 type eventStream struct {
 	t     *testing.T
 	lines chan string
+	close context.CancelFunc // ends the stream
 }
 
 func openEvents(t *testing.T, f *fixture, since uint64) *eventStream {
@@ -249,7 +250,7 @@ func openEvents(t *testing.T, f *fixture, since uint64) *eventStream {
 	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
 		t.Fatalf("Content-Type %q", ct)
 	}
-	s := &eventStream{t: t, lines: make(chan string, 16)}
+	s := &eventStream{t: t, lines: make(chan string, 16), close: cancel}
 	go func() {
 		defer close(s.lines)
 		sc := bufio.NewScanner(resp.Body)
@@ -314,7 +315,7 @@ func TestServedFolderIsAPlainBuild(t *testing.T) {
 			t.Errorf("%s differs from a plain build", name)
 		}
 	}
-	if _, page := f.get("index.html"); page == string(want["index.html"]) || !strings.Contains(page, eventsPath) {
+	if _, page := f.get("index.html"); page == string(want["index.html"]) || !strings.Contains(page, reloadScriptPath) {
 		t.Error("the served page lacks the reload script")
 	}
 }

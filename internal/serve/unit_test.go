@@ -1,7 +1,10 @@
 package serve
 
 import (
+	"fmt"
+	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,7 +12,7 @@ import (
 )
 
 func TestInjectGoesBeforeTheLastBodyEndTag(t *testing.T) {
-	script := `<script>new EventSource("/_scorecard/events?since=7")`
+	script := `<script src="/_scorecard/reload.js" data-since="7"></script>`
 	for _, tc := range []struct{ name, page, before, after string }{
 		{"lower case", "<html><body><p>x</p></body></html>", "<p>x</p>", "</body></html>"},
 		{"upper case", "<HTML><BODY>x</BODY></HTML>", "x", "</BODY></HTML>"},
@@ -101,6 +104,36 @@ func TestOnlySourceChangesCauseRebuilds(t *testing.T) {
 		ev := fsnotify.Event{Name: filepath.Join(s.source, filepath.FromSlash(tc.name)), Op: tc.op}
 		if rel, got := s.relevant(ev); got != tc.want || (got && rel != tc.name) {
 			t.Errorf("relevant(%s %s) = %q, %v; want %v", tc.op, tc.name, rel, got, tc.want)
+		}
+	}
+}
+
+// A page's policy is what its head states, each <meta> a header of its own;
+// a <meta> in the body, where text from the source is, states nothing.
+func TestPagePolicyIsTheHeads(t *testing.T) {
+	const meta = `<meta http-equiv="Content-Security-Policy" content="%s">`
+	for _, tc := range []struct {
+		name, page string
+		want       []string
+	}{
+		{"none", `<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title></head><body></body></html>`,
+			[]string{pagePolicy + noFraming}},
+		{"the build's", `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">` + fmt.Sprintf(meta, "default-src &#39;none&#39;; script-src &#39;self&#39;") + `<title>t</title><style>p{}</style></head><body></body></html>`,
+			[]string{"default-src 'none'; script-src 'self'" + noFraming}},
+		{"two, in any case", `<html><head>` + fmt.Sprintf(meta, "script-src 'self';") + `<META HTTP-EQUIV="content-security-policy" CONTENT="img-src 'none'"></head><body>`,
+			[]string{"script-src 'self'" + noFraming, "img-src 'none'" + noFraming}},
+		{"in the body", `<html><head><title>t</title></head><body><p>` + fmt.Sprintf(meta, "script-src *") + `</p></body></html>`,
+			[]string{pagePolicy + noFraming}},
+		{"after the head's end", `<html><head></head>` + fmt.Sprintf(meta, "script-src *"),
+			[]string{pagePolicy + noFraming}},
+		{"after an element of the body", `<html><head><title>t</title><div>` + fmt.Sprintf(meta, "script-src *"),
+			[]string{pagePolicy + noFraming}},
+	} {
+		h := http.Header{}
+		setHeaders(h)
+		setPagePolicy(h, []byte(tc.page))
+		if got := h.Values("Content-Security-Policy"); !slices.Equal(got, tc.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
 		}
 	}
 }

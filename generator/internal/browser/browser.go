@@ -79,14 +79,50 @@ func Scratch() (string, []chromedp.ExecAllocatorOption, error) {
 	}, nil
 }
 
+// NoSandboxEnv names the environment variable that turns Chromium's sandbox
+// off for a user other than root. Set it to 1 only where Chromium cannot
+// start with its sandbox: a container without user namespaces, say.
+const NoSandboxEnv = "SCORECARD_CHROMIUM_NO_SANDBOX"
+
+// NoSandbox reports whether Chromium must run without its sandbox, for a
+// process of effective user euid and with the environment of getenv: as
+// root, where Chromium refuses to start with it, or when $NoSandboxEnv is 1.
+// Everywhere else the sandbox stays, since the pages Chromium opens hold
+// text from the source, which anyone may have written.
+func NoSandbox(euid int, getenv func(string) string) bool {
+	return euid == 0 || getenv(NoSandboxEnv) == "1"
+}
+
+// Sandbox is the option that keeps Chromium's sandbox, or turns it off when
+// off is true. It must always be given: left out, chromedp turns the
+// sandbox off for root by itself, and the choice would not be ours.
+func Sandbox(off bool) chromedp.ExecAllocatorOption {
+	return chromedp.Flag("no-sandbox", off)
+}
+
+// StartError is the error of a Chromium that did not start. With the
+// sandbox on, it says how to turn it off, since a platform that cannot give
+// Chromium its sandbox is the likely cause.
+func StartError(err error, noSandbox bool) error {
+	if noSandbox {
+		return fmt.Errorf("chromium did not start: %w", err)
+	}
+	return fmt.Errorf("chromium did not start: %w (if it cannot run with its sandbox here, as in a container without user namespaces, set %s=1)", err, NoSandboxEnv)
+}
+
 // Offline are the flags of a headless Chromium that reaches nothing on the
 // network: every host resolves to nothing and every request goes to a proxy
 // that does not exist. Files still open, which is all a site or a pack needs.
+// The sandbox stays on unless NoSandbox says this process cannot keep it.
 func Offline(execPath string) []chromedp.ExecAllocatorOption {
+	return offline(execPath, NoSandbox(os.Geteuid(), os.Getenv))
+}
+
+func offline(execPath string, noSandbox bool) []chromedp.ExecAllocatorOption {
 	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(execPath),
 		chromedp.Headless,
-		chromedp.NoSandbox,
+		Sandbox(noSandbox),
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
@@ -130,10 +166,14 @@ func PrintPDF(ctx context.Context, chromium, file, paper string) ([]byte, error)
 	defer os.RemoveAll(scratch)
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, append(Offline(chromium), scratchOpts...)...)
+	noSandbox := NoSandbox(os.Geteuid(), os.Getenv)
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, append(offline(chromium, noSandbox), scratchOpts...)...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	defer cancelBrowser()
+	if err := chromedp.Do(bctx); err != nil {
+		return nil, StartError(err, noSandbox)
+	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
 	if err := chromedp.Do(bctx, chromedp.Navigate(u.String())); err != nil {
 		return nil, fmt.Errorf("chromium: %w", err)

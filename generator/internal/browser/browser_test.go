@@ -3,8 +3,10 @@ package browser_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -83,5 +85,57 @@ func TestFind(t *testing.T) {
 		}
 	} else if err == nil || !strings.Contains(err.Error(), "apt-get install chromium") {
 		t.Errorf("with no browser anywhere: %q, %v; want an error saying how to install one", got, err)
+	}
+}
+
+// Chromium opens pages that hold text anyone may have written, so its
+// sandbox stays on unless it cannot: for root, or when the environment asks.
+func TestSandboxStaysOnUnlessItCannot(t *testing.T) {
+	for _, tc := range []struct {
+		euid int
+		env  string
+		want bool
+	}{
+		{1000, "", false},
+		{1000, "0", false},
+		{1000, "yes", false},
+		{-1, "", false}, // Windows has no user ids
+		{0, "", true},
+		{1000, "1", true},
+	} {
+		getenv := func(k string) string {
+			if k == browser.NoSandboxEnv {
+				return tc.env
+			}
+			return ""
+		}
+		if got := browser.NoSandbox(tc.euid, getenv); got != tc.want {
+			t.Errorf("NoSandbox(euid %d, $%s=%q) = %v, want %v", tc.euid, browser.NoSandboxEnv, tc.env, got, tc.want)
+		}
+	}
+
+	// The flags Chromium gets. Without the sandbox flag given either way,
+	// chromedp would add --no-sandbox for root by itself: the tests run as
+	// root in CI, so the first case holds that too.
+	for _, noSandbox := range []bool{false, true} {
+		args := browsertest.Args(t, browser.OfflineWith("chromium", noSandbox))
+		if got := slices.Contains(args, "--no-sandbox"); got != noSandbox {
+			t.Errorf("with noSandbox %v, --no-sandbox given: %v; arguments:\n%s", noSandbox, got, strings.Join(args, "\n"))
+		}
+	}
+	args := browsertest.Args(t, browser.Offline("chromium"))
+	if got, want := slices.Contains(args, "--no-sandbox"), browser.NoSandbox(os.Geteuid(), os.Getenv); got != want {
+		t.Errorf("for this process (euid %d), --no-sandbox given: %v, want %v", os.Geteuid(), got, want)
+	}
+}
+
+func TestStartErrorSaysHowToTurnTheSandboxOff(t *testing.T) {
+	err := errors.New("exit status 1")
+	want := "chromium did not start: exit status 1 (if it cannot run with its sandbox here, as in a container without user namespaces, set SCORECARD_CHROMIUM_NO_SANDBOX=1)"
+	if got := browser.StartError(err, false).Error(); got != want {
+		t.Errorf("with the sandbox:\n got %s\nwant %s", got, want)
+	}
+	if got := browser.StartError(err, true).Error(); got != "chromium did not start: exit status 1" {
+		t.Errorf("without the sandbox: %s", got)
 	}
 }

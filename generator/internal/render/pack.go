@@ -37,6 +37,9 @@ type PackView struct {
 	// Canonical is the pack's absolute URL in the published site, when the
 	// site has a base URL and the pack is the site's page.
 	Canonical string
+	// Policy is the Content-Security-Policy, with the hashes of the inline
+	// scripts and style: the page holds them exactly as given above.
+	Policy string
 }
 
 // StatusCount is how many measures have a status.
@@ -150,6 +153,7 @@ func packView(b *builder, theme *Theme) (*PackView, error) {
 		}
 		*js.dst = template.JS(s)
 	}
+	v.Policy = contentPolicy([]string{string(v.Lib), string(v.Script)}, []string{string(v.CSS)})
 	return v, nil
 }
 

@@ -147,7 +147,7 @@ func newBuilder(r *compute.Result) *builder {
 	sv := &SiteView{
 		Title: r.Site.Title, Lang: r.Site.Language,
 		AsOf: periodName(r.AsOf, cal), AsOfCode: r.AsOf.String(),
-		Rows: r.Site.Rows,
+		Rows: r.Site.Rows, Policy: contentPolicy(nil, nil),
 	}
 	if !r.Latest.IsZero() {
 		sv.Latest = periodName(r.Latest, cal)

@@ -26,6 +26,9 @@ type SiteView struct {
 	Stale    int    // measures whose value is older than their current period
 	Missing  int    // measures with no value
 	Rows     int
+	// Policy is the Content-Security-Policy of the pages, which have no
+	// inline script or style element (contentPolicy).
+	Policy string
 }
 
 // Page is one output page.

@@ -71,11 +71,12 @@ var (
 // allocatorOptions are the flags of a headless Chromium that reaches nothing
 // on the network. Browse adds a fresh profile in a scratch folder of its own
 // (browser.Scratch), so no state carries over from one run to the next.
-func allocatorOptions(chromium string) []chromedp.ExecAllocatorOption {
+// The sandbox stays on unless browser.NoSandbox says it cannot, as for root.
+func allocatorOptions(chromium string, noSandbox bool) []chromedp.ExecAllocatorOption {
 	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
 		chromedp.Flag("headless", "new"),
-		chromedp.Flag("no-sandbox", true), // root in containers and CI
+		browser.Sandbox(noSandbox),
 		chromedp.Flag("disable-gpu", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("no-first-run", true),
@@ -84,8 +85,9 @@ func allocatorOptions(chromium string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-default-apps", true),
 		// The per-tab offline emulation covers the pages; this also stops
-		// whatever it does not cover, such as a popup's own target.
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
+		// whatever it does not cover, such as a popup's own target. The
+		// loopback address is left, for a page from a local server.
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
 	}
 }
 
@@ -94,6 +96,10 @@ func allocatorOptions(chromium string) []chromedp.ExecAllocatorOption {
 // dialogs, and how many of its charts were drawn. A chart is an element with
 // a data-chart attribute; it is drawn once it holds an <svg> (ECharts' SVG
 // renderer), and the charts get a few seconds after the load event.
+//
+// A page may also be an http:// URL, such as scorecard serve's: its tab
+// keeps the network, since the server is on it, but no host name resolves
+// and no address but 127.0.0.1, so only a local server is reached.
 //
 // Each page gets a new tab. The browser is killed and its profile removed
 // before Browse returns, whether it succeeded, failed or ran out of time.
@@ -108,7 +114,8 @@ func Browse(ctx context.Context, chromium string, pages []string) ([]PageReport,
 		return nil, err
 	}
 	defer os.RemoveAll(scratch)
-	opts := append(allocatorOptions(chromium), scratchOpts...)
+	noSandbox := browser.NoSandbox(os.Geteuid(), os.Getenv)
+	opts := append(allocatorOptions(chromium, noSandbox), scratchOpts...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx)
@@ -116,7 +123,7 @@ func Browse(ctx context.Context, chromium string, pages []string) ([]PageReport,
 	// The first run starts the browser and ties it to bctx; a timeout here
 	// would end the browser with the first page.
 	if err := chromedp.Do(bctx); err != nil {
-		return nil, fmt.Errorf("starting %s: %w", chromium, err)
+		return nil, fmt.Errorf("%s: %w", chromium, browser.StartError(err, noSandbox))
 	}
 	reports := make([]PageReport, 0, len(pages))
 	for _, p := range pages {
@@ -129,13 +136,25 @@ func Browse(ctx context.Context, chromium string, pages []string) ([]PageReport,
 	return reports, nil
 }
 
+// pageURL is the address of a page given to Browse: an http(s) URL as it is,
+// else a file path as a file: URL. served says which.
+func pageURL(page string) (u string, served bool, err error) {
+	if strings.HasPrefix(page, "http://") || strings.HasPrefix(page, "https://") {
+		return page, true, nil
+	}
+	abs, err := filepath.Abs(page)
+	if err != nil {
+		return "", false, err
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String(), false, nil
+}
+
 // browsePage opens one page in a new tab of the browser of bctx.
 func browsePage(bctx context.Context, file string) (PageReport, error) {
-	abs, err := filepath.Abs(file)
+	u, served, err := pageURL(file)
 	if err != nil {
 		return PageReport{}, err
 	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
 
 	tab, closeTab := chromedp.NewContext(bctx)
 	defer closeTab()
@@ -149,10 +168,12 @@ func browsePage(bctx context.Context, file string) (PageReport, error) {
 	if err := chromedp.Listen(ctx, rec.event); err != nil {
 		return PageReport{}, err
 	}
-	if err := goOffline(ctx); err != nil {
-		return PageReport{}, err
+	if !served {
+		if err := goOffline(ctx); err != nil {
+			return PageReport{}, err
+		}
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(u.String())); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
 		return PageReport{}, err
 	}
 	total, drawn, err := waitCharts(ctx)

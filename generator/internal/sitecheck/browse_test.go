@@ -3,9 +3,14 @@ package sitecheck
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -34,7 +39,15 @@ func TestBrowse(t *testing.T) {
 	defer func(d time.Duration) { chartWait = d }(chartWait)
 	chartWait = 500 * time.Millisecond // for undrawn.html
 
-	dir, pages := fixturePages(t, "chart.html", "undrawn.html", "console.html", "external.html", "alert.html")
+	dir, pages := fixturePages(t, "chart.html", "undrawn.html", "console.html", "external.html", "alert.html", "csp.html")
+	// The same page from a server, whose policy refuses the style element
+	// too, by a header.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", "style-src 'none'")
+		http.FileServerFS(os.DirFS(dir)).ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	pages = append(pages, srv.URL+"/csp.html")
 	start := time.Now()
 	reports, err := Browse(context.Background(), c, pages)
 	t.Logf("%d pages in %v", len(pages), time.Since(start))
@@ -42,13 +55,18 @@ func TestBrowse(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// Messages name the fixture pages by file URL: keep the file names.
+	// Messages name the fixture pages by URL: keep the file names.
 	prefix := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}).String() + "/"
 	for i := range reports {
 		for j, s := range reports[i].ConsoleErrors {
-			reports[i].ConsoleErrors[j] = strings.ReplaceAll(s, prefix, "")
+			s = strings.ReplaceAll(s, prefix, "")
+			reports[i].ConsoleErrors[j] = strings.ReplaceAll(s, srv.URL+"/", "")
 		}
 	}
+	const (
+		refusedStyle  = "log (security): Applying inline style violates the following Content Security Policy directive '%s'. Either the 'unsafe-inline' keyword, a hash ('sha256-pckGv9YvNcB5xy+Y4fbqhyo+ib850wyiuWeNbZvLi00='), or a nonce ('nonce-...') is required to enable inline execution. The action has been blocked. at csp.html"
+		refusedScript = "log (security): Executing inline script violates the following Content Security Policy directive 'script-src 'self''. Either the 'unsafe-inline' keyword, a hash ('sha256-58w9DDWtGrrNFdVSuylVEzZjk8122W+5q5VQdUMGXxQ='), or a nonce ('nonce-...') is required to enable inline execution. The action has been blocked. at csp.html"
+	)
 	want := []PageReport{
 		{Page: pages[0], ChartsTotal: 2, ChartsDrawn: 2},
 		{Page: pages[1], ChartsTotal: 2, ChartsDrawn: 1},
@@ -63,6 +81,8 @@ func TestBrowse(t *testing.T) {
 			FailedRequests: []string{"https://example.com/x.js: net::ERR_INTERNET_DISCONNECTED"},
 		},
 		{Page: pages[4], Dialogs: []string{"alert: x"}},
+		{Page: pages[5], ConsoleErrors: []string{fmt.Sprintf(refusedStyle, "style-src-elem 'self'"), refusedScript}},
+		{Page: pages[6], ConsoleErrors: []string{fmt.Sprintf(refusedStyle, "style-src 'none'"), fmt.Sprintf(refusedStyle, "style-src-elem 'self'"), refusedScript}},
 	}
 	if len(reports) != len(want) {
 		t.Fatalf("%d reports for %d pages", len(reports), len(want))
@@ -97,4 +117,15 @@ func TestBrowseTimeout(t *testing.T) {
 		t.Errorf("Browse returned after %v, long after the page's time ran out", elapsed)
 	}
 	browsertest.AssertNothingLeft(t, tmp)
+}
+
+// The tests' browser keeps its sandbox as the PDF printer's does
+// (browser.NoSandbox), rather than always running without it.
+func TestBrowseKeepsTheSandboxUnlessItCannot(t *testing.T) {
+	for _, noSandbox := range []bool{false, true} {
+		args := browsertest.Args(t, allocatorOptions("chromium", noSandbox))
+		if got := slices.Contains(args, "--no-sandbox"); got != noSandbox {
+			t.Errorf("with noSandbox %v, --no-sandbox given: %v; arguments:\n%s", noSandbox, got, strings.Join(args, "\n"))
+		}
+	}
 }

@@ -3,10 +3,14 @@
 package browsertest
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/browser"
 )
@@ -62,4 +66,34 @@ func AssertNothingLeft(t testing.TB, tmp string) {
 			t.Errorf("process %s still runs: %s", p.Name(), strings.ReplaceAll(string(cmdline), "\x00", " "))
 		}
 	}
+}
+
+// Args returns the command line that the allocator options give Chromium. It
+// starts a stand-in for Chromium that writes its arguments down and exits,
+// so that nothing is opened.
+func Args(t testing.TB, opts []chromedp.ExecAllocatorOption) []string {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("the stand-in for Chromium is a shell script")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "args")
+	fake := filepath.Join(dir, "chromium")
+	script := "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + out + "'\nexit 1\n"
+	if err := os.WriteFile(fake, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(opts, chromedp.ExecPath(fake))...)
+	defer cancelAlloc()
+	// The stand-in's end is expected: chromedp need not log it.
+	bctx, cancel := chromedp.NewContext(actx, chromedp.WithErrorf(func(string, ...any) {}))
+	defer cancel()
+	if err := chromedp.Do(bctx); err == nil {
+		t.Fatal("the stand-in for Chromium started")
+	}
+	args, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSuffix(string(args), "\n"), "\n")
 }

@@ -1,0 +1,5 @@
+package generator
+
+// ExamplePageTypes is examplePageTypes, for the tests of package
+// generator_test.
+var ExamplePageTypes = examplePageTypes

@@ -1,0 +1,4 @@
+package browser
+
+// OfflineWith is offline, for the tests of its flags.
+var OfflineWith = offline
