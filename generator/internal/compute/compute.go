@@ -30,8 +30,9 @@ type Result struct {
 	// Periods are the site periods of the score history, oldest first; the last
 	// is AsOf.
 	Periods []period.Period
-	// Latest is the site period holding the end of the latest actual in the
-	// data files (zero when there is none): how fresh the data is.
+	// Latest is the site period holding the end of the latest actual that
+	// ends by the end of AsOf (zero when there is none): how fresh the data
+	// the pages show is.
 	Latest period.Period
 }
 
@@ -229,14 +230,18 @@ func (e *engine) historyPeriods() []period.Period {
 	return out
 }
 
-// latest returns the site period holding the end of the latest actual.
+// latest returns the site period holding the end of the latest actual that
+// ends by the end of the as-of period. An actual after it is left out of the
+// build (a stray row, or a report on a past period): counting it would tell
+// the reader the pages hold data they do not.
 func (e *engine) latest() period.Period {
+	limit := e.cal.End(e.site.AsOf)
 	end := -1
 	for _, u := range e.site.Units {
 		for _, m := range u.Measures {
 			for i := len(m.Data.Points) - 1; i >= 0; i-- {
-				if m.Data.Points[i].Actual.OK {
-					end = max(end, e.cal.End(m.Data.First.Add(i)))
+				if pe := e.cal.End(m.Data.First.Add(i)); m.Data.Points[i].Actual.OK && pe <= limit {
+					end = max(end, pe)
 					break
 				}
 			}

@@ -219,6 +219,32 @@ target = 1`), "org,q,2026-Q3,1,,,\n"))
 	}
 }
 
+// TestLatestIsTheLatestActualReportedOn: the freshness line names the latest
+// actual the pages use. A stray row for 2062 is left out of the build, and
+// rows after an explicit as-of period are too: neither may make the pages
+// say "Latest data: 2062" or claim data the reader cannot see.
+func TestLatestIsTheLatestActualReportedOn(t *testing.T) {
+	m := measure("a", `polarity = "higher"
+target = 1`) + measure("b", `polarity = "higher"
+target = 1`) + measure("c", `polarity = "higher"
+target = 1`)
+	rows := "org,a,2026-08,1,,,\norg,a,2026-09,1,,,\norg,b,2026-09,1,,,\norg,c,2026-07,1,,,\norg,c,2062-09,1,,,\n"
+	r, _ := sitetest.Compile(t, oneUnit("", m, rows), pipeline.Options{})
+	if r == nil {
+		t.Fatal("the site did not compile")
+	}
+	if r.AsOf.String() != "2026-09" || r.Latest.String() != "2026-09" {
+		t.Errorf("as of %s, latest %s; want 2026-09 and 2026-09 (the 2062 row is left out)", r.AsOf, r.Latest)
+	}
+	r, _ = sitetest.Compile(t, oneUnit(`period = "2026-08"`, m, rows), pipeline.Options{})
+	if r == nil {
+		t.Fatal("the site did not compile as of 2026-08")
+	}
+	if r.Latest.String() != "2026-08" {
+		t.Errorf("as of 2026-08, latest %s; want 2026-08", r.Latest)
+	}
+}
+
 func TestFormulaOverYTDAggregatesInputsFirst(t *testing.T) {
 	r := sitetest.MustCompile(t, oneUnit("",
 		measure("meals", `polarity = "higher"
