@@ -18,7 +18,6 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -88,7 +87,7 @@ func parseMessage(pe toml.ParseError) string {
 		first, _, _ := strings.Cut(strings.TrimSpace(pe.Usage), "\n")
 		msg += " (" + strings.TrimSpace(first) + ")"
 	}
-	return "invalid TOML: " + msg
+	return "invalid TOML: " + diag.ClipQuotes(msg)
 }
 
 // Pos returns the position of the value at path.
@@ -295,9 +294,9 @@ func unknownKey(k, path string, fields map[string]int) string {
 		where = "in " + t
 	}
 	if s := diag.Suggest(k, names); s != "" {
-		return fmt.Sprintf("unknown key %q %s (did you mean %q?)", k, where, s)
+		return fmt.Sprintf("unknown key %s %s (did you mean %q?)", diag.Quote(k), where, s)
 	}
-	return fmt.Sprintf("unknown key %q %s (known keys: %s)", k, where, strings.Join(names, ", "))
+	return fmt.Sprintf("unknown key %s %s (known keys: %s)", diag.Quote(k), where, strings.Join(names, ", "))
 }
 
 // tableName turns objectives[1].measures[0] into [[objectives.measures]].
@@ -334,7 +333,7 @@ func lastKey(path string) string {
 func describe(data any) string {
 	switch v := data.(type) {
 	case string:
-		return "a string (" + strconv.Quote(v) + ")"
+		return "a string (" + diag.Quote(v) + ")"
 	case int64:
 		return fmt.Sprintf("an integer (%d)", v)
 	case float64:

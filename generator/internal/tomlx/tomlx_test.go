@@ -185,3 +185,20 @@ func FuzzLocate(f *testing.F) {
 		Decode("f.toml", []byte(src), &v, &dl)
 	})
 }
+
+// TestDecodeQuotesAtMost80Characters: a long key or value is quoted by its
+// first 80 characters, whichever way the message comes about.
+func TestDecodeQuotesAtMost80Characters(t *testing.T) {
+	long, cut := strings.Repeat("k", 300), strings.Repeat("k", 80)+"…"
+	tests := []struct{ src, want string }{
+		{long + " = 1\n", `f.toml:1:1: unknown key "` + cut + `" at the top level (known keys: measures, name, start, tags)`},
+		{"tags = \"" + long + "\"\n", `f.toml:1:8: tags: expected an array, got a string ("` + cut + `")`},
+		{"name = \"x\"\n\"" + long + "\" = 1\n\"" + long + "\" = 2\n", `f.toml:3:1: invalid TOML: key "` + cut + `" is defined twice`},
+		{"name = 0" + strings.Repeat("0", 300) + "\n", `f.toml:1:8: invalid TOML: Invalid integer "` + strings.Repeat("0", 80) + `…": cannot have leading zeroes`},
+	}
+	for _, tc := range tests {
+		if _, errs := decode(t, tc.src); len(errs) != 1 || errs[0] != tc.want {
+			t.Errorf("%.60q:\n%q\nwant\n%q", tc.src, errs, tc.want)
+		}
+	}
+}
