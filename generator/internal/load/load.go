@@ -37,13 +37,13 @@ func Load(fsys fs.FS, dl *diag.List) *Site {
 }
 
 func readFile(fsys fs.FS, name string, dl *diag.List, hint string) ([]byte, bool) {
-	src, err := fs.ReadFile(fsys, name)
+	src, err := readRegular(fsys, name, MaxTOMLBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		dl.Errorf(diag.Pos{File: name}, "file not found: %s", hint)
 		return nil, false
 	}
 	if err != nil {
-		dl.Errorf(diag.Pos{File: name}, "%s", readError(err))
+		reportRead(name, err, dl, tomlTooLong)
 		return nil, false
 	}
 	if utf16(src) {
@@ -80,8 +80,10 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 			return nil
 		}
 		if !d.IsDir() {
-			if d.Name() != NarrativeFile { // read, and reported, with the commentary
-				linkedFile(fsys, p, d, dl) // a unit's scorecard is read by name below
+			// A link could hide a unit, and is reported wherever it is; other
+			// files are read by name below, or with the commentary, or not at all.
+			if d.Type()&fs.ModeSymlink != 0 && d.Name() != NarrativeFile {
+				linkedFile(fsys, p, d, dl)
 			}
 			return nil
 		}
@@ -173,7 +175,7 @@ func findCSV(fsys fs.FS, dl *diag.List) []string {
 		if d.IsDir() && p != DataDir && strings.HasPrefix(d.Name(), ".") {
 			return fs.SkipDir
 		}
-		if !d.IsDir() && linkedFile(fsys, p, d, dl) && strings.EqualFold(path.Ext(p), ".csv") {
+		if !d.IsDir() && inputFile(fsys, p, d, strings.EqualFold(path.Ext(p), ".csv"), dl) {
 			files = append(files, p)
 		}
 		return nil
