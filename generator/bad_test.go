@@ -305,6 +305,24 @@ var generatedBadCases = []generatedCase{
 		want: "data/b.csv:3:1: " + `a quoted field that starts here runs on for more than 65536 bytes: its quote is never closed (a quote inside a field is written ""), or it holds far more than a cell should (an id, a period or a number)` + "\n",
 	},
 	{
+		name:  "toml-3mb-name-line-continuations",
+		large: true,
+		make: func(t *testing.T, dir string) {
+			// Short lines joined by TOML's line-ending backslash: a 5 MB name
+			// made 227 MB of pages before names were limited.
+			writeFile(t, filepath.Join(dir, "content/scorecard.toml"), []byte("name = \"\"\"\\\n"+strings.Repeat(strings.Repeat("x", 999)+"\\\n", 3000)+"\"\"\"\n"))
+		},
+		want: `content/scorecard.toml:1:8: name "` + strings.Repeat("x", 80) + `…" is 2997000 characters long, more than the 200 allowed: shorten it` + "\n",
+	},
+	{
+		name:  "toml-5mb-name-line-continuations",
+		large: true,
+		make: func(t *testing.T, dir string) {
+			writeFile(t, filepath.Join(dir, "content/scorecard.toml"), []byte("name = \"\"\"\\\n"+strings.Repeat(strings.Repeat("x", 999)+"\\\n", 5000)+"\"\"\"\n"))
+		},
+		want: "content/scorecard.toml:4192:103: a TOML file holds at most 4 MiB (4194304 bytes), and this one goes on past that here: split a very large organisation into units, one scorecard.toml each (the file is 5005016 bytes)\n",
+	},
+	{
 		name:  "toml-300000-nested-arrays",
 		large: true,
 		make: func(t *testing.T, dir string) {

@@ -202,3 +202,31 @@ func TestDecodeQuotesAtMost80Characters(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeLimitsTaggedStrings: a string, or each string of a list, over
+// its field's max tag is refused at its position; an untagged one is not.
+func TestDecodeLimitsTaggedStrings(t *testing.T) {
+	type capped struct {
+		Name  string   `toml:"name" max:"5"`
+		Tags  []string `toml:"tags" max:"3"`
+		Other string   `toml:"other"`
+	}
+	var v capped
+	var dl diag.List
+	Decode("f.toml", []byte("name = \"héllo\"\ntags = [\"abc\", \"abcd\"]\nother = \""+strings.Repeat("o", 1000)+"\"\n"), &v, &dl)
+	var errs []string
+	for _, d := range dl.Sorted(diag.Error) {
+		errs = append(errs, d.String())
+	}
+	want := []string{`f.toml:2:16: tags "abcd" is 4 characters long, more than the 3 allowed: shorten it`}
+	if strings.Join(errs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+	if v.Name != "héllo" || len(v.Other) != 1000 {
+		t.Errorf("decoded %q and %d characters", v.Name, len(v.Other))
+	}
+	Decode("f.toml", []byte("name = \"\"\"\\\n"+strings.Repeat("x", 1000)+"\\\n"+strings.Repeat("x", 1000)+"\"\"\"\n"), &v, &dl)
+	if got, want := dl.Sorted(diag.Error)[0].String(), `f.toml:1:8: name "`+strings.Repeat("x", 80)+`…" is 2000 characters long, more than the 5 allowed: shorten it`; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
