@@ -204,6 +204,10 @@ type generatedCase struct {
 	check func(t *testing.T, got string) // instead of want
 }
 
+// appleDouble is the start of a file macOS writes as ._name beside name on a
+// disk that is not Apple's.
+var appleDouble = []byte("\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02")
+
 const fifo = "a named pipe (FIFO), not a file: the build reads regular files only (reading this one could wait forever): put the file itself here"
 
 const longLine = "a line longer than 65536 bytes: lines of a source file are short, so this is not a text file of the expected kind (or its line breaks were lost)"
@@ -432,6 +436,51 @@ var generatedBadCases = []generatedCase{
 			writeFile(t, filepath.Join(dir, "data/a.csv"), []byte("unit,measure,period,actual\nnowhere,revenue,2026-09,95\n"))
 		},
 		want: "data/a.csv:2:1: unknown unit \"nowhere\"\n",
+	},
+	{
+		name: "leftovers-in-data-are-ignored",
+		make: func(t *testing.T, dir string) {
+			// What Excel, LibreOffice, macOS, Emacs and Windows leave beside
+			// the files: each would be read as a data file, or reported as a
+			// broken link, if the build did not pass over it.
+			for name, data := range map[string][]byte{
+				"data/~$a.csv":          []byte("\x00\x00Excel lock\xff"),
+				"data/._a.csv":          appleDouble,
+				"data/.DS_Store":        appleDouble,
+				"data/a.csv~":           []byte("unit,measure,period,actual\nnowhere,revenue,2026-09,1\n"),
+				"data/#a.csv#":          []byte("unit,measure,period\n"),
+				"data/.~lock.a.csv#":    []byte(",someone,host,01.12.2026 09:00,file:///home/someone;"),
+				"data/Thumbs.db":        appleDouble,
+				"data/__MACOSX/._a.csv": appleDouble,
+				"data/__MACOSX/a.csv":   appleDouble,
+			} {
+				writeFile(t, filepath.Join(dir, name), data)
+			}
+			link(t, dir, "data/.#a.csv", "someone@host.1234:1700000000")
+			writeFile(t, filepath.Join(dir, "data/b.csv"), []byte("unit,measure,period,actual\nnowhere,revenue,2026-09,95\n"))
+		},
+		want: "data/b.csv:2:1: unknown unit \"nowhere\"\n",
+	},
+	{
+		name: "leftovers-in-content-are-ignored",
+		make: func(t *testing.T, dir string) {
+			for name, data := range map[string][]byte{
+				"content/._index.md":            appleDouble,
+				"content/._scorecard.toml":      appleDouble,
+				"content/.DS_Store":             appleDouble,
+				"content/notes/._2026-09.md":    appleDouble,
+				"content/notes/2026-09.md.swp":  appleDouble,
+				"content/notes/.2026-09.md.swp": appleDouble,
+				"content/notes/#2026-09.md#":    []byte("\xff\xfe"),
+				"content/notes/2026-09.md~":     []byte("\xff\xfe"),
+				"content/sales~/scorecard.toml": []byte("name = 1\n"),
+			} {
+				writeFile(t, filepath.Join(dir, name), data)
+			}
+			link(t, dir, "content/notes/.#2026-09.md", "someone@host.1234:1700000000")
+			writeFile(t, filepath.Join(dir, "data/b.csv"), []byte("unit,measure,period,actual\nnowhere,revenue,2026-09,95\n"))
+		},
+		want: "data/b.csv:2:1: unknown unit \"nowhere\"\n",
 	},
 	{
 		name: "csv-utf16",

@@ -32,6 +32,9 @@ func loadMarkdown(fsys fs.FS, u *UnitFile, dl *diag.List) {
 			dl.Errorf(diag.Pos{File: p}, "%s", readError(err))
 			return nil
 		}
+		if p != notes && Ignored(d.Name()) {
+			return skip(d)
+		}
 		if d.IsDir() || !inputFile(fsys, p, d, path.Ext(p) == ".md", dl) {
 			return nil
 		}
