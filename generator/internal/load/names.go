@@ -2,6 +2,7 @@ package load
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -49,6 +50,23 @@ func spreadsheet(name string) bool {
 	return false
 }
 
+// Skipped reports whether a build passes over the file or folder at rel, a
+// slash-separated path relative to the source folder, and everything in it:
+// whatever is outside config.toml, content/, data/ and themes/; hidden files
+// and leftovers below content/ and data/; leftovers below themes/.
+func Skipped(rel string) bool {
+	parts := strings.Split(rel, "/")
+	switch parts[0] {
+	case ConfigFile:
+		return len(parts) > 1
+	case ContentDir, DataDir:
+		return slices.ContainsFunc(parts[1:], Ignored)
+	case "themes":
+		return slices.ContainsFunc(parts[1:], Leftover)
+	}
+	return true
+}
+
 // Input reports whether a build reads the file at rel, a slash-separated
 // path relative to the source folder, or would tell of it (a spreadsheet in
 // data/): a change to any other file changes nothing a build makes.
@@ -58,29 +76,17 @@ func Input(rel string) bool {
 	if rel == ConfigFile {
 		return true
 	}
+	if Skipped(rel) {
+		return false
+	}
 	parts := strings.Split(rel, "/")
 	name := parts[len(parts)-1]
-	switch top := parts[0]; {
-	case len(parts) < 2:
-		return false
-	case top == ContentDir || top == DataDir:
-		for _, p := range parts[1:] {
-			if Ignored(p) {
-				return false
-			}
-		}
-		if top == DataDir {
-			return strings.EqualFold(path.Ext(name), ".csv") || spreadsheet(name)
-		}
-		return name == ScorecardFile || path.Ext(name) == ".md"
-	case top == "themes":
-		for _, p := range parts[1:] {
-			if Leftover(p) {
-				return false
-			}
-		}
-		// themes/<name>/layouts/... and themes/<name>/static/...
-		return len(parts) >= 4 && (parts[2] == "layouts" || parts[2] == "static")
+	switch parts[0] {
+	case DataDir:
+		return len(parts) > 1 && (strings.EqualFold(path.Ext(name), ".csv") || spreadsheet(name))
+	case ContentDir:
+		return len(parts) > 1 && (name == ScorecardFile || path.Ext(name) == ".md")
 	}
-	return false
+	// themes/<name>/layouts/... and themes/<name>/static/...
+	return len(parts) >= 4 && (parts[2] == "layouts" || parts[2] == "static")
 }

@@ -93,3 +93,26 @@ func TestSpreadsheetsInDataAreWarnedOf(t *testing.T) {
 		t.Errorf("errors %v, data files %v", dl.Err(), s.CSVFiles)
 	}
 }
+
+func TestSkipped(t *testing.T) {
+	for rel, want := range map[string]bool{
+		"config.toml":                     false,
+		"content":                         false,
+		"content/sales":                   false,
+		"content/.git":                    true,
+		"content/.git/objects":            true,
+		"content/sales~/scorecard.toml":   true,
+		"data/__MACOSX":                   true,
+		"data/2026":                       false,
+		"themes/house/static/.well-known": false,
+		"themes/house/static/.DS_Store":   true,
+		"public":                          true,
+		"public/index.html":               true,
+		"README.md":                       true,
+		"config.toml/x":                   true,
+	} {
+		if got := Skipped(rel); got != want {
+			t.Errorf("Skipped(%q) = %v, want %v", rel, got, want)
+		}
+	}
+}
