@@ -127,3 +127,16 @@ func TestCSVRowsRunningOnAreRefused(t *testing.T) {
 		})
 	}
 }
+
+// FuzzRowLimiter checks on any input that the limiter sees rows where
+// encoding/csv does.
+func FuzzRowLimiter(f *testing.F) {
+	f.Add("a,b\n\"x\ny\",z\n")
+	f.Add("\"a\"\"b\",c\n\"d\"e,f\ng,h\n")
+	f.Add("\n\na\n\r\n\"b\n\nc\"\n\"x\"\r\ny\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		if got, want := rowEnds([]byte(src)), csvEnds([]byte(src)); !slices.Equal(got, want) {
+			t.Fatalf("%q: the limiter ends rows at %v, encoding/csv at %v", src, got, want)
+		}
+	})
+}
