@@ -259,19 +259,21 @@ var generatedBadCases = []generatedCase{
 		want: "data/b.csv:1:1: " + longLine + "\n",
 	},
 	{
-		name:  "toml-10mb-line",
+		// Within the size of a TOML file, over the length of a line.
+		name:  "toml-3mb-line",
 		large: true,
 		make: func(t *testing.T, dir string) {
 			card, _ := os.ReadFile(filepath.Join(dir, "content/scorecard.toml"))
-			writeFile(t, filepath.Join(dir, "content/scorecard.toml"), append(card, "mission = \""+strings.Repeat("x", 10<<20)+"\"\n"...))
+			writeFile(t, filepath.Join(dir, "content/scorecard.toml"), append(card, "mission = \""+strings.Repeat("x", 3<<20)+"\"\n"...))
 		},
 		want: "content/scorecard.toml:11:1: " + longLine + "\n",
 	},
 	{
-		name:  "markdown-10mb-line",
+		// Within the size of a note, over the length of a line.
+		name:  "markdown-200kb-line",
 		large: true,
 		make: func(t *testing.T, dir string) {
-			writeFile(t, filepath.Join(dir, "content/notes/2026-09/revenue.md"), []byte("# Revenue\n\n"+strings.Repeat("word ", 2<<20)+"\n"))
+			writeFile(t, filepath.Join(dir, "content/notes/2026-09/revenue.md"), []byte("# Revenue\n\n"+strings.Repeat("word ", 40000)+"\n"))
 		},
 		want: "content/notes/2026-09/revenue.md:3:1: " + longLine + "\n",
 	},
