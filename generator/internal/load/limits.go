@@ -46,7 +46,7 @@ func reportRead(name string, err error, dl *diag.List, tooLong string) {
 	if errors.As(err, &long) {
 		line, col := tooLongPos(long)
 		size := ""
-		if long.size > 0 {
+		if long.size > int64(long.limit) { // unless the file grew as it was read
 			size = fmt.Sprintf(" (the file is %d bytes)", long.size)
 		}
 		dl.Errorf(diag.Pos{File: name, Line: line, Col: col}, "%s%s", tooLong, size)

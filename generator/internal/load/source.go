@@ -59,7 +59,7 @@ func (s sourceFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDi
 type notRegular struct{ mode fs.FileMode }
 
 func (e notRegular) Error() string {
-	kind := "not a regular file"
+	kind := "something other than a file"
 	switch {
 	case e.mode&fs.ModeNamedPipe != 0:
 		kind = "a named pipe (FIFO), not a file"
@@ -73,7 +73,7 @@ func (e notRegular) Error() string {
 
 // errTooLong is what readRegular returns for a file over its size limit.
 type errTooLong struct {
-	size  int64 // as the file system gives it; -1 when the file grew while read
+	size  int64 // as the file system gives it
 	limit int
 	head  []byte // the first limit+1 bytes, to say where the limit is passed
 }
@@ -99,25 +99,21 @@ func openRegular(fsys fs.FS, name string) (fs.File, fs.FileInfo, error) {
 	return f, fi, nil
 }
 
-// readRegular reads the regular file name, of at most limit bytes. A larger
-// file is not read beyond its first limit+1 bytes, and is not read at all
-// when its size says so (but for those bytes, which locate the error).
+// readRegular reads the regular file name when it holds at most limit
+// bytes. Of a larger one no more than the first limit+1 bytes are read,
+// which say where the limit is passed; its size is the file system's.
 func readRegular(fsys fs.FS, name string, limit int) ([]byte, error) {
 	f, fi, err := openRegular(fsys, name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	size := fi.Size()
 	b, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
 	if err != nil {
 		return nil, err
 	}
-	if size > int64(limit) || len(b) > limit {
-		if size <= int64(limit) {
-			size = -1
-		}
-		return nil, &errTooLong{size: size, limit: limit, head: b}
+	if len(b) > limit {
+		return nil, &errTooLong{size: fi.Size(), limit: limit, head: b}
 	}
 	return b, nil
 }
@@ -126,7 +122,7 @@ func readRegular(fsys fs.FS, name string, limit int) ([]byte, error) {
 // column of its byte number limit+1.
 func tooLongPos(e *errTooLong) (line, col int) {
 	line, start := 1, 0
-	for i, c := range e.head[:min(e.limit, len(e.head))] {
+	for i, c := range e.head[:e.limit] {
 		if c == '\n' {
 			line, start = line+1, i+1
 		}
