@@ -204,6 +204,12 @@ type generatedCase struct {
 	check func(t *testing.T, got string) // instead of want
 }
 
+// appleDouble is the start of a file macOS writes as ._name beside name on a
+// disk that is not Apple's.
+var appleDouble = []byte("\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02")
+
+const fifo = "a named pipe (FIFO), not a file: the build reads regular files only (reading this one could wait forever): put the file itself here"
+
 const longLine = "a line longer than 65536 bytes: lines of a source file are short, so this is not a text file of the expected kind (or its line breaks were lost)"
 
 var generatedBadCases = []generatedCase{
@@ -253,21 +259,74 @@ var generatedBadCases = []generatedCase{
 		want: "data/b.csv:1:1: " + longLine + "\n",
 	},
 	{
-		name:  "toml-10mb-line",
+		// Within the size of a TOML file, over the length of a line.
+		name:  "toml-3mb-line",
 		large: true,
 		make: func(t *testing.T, dir string) {
 			card, _ := os.ReadFile(filepath.Join(dir, "content/scorecard.toml"))
-			writeFile(t, filepath.Join(dir, "content/scorecard.toml"), append(card, "mission = \""+strings.Repeat("x", 10<<20)+"\"\n"...))
+			writeFile(t, filepath.Join(dir, "content/scorecard.toml"), append(card, "mission = \""+strings.Repeat("x", 3<<20)+"\"\n"...))
 		},
 		want: "content/scorecard.toml:11:1: " + longLine + "\n",
 	},
 	{
-		name:  "markdown-10mb-line",
+		// Within the size of a note, over the length of a line.
+		name:  "markdown-200kb-line",
 		large: true,
 		make: func(t *testing.T, dir string) {
-			writeFile(t, filepath.Join(dir, "content/notes/2026-09/revenue.md"), []byte("# Revenue\n\n"+strings.Repeat("word ", 2<<20)+"\n"))
+			writeFile(t, filepath.Join(dir, "content/notes/2026-09/revenue.md"), []byte("# Revenue\n\n"+strings.Repeat("word ", 40000)+"\n"))
 		},
 		want: "content/notes/2026-09/revenue.md:3:1: " + longLine + "\n",
+	},
+	{
+		name:  "markdown-10mb-note",
+		large: true,
+		make: func(t *testing.T, dir string) {
+			// Short lines, as prose is written: before the size limit, build
+			// took 10 s and 1.9 GB to render it (and 13.5 s and 5.8 GB for 10 MB
+			// of emphasis); check now reads 256 KiB of it.
+			writeFile(t, filepath.Join(dir, "content/notes/2026-09.md"), []byte(strings.Repeat("word\n", 2<<20)))
+		},
+		want: "content/notes/2026-09.md:52429:5: a Markdown file holds at most 256 KiB (262144 bytes), and this one goes on past that here: commentary is a few paragraphs; split a long text into notes on its objectives and measures, or link to the full document (the file is 10485760 bytes)\n",
+	},
+	{
+		name:  "csv-100mb-quoted-cell",
+		large: true,
+		make: func(t *testing.T, dir string) {
+			// A quoted cell of 100 MB in lines of 1,000 bytes: before the row
+			// limit, check read it whole (840 MB) and quoted it whole on stderr.
+			f, err := os.Create(filepath.Join(dir, "data/b.csv"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			f.WriteString("unit,measure,period,actual\norg,revenue,2026-08,90\n\"")
+			line := []byte(strings.Repeat("y", 999) + "\n")
+			for range 100 << 10 {
+				f.Write(line)
+			}
+			if _, err := f.WriteString("\",revenue,2026-07,1\n"); err != nil {
+				t.Fatal(err)
+			}
+		},
+		want: "data/b.csv:3:1: " + `a quoted field that starts here runs on for more than 65536 bytes: its quote is never closed (a quote inside a field is written ""), or it holds far more than a cell should (an id, a period or a number)` + "\n",
+	},
+	{
+		name:  "toml-3mb-name-line-continuations",
+		large: true,
+		make: func(t *testing.T, dir string) {
+			// Short lines joined by TOML's line-ending backslash: a 5 MB name
+			// made 227 MB of pages before names were limited.
+			writeFile(t, filepath.Join(dir, "content/scorecard.toml"), []byte("name = \"\"\"\\\n"+strings.Repeat(strings.Repeat("x", 999)+"\\\n", 3000)+"\"\"\"\n"))
+		},
+		want: `content/scorecard.toml:1:8: name "` + strings.Repeat("x", 80) + `…" is 2997000 characters long, more than the 200 allowed: shorten it` + "\n",
+	},
+	{
+		name:  "toml-5mb-name-line-continuations",
+		large: true,
+		make: func(t *testing.T, dir string) {
+			writeFile(t, filepath.Join(dir, "content/scorecard.toml"), []byte("name = \"\"\"\\\n"+strings.Repeat(strings.Repeat("x", 999)+"\\\n", 5000)+"\"\"\"\n"))
+		},
+		want: "content/scorecard.toml:4192:103: a TOML file holds at most 4 MiB (4194304 bytes), and this one goes on past that here: split a very large organisation into units, one scorecard.toml each (the file is 5005016 bytes)\n",
 	},
 	{
 		name:  "toml-300000-nested-arrays",
@@ -328,6 +387,102 @@ var generatedBadCases = []generatedCase{
 				t.Errorf("%d lines, from %q to %q; want 10,000 errors, rows 2 to 10001, and \"... and 5 more errors\"", len(lines), lines[0], lines[len(lines)-1])
 			}
 		},
+	},
+	{
+		name: "fifo-data-file",
+		make: func(t *testing.T, dir string) { mkfifo(t, dir, "data/b.csv") },
+		want: "data/b.csv: " + fifo + "\n",
+	},
+	{
+		name: "fifo-note",
+		make: func(t *testing.T, dir string) { mkfifo(t, dir, "content/notes/2026-09.md") },
+		want: "content/notes/2026-09.md: " + fifo + "\n",
+	},
+	{
+		name: "fifo-narrative",
+		make: func(t *testing.T, dir string) { mkfifo(t, dir, "content/index.md") },
+		want: "content/index.md: " + fifo + "\n",
+	},
+	{
+		name: "fifo-scorecard",
+		make: func(t *testing.T, dir string) { mkfifo(t, dir, "content/scorecard.toml") },
+		want: "content/scorecard.toml: " + fifo + "\n",
+	},
+	{
+		name: "fifo-config",
+		make: func(t *testing.T, dir string) { mkfifo(t, dir, "config.toml") },
+		want: "config.toml: " + fifo + "\n",
+	},
+	{
+		name: "fifo-theme-template",
+		make: func(t *testing.T, dir string) {
+			writeFile(t, filepath.Join(dir, "config.toml"), []byte("title = \"T\"\ntheme = \"house\"\n"))
+			mkfifo(t, dir, "themes/house/layouts/home.html")
+		},
+		want: "themes/house/layouts/home.html: " + fifo + "\n",
+	},
+	{
+		name: "fifo-link-to-one",
+		make: func(t *testing.T, dir string) {
+			mkfifo(t, dir, "pipe")
+			link(t, dir, "data/b.csv", "../pipe")
+		},
+		want: "data/b.csv: a symbolic link to " + fifo + "\n",
+	},
+	{
+		name: "fifo-elsewhere-is-left-alone",
+		make: func(t *testing.T, dir string) {
+			mkfifo(t, dir, "content/recording.pipe")
+			mkfifo(t, dir, "content/notes/scratch")
+			mkfifo(t, dir, "data/export.fifo")
+			writeFile(t, filepath.Join(dir, "data/a.csv"), []byte("unit,measure,period,actual\nnowhere,revenue,2026-09,95\n"))
+		},
+		want: "data/a.csv:2:1: unknown unit \"nowhere\"\n",
+	},
+	{
+		name: "leftovers-in-data-are-ignored",
+		make: func(t *testing.T, dir string) {
+			// What Excel, LibreOffice, macOS, Emacs and Windows leave beside
+			// the files: each would be read as a data file, or reported as a
+			// broken link, if the build did not pass over it.
+			for name, data := range map[string][]byte{
+				"data/~$a.csv":          []byte("\x00\x00Excel lock\xff"),
+				"data/._a.csv":          appleDouble,
+				"data/.DS_Store":        appleDouble,
+				"data/a.csv~":           []byte("unit,measure,period,actual\nnowhere,revenue,2026-09,1\n"),
+				"data/#a.csv#":          []byte("unit,measure,period\n"),
+				"data/.~lock.a.csv#":    []byte(",someone,host,01.12.2026 09:00,file:///home/someone;"),
+				"data/Thumbs.db":        appleDouble,
+				"data/__MACOSX/._a.csv": appleDouble,
+				"data/__MACOSX/a.csv":   appleDouble,
+			} {
+				writeFile(t, filepath.Join(dir, name), data)
+			}
+			link(t, dir, "data/.#a.csv", "someone@host.1234:1700000000")
+			writeFile(t, filepath.Join(dir, "data/b.csv"), []byte("unit,measure,period,actual\nnowhere,revenue,2026-09,95\n"))
+		},
+		want: "data/b.csv:2:1: unknown unit \"nowhere\"\n",
+	},
+	{
+		name: "leftovers-in-content-are-ignored",
+		make: func(t *testing.T, dir string) {
+			for name, data := range map[string][]byte{
+				"content/._index.md":            appleDouble,
+				"content/._scorecard.toml":      appleDouble,
+				"content/.DS_Store":             appleDouble,
+				"content/notes/._2026-09.md":    appleDouble,
+				"content/notes/2026-09.md.swp":  appleDouble,
+				"content/notes/.2026-09.md.swp": appleDouble,
+				"content/notes/#2026-09.md#":    []byte("\xff\xfe"),
+				"content/notes/2026-09.md~":     []byte("\xff\xfe"),
+				"content/sales~/scorecard.toml": []byte("name = 1\n"),
+			} {
+				writeFile(t, filepath.Join(dir, name), data)
+			}
+			link(t, dir, "content/notes/.#2026-09.md", "someone@host.1234:1700000000")
+			writeFile(t, filepath.Join(dir, "data/b.csv"), []byte("unit,measure,period,actual\nnowhere,revenue,2026-09,95\n"))
+		},
+		want: "data/b.csv:2:1: unknown unit \"nowhere\"\n",
 	},
 	{
 		name: "csv-utf16",

@@ -134,17 +134,18 @@ func withDefaults(opts Options) Options {
 }
 
 // openSource opens the site folder so that nothing read through it, symbolic
-// links included, can come from outside it.
+// links included, can come from outside it, and nothing but regular files
+// and folders can be read.
 func openSource(dir string) (fs.FS, func(), error) {
 	fi, err := os.Stat(dir)
 	if err != nil || !fi.IsDir() {
 		return nil, nil, fmt.Errorf("source %s is not a folder", dir)
 	}
-	root, err := os.OpenRoot(dir)
+	fsys, closeFS, err := load.OpenSource(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("source %s: %w", dir, err)
 	}
-	return root.FS(), func() { root.Close() }, nil
+	return fsys, closeFS, nil
 }
 
 // checkDestination refuses output folders that would overwrite or be read as
@@ -227,12 +228,16 @@ func loadTheme(src fs.FS, r *compute.Result) (*render.Theme, error) {
 	return theme, nil
 }
 
-// themeError names a theme file that a symbolic link leads out of the site
-// as a path of the site.
+// themeError names a theme file that a symbolic link leads out of the site,
+// or that is not a regular file, as a path of the site.
 func themeError(name string, err error) error {
 	var pe *fs.PathError
-	if errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "path escapes from parent") {
+	switch {
+	case !errors.As(err, &pe):
+	case strings.Contains(pe.Err.Error(), "path escapes from parent"):
 		return fmt.Errorf("themes/%s/%s: a symbolic link that points outside the site: the build reads nothing outside the source folder (copy the file into the site instead)", name, pe.Path)
+	case load.IsNotRegular(pe.Err):
+		return fmt.Errorf("themes/%s/%s: %w", name, pe.Path, pe.Err)
 	}
 	return err
 }

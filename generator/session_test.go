@@ -301,6 +301,10 @@ func TestUpdateNeedsAFullBuildForDefinitions(t *testing.T) {
 		{"config.toml", `title = "Acme Scorecard"`, `title = "Acme"`},
 		{"content/ops/notes/2026-09/cost.md", "", ""},
 		{"themes/default/static/assets/extra.css", "", "body { color: black }\n"},
+		// A spreadsheet is warned of by a full build.
+		{"data/budget.xlsx", "", "PK\x03\x04"},
+		// A symbolic link anywhere below content/ is checked.
+		{"content/ops/notes/link.md", "", "\x00link"},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			source := copyTree(t, smallSite)
@@ -311,6 +315,12 @@ func TestUpdateNeedsAFullBuildForDefinitions(t *testing.T) {
 				p := filepath.Join(source, filepath.FromSlash(c.file))
 				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 					t.Fatal(err)
+				}
+				if c.new == "\x00link" {
+					if err := os.Symlink("2026-09/cost.md", p); err != nil {
+						t.Skipf("symbolic links: %v", err)
+					}
+					break
 				}
 				writeTestFile(t, p, c.new)
 			case c.old == "":
@@ -341,6 +351,78 @@ func TestUpdateNeedsAFullBuildForDefinitions(t *testing.T) {
 			}
 			sameAsFullBuild(t, source, dest2)
 		})
+	}
+}
+
+// TestUpdateLooksOnlyAtWhatABuildReads: files a build does not read —
+// a video beside the notes, a theme's read-me, the leftovers of editors —
+// change without making an update a full build, and are not read: a large
+// one grows between the build and the update, and the update applies in
+// place.
+func TestUpdateLooksOnlyAtWhatABuildReads(t *testing.T) {
+	source := copyTree(t, smallSite)
+	large := filepath.Join(source, "content/ops/notes/walkthrough.mp4")
+	if err := os.WriteFile(large, make([]byte, 3<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A theme folder of the site's own, with files a build does not read.
+	if err := os.MkdirAll(filepath.Join(source, "themes/default/static"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeTestFile(t, filepath.Join(source, "themes/default/README.md"), "# The theme\n")
+	s, dest := startSession(t, source)
+	before := snapshot(t, dest)
+	f, err := os.OpenFile(large, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("more"))
+	f.Close()
+	for name, content := range map[string]string{
+		"content/notes/chart.png":         "\x89PNG",
+		"content/.DS_Store":               "\x00\x00\x00\x01Bud1",
+		"content/notes/2026-09.md~":       "An old draft.\n",
+		"content/ops/notes/._2026-09":     "\x00\x05\x16\x07",
+		"data/~$actuals.csv":              "\x00lock",
+		"data/README.txt":                 "Where the numbers come from.\n",
+		"themes/default/README.md":        "# A theme\n",
+		"themes/default/static/.DS_Store": "\x00",
+		"scratch/notes.md":                "Not part of the site.\n",
+	} {
+		p := filepath.Join(source, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeTestFile(t, p, content)
+	}
+	edit(t, source, "data/actuals.csv", "ops,cost,2026-09,61,", "ops,cost,2026-09,62,")
+	_, up := mustUpdate(t, s)
+	if !slices.Contains(up.Written, "units/ops/measures/cost.html") {
+		t.Errorf("the data change was not applied: %v", up.Written)
+	}
+	checkRewrites(t, before, snapshot(t, dest), up.Written)
+	sameAsFullBuild(t, source, dest)
+
+	// A theme file larger than maxThemeHash is fingerprinted by its size
+	// and time of change: a change to it is still a full build.
+	big := filepath.Join(source, "themes/default/static/assets/clip.webm")
+	if err := os.MkdirAll(filepath.Dir(big), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(big, make([]byte, maxThemeHash+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
+		t.Fatalf("update after a theme file was added: %v, want ErrFullBuild", err)
+	}
+	if _, err := s.Build(context.Background(), filepath.Join(t.TempDir(), "site2")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(big, make([]byte, maxThemeHash+2), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
+		t.Fatalf("update after a large theme file changed: %v, want ErrFullBuild", err)
 	}
 }
 

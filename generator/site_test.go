@@ -85,6 +85,25 @@ func TestThemeOverridesFileByFile(t *testing.T) {
 		t.Error("site.js of the default theme is missing")
 	}
 
+	// The leftovers of editors and operating systems in the theme are not
+	// published; a hidden file the theme means to publish is.
+	write("themes/house/static/.DS_Store", "\x00\x00\x00\x01Bud1")
+	write("themes/house/static/assets/._site.css", "\x00\x05\x16\x07")
+	write("themes/house/static/assets/site.css~", "body {}\n")
+	write("themes/house/static/assets/Thumbs.db", "\x00")
+	write("themes/house/static/.htaccess", "Options -Indexes\n")
+	if _, err := Build(context.Background(), Options{Source: src, Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{".DS_Store", "assets/._site.css", "assets/site.css~", "assets/Thumbs.db"} {
+		if _, err := os.Stat(filepath.Join(dest, name)); err == nil {
+			t.Errorf("%s was published", name)
+		}
+	}
+	if x := read(".htaccess"); x != "Options -Indexes\n" {
+		t.Errorf(".htaccess = %q", x)
+	}
+
 	// A theme that exists nowhere is an error, and nothing is written.
 	write("config.toml", "title = \"Acme\"\nfiscal_year_start = 7\ntheme = \"nowhere\"\n")
 	_, err := Build(context.Background(), Options{Source: src, Destination: dest})

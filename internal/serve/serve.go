@@ -68,6 +68,10 @@ type Server struct {
 	ln     net.Listener
 	http   *http.Server
 	watch  *fsnotify.Watcher
+	// dirs are the folders watched, and sourceInfo the source folder as it
+	// was when watched; only the watch loop uses them once it runs.
+	dirs       map[string]bool
+	sourceInfo os.FileInfo
 	// session keeps the last build's model, so that a change to the data
 	// files updates the served folder in place; only the build loop uses it.
 	session *generator.Session

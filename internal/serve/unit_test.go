@@ -3,6 +3,7 @@ package serve
 import (
 	"fmt"
 	"net/http"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -79,8 +80,29 @@ func TestSiteNameRefusesClimbing(t *testing.T) {
 	}
 }
 
+// TestOnlySourceChangesCauseRebuilds: a change causes a rebuild when it is
+// to a file a build reads, or to a folder or link where it looks; not to
+// anything else, however large or busy (a video being copied in beside the
+// notes), nor to the leftovers of editors.
 func TestOnlySourceChangesCauseRebuilds(t *testing.T) {
-	s := &Server{source: filepath.FromSlash("/site")}
+	src := t.TempDir()
+	s := &Server{source: src, dirs: map[string]bool{filepath.Join(src, "content", "gone-unit"): true}}
+	for _, name := range []string{"content/new-unit/", "content/sales/", "content/notes/chart.png", "content/video.mp4", "themes/house/README.md", "themes/house/static/clip.webm", "data/notes.txt", "data/budget.xlsx"} {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		dir, file := p, !strings.HasSuffix(name, "/")
+		if file {
+			dir = filepath.Dir(p)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if file {
+			writeFile(t, p, "x")
+		}
+	}
+	if err := os.Symlink("../elsewhere", filepath.Join(src, "content", "linked")); err != nil {
+		t.Skipf("symbolic links: %v", err)
+	}
 	for _, tc := range []struct {
 		name string
 		op   fsnotify.Op
@@ -89,17 +111,31 @@ func TestOnlySourceChangesCauseRebuilds(t *testing.T) {
 		{"config.toml", fsnotify.Write, true},
 		{"content/sales/scorecard.toml", fsnotify.Write, true},
 		{"content/new-unit", fsnotify.Create, true},
+		{"content/gone-unit", fsnotify.Remove, true},
+		{"content/linked", fsnotify.Create, true},
+		{"content/notes/2026-09.md", fsnotify.Remove, true},
 		{"data/2026/actuals.csv", fsnotify.Remove, true},
+		{"data/budget.xlsx", fsnotify.Create, true},
 		{"data", fsnotify.Remove, true},
 		{"themes/mine/layouts/baseof.html", fsnotify.Rename, true},
+		{"themes/house/static/clip.webm", fsnotify.Write, true},
 		{"data/actuals.csv", fsnotify.Chmod, false},
 		{"public/index.html", fsnotify.Write, false},
 		{"README.md", fsnotify.Write, false},
 		{"config.toml.bak", fsnotify.Write, false},
+		{"content/video.mp4", fsnotify.Write, false},
+		{"content/video.mp4", fsnotify.Remove, false},
+		{"content/notes/chart.png", fsnotify.Create, false},
+		{"themes/house/README.md", fsnotify.Write, false},
+		{"data/notes.txt", fsnotify.Write, false},
 		{"content/.scorecard.toml.swp", fsnotify.Write, false},
 		{"data/actuals.csv~", fsnotify.Create, false},
 		{"data/4913", fsnotify.Create, false},
+		{"data/~$actuals.csv", fsnotify.Create, false},
+		{"data/._actuals.csv", fsnotify.Create, false},
 		{"content/.#scorecard.toml", fsnotify.Create, false},
+		{"content/.git/index", fsnotify.Write, false},
+		{"themes/house/static/.DS_Store", fsnotify.Write, false},
 	} {
 		ev := fsnotify.Event{Name: filepath.Join(s.source, filepath.FromSlash(tc.name)), Op: tc.op}
 		if rel, got := s.relevant(ev); got != tc.want || (got && rel != tc.name) {

@@ -85,14 +85,15 @@ type List struct {
 	dropped [2]int // by severity
 }
 
-// Errorf adds an error at pos.
+// Errorf adds an error at pos. A string argument formatted with %q is quoted
+// by Quote, so that no message repeats more than the start of a long value.
 func (l *List) Errorf(pos Pos, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+	l.Add(Diagnostic{Pos: pos, Severity: Error, Msg: sprintf(format, args)})
 }
 
-// Warnf adds a warning at pos.
+// Warnf adds a warning at pos; string arguments are quoted as by Errorf.
 func (l *List) Warnf(pos Pos, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+	l.Add(Diagnostic{Pos: pos, Severity: Warning, Msg: sprintf(format, args)})
 }
 
 // Add adds d, or counts it when the list is full.

@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 )
 
 // MaxLen bounds the length of a formula, and maxDepth its nesting; both keep
@@ -197,11 +199,11 @@ func (t token) String() string {
 	case tEOF:
 		return "end of formula"
 	case tNum:
-		return "number " + t.text
+		return "number " + diag.Clip(t.text)
 	case tID:
-		return "name " + strconv.Quote(t.text)
+		return "name " + diag.Quote(t.text)
 	}
-	return strconv.Quote(t.text)
+	return diag.Quote(t.text)
 }
 
 type parser struct {

@@ -59,7 +59,7 @@ func (r *Row) Pos(c int) diag.Pos {
 // ReadCSV reads the data file name and calls fn for every row it can read. The
 // Row passed to fn is reused; fn must copy what it keeps. Problems go to dl.
 func ReadCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row)) {
-	f, err := fsys.Open(name)
+	f, _, err := openRegular(fsys, name)
 	if err != nil {
 		dl.Errorf(diag.Pos{File: name}, "%s", readError(err))
 		return
@@ -73,7 +73,7 @@ func ReadCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row)) {
 		dl.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "the file is UTF-16 text (a spreadsheet's \"Unicode text\"): save it as CSV UTF-8 (in Excel: Save As → CSV UTF-8 (Comma delimited))")
 		return
 	}
-	r := &csvReader{name: name, dl: dl, cr: csv.NewReader(br), limit: limit}
+	r := &csvReader{name: name, dl: dl, cr: csv.NewReader(newRowLimiter(br)), limit: limit}
 	r.cr.FieldsPerRecord = -1
 	r.cr.ReuseRecord = true
 	r.read(fn)
@@ -126,6 +126,11 @@ func (r *csvReader) syntaxError(err error) {
 	var long errLongLine
 	if errors.As(err, &long) {
 		r.dl.Errorf(r.pos(long.line, 1), "%s", longLineMsg)
+		return
+	}
+	var longRow errLongRow
+	if errors.As(err, &longRow) {
+		r.dl.Errorf(r.pos(longRow.line, longRow.col), "%s", longRowMsg)
 		return
 	}
 	var pe *csv.ParseError
@@ -246,6 +251,11 @@ func (r *csvReader) fill(row *Row, rec []string) bool {
 		}
 		row.ColLines[c], row.Cols[c] = r.cr.FieldPos(i)
 		cell := rec[i]
+		if len(cell) > MaxCellBytes {
+			r.dl.Errorf(row.Pos(c), "%s %q is %d bytes long: a cell holds at most %d (an id, a period or a number)", ColumnNames[c], cell, len(cell), MaxCellBytes)
+			ok = false
+			continue
+		}
 		if !utf8.ValidString(cell) {
 			r.dl.Errorf(row.Pos(c), "%s is not valid UTF-8: save the file as \"CSV UTF-8\"", ColumnNames[c])
 			ok = false

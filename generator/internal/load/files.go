@@ -9,10 +9,17 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/tomlx"
 )
 
+// The `max` tags bound the characters of the text that pages show: 200 for
+// a name, an owner, a title or a display unit, which head pages, fill table
+// rows and label the strategy map, and are repeated on every page that shows
+// them (a 5 MB name made 227 MB of pages); 1,000 for a mission, a sentence
+// or two; 2,048 for base_url, as long as browsers take in practice.
+// docs/format.md lists them.
+
 // Config is config.toml as written.
 type Config struct {
-	Title           string        `toml:"title"`
-	BaseURL         string        `toml:"base_url"`
+	Title           string        `toml:"title" max:"200"`
+	BaseURL         string        `toml:"base_url" max:"2048"`
 	Language        string        `toml:"language"`
 	Theme           string        `toml:"theme"`
 	Period          string        `toml:"period"`
@@ -31,16 +38,16 @@ type Scoring struct {
 // Perspective is one [[perspectives]] entry.
 type Perspective struct {
 	ID     string   `toml:"id"`
-	Name   string   `toml:"name"`
+	Name   string   `toml:"name" max:"200"`
 	Weight *float64 `toml:"weight"`
 }
 
 // Scorecard is a unit's scorecard.toml as written.
 type Scorecard struct {
 	ID          string       `toml:"id"`
-	Name        string       `toml:"name"`
-	Owner       string       `toml:"owner"`
-	Mission     string       `toml:"mission"`
+	Name        string       `toml:"name" max:"200"`
+	Owner       string       `toml:"owner" max:"200"`
+	Mission     string       `toml:"mission" max:"1000"`
 	Objectives  []Objective  `toml:"objectives"`
 	Initiatives []Initiative `toml:"initiatives"`
 }
@@ -49,8 +56,8 @@ type Scorecard struct {
 type Objective struct {
 	ID          string    `toml:"id"`
 	Perspective string    `toml:"perspective"`
-	Name        string    `toml:"name"`
-	Owner       string    `toml:"owner"`
+	Name        string    `toml:"name" max:"200"`
+	Owner       string    `toml:"owner" max:"200"`
 	Weight      *float64  `toml:"weight"`
 	Drives      []string  `toml:"drives"`
 	Supports    []string  `toml:"supports"`
@@ -60,8 +67,8 @@ type Objective struct {
 // Measure is one [[objectives.measures]] entry.
 type Measure struct {
 	ID          string   `toml:"id"`
-	Name        string   `toml:"name"`
-	Unit        string   `toml:"unit"`
+	Name        string   `toml:"name" max:"200"`
+	Unit        string   `toml:"unit" max:"200"`
 	Format      string   `toml:"format"`
 	Polarity    string   `toml:"polarity"`
 	Frequency   string   `toml:"frequency"`
@@ -81,8 +88,8 @@ type Measure struct {
 // Initiative is one [[initiatives]] entry.
 type Initiative struct {
 	ID         string      `toml:"id"`
-	Name       string      `toml:"name"`
-	Owner      string      `toml:"owner"`
+	Name       string      `toml:"name" max:"200"`
+	Owner      string      `toml:"owner" max:"200"`
 	Objectives []string    `toml:"objectives"`
 	Start      *time.Time  `toml:"start"`
 	End        *time.Time  `toml:"end"`
@@ -92,7 +99,7 @@ type Initiative struct {
 
 // Milestone is one [[initiatives.milestones]] entry.
 type Milestone struct {
-	Name string     `toml:"name"`
+	Name string     `toml:"name" max:"200"`
 	Due  *time.Time `toml:"due"`
 	Done bool       `toml:"done"`
 }

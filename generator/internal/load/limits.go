@@ -23,7 +23,37 @@ const (
 	// a dozen levels at most; 32 folders of 64-character ids stay well inside
 	// every system's path limit.
 	MaxDepth = 32
+	// MaxMarkdownBytes bounds a narrative or a commentary note: 256 KiB is
+	// some 40,000 words, a short book, where a period's commentary is a few
+	// paragraphs. Rendering Markdown takes time and memory in proportion to
+	// the text (up to 0.7 s and 600 MB for a hostile 1 MB, shown on three
+	// pages), so an unbounded note was an unbounded build.
+	MaxMarkdownBytes = 256 << 10
+	// MaxTOMLBytes bounds config.toml and a scorecard.toml: a unit of 1,000
+	// measures, commented, is some 150 KB.
+	MaxTOMLBytes = 4 << 20
 )
+
+const (
+	markdownTooLong = "a Markdown file holds at most 256 KiB (262144 bytes), and this one goes on past that here: commentary is a few paragraphs; split a long text into notes on its objectives and measures, or link to the full document"
+	tomlTooLong     = "a TOML file holds at most 4 MiB (4194304 bytes), and this one goes on past that here: split a very large organisation into units, one scorecard.toml each"
+)
+
+// reportRead reports err, the failure to read the file name, at the best
+// position it has; tooLong is the message for a file over its size limit.
+func reportRead(name string, err error, dl *diag.List, tooLong string) {
+	var long *errTooLong
+	if errors.As(err, &long) {
+		line, col := tooLongPos(long)
+		size := ""
+		if long.size > int64(long.limit) { // unless the file grew as it was read
+			size = fmt.Sprintf(" (the file is %d bytes)", long.size)
+		}
+		dl.Errorf(diag.Pos{File: name, Line: line, Col: col}, "%s%s", tooLong, size)
+		return
+	}
+	dl.Errorf(diag.Pos{File: name}, "%s", readError(err))
+}
 
 const longLineMsg = "a line longer than 65536 bytes: lines of a source file are short, so this is not a text file of the expected kind (or its line breaks were lost)"
 
@@ -125,19 +155,42 @@ func (l *lineLimiter) pastEnd(line, col int) bool {
 // reads through; say so in words.
 func readError(err error) string {
 	err = unwrapPathError(err)
+	if IsNotRegular(err) {
+		return err.Error()
+	}
 	if strings.Contains(err.Error(), "path escapes from parent") {
 		return "a symbolic link that points outside the site: the build reads nothing outside the source folder (copy the file into the site instead)"
 	}
 	return "cannot read: " + err.Error()
 }
 
+// inputFile reports whether the walk's entry d at p is a file to read, when
+// read says whether the build reads a file of that name. A symbolic link is
+// checked either way, as a link to a folder could hide a unit.
+func inputFile(fsys fs.FS, p string, d fs.DirEntry, read bool, dl *diag.List) bool {
+	if !read {
+		if d.Type()&fs.ModeSymlink != 0 {
+			linkedFile(fsys, p, d, dl)
+		}
+		return false
+	}
+	return linkedFile(fsys, p, d, dl)
+}
+
 // linkedFile reports whether the walk's entry d at p is a file to read: a
 // regular file, or a symbolic link to one inside the site. Other links — out
 // of the site, to nothing, or to a folder, which the walk would otherwise
-// skip without a word — are reported.
+// skip without a word — are reported, and so are named pipes, devices and
+// sockets, seen here before anything opens them.
 func linkedFile(fsys fs.FS, p string, d fs.DirEntry, dl *diag.List) bool {
-	if d.Type()&fs.ModeSymlink == 0 {
-		return !d.IsDir()
+	switch t := d.Type(); {
+	case d.IsDir():
+		return false
+	case t.IsRegular():
+		return true
+	case t&fs.ModeSymlink == 0:
+		dl.Errorf(diag.Pos{File: p}, "%s", notRegular{t}.Error())
+		return false
 	}
 	fi, err := fs.Stat(fsys, p)
 	switch {
@@ -147,6 +200,8 @@ func linkedFile(fsys fs.FS, p string, d fs.DirEntry, dl *diag.List) bool {
 		dl.Errorf(diag.Pos{File: p}, "%s", readError(err))
 	case fi.IsDir():
 		dl.Errorf(diag.Pos{File: p}, "a symbolic link to a folder: linked folders are not followed; move the folder here instead")
+	case !fi.Mode().IsRegular():
+		dl.Errorf(diag.Pos{File: p}, "a symbolic link to %s", notRegular{fi.Mode()}.Error())
 	default:
 		return true
 	}

@@ -37,13 +37,13 @@ func Load(fsys fs.FS, dl *diag.List) *Site {
 }
 
 func readFile(fsys fs.FS, name string, dl *diag.List, hint string) ([]byte, bool) {
-	src, err := fs.ReadFile(fsys, name)
+	src, err := readRegular(fsys, name, MaxTOMLBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		dl.Errorf(diag.Pos{File: name}, "file not found: %s", hint)
 		return nil, false
 	}
 	if err != nil {
-		dl.Errorf(diag.Pos{File: name}, "%s", readError(err))
+		reportRead(name, err, dl, tomlTooLong)
 		return nil, false
 	}
 	if utf16(src) {
@@ -79,16 +79,18 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 			dl.Errorf(diag.Pos{File: p}, "%s", readError(err))
 			return nil
 		}
+		if p != ContentDir && Ignored(d.Name()) {
+			return skip(d)
+		}
 		if !d.IsDir() {
-			if d.Name() != NarrativeFile { // read, and reported, with the commentary
-				linkedFile(fsys, p, d, dl) // a unit's scorecard is read by name below
+			// A link could hide a unit, and is reported wherever it is; other
+			// files are read by name below, or with the commentary, or not at all.
+			if d.Type()&fs.ModeSymlink != 0 && d.Name() != NarrativeFile {
+				linkedFile(fsys, p, d, dl)
 			}
 			return nil
 		}
 		name := d.Name()
-		if p != ContentDir && strings.HasPrefix(name, ".") {
-			return fs.SkipDir
-		}
 		if depth := strings.Count(p, "/"); depth > MaxDepth {
 			dl.Errorf(diag.Pos{File: p}, "folders nest more than %d deep below content/: flatten the tree (a unit's parent is the nearest folder above it with a scorecard.toml)", MaxDepth)
 			return fs.SkipDir
@@ -159,7 +161,16 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 	return units
 }
 
-// findCSV lists data/**/*.csv in sorted order.
+// skip passes over the walk's entry d: a folder with everything in it.
+func skip(d fs.DirEntry) error {
+	if d.IsDir() {
+		return fs.SkipDir
+	}
+	return nil
+}
+
+// findCSV lists data/**/*.csv in sorted order, and warns of the spreadsheet
+// files beside them.
 func findCSV(fsys fs.FS, dl *diag.List) []string {
 	var files []string
 	err := fs.WalkDir(fsys, DataDir, func(p string, d fs.DirEntry, err error) error {
@@ -170,10 +181,16 @@ func findCSV(fsys fs.FS, dl *diag.List) []string {
 			dl.Errorf(diag.Pos{File: p}, "%s", readError(err))
 			return nil
 		}
-		if d.IsDir() && p != DataDir && strings.HasPrefix(d.Name(), ".") {
-			return fs.SkipDir
+		if p == DataDir {
+			return nil
 		}
-		if !d.IsDir() && linkedFile(fsys, p, d, dl) && strings.EqualFold(path.Ext(p), ".csv") {
+		switch {
+		case Ignored(d.Name()):
+			return skip(d)
+		case spreadsheet(d.Name()):
+			dl.Warnf(diag.Pos{File: p}, "a spreadsheet file, which the build does not read: save the sheet as CSV into data/ (in Excel: Save As → CSV UTF-8 (Comma delimited); in LibreOffice: Text CSV, UTF-8, field delimiter \",\")")
+			return skip(d) // a Numbers document may be a folder
+		case !d.IsDir() && inputFile(fsys, p, d, strings.EqualFold(path.Ext(p), ".csv"), dl):
 			files = append(files, p)
 		}
 		return nil

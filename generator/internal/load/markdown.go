@@ -18,10 +18,10 @@ const NarrativeFile = "index.md"
 // objectives or measures. Other files in notes/ (images, drafts) are left alone.
 func loadMarkdown(fsys fs.FS, u *UnitFile, dl *diag.List) {
 	narrative := path.Join(u.Dir, NarrativeFile)
-	if b, err := fs.ReadFile(fsys, narrative); err == nil {
+	if b, err := readRegular(fsys, narrative, MaxMarkdownBytes); err == nil {
 		u.Narrative = markdownText(narrative, b, dl)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		dl.Errorf(diag.Pos{File: narrative}, "%s", readError(err))
+		reportRead(narrative, err, dl, markdownTooLong)
 	}
 	notes := path.Join(u.Dir, NotesDir)
 	err := fs.WalkDir(fsys, notes, func(p string, d fs.DirEntry, err error) error {
@@ -32,7 +32,10 @@ func loadMarkdown(fsys fs.FS, u *UnitFile, dl *diag.List) {
 			dl.Errorf(diag.Pos{File: p}, "%s", readError(err))
 			return nil
 		}
-		if d.IsDir() || !linkedFile(fsys, p, d, dl) || path.Ext(p) != ".md" {
+		if p != notes && Ignored(d.Name()) {
+			return skip(d)
+		}
+		if d.IsDir() || !inputFile(fsys, p, d, path.Ext(p) == ".md", dl) {
 			return nil
 		}
 		rel := strings.TrimSuffix(strings.TrimPrefix(p, notes+"/"), ".md")
@@ -40,9 +43,9 @@ func loadMarkdown(fsys fs.FS, u *UnitFile, dl *diag.List) {
 		if dir, id, ok := strings.Cut(rel, "/"); ok {
 			n.Period, n.ID = dir, id
 		}
-		b, err := fs.ReadFile(fsys, p)
+		b, err := readRegular(fsys, p, MaxMarkdownBytes)
 		if err != nil {
-			dl.Errorf(diag.Pos{File: p}, "%s", readError(err))
+			reportRead(p, err, dl, markdownTooLong)
 			return nil
 		}
 		if n.Text = markdownText(p, b, dl); n.Text == nil {

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/load"
 )
 
 // Theme is a theme's files: the site's themes/<name>/ folder, when it has one,
@@ -68,7 +70,9 @@ func (t *Theme) ReadFile(name string) ([]byte, error) {
 	return nil, fmt.Errorf("theme file %s: %w", name, fs.ErrNotExist)
 }
 
-// Files lists the regular files below dir in every layer, each once, sorted.
+// Files lists the regular files below dir in every layer, each once, sorted,
+// leaving out the leftovers of editors and operating systems (a .DS_Store
+// would otherwise be published with the theme's assets).
 func (t *Theme) Files(dir string) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
@@ -79,6 +83,12 @@ func (t *Theme) Files(dir string) ([]string, error) {
 			}
 			if err != nil {
 				return err
+			}
+			if p != dir && load.Leftover(d.Name()) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
 			}
 			if d.Type().IsRegular() && !seen[p] {
 				seen[p] = true

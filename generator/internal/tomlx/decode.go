@@ -22,6 +22,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -29,8 +30,9 @@ import (
 )
 
 // Decode parses src, the content of file, into v, which must be a pointer to a
-// struct whose fields carry `toml:"key"` tags. Problems go to dl. The locator is
-// nil when the text is not valid TOML.
+// struct whose fields carry `toml:"key"` tags; a string field (or a list of
+// strings) tagged `max:"N"` takes at most N characters. Problems go to dl.
+// The locator is nil when the text is not valid TOML.
 func Decode(file string, src []byte, v any, dl *diag.List) *Locator {
 	var m map[string]any
 	if _, err := toml.Decode(string(src), &m); err != nil {
@@ -51,7 +53,7 @@ func Decode(file string, src []byte, v any, dl *diag.List) *Locator {
 	}
 	loc := Locate(file, string(src))
 	d := &decoder{loc: loc, dl: dl}
-	d.walk(reflect.ValueOf(v).Elem(), m, "")
+	d.walk(reflect.ValueOf(v).Elem(), m, "", 0)
 	return loc
 }
 
@@ -88,7 +90,7 @@ func parseMessage(pe toml.ParseError) string {
 		first, _, _ := strings.Cut(strings.TrimSpace(pe.Usage), "\n")
 		msg += " (" + strings.TrimSpace(first) + ")"
 	}
-	return "invalid TOML: " + msg
+	return "invalid TOML: " + diag.ClipQuotes(msg)
 }
 
 // Pos returns the position of the value at path.
@@ -117,19 +119,21 @@ func (d *decoder) typeError(path, want string, data any) {
 	d.dl.Errorf(d.loc.Pos(path), "%s: expected %s, got %s", lastKey(path), want, describe(data))
 }
 
-func (d *decoder) walk(rv reflect.Value, data any, path string) {
+// walk fills rv from data. limit, when not 0, is the most characters a
+// string may have: the field's `max` tag.
+func (d *decoder) walk(rv reflect.Value, data any, path string, limit int) {
 	if rv.Kind() == reflect.Pointer {
 		p := reflect.New(rv.Type().Elem())
-		if d.walkValue(p.Elem(), data, path) {
+		if d.walkValue(p.Elem(), data, path, limit) {
 			rv.Set(p)
 		}
 		return
 	}
-	d.walkValue(rv, data, path)
+	d.walkValue(rv, data, path, limit)
 }
 
 // walkValue fills rv from data and reports whether it could.
-func (d *decoder) walkValue(rv reflect.Value, data any, path string) bool {
+func (d *decoder) walkValue(rv reflect.Value, data any, path string, limit int) bool {
 	if rv.Type() == timeType {
 		return d.date(rv, data, path)
 	}
@@ -150,6 +154,10 @@ func (d *decoder) walkValue(rv reflect.Value, data any, path string) bool {
 		s, ok := data.(string)
 		if !ok {
 			d.typeError(path, "a string", data)
+			return false
+		}
+		if n := utf8.RuneCountInString(s); limit > 0 && n > limit {
+			d.dl.Errorf(d.loc.Pos(path), "%s %q is %d characters long, more than the %d allowed: shorten it", lastKey(path), s, n, limit)
 			return false
 		}
 		if r, bad := hiddenRune(s); bad {
@@ -174,7 +182,7 @@ func (d *decoder) walkValue(rv reflect.Value, data any, path string) bool {
 		}
 		rv.SetInt(n)
 	case reflect.Slice:
-		return d.slice(rv, data, path)
+		return d.slice(rv, data, path, limit)
 	case reflect.Struct:
 		return d.table(rv, data, path)
 	default:
@@ -229,7 +237,7 @@ func (d *decoder) date(rv reflect.Value, data any, path string) bool {
 	return true
 }
 
-func (d *decoder) slice(rv reflect.Value, data any, path string) bool {
+func (d *decoder) slice(rv reflect.Value, data any, path string, limit int) bool {
 	var items []any
 	switch a := data.(type) {
 	case []any:
@@ -244,7 +252,7 @@ func (d *decoder) slice(rv reflect.Value, data any, path string) bool {
 	}
 	out := reflect.MakeSlice(rv.Type(), len(items), len(items))
 	for i, it := range items {
-		d.walk(out.Index(i), it, index(path, i))
+		d.walk(out.Index(i), it, index(path, i), limit)
 	}
 	rv.Set(out)
 	return true
@@ -269,7 +277,8 @@ func (d *decoder) table(rv reflect.Value, data any, path string) bool {
 			d.dl.Errorf(d.loc.KeyPos(sub), "%s", unknownKey(k, path, fields))
 			continue
 		}
-		d.walk(rv.Field(i), m[k], sub)
+		limit, _ := strconv.Atoi(rv.Type().Field(i).Tag.Get("max"))
+		d.walk(rv.Field(i), m[k], sub, limit)
 	}
 	return true
 }
@@ -297,9 +306,9 @@ func unknownKey(k, path string, fields map[string]int) string {
 		where = "in " + t
 	}
 	if s := diag.Suggest(k, names); s != "" {
-		return fmt.Sprintf("unknown key %q %s (did you mean %q?)", k, where, s)
+		return fmt.Sprintf("unknown key %s %s (did you mean %q?)", diag.Quote(k), where, s)
 	}
-	return fmt.Sprintf("unknown key %q %s (known keys: %s)", k, where, strings.Join(names, ", "))
+	return fmt.Sprintf("unknown key %s %s (known keys: %s)", diag.Quote(k), where, strings.Join(names, ", "))
 }
 
 // tableName turns objectives[1].measures[0] into [[objectives.measures]].
@@ -336,7 +345,7 @@ func lastKey(path string) string {
 func describe(data any) string {
 	switch v := data.(type) {
 	case string:
-		return "a string (" + strconv.Quote(v) + ")"
+		return "a string (" + diag.Quote(v) + ")"
 	case int64:
 		return fmt.Sprintf("an integer (%d)", v)
 	case float64:

@@ -210,3 +210,48 @@ func TestHiddenRune(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeQuotesAtMost80Characters: a long key or value is quoted by its
+// first 80 characters, whichever way the message comes about.
+func TestDecodeQuotesAtMost80Characters(t *testing.T) {
+	long, cut := strings.Repeat("k", 300), strings.Repeat("k", 80)+"…"
+	tests := []struct{ src, want string }{
+		{long + " = 1\n", `f.toml:1:1: unknown key "` + cut + `" at the top level (known keys: measures, name, start, tags)`},
+		{"tags = \"" + long + "\"\n", `f.toml:1:8: tags: expected an array, got a string ("` + cut + `")`},
+		{"name = \"x\"\n\"" + long + "\" = 1\n\"" + long + "\" = 2\n", `f.toml:3:1: invalid TOML: key "` + cut + `" is defined twice`},
+		{"name = 0" + strings.Repeat("0", 300) + "\n", `f.toml:1:8: invalid TOML: Invalid integer "` + strings.Repeat("0", 80) + `…": cannot have leading zeroes`},
+	}
+	for _, tc := range tests {
+		if _, errs := decode(t, tc.src); len(errs) != 1 || errs[0] != tc.want {
+			t.Errorf("%.60q:\n%q\nwant\n%q", tc.src, errs, tc.want)
+		}
+	}
+}
+
+// TestDecodeLimitsTaggedStrings: a string, or each string of a list, over
+// its field's max tag is refused at its position; an untagged one is not.
+func TestDecodeLimitsTaggedStrings(t *testing.T) {
+	type capped struct {
+		Name  string   `toml:"name" max:"5"`
+		Tags  []string `toml:"tags" max:"3"`
+		Other string   `toml:"other"`
+	}
+	var v capped
+	var dl diag.List
+	Decode("f.toml", []byte("name = \"héllo\"\ntags = [\"abc\", \"abcd\"]\nother = \""+strings.Repeat("o", 1000)+"\"\n"), &v, &dl)
+	var errs []string
+	for _, d := range dl.Sorted(diag.Error) {
+		errs = append(errs, d.String())
+	}
+	want := []string{`f.toml:2:16: tags "abcd" is 4 characters long, more than the 3 allowed: shorten it`}
+	if strings.Join(errs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+	if v.Name != "héllo" || len(v.Other) != 1000 {
+		t.Errorf("decoded %q and %d characters", v.Name, len(v.Other))
+	}
+	Decode("f.toml", []byte("name = \"\"\"\\\n"+strings.Repeat("x", 1000)+"\\\n"+strings.Repeat("x", 1000)+"\"\"\"\n"), &v, &dl)
+	if got, want := dl.Sorted(diag.Error)[0].String(), `f.toml:1:8: name "`+strings.Repeat("x", 80)+`…" is 2000 characters long, more than the 5 allowed: shorten it`; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}

@@ -242,7 +242,7 @@ func (v *validator) initiatives(us unitSrc) {
 		}
 		for k, ms := range src.Milestones {
 			mp := at("%s.milestones[%d]", p, k)
-			v.required(loc, mp+".name", ms.Name, at("a milestone of initiative %q", src.ID))
+			v.required(loc, mp+".name", ms.Name, "a milestone of initiative "+diag.Quote(src.ID))
 			if ms.Due == nil {
 				if loc.Has(mp + ".due") {
 					continue // a value of the wrong type is reported already

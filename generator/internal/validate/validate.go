@@ -106,5 +106,5 @@ func describe(kind, id string) string {
 	if id == "" {
 		return "a " + kind + " without id"
 	}
-	return at("%s %q", kind, id)
+	return kind + " " + diag.Quote(id)
 }
