@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/scorecard-dev/scorecard/generator"
+	"github.com/scorecard-dev/scorecard/internal/cli/diagfmt"
 )
 
 func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -23,6 +24,8 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&opts.PDF, "pdf", "", "also print the pack to this PDF `file` with headless Chromium")
 	fl.StringVar(&opts.Chromium, "chromium", "", "the Chromium `executable` (default: found on PATH)")
 	fl.StringVar(&opts.Paper, "paper", "a4", "paper `size` of the PDF: a4 or letter")
+	var format diagfmt.Format
+	fl.Var(&format, "format", "print errors and warnings in this `format`: "+diagfmt.Names)
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK
@@ -43,13 +46,7 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if rep == nil {
 		rep = &generator.Report{}
 	}
-	printDiagnostics(stderr, opts.Source, rep, err)
-	if err != nil {
-		var list *generator.Errors
-		if !errors.As(err, &list) {
-			fmt.Fprintf(stderr, "scorecard pack: %v\n", err)
-		}
-		fmt.Fprintf(stderr, "scorecard pack failed: %s\n", counts(err, rep))
+	if failed(diagfmt.Printer{W: stderr, Format: format}, "scorecard pack", opts.Source, rep, err) {
 		return ExitError
 	}
 	fmt.Fprintf(stdout, "packed %s, %s, %s into %s in %s\n", plural(rep.Units, "unit"), plural(rep.Measures, "measure"),
