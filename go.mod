@@ -11,9 +11,13 @@ require (
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/net v0.30.0
 	golang.org/x/sys v0.49.0
+	gopkg.in/yaml.v3 v3.0.1
 )
 
-require github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+require (
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+	github.com/kr/text v0.2.0 // indirect
+)
 
 require (
 	github.com/rogpeppe/go-internal v1.16.0

@@ -217,6 +217,17 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
+// releaseVersion returns the module version this command was installed as
+// (v1.2.3, or a pseudo-version), or "" for a build from a checkout, which
+// no one else can install.
+func releaseVersion() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok || bi.Main.Version == "" || bi.Main.Version == "(devel)" {
+		return ""
+	}
+	return bi.Main.Version
+}
+
 // Version returns the module version and, for a build from a git checkout, the
 // commit.
 func Version() string {
