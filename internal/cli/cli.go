@@ -33,7 +33,8 @@ const usage = `scorecard turns balanced scorecards (TOML definitions and CSV act
 Usage:
   scorecard build   [--source DIR] [--destination DIR] [--period P] [--base-url URL] [--strict] [--format F]
   scorecard check   [--source DIR] [--period P] [--strict] [--format F]
-  scorecard pack    [--source DIR] [--period P] [--output FILE] [--pdf FILE] [--eml FILE] [--chromium PATH] [--paper a4|letter] [--format F]
+  scorecard pack    [--source DIR] [--period P] [--output FILE] [--pdf FILE] [--eml FILE [--attach-html]] [--chromium PATH] [--paper a4|letter] [--format F]
+  scorecard mail    [--source DIR] [--period P] [--to ADDR]... [--cc ADDR]... [--from ADDR] [--attach-html] [--format F]
   scorecard serve   [--source DIR] [--port N]
   scorecard new     DIR
   scorecard version
@@ -41,7 +42,8 @@ Usage:
 Commands:
   build     validate, compute and write the site (default destination: <source>/public)
   check     validate and compute, write nothing
-  pack      write the board pack: one self-contained HTML file, and a PDF with --pdf
+  pack      write the board pack: one self-contained HTML file, a PDF with --pdf, an e-mail with --eml
+  mail      send the board pack by e-mail through the SMTP server of SCORECARD_SMTP_HOST
   serve     build, serve on 127.0.0.1, rebuild on change and reload open pages
   new       write a small working site into DIR, which must be empty or absent
   version   print the version
@@ -65,6 +67,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runBuild(ctx, cmd, rest, stdout, stderr)
 	case "pack":
 		return runPack(ctx, rest, stdout, stderr)
+	case "mail":
+		return runMail(ctx, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
 	case "new":
