@@ -24,7 +24,7 @@ type Site struct {
 	Basis     Basis
 	AmberBand float64
 
-	Mail      Mail // the board pack's recipients, from [mail]
+	Mail Mail // the board pack's recipients, from [mail]
 
 	Perspectives []*Perspective
 	Units        []*Unit // pre-order: a parent before its children, siblings by id
