@@ -51,7 +51,6 @@ type crawler struct {
 	fetched []string
 }
 
-
 // follow queues the URL raw found in the file at base, unless it is not to
 // be followed or was queued already.
 func (c *crawler) follow(from string, base *url.URL, raw string) {
