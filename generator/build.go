@@ -54,6 +54,12 @@ type Errors = diag.Errors
 // Diagnostic is one positioned error or warning.
 type Diagnostic = diag.Diagnostic
 
+// The severities of a Diagnostic.
+const (
+	SeverityError   = diag.Error
+	SeverityWarning = diag.Warning
+)
+
 // CompareDiagnostics orders diagnostics by file, line and column.
 func CompareDiagnostics(a, b Diagnostic) int { return diag.Compare(a, b) }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/browser"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
 )
 
@@ -22,12 +23,53 @@ type PackOptions struct {
 	PDF      string // a PDF file to print as well; none when empty
 	Chromium string // the browser that prints; found on PATH when empty
 	Paper    string // a4 (default) or letter
+
+	// EML, when not empty, is a file to write the message Compose makes of
+	// the pack to, with the same care as the other files. It needs Compose.
+	EML     string
+	Compose func(*Packed) ([]byte, error)
 }
+
+// Packed is a board pack as PackForMail made it: what a message about it
+// carries.
+type Packed struct {
+	Written []string // the files written, as Pack returns them
+	Name    string   // board-pack-<period>: its files' default name, without extension
+	HTML    []byte
+	PDF     []byte
+	Summary *PackSummary
+	Mail    Recipients // from config.toml's [mail]
+}
+
+// PackSummary is the head of the board pack as text: title, period, scores,
+// measures by status, changes and exceptions.
+type PackSummary = render.Summary
+
+// PackChange is a measure whose status changed, as PackSummary lists it.
+type PackChange = render.Change
+
+// Recipients are the sender and recipients config.toml names, checked.
+type Recipients = model.Mail
 
 // Pack checks the site and writes its board pack: one self-contained HTML
 // file and, when asked, a PDF printed from it by headless Chromium. It returns
 // the files written.
 func Pack(ctx context.Context, opts PackOptions) (*Report, []string, error) {
+	rep, p, err := pack(ctx, opts, false)
+	if p == nil {
+		return rep, nil, err
+	}
+	return rep, p.Written, err
+}
+
+// PackForMail is Pack for a message about the pack: it prints the PDF even
+// when opts.PDF names no file to write it to, and returns the pack's files
+// and summary. Chromium is needed.
+func PackForMail(ctx context.Context, opts PackOptions) (*Report, *Packed, error) {
+	return pack(ctx, opts, true)
+}
+
+func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed, error) {
 	if opts.Paper == "" {
 		opts.Paper = "a4"
 	}
@@ -37,11 +79,16 @@ func Pack(ctx context.Context, opts PackOptions) (*Report, []string, error) {
 	source := withDefaults(Options{Source: opts.Source}).Source
 	// The files named are checked before any work; the default name, which
 	// needs the period, once it is known.
-	if err := checkPackFiles(source, opts.Output, opts.PDF); err != nil {
+	if opts.EML != "" && opts.Compose == nil {
+		return nil, nil, errors.New("--eml needs a way to compose the message")
+	}
+	if err := checkPackFiles(source, opts.Output, opts.PDF, opts.EML); err != nil {
 		return nil, nil, err
 	}
 	var chromium string
-	if opts.PDF != "" {
+	forMail = forMail || opts.EML != ""
+	printPDF := opts.PDF != "" || forMail
+	if printPDF {
 		// Before anything is written: a pack asked for as PDF and written only as
 		// HTML would be a half-done job.
 		c, err := browser.Find(opts.Chromium)
@@ -71,7 +118,7 @@ func Pack(ctx context.Context, opts PackOptions) (*Report, []string, error) {
 	out := opts.Output
 	if out == "" {
 		out = "board-pack-" + result.AsOf.String() + ".html"
-		if err := checkPackFiles(bo.Source, out, opts.PDF); err != nil {
+		if err := checkPackFiles(bo.Source, out, opts.PDF, opts.EML); err != nil {
 			return rep, nil, err
 		}
 	}
@@ -79,28 +126,50 @@ func Pack(ctx context.Context, opts PackOptions) (*Report, []string, error) {
 		return rep, nil, err
 	}
 	rep.Pages, rep.Files = 1, 1
-	written := []string{out}
+	p := &Packed{Written: []string{out}, Name: "board-pack-" + result.AsOf.String(), HTML: html}
+	if forMail {
+		p.Summary, p.Mail = render.PackSummary(result), result.Site.Mail
+	}
+	if !printPDF {
+		return rep, p, nil
+	}
+	pdf, err := browser.PrintPDF(ctx, chromium, out, opts.Paper)
+	if err != nil {
+		return rep, p, err
+	}
+	p.PDF = pdf
 	if opts.PDF != "" {
-		pdf, err := browser.PrintPDF(ctx, chromium, out, opts.Paper)
-		if err != nil {
-			return rep, written, err
-		}
 		if err := writeFileAtomic("--pdf", opts.PDF, pdf); err != nil {
-			return rep, written, err
+			return rep, p, err
 		}
 		rep.Files++
-		written = append(written, opts.PDF)
+		p.Written = append(p.Written, opts.PDF)
 	}
-	return rep, written, nil
+	if opts.EML == "" {
+		return rep, p, nil
+	}
+	msg, err := opts.Compose(p)
+	if err != nil {
+		return rep, p, err
+	}
+	if err := writeFileAtomic("--eml", opts.EML, msg); err != nil {
+		return rep, p, err
+	}
+	rep.Files++
+	p.Written = append(p.Written, opts.EML)
+	return rep, p, nil
 }
 
 // checkPackFiles refuses pack files that are not regular files, or that
 // would overwrite the source's input: anything in content/, data/ or
 // themes/, or config.toml. Each is compared with its symbolic links
-// resolved, so that a link cannot disguise where a path leads. The HTML file
-// and the PDF may not be the same file either. pdf may be "".
-func checkPackFiles(source, html, pdf string) error {
-	for _, f := range []struct{ flag, name string }{{"--output", html}, {"--pdf", pdf}} {
+// resolved, so that a link cannot disguise where a path leads. No two of
+// the HTML file, the PDF and the message may be the same file either. pdf
+// and eml may be "".
+func checkPackFiles(source, html, pdf, eml string) error {
+	files := []struct{ flag, name, what string }{{"--output", html, ""}, {"--pdf", pdf, "the PDF"}, {"--eml", eml, "the message"}}
+	real := make([]string, len(files))
+	for i, f := range files {
 		if f.name == "" {
 			continue
 		}
@@ -110,20 +179,16 @@ func checkPackFiles(source, html, pdf string) error {
 		if err := checkNotInput(source, f.flag, f.name); err != nil {
 			return err
 		}
-	}
-	if html == "" || pdf == "" {
-		return nil
-	}
-	h, err := realPath(html)
-	if err != nil {
-		return err
-	}
-	p, err := realPath(pdf)
-	if err != nil {
-		return err
-	}
-	if h == p {
-		return fmt.Errorf("--pdf %s and --output %s are the same file: give the PDF another name", pdf, html)
+		r, err := realPath(f.name)
+		if err != nil {
+			return err
+		}
+		real[i] = r
+		for j := range i {
+			if real[j] == r {
+				return fmt.Errorf("%s %s and %s %s are the same file: give %s another name", f.flag, f.name, files[j].flag, files[j].name, f.what)
+			}
+		}
 	}
 	return nil
 }

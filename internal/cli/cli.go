@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/scorecard-dev/scorecard/generator"
+	"github.com/scorecard-dev/scorecard/internal/cli/diagfmt"
 )
 
 // Exit codes.
@@ -30,9 +31,10 @@ const maxPrinted = 200
 const usage = `scorecard turns balanced scorecards (TOML definitions and CSV actuals) into a static site.
 
 Usage:
-  scorecard build   [--source DIR] [--destination DIR] [--period P] [--base-url URL] [--strict]
-  scorecard check   [--source DIR] [--period P] [--strict]
-  scorecard pack    [--source DIR] [--period P] [--output FILE] [--pdf FILE] [--chromium PATH] [--paper a4|letter]
+  scorecard build   [--source DIR] [--destination DIR] [--period P] [--base-url URL] [--strict] [--format F]
+  scorecard check   [--source DIR] [--period P] [--strict] [--format F]
+  scorecard pack    [--source DIR] [--period P] [--output FILE] [--pdf FILE] [--eml FILE [--attach-html]] [--chromium PATH] [--paper a4|letter] [--format F]
+  scorecard mail    [--source DIR] [--period P] [--to ADDR]... [--cc ADDR]... [--from ADDR] [--attach-html] [--format F]
   scorecard serve   [--source DIR] [--port N]
   scorecard new     DIR
   scorecard version
@@ -40,10 +42,14 @@ Usage:
 Commands:
   build     validate, compute and write the site (default destination: <source>/public)
   check     validate and compute, write nothing
-  pack      write the board pack: one self-contained HTML file, and a PDF with --pdf
+  pack      write the board pack: one self-contained HTML file, a PDF with --pdf, an e-mail with --eml
+  mail      send the board pack by e-mail through the SMTP server of SCORECARD_SMTP_HOST
   serve     build, serve on 127.0.0.1, rebuild on change and reload open pages
   new       write a small working site into DIR, which must be empty or absent
   version   print the version
+
+--format text|github|json prints errors and warnings as text, as GitHub Actions
+annotations, or as JSON lines (see docs/publishing.md).
 
 Exit status: 0 success, 1 invalid input or failed build, 2 bad usage.
 `
@@ -61,6 +67,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runBuild(ctx, cmd, rest, stdout, stderr)
 	case "pack":
 		return runPack(ctx, rest, stdout, stderr)
+	case "mail":
+		return runMail(ctx, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
 	case "new":
@@ -87,6 +95,8 @@ func runBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	fl.StringVar(&opts.Source, "source", ".", "the site `folder`")
 	fl.StringVar(&opts.Period, "period", "", "as-of `period` (e.g. 2026-09), overriding config.toml")
 	fl.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
+	var format diagfmt.Format
+	fl.Var(&format, "format", "print errors and warnings in this `format`: "+diagfmt.Names)
 	if cmd == "build" {
 		fl.StringVar(&opts.Destination, "destination", "", "the output `folder` (default <source>/public)")
 		fl.StringVar(&opts.BaseURL, "base-url", "", "the site's public `URL`, overriding config.toml")
@@ -112,39 +122,61 @@ func runBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	if rep == nil {
 		rep = &generator.Report{}
 	}
-	printDiagnostics(stderr, opts.Source, rep, err)
-	if err != nil {
-		var list *generator.Errors
-		if !errors.As(err, &list) {
-			fmt.Fprintf(stderr, "scorecard %s: %v\n", cmd, err)
-		}
-		fmt.Fprintf(stderr, "scorecard %s failed: %s\n", cmd, counts(err, rep))
+	out := diagfmt.Printer{W: stderr, Format: format}
+	if failed(out, "scorecard "+cmd, opts.Source, rep, err) {
 		return ExitError
 	}
 	fmt.Fprintln(stdout, summary(cmd, rep, elapsed))
 	return ExitOK
 }
 
+// failed prints the diagnostics of a command's run and, when err is not nil,
+// what failed; it reports whether the run failed.
+func failed(out diagfmt.Printer, name, source string, rep *generator.Report, err error) bool {
+	printDiagnostics(out, source, rep, err)
+	if err == nil {
+		return false
+	}
+	if !generator.IsInputError(err) {
+		out.Error(fmt.Sprintf("%s: %v", name, err))
+	}
+	out.Summary(fmt.Sprintf("%s failed: %s", name, counts(err, rep)))
+	return true
+}
+
 // printDiagnostics prints warnings and errors together, sorted by position.
-func printDiagnostics(w io.Writer, source string, rep *generator.Report, err error) {
+// Text and annotations stop at maxPrinted and count the rest; JSON lists all
+// that the build kept, for tools that read every one.
+func printDiagnostics(out diagfmt.Printer, source string, rep *generator.Report, err error) {
 	all := slices.Clone(rep.Warnings)
-	total := rep.WarningCount
 	var list *generator.Errors
+	errTotal := 0
 	if errors.As(err, &list) {
 		all = append(all, list.List...)
-		total += list.Total
+		errTotal = list.Total
 	}
 	slices.SortStableFunc(all, generator.CompareDiagnostics)
+	limit := maxPrinted
+	if out.Format == diagfmt.JSON {
+		limit = len(all)
+	}
+	shown := [2]int{}
 	for i, d := range all {
-		if i == maxPrinted {
+		if i == limit {
 			break
 		}
+		shown[d.Severity]++
 		d.Pos.File = displayPath(source, d.Pos.File)
-		fmt.Fprintln(w, d.String())
+		out.Diagnostic(d)
 	}
-	if more := total - min(len(all), maxPrinted); more > 0 {
-		fmt.Fprintf(w, "... and %d more\n", more)
+	if out.Format != diagfmt.JSON {
+		if more := errTotal + rep.WarningCount - shown[0] - shown[1]; more > 0 {
+			fmt.Fprintf(out.W, "... and %d more\n", more)
+		}
+		return
 	}
+	out.Omitted("error", errTotal-shown[generator.SeverityError])
+	out.Omitted("warning", rep.WarningCount-shown[generator.SeverityWarning])
 }
 
 // displayPath shows a source-relative path as the user would type it.
@@ -196,6 +228,17 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// releaseVersion returns the module version this command was installed as
+// (v1.2.3, or a pseudo-version), or "" for a build from a checkout, which
+// no one else can install.
+func releaseVersion() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok || bi.Main.Version == "" || bi.Main.Version == "(devel)" {
+		return ""
+	}
+	return bi.Main.Version
 }
 
 // Version returns the module version and, for a build from a git checkout, the

@@ -27,7 +27,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	dir := fl.Arg(0)
-	written, err := scaffold.Write(dir)
+	written, err := scaffold.Write(dir, releaseVersion())
 	if err != nil {
 		fmt.Fprintf(stderr, "scorecard new: %v\n", err)
 		return ExitError
@@ -39,6 +39,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	q := shellQuote(dir)
 	fmt.Fprintf(stdout, "\nNext:\n  cd %s && scorecard build    # writes the site into public/\n  cd %s && scorecard serve    # previews it at http://127.0.0.1:%d/ and rebuilds as you edit\n",
 		q, q, defaultPort)
+	fmt.Fprintf(stdout, "\nTo publish with GitHub Pages, push the folder to a GitHub repository and choose\nSettings → Pages → Source: GitHub Actions; %s then checks every\npull request and publishes every push to main.\n", scaffold.WorkflowFile)
 	return ExitOK
 }
 

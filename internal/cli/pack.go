@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -10,7 +11,17 @@ import (
 	"time"
 
 	"github.com/scorecard-dev/scorecard/generator"
+	"github.com/scorecard-dev/scorecard/internal/cli/diagfmt"
+	"github.com/scorecard-dev/scorecard/internal/mail"
 )
+
+// joinAnd joins names as a sentence does: "a", "a and b", "a, b and c".
+func joinAnd(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
 
 func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("scorecard pack", flag.ContinueOnError)
@@ -23,6 +34,10 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&opts.PDF, "pdf", "", "also print the pack to this PDF `file` with headless Chromium")
 	fl.StringVar(&opts.Chromium, "chromium", "", "the Chromium `executable` (default: found on PATH)")
 	fl.StringVar(&opts.Paper, "paper", "a4", "paper `size` of the PDF: a4 or letter")
+	fl.StringVar(&opts.EML, "eml", "", "also write an e-mail of the pack, with the PDF attached, to this `file` (.eml)")
+	attachHTML := fl.Bool("attach-html", false, "attach the one-file HTML pack to the e-mail too")
+	var format diagfmt.Format
+	fl.Var(&format, "format", "print errors and warnings in this `format`: "+diagfmt.Names)
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK
@@ -38,21 +53,29 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return ExitUsage
 	}
+	if *attachHTML && opts.EML == "" {
+		fmt.Fprintln(stderr, "scorecard pack: --attach-html attaches the pack to the e-mail of --eml: give --eml FILE too")
+		return ExitUsage
+	}
+	if opts.EML != "" {
+		opts.Compose = func(p *generator.Packed) ([]byte, error) {
+			var b bytes.Buffer
+			err := mail.WriteEML(&b, mail.Message{
+				From: p.Mail.From, To: p.Mail.To, Cc: p.Mail.Cc,
+				Pack: p, AttachHTML: *attachHTML, Draft: true, Mailer: "scorecard " + Version(),
+			})
+			return b.Bytes(), err
+		}
+	}
 	start := time.Now()
 	rep, written, err := generator.Pack(ctx, opts)
 	if rep == nil {
 		rep = &generator.Report{}
 	}
-	printDiagnostics(stderr, opts.Source, rep, err)
-	if err != nil {
-		var list *generator.Errors
-		if !errors.As(err, &list) {
-			fmt.Fprintf(stderr, "scorecard pack: %v\n", err)
-		}
-		fmt.Fprintf(stderr, "scorecard pack failed: %s\n", counts(err, rep))
+	if failed(diagfmt.Printer{W: stderr, Format: format}, "scorecard pack", opts.Source, rep, err) {
 		return ExitError
 	}
 	fmt.Fprintf(stdout, "packed %s, %s, %s into %s in %s\n", plural(rep.Units, "unit"), plural(rep.Measures, "measure"),
-		plural(rep.Rows, "data row"), strings.Join(written, " and "), time.Since(start).Round(time.Millisecond))
+		plural(rep.Rows, "data row"), joinAnd(written), time.Since(start).Round(time.Millisecond))
 	return ExitOK
 }

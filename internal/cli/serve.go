@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/scorecard-dev/scorecard/generator"
+	"github.com/scorecard-dev/scorecard/internal/cli/diagfmt"
 	"github.com/scorecard-dev/scorecard/internal/serve"
 )
 
@@ -70,7 +71,7 @@ func (p *serveReporter) report(r serve.BuildResult) []string {
 	if len(r.Changed) > 0 {
 		cause = describeChanges(p.source, r.Changed) + ": "
 	}
-	printDiagnostics(p.stderr, p.source, r.Report, r.Err)
+	printDiagnostics(diagfmt.Printer{W: p.stderr}, p.source, r.Report, r.Err)
 	if r.Err == nil {
 		p.good = true
 		line := summary("build", r.Report, r.Elapsed)
@@ -107,7 +108,7 @@ func updateSummary(rep *generator.Report, d time.Duration) string {
 // stop a build and would bury the errors on every page.
 func bannerLines(source string, err error) []string {
 	var b strings.Builder
-	printDiagnostics(&b, source, &generator.Report{}, err)
+	printDiagnostics(diagfmt.Printer{W: &b}, source, &generator.Report{}, err)
 	if !generator.IsInputError(err) {
 		fmt.Fprintln(&b, err)
 	}

@@ -5,6 +5,7 @@
 package scaffold
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -27,11 +28,20 @@ func files() fs.FS {
 	return sub
 }
 
+// WorkflowFile is the GitHub Actions workflow that checks pull requests and
+// publishes the site with GitHub Pages.
+const WorkflowFile = ".github/workflows/scorecard.yml"
+
+// latest is the version the workflow installs unless told another.
+const latest = "SCORECARD_VERSION: latest"
+
 // Write writes the starter site into dir, creating dir and its parents, and
 // returns the slash-separated paths of the files written, in lexical order.
 // It refuses a dir that exists and is not an empty folder, and never
-// replaces a file.
-func Write(dir string) ([]string, error) {
+// replaces a file. version, when not empty, is the scorecard release that
+// the workflow installs, so that the site is built by the release that
+// wrote it until someone chooses another; empty leaves the newest.
+func Write(dir, version string) ([]string, error) {
 	if err := checkEmpty(dir); err != nil {
 		return nil, err
 	}
@@ -51,7 +61,7 @@ func Write(dir string) ([]string, error) {
 		if d.IsDir() {
 			return root.Mkdir(name, 0o755)
 		}
-		if err := writeFile(root, name); err != nil {
+		if err := writeFile(root, name, version); err != nil {
 			return err
 		}
 		written = append(written, name)
@@ -85,10 +95,13 @@ func checkEmpty(dir string) error {
 
 // writeFile creates name exclusively, so that a file appearing meanwhile is
 // an error rather than overwritten.
-func writeFile(root *os.Root, name string) error {
+func writeFile(root *os.Root, name, version string) error {
 	data, err := fs.ReadFile(files(), name)
 	if err != nil {
 		return err
+	}
+	if name == WorkflowFile && version != "" {
+		data = bytes.Replace(data, []byte(latest), []byte("SCORECARD_VERSION: "+version), 1)
 	}
 	f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {

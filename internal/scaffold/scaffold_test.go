@@ -16,12 +16,12 @@ import (
 
 func TestWrittenSiteBuildsWithoutErrorOrWarning(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "a", "b", "site")
-	written, err := Write(dir)
+	written, err := Write(dir, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{
-		".gitignore", "config.toml", "content/index.md", "content/notes/2026-09.md",
+		".github/workflows/scorecard.yml", ".gitignore", "config.toml", "content/index.md", "content/notes/2026-09.md",
 		"content/scorecard.toml", "content/wholesale/scorecard.toml", "data/org.csv", "data/wholesale.csv",
 	}
 	if !slices.Equal(written, want) {
@@ -101,20 +101,20 @@ func TestWriteRefusesAFolderInUse(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Write(dir); err == nil || !strings.Contains(err.Error(), "already exists and is not empty") {
+	if _, err := Write(dir, ""); err == nil || !strings.Contains(err.Error(), "already exists and is not empty") {
 		t.Fatalf("Write into a folder in use: %v", err)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("Write added files: %v", entries)
 	}
-	if _, err := Write(filepath.Join(dir, "keep.txt")); err == nil || !strings.Contains(err.Error(), "is not a folder") {
+	if _, err := Write(filepath.Join(dir, "keep.txt"), ""); err == nil || !strings.Contains(err.Error(), "is not a folder") {
 		t.Errorf("Write over a file: %v", err)
 	}
 }
 
 func TestWriteIntoAnEmptyFolder(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := Write(dir); err != nil {
+	if _, err := Write(dir, ""); err != nil {
 		t.Fatal(err)
 	}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -152,7 +152,7 @@ func TestGitignoreLeavesOutWhatCommandsWrite(t *testing.T) {
 		t.Skipf("git not available: %v", err)
 	}
 	dir := filepath.Join(t.TempDir(), "site")
-	if _, err := Write(dir); err != nil {
+	if _, err := Write(dir, ""); err != nil {
 		t.Fatal(err)
 	}
 	run := func(args ...string) error {

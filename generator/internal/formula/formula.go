@@ -31,11 +31,16 @@ type Expr struct {
 	src  string
 	root node
 	refs []string
+	offs []int // byte offset of each ref's first use
 }
 
 // Refs returns the measure ids the formula uses, each once, in order of first use.
 // Eval takes their values in this order.
 func (e *Expr) Refs() []string { return e.refs }
+
+// RefOffset returns the byte offset in the formula of the first use of
+// Refs()[i], so that a message about that input can point at it.
+func (e *Expr) RefOffset(i int) int { return e.offs[i] }
 
 // String returns the source text of e.
 func (e *Expr) String() string { return e.src }
@@ -172,7 +177,7 @@ func Parse(src string) (*Expr, error) {
 	default:
 		return nil, p.errorf("unexpected %s after the end of the expression", p.tok)
 	}
-	return &Expr{src: src, root: root, refs: p.refs}, nil
+	return &Expr{src: src, root: root, refs: p.refs, offs: p.offs}, nil
 }
 
 type kind uint8
@@ -212,6 +217,7 @@ type parser struct {
 	tok   token
 	end   int // the end offset of the token before tok
 	refs  []string
+	offs  []int
 	index map[string]int
 }
 
@@ -367,6 +373,7 @@ func (p *parser) primary(depth int) (node, error) {
 			i = len(p.refs)
 			p.index[t.text] = i
 			p.refs = append(p.refs, t.text)
+			p.offs = append(p.offs, t.off)
 		}
 		return ref(i), nil
 	case tLParen:

@@ -148,3 +148,17 @@ func TestEvalOverflowIsARangeErrorAtTheOperator(t *testing.T) {
 		t.Errorf("Eval(1e154 * 1e154) = %v, %v; want 1e308", v, err)
 	}
 }
+
+func TestRefOffsets(t *testing.T) {
+	e, err := Parse("(revenue − cost) ÷ revenue + cost*2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Byte offsets: "−" and "÷" are three and two bytes long.
+	want := map[string]int{"revenue": 1, "cost": 13}
+	for i, ref := range e.Refs() {
+		if got := e.RefOffset(i); got != want[ref] {
+			t.Errorf("offset of %s = %d, want %d", ref, got, want[ref])
+		}
+	}
+}

@@ -27,6 +27,15 @@ type Config struct {
 	FiscalYearStart *int          `toml:"fiscal_year_start"`
 	Scoring         Scoring       `toml:"scoring"`
 	Perspectives    []Perspective `toml:"perspectives"`
+	Mail            Mail          `toml:"mail"`
+}
+
+// Mail is the [mail] table of config.toml: whom `scorecard mail` sends the
+// board pack to.
+type Mail struct {
+	From string   `toml:"from"`
+	To   []string `toml:"to"`
+	Cc   []string `toml:"cc"`
 }
 
 // Scoring is the [scoring] table of config.toml.

@@ -24,6 +24,8 @@ type Site struct {
 	Basis     Basis
 	AmberBand float64
 
+	Mail Mail // the board pack's recipients, from [mail]
+
 	Perspectives []*Perspective
 	Units        []*Unit // pre-order: a parent before its children, siblings by id
 	Measures     int     // number of measures in all units
@@ -32,6 +34,13 @@ type Site struct {
 
 // Root returns the root unit.
 func (s *Site) Root() *Unit { return s.Units[0] }
+
+// Mail is who sends the board pack and who receives it: addresses as
+// net/mail formats them, checked.
+type Mail struct {
+	From   string
+	To, Cc []string
+}
 
 // Perspective is one perspective of the strategy map, in config order.
 type Perspective struct {

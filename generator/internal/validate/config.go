@@ -80,6 +80,7 @@ func (v *validator) config(opts Options) *model.Site {
 	}
 	s.BaseURL = v.baseURL(loc, c.BaseURL, opts.BaseURL)
 	s.Perspectives = v.perspectives(loc, c.Perspectives)
+	s.Mail = v.mail(loc, c.Mail)
 	return s
 }
 

@@ -2,7 +2,9 @@ package validate
 
 import (
 	"strings"
+	"unicode/utf8"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
@@ -55,6 +57,22 @@ func (v *validator) links(us unitSrc) {
 		}
 	}
 	v.drivesCycles(us)
+}
+
+// drivesPos points at the entry of o's drives that names e.
+func drivesPos(us unitSrc, o, e *model.Objective) diag.Pos {
+	loc := us.file.Loc
+	for i, src := range us.file.Card.Objectives {
+		if loc.Pos(at("objectives[%d].id", i)) != o.Pos {
+			continue
+		}
+		for k, id := range src.Drives {
+			if id == e.ID {
+				return loc.Pos(at("objectives[%d].drives[%d]", i, k))
+			}
+		}
+	}
+	return o.Pos
 }
 
 func containsObjective(list []*model.Objective, o *model.Objective) bool {
@@ -122,7 +140,7 @@ func (v *validator) drivesCycles(us unitSrc) {
 					names = append(names, x.ID)
 				}
 				names = append(names, e.ID)
-				v.dl.Errorf(e.Pos, "drives links form a cycle: %s (cause and effect must not loop)", strings.Join(names, " → "))
+				v.dl.Errorf(drivesPos(us, o, e), "drives links form a cycle: %s (cause and effect must not loop)", strings.Join(names, " → "))
 			}
 		}
 		stack = stack[:len(stack)-1]
@@ -147,23 +165,56 @@ func (v *validator) computed(us unitSrc) {
 			v.formulaInputs(us, m, byID)
 		}
 		if m.Rollup != model.AggNone {
-			v.rollupSources(m)
+			v.rollupSources(us, m)
 		}
 	}
-	v.formulaCycles(u)
+	v.formulaCycles(us)
 	for _, m := range u.Measures {
 		if m.Formula != nil && m.Basis == model.YTDBasis {
 			for _, in := range leafInputs(m, map[*model.Measure]bool{}) {
 				if in.Aggregation == model.AggNone {
-					v.dl.Errorf(m.Pos, "measure %q is scored year to date, so its formula aggregates each input over the year first: input %q needs an aggregation (sum | average | last | min | max)", m.ID, in.ID)
+					v.dl.Errorf(measureKeyPos(us, m, "formula"), "measure %q is scored year to date, so its formula aggregates each input over the year first: input %q needs an aggregation (sum | average | last | min | max)", m.ID, in.ID)
 				}
 			}
 		}
 	}
 }
 
+// measureKeyPos points at the value of key in measure m's table, or at m's
+// id when the file has no such key.
+func measureKeyPos(us unitSrc, m *model.Measure, key string) diag.Pos {
+	loc := us.file.Loc
+	for i, o := range us.file.Card.Objectives {
+		for j := range o.Measures {
+			p := at("objectives[%d].measures[%d]", i, j)
+			if loc.Pos(p+".id") == m.Pos && loc.Has(p+"."+key) {
+				return loc.Pos(p + "." + key)
+			}
+		}
+	}
+	return m.Pos
+}
+
+// refPos points at the first use of m's formula input i in the formula's
+// text, where a message about that input belongs.
+func refPos(us unitSrc, m *model.Measure, i int) diag.Pos {
+	pos := measureKeyPos(us, m, "formula")
+	if pos != m.Pos {
+		pos = stringPos(pos, m.Formula.String(), m.Formula.RefOffset(i))
+	}
+	return pos
+}
+
+// stringPos moves pos, the position of a string value's opening quote, to
+// byte off of the string's text, counting columns in characters as the
+// rest of the positions do.
+func stringPos(pos diag.Pos, text string, off int) diag.Pos {
+	pos.Col += 1 + utf8.RuneCountInString(text[:min(max(off, 0), len(text))])
+	return pos
+}
+
 func (v *validator) formulaInputs(us unitSrc, m *model.Measure, byID map[string]*model.Measure) {
-	for _, ref := range m.Formula.Refs() {
+	for i, ref := range m.Formula.Refs() {
 		in := byID[ref]
 		switch {
 		case in == nil:
@@ -171,9 +222,9 @@ func (v *validator) formulaInputs(us unitSrc, m *model.Measure, byID map[string]
 			if parts := strings.Split(ref, "-"); len(parts) > 1 && allKnown(parts, byID) {
 				hint = at(` (a hyphen inside a name is part of it; to subtract, put spaces around the minus: %s)`, strings.Join(parts, " - "))
 			}
-			v.dl.Errorf(m.Pos, "formula of measure %q uses %q, which is not a measure of unit %q%s", m.ID, ref, us.u.ID, hint)
+			v.dl.Errorf(refPos(us, m, i), "formula of measure %q uses %q, which is not a measure of unit %q%s", m.ID, ref, us.u.ID, hint)
 		case in.Freq != m.Freq:
-			v.dl.Errorf(m.Pos, "formula of %s measure %q uses %s measure %q: a formula's inputs have its frequency", m.Freq, m.ID, in.Freq, in.ID)
+			v.dl.Errorf(refPos(us, m, i), "formula of %s measure %q uses %s measure %q: a formula's inputs have its frequency", m.Freq, m.ID, in.Freq, in.ID)
 		default:
 			m.Inputs = append(m.Inputs, in)
 		}
@@ -192,7 +243,8 @@ func allKnown(ids []string, byID map[string]*model.Measure) bool {
 	return true
 }
 
-func (v *validator) rollupSources(m *model.Measure) {
+func (v *validator) rollupSources(us unitSrc, m *model.Measure) {
+	pos := measureKeyPos(us, m, "rollup")
 	found := false
 	for _, c := range m.Unit.Children {
 		for _, cm := range c.Measures {
@@ -201,28 +253,30 @@ func (v *validator) rollupSources(m *model.Measure) {
 			}
 			found = true
 			if cm.Freq != m.Freq {
-				v.dl.Errorf(m.Pos, "measure %q rolls up %q of unit %q, which is %s, not %s", m.ID, cm.ID, c.ID, cm.Freq, m.Freq)
+				v.dl.Errorf(pos, "measure %q rolls up %q of unit %q, which is %s, not %s", m.ID, cm.ID, c.ID, cm.Freq, m.Freq)
 				continue
 			}
 			m.RollupFrom = append(m.RollupFrom, cm)
 		}
 	}
 	if len(m.RollupFrom) == 0 && len(m.Unit.Children) == 0 {
-		v.dl.Errorf(m.Pos, "measure %q rolls up its child units, but unit %q has none", m.ID, m.Unit.ID)
+		v.dl.Errorf(pos, "measure %q rolls up its child units, but unit %q has none", m.ID, m.Unit.ID)
 	} else if !found {
-		v.dl.Errorf(m.Pos, "measure %q rolls up measure %q of its child units, but none of them has it", m.ID, m.ID)
+		v.dl.Errorf(pos, "measure %q rolls up measure %q of its child units, but none of them has it", m.ID, m.ID)
 	}
 }
 
-// formulaCycles reports formulas that depend on themselves.
-func (v *validator) formulaCycles(u *model.Unit) {
+// formulaCycles reports formulas that depend on themselves, each at the
+// input that closes the cycle.
+func (v *validator) formulaCycles(us unitSrc) {
+	u := us.u
 	state := map[*model.Measure]int{}
 	var stack []*model.Measure
 	var visit func(m *model.Measure)
 	visit = func(m *model.Measure) {
 		state[m] = 1
 		stack = append(stack, m)
-		for _, in := range m.Inputs {
+		for i, in := range m.Inputs {
 			switch state[in] {
 			case 0:
 				visit(in)
@@ -236,7 +290,7 @@ func (v *validator) formulaCycles(u *model.Unit) {
 					names = append(names, x.ID)
 				}
 				names = append(names, in.ID)
-				v.dl.Errorf(in.Pos, "formulas form a cycle: %s (each uses the next)", strings.Join(names, " → "))
+				v.dl.Errorf(refPos(us, m, i), "formulas form a cycle: %s (each uses the next)", strings.Join(names, " → "))
 			}
 		}
 		stack = stack[:len(stack)-1]

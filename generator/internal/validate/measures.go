@@ -61,7 +61,9 @@ func (v *validator) measure(s *model.Site, loc *tomlx.Locator, p string, src *lo
 		}
 		m.Aggregation, m.AggregationPos = a, loc.Pos(p+".aggregation")
 	} else if m.Basis == model.YTDBasis {
-		v.dl.Errorf(loc.Pos(p), "%s is scored year to date but has no aggregation: say how its periods combine (sum | average | last | min | max)", what)
+		// At basis when the measure sets it, else at the measure: the site's
+		// default made it year to date.
+		v.dl.Errorf(loc.Pos(p+".basis"), "%s is scored year to date but has no aggregation: say how its periods combine (sum | average | last | min | max)", what)
 	}
 	v.thresholds(loc, p, src, m, s.AmberBand)
 	if src.Formula != "" && src.Rollup != "" {
@@ -70,7 +72,7 @@ func (v *validator) measure(s *model.Site, loc *tomlx.Locator, p string, src *lo
 	if src.Formula != "" {
 		e, err := formula.Parse(src.Formula)
 		if err != nil {
-			v.dl.Errorf(formulaPos(loc, p+".formula", err), "formula %q: %v", src.Formula, err)
+			v.dl.Errorf(formulaPos(loc, p+".formula", src.Formula, err), "formula %q: %v", src.Formula, err)
 		} else if len(e.Refs()) == 0 {
 			v.dl.Errorf(loc.Pos(p+".formula"), "formula %q uses no measure: a constant is a target, not a formula", src.Formula)
 		}
@@ -90,11 +92,11 @@ func (v *validator) measure(s *model.Site, loc *tomlx.Locator, p string, src *lo
 }
 
 // formulaPos points into the formula's string at a syntax error.
-func formulaPos(loc *tomlx.Locator, path string, err error) (pos diag.Pos) {
+func formulaPos(loc *tomlx.Locator, path, text string, err error) (pos diag.Pos) {
 	pos = loc.Pos(path)
 	var se *formula.SyntaxError
 	if errors.As(err, &se) {
-		pos.Col += 1 + se.Offset // past the opening quote
+		pos = stringPos(pos, text, se.Offset)
 	}
 	return pos
 }
@@ -132,7 +134,7 @@ func (v *validator) thresholds(loc *tomlx.Locator, p string, src *load.Measure, 
 			}
 		}
 		if src.TargetLow == nil || src.TargetHigh == nil {
-			v.dl.Errorf(loc.Pos(p), "measure %q has range polarity but no band: set target_low and target_high (and tolerance)", src.ID)
+			v.dl.Errorf(loc.Pos(p+".polarity"), "measure %q has range polarity but no band: set target_low and target_high (and tolerance)", src.ID)
 			return
 		}
 		m.Band = model.Band{Low: *src.TargetLow, High: *src.TargetHigh}

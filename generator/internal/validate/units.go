@@ -104,7 +104,7 @@ func (v *validator) unit(f *load.UnitFile, byID map[string]*load.UnitFile) *mode
 		}
 	}
 	if prev, ok := byID[id]; ok {
-		v.dl.Errorf(f.Loc.Pos(""), "unit id %q is already used by %s: unit ids are unique in the whole site", id, prev.File)
+		v.dl.Errorf(f.Loc.Pos("id"), "unit id %q is already used by %s: unit ids are unique in the whole site", id, prev.File)
 		return nil
 	}
 	byID[id] = f

@@ -1,0 +1,43 @@
+package render
+
+import (
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+)
+
+// Summary is the head of the board pack as plain values: what a message
+// about the pack says in its body, in the pack's own words and figures.
+type Summary struct {
+	Title    string
+	AsOf     string // "September 2026"
+	AsOfCode string // "2026-09"
+	Root     string // the organisation's name
+	Score    Score  // the organisation's
+	Units    []TreeItem
+	Counts   []StatusCount
+	Changes  []Change
+	Red      []PackException // without commentary, which is in the pack
+	AtRisk   []PackException
+}
+
+// PackSummary returns the summary of the board pack of r.
+func PackSummary(r *compute.Result) *Summary {
+	b := newBuilder(r)
+	root := r.Site.Root()
+	rr := r.Unit(root)
+	s := &Summary{
+		Title: r.Site.Title, AsOf: b.site.AsOf, AsOfCode: b.site.AsOfCode,
+		Root: root.Name, Score: scoreOf(rr.Score, rr.Status),
+		Counts: statusCounts(r), Changes: changes(r),
+	}
+	for _, u := range r.Site.Units {
+		ur := r.Unit(u)
+		s.Units = append(s.Units, TreeItem{Link: Link{Text: u.Name}, Depth: u.Depth, Score: scoreOf(ur.Score, ur.Status)})
+	}
+	s.Red, s.AtRisk = packExceptions(r)
+	for _, list := range [][]PackException{s.Red, s.AtRisk} {
+		for i := range list {
+			list[i].Commentary = ""
+		}
+	}
+	return s
+}
