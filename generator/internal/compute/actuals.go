@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/formula"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
@@ -83,7 +84,8 @@ func (e *engine) actualOf(m *model.Measure) *series {
 // totals.
 func (e *engine) formulaFault(m *model.Measure, re *formula.RangeError, p period.Period, ytd string) {
 	pos := m.FormulaPos
-	pos.Col += 1 + re.Offset // past the opening quote
+	// Past the opening quote; columns count characters, as everywhere else.
+	pos.Col += 1 + utf8.RuneCountInString(m.Formula.String()[:min(max(re.Offset, 0), len(m.Formula.String()))])
 	e.faults.add(pos, at("measure %q of unit %q: %s%s", m.ID, m.Unit.ID, ytd, re.What()), p, re.Operands())
 }
 

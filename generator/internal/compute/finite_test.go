@@ -31,7 +31,7 @@ func TestFormulaBeyondTheLargestNumberIsAnErrorAtTheOperator(t *testing.T) {
 formula = "a * b"
 target = 1`)+
 			measure("q", `polarity = "higher"
-formula = "(a + 1) / b"
+formula = "(a × 2) / b"
 target = 1`), `
 org,a,2026-08,2,,,
 org,b,2026-08,3,,,
@@ -41,12 +41,13 @@ org,a,2026-10,1,,,
 org,b,2026-10,4.9e-324,,,
 `), pipeline.Options{})
 	// The formula's value lies at line 18 (p) and 24 (q), its quote at
-	// column 11: p's "*" is at 11 + 1 + 2, q's "/" at 11 + 1 + 8. 2026-10 is
-	// the as-of period (the latest actual): 1e200 × 1e200 overflows in
-	// September, and (1 + 1) ÷ 4.9e-324 in October; 1e200 ÷ 1e200 is 1.
+	// column 11: p's "*" is at 11 + 1 + 2, q's "/" at 11 + 1 + 8 (columns
+	// count characters: "×" is one, though two bytes). 2026-10 is the as-of
+	// period (the latest actual): 1e200 × 1e200 overflows in September, and
+	// (1 × 2) ÷ 4.9e-324 in October; 1e200 × 2 ÷ 1e200 is 2.
 	wantErrors(t, dl,
 		`content/scorecard.toml:18:14: measure "p" of unit "org": a * b is beyond ±1.8e308, the largest a number can be, in 2026-09 (1e+200 * 1e+200)`,
-		`content/scorecard.toml:24:20: measure "q" of unit "org": (a + 1) / b is beyond ±1.8e308, the largest a number can be, in 2026-10 (2 / 5e-324)`,
+		`content/scorecard.toml:24:20: measure "q" of unit "org": (a × 2) / b is beyond ±1.8e308, the largest a number can be, in 2026-10 (2 / 5e-324)`,
 	)
 	if r != nil {
 		t.Fatal("a result despite the errors")
