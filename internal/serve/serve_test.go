@@ -29,7 +29,7 @@ const costPage = "units/ops/measures/cost.html"
 // but that speed wait longer, so that a loaded machine does not fail them.
 const (
 	within   = time.Second
-	patience = 5 * time.Second
+	patience = 30 * time.Second
 )
 
 type fixture struct {
