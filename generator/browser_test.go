@@ -10,7 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/scorecard-dev/scorecard/generator/internal/sitecheck"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/browsertest"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/sitecheck"
 )
 
 // TestBrowser opens the built sites in headless Chromium from file:// with
@@ -27,7 +28,7 @@ func TestBrowser(t *testing.T) {
 	if _, err := Build(ctx, Options{Source: "..", Destination: example}); err != nil {
 		t.Fatal(err)
 	}
-	exampleTypes := examplePageTypes()
+	exampleTypes := browsertest.ExamplePages()
 	var pages []string
 	for p := range exampleTypes {
 		pages = append(pages, filepath.Join(example, p))
@@ -81,30 +82,5 @@ func TestBrowser(t *testing.T) {
 		if err == nil && exampleTypes[filepath.ToSlash(rel)] && r.ChartsTotal == 0 {
 			t.Errorf("%s: no chart on a page that has charts", rel)
 		}
-	}
-}
-
-// examplePageTypes lists a page of every type, and of each kind of measure,
-// of the example site. The value says whether the page has charts: a page
-// that should have them and has none would otherwise pass with nothing
-// drawn.
-func examplePageTypes() map[string]bool {
-	return map[string]bool{
-		"index.html":                                           true, // home
-		"units/org/index.html":                                 true, // the root unit
-		"units/operations/index.html":                          true, // a unit with a parent and children
-		"units/fulfilment/index.html":                          true, // a leaf unit
-		"units/org/objectives/grow-revenue.html":               true,
-		"units/org/measures/revenue.html":                      true, // monthly, year to date
-		"units/operations/measures/on-time-delivery.html":      true, // monthly, per period
-		"units/org/measures/nps.html":                          true, // quarterly
-		"units/org/measures/engagement-index.html":             true, // annual
-		"units/org/measures/gross-margin-pct.html":             true, // a formula, one period undefined
-		"units/apac/measures/revenue.html":                     true, // no actual for 2025-06: a gap
-		"units/operations/measures/inventory-days.html":        true, // no target
-		"units/procurement/measures/supplier-audit-score.html": true, // stale
-		"initiatives/index.html":                               false,
-		"exceptions/index.html":                                false,
-		"pack/index.html":                                      true,
 	}
 }

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/scorecard-dev/scorecard/internal/sitegen/gen"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/sitegen/gen"
 )
 
 // FuzzBuildSite builds, as the command does and render included, a whole

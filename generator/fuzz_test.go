@@ -14,7 +14,7 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
-	"github.com/scorecard-dev/scorecard/internal/sitegen/gen"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/sitegen/gen"
 )
 
 // fuzzBase is a small valid site; each fuzz target replaces one of its files.

@@ -12,7 +12,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/scorecard-dev/scorecard/generator/internal/sitecheck"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/sitecheck"
 	"github.com/scorecard-dev/scorecard/themes"
 )
 

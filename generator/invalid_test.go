@@ -13,7 +13,7 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
-	"github.com/scorecard-dev/scorecard/generator/internal/sitetest"
+	"github.com/scorecard-dev/scorecard/generator/internal/testsupport/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output of golden files and test cases")

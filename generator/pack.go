@@ -8,10 +8,10 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/scorecard-dev/scorecard/generator/internal/browser"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
+	"github.com/scorecard-dev/scorecard/internal/pdf"
 )
 
 // PackOptions control `scorecard pack`.
@@ -73,7 +73,7 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 	if opts.Paper == "" {
 		opts.Paper = "a4"
 	}
-	if _, ok := browser.Paper[opts.Paper]; !ok {
+	if _, ok := pdf.Paper[opts.Paper]; !ok {
 		return nil, nil, fmt.Errorf("--paper %q is not a4 or letter", opts.Paper)
 	}
 	source := withDefaults(Options{Source: opts.Source}).Source
@@ -91,7 +91,7 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 	if printPDF {
 		// Before anything is written: a pack asked for as PDF and written only as
 		// HTML would be a half-done job.
-		c, err := browser.Find(opts.Chromium)
+		c, err := pdf.Find(opts.Chromium)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -133,13 +133,13 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 	if !printPDF {
 		return rep, p, nil
 	}
-	pdf, err := browser.PrintPDF(ctx, chromium, out, opts.Paper)
+	doc, err := pdf.PrintPDF(ctx, chromium, out, opts.Paper)
 	if err != nil {
 		return rep, p, err
 	}
-	p.PDF = pdf
+	p.PDF = doc
 	if opts.PDF != "" {
-		if err := writeFileAtomic("--pdf", opts.PDF, pdf); err != nil {
+		if err := writeFileAtomic("--pdf", opts.PDF, doc); err != nil {
 			return rep, p, err
 		}
 		rep.Files++
@@ -164,10 +164,10 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 // would overwrite the source's input: anything in content/, data/ or
 // themes/, or config.toml. Each is compared with its symbolic links
 // resolved, so that a link cannot disguise where a path leads. No two of
-// the HTML file, the PDF and the message may be the same file either. pdf
-// and eml may be "".
-func checkPackFiles(source, html, pdf, eml string) error {
-	files := []struct{ flag, name, what string }{{"--output", html, ""}, {"--pdf", pdf, "the PDF"}, {"--eml", eml, "the message"}}
+// the HTML file, the PDF and the message may be the same file either.
+// pdfFile and eml may be "".
+func checkPackFiles(source, html, pdfFile, eml string) error {
+	files := []struct{ flag, name, what string }{{"--output", html, ""}, {"--pdf", pdfFile, "the PDF"}, {"--eml", eml, "the message"}}
 	real := make([]string, len(files))
 	for i, f := range files {
 		if f.name == "" {

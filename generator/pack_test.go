@@ -18,7 +18,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/scorecard-dev/scorecard/generator/internal/browser"
+	"github.com/scorecard-dev/scorecard/internal/pdf"
 )
 
 // needTool skips a test when a program it needs is missing, except in CI,
@@ -70,7 +70,7 @@ func TestPackIsSelfContained(t *testing.T) {
 // TestPackPDF prints the example site's pack and reads the PDF back: its
 // page count, and the title, period and every unit's name in its text.
 func TestPackPDF(t *testing.T) {
-	chromium := needTool(t, func() (string, error) { return browser.Find("") }, "Chromium")
+	chromium := needTool(t, func() (string, error) { return pdf.Find("") }, "Chromium")
 	pdfinfo := needTool(t, lookPath("pdfinfo"), "pdfinfo (poppler-utils)")
 	pdftotext := needTool(t, lookPath("pdftotext"), "pdftotext (poppler-utils)")
 	dir := t.TempDir()

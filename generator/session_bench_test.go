@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/scorecard-dev/scorecard/internal/sitegen/gen"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/sitegen/gen"
 )
 
 // BenchmarkUpdateM measures Session.Update on the M workload (100 units, 30

@@ -18,8 +18,8 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
-	"github.com/scorecard-dev/scorecard/generator/internal/sitetest"
-	"github.com/scorecard-dev/scorecard/internal/sitegen/gen"
+	"github.com/scorecard-dev/scorecard/generator/internal/testsupport/sitetest"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/sitegen/gen"
 )
 
 // copyTree copies the site at src into a new temporary folder.

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/scorecard-dev/scorecard/generator/internal/sitecheck"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/sitecheck"
 )
 
 // TestSitesLinkOnlyToThemselves builds the example site, the small fixture and

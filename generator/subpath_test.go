@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scorecard-dev/scorecard/generator/internal/sitecheck"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/sitecheck"
 )
 
 // TestSiteUnderASubPath serves the built example site from /strategy/2026/

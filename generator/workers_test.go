@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/scorecard-dev/scorecard/internal/sitegen/gen"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/sitegen/gen"
 )
 
 // TestBuildSameOnAnyNumberOfWorkers builds a generated site with one worker

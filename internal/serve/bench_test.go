@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/scorecard-dev/scorecard/internal/sitegen/gen"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/sitegen/gen"
 )
 
 // BenchmarkServeEditM measures, on the M workload (100 units, 30 measures,

@@ -11,7 +11,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
-	"github.com/scorecard-dev/scorecard/generator/internal/sitetest"
+	"github.com/scorecard-dev/scorecard/generator/internal/testsupport/sitetest"
 )
 
 // oneUnit is a site with a single unit and objective; measures and data are

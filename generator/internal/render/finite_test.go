@@ -9,7 +9,7 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
-	"github.com/scorecard-dev/scorecard/generator/internal/sitetest"
+	"github.com/scorecard-dev/scorecard/generator/internal/testsupport/sitetest"
 	"github.com/scorecard-dev/scorecard/themes"
 )
 

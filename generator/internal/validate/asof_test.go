@@ -7,7 +7,7 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
-	"github.com/scorecard-dev/scorecard/generator/internal/sitetest"
+	"github.com/scorecard-dev/scorecard/generator/internal/testsupport/sitetest"
 )
 
 // asOfSite is a one-unit site with a measure per id; an id starting with q

@@ -7,7 +7,7 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
-	"github.com/scorecard-dev/scorecard/generator/internal/sitetest"
+	"github.com/scorecard-dev/scorecard/generator/internal/testsupport/sitetest"
 )
 
 // A base URL is where the pages are published: page paths are appended to

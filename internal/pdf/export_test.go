@@ -1,4 +1,4 @@
-package browser
+package pdf
 
 // OfflineWith is offline, for the tests of its flags.
 var OfflineWith = offline

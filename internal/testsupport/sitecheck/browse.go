@@ -18,7 +18,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"github.com/scorecard-dev/scorecard/generator/internal/browser"
+	"github.com/scorecard-dev/scorecard/internal/pdf"
 )
 
 // PageReport is what the browser saw while it opened one page.
@@ -70,13 +70,13 @@ var (
 
 // allocatorOptions are the flags of a headless Chromium that reaches nothing
 // on the network. Browse adds a fresh profile in a scratch folder of its own
-// (browser.Scratch), so no state carries over from one run to the next.
-// The sandbox stays on unless browser.NoSandbox says it cannot, as for root.
+// (pdf.Scratch), so no state carries over from one run to the next.
+// The sandbox stays on unless pdf.NoSandbox says it cannot, as for root.
 func allocatorOptions(chromium string, noSandbox bool) []chromedp.ExecAllocatorOption {
 	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
 		chromedp.Flag("headless", "new"),
-		browser.Sandbox(noSandbox),
+		pdf.Sandbox(noSandbox),
 		chromedp.Flag("disable-gpu", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("no-first-run", true),
@@ -109,12 +109,12 @@ func Browse(ctx context.Context, chromium string, pages []string) ([]PageReport,
 	// Chromium writes outside its profile too: a singleton socket in $TMPDIR,
 	// which a killed browser leaves behind, and crash reports and settings
 	// under $HOME. All of it goes to a folder of our own, removed last.
-	scratch, scratchOpts, err := browser.Scratch()
+	scratch, scratchOpts, err := pdf.Scratch()
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(scratch)
-	noSandbox := browser.NoSandbox(os.Geteuid(), os.Getenv)
+	noSandbox := pdf.NoSandbox(os.Geteuid(), os.Getenv)
 	opts := append(allocatorOptions(chromium, noSandbox), scratchOpts...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	defer cancelAlloc()
@@ -123,7 +123,7 @@ func Browse(ctx context.Context, chromium string, pages []string) ([]PageReport,
 	// The first run starts the browser and ties it to bctx; a timeout here
 	// would end the browser with the first page.
 	if err := chromedp.Do(bctx); err != nil {
-		return nil, fmt.Errorf("%s: %w", chromium, browser.StartError(err, noSandbox))
+		return nil, fmt.Errorf("%s: %w", chromium, pdf.StartError(err, noSandbox))
 	}
 	reports := make([]PageReport, 0, len(pages))
 	for _, p := range pages {

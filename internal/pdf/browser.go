@@ -1,7 +1,7 @@
-// Package browser drives a headless Chromium for the board pack's PDF: it
+// Package pdf prints the board pack to PDF with headless Chromium: it
 // finds the browser, opens a local file with the network off, waits for the
 // charts and prints.
-package browser
+package pdf
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package generator_test
+package serve_test
 
 import (
 	"context"
@@ -11,10 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/scorecard-dev/scorecard/generator"
-	"github.com/scorecard-dev/scorecard/generator/internal/browser/browsertest"
-	"github.com/scorecard-dev/scorecard/generator/internal/sitecheck"
 	"github.com/scorecard-dev/scorecard/internal/serve"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/browsertest"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/sitecheck"
 )
 
 // TestServeBrowser opens, in headless Chromium, a page of every type of the
@@ -31,7 +30,7 @@ func TestServeBrowser(t *testing.T) {
 	broken := serveCopy(t, "org,gross-profit,2026-10,12 345,\n", false)
 	neverBuilt := serveCopy(t, "org,gross-profit,2026-10,12 345,\n", true)
 
-	types := generator.ExamplePageTypes()
+	types := browsertest.ExamplePages()
 	var pages []string
 	for p := range types {
 		pages = append(pages, good.url+p)
@@ -86,7 +85,7 @@ func serveCopy(t *testing.T, bad string, first bool) *served {
 	t.Helper()
 	dir := t.TempDir()
 	for _, p := range []string{"config.toml", "content", "data"} {
-		src := filepath.Join("..", p)
+		src := filepath.Join("..", "..", p)
 		fi, err := os.Stat(src)
 		if err != nil {
 			t.Fatal(err)

@@ -12,15 +12,15 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/scorecard-dev/scorecard/generator/internal/browser"
+	"github.com/scorecard-dev/scorecard/internal/pdf"
 )
 
-// Chromium returns the browser to test with (browser.Find). Without one the
+// Chromium returns the browser to test with (pdf.Find). Without one the
 // test skips, except in CI (the environment variable CI set), which installs
 // Chromium and must run the browser tests.
 func Chromium(t testing.TB) string {
 	t.Helper()
-	c, err := browser.Find("")
+	c, err := pdf.Find("")
 	if err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("CI must run the browser tests: %v", err)
@@ -32,7 +32,7 @@ func Chromium(t testing.TB) string {
 
 // TempDir points the temporary folder at an empty one for the test and
 // returns it, so that the test can see what the browser left there. Its path
-// is short, unlike t.TempDir's, so that browser.Scratch puts everything in
+// is short, unlike t.TempDir's, so that pdf.Scratch puts everything in
 // it. Make the test's own files before calling it.
 func TempDir(t testing.TB) string {
 	t.Helper()
@@ -96,4 +96,29 @@ func Args(t testing.TB, opts []chromedp.ExecAllocatorOption) []string {
 		t.Fatal(err)
 	}
 	return strings.Split(strings.TrimSuffix(string(args), "\n"), "\n")
+}
+
+// ExamplePages lists a page of every type, and of each kind of measure, of
+// the example site at the root of the repository, by path in its output.
+// The value says whether the page has charts: a page that should have them
+// and has none would otherwise pass with nothing drawn.
+func ExamplePages() map[string]bool {
+	return map[string]bool{
+		"index.html":                                           true, // home
+		"units/org/index.html":                                 true, // the root unit
+		"units/operations/index.html":                          true, // a unit with a parent and children
+		"units/fulfilment/index.html":                          true, // a leaf unit
+		"units/org/objectives/grow-revenue.html":               true,
+		"units/org/measures/revenue.html":                      true, // monthly, year to date
+		"units/operations/measures/on-time-delivery.html":      true, // monthly, per period
+		"units/org/measures/nps.html":                          true, // quarterly
+		"units/org/measures/engagement-index.html":             true, // annual
+		"units/org/measures/gross-margin-pct.html":             true, // a formula, one period undefined
+		"units/apac/measures/revenue.html":                     true, // no actual for 2025-06: a gap
+		"units/operations/measures/inventory-days.html":        true, // no target
+		"units/procurement/measures/supplier-audit-score.html": true, // stale
+		"initiatives/index.html":                               false,
+		"exceptions/index.html":                                false,
+		"pack/index.html":                                      true,
+	}
 }

@@ -12,7 +12,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/scorecard-dev/scorecard/internal/sitegen/gen"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/sitegen/gen"
 	"io"
 	"os"
 	"time"

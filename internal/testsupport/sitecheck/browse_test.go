@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/scorecard-dev/scorecard/generator/internal/browser/browsertest"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/browsertest"
 )
 
 func fixturePages(t *testing.T, names ...string) (dir string, pages []string) {
@@ -120,7 +120,7 @@ func TestBrowseTimeout(t *testing.T) {
 }
 
 // The tests' browser keeps its sandbox as the PDF printer's does
-// (browser.NoSandbox), rather than always running without it.
+// (pdf.NoSandbox), rather than always running without it.
 func TestBrowseKeepsTheSandboxUnlessItCannot(t *testing.T) {
 	for _, noSandbox := range []bool{false, true} {
 		args := browsertest.Args(t, allocatorOptions("chromium", noSandbox))

@@ -1,4 +1,4 @@
-package browser_test
+package pdf_test
 
 import (
 	"bytes"
@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scorecard-dev/scorecard/generator/internal/browser"
-	"github.com/scorecard-dev/scorecard/generator/internal/browser/browsertest"
+	"github.com/scorecard-dev/scorecard/internal/pdf"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/browsertest"
 )
 
 // TestPrintPDFLeavesNothing prints a page and checks that the PDF came back
@@ -27,19 +27,19 @@ func TestPrintPDFLeavesNothing(t *testing.T) {
 	}
 	tmp := browsertest.TempDir(t)
 
-	pdf, err := browser.PrintPDF(context.Background(), c, page, "a4")
+	doc, err := pdf.PrintPDF(context.Background(), c, page, "a4")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-		t.Errorf("PrintPDF returned %.20q, not a PDF", pdf)
+	if !bytes.HasPrefix(doc, []byte("%PDF-")) {
+		t.Errorf("PrintPDF returned %.20q, not a PDF", doc)
 	}
 
 	browsertest.AssertNothingLeft(t, tmp)
 }
 
 func TestPrintPDFPaper(t *testing.T) {
-	_, err := browser.PrintPDF(context.Background(), "chromium", "x.html", "a3")
+	_, err := pdf.PrintPDF(context.Background(), "chromium", "x.html", "a3")
 	if err == nil || err.Error() != `paper "a3" is not a4 or letter` {
 		t.Errorf("PrintPDF on a3 = %v; want an error naming the paper", err)
 	}
@@ -54,31 +54,31 @@ func TestFind(t *testing.T) {
 
 	// A path given wins over $CHROMIUM, and must name a program.
 	t.Setenv("CHROMIUM", filepath.Join(dir, "missing"))
-	if got, err := browser.Find(fake); err != nil || got != fake {
+	if got, err := pdf.Find(fake); err != nil || got != fake {
 		t.Errorf("Find(%q) = %q, %v; want it", fake, got, err)
 	}
 	missing := filepath.Join(dir, "nope")
-	if _, err := browser.Find(missing); err == nil || err.Error() != "chromium "+missing+" not found or not executable" {
+	if _, err := pdf.Find(missing); err == nil || err.Error() != "chromium "+missing+" not found or not executable" {
 		t.Errorf("Find(missing) = %v; want an error naming it", err)
 	}
 
 	// $CHROMIUM naming nothing is an error, not a reason to look elsewhere.
-	if _, err := browser.Find(""); err == nil || !strings.HasPrefix(err.Error(), "$CHROMIUM: ") {
+	if _, err := pdf.Find(""); err == nil || !strings.HasPrefix(err.Error(), "$CHROMIUM: ") {
 		t.Errorf("with $CHROMIUM naming nothing: %v; want an error about $CHROMIUM", err)
 	}
 	t.Setenv("CHROMIUM", fake)
-	if got, err := browser.Find(""); err != nil || got != fake {
+	if got, err := pdf.Find(""); err != nil || got != fake {
 		t.Errorf("with $CHROMIUM set: %q, %v; want %q", got, err, fake)
 	}
 
 	t.Setenv("CHROMIUM", "")
 	t.Setenv("PATH", dir)
-	if got, err := browser.Find(""); err != nil || got != fake {
+	if got, err := pdf.Find(""); err != nil || got != fake {
 		t.Errorf("with google-chrome on PATH: %q, %v; want %q", got, err, fake)
 	}
 
 	t.Setenv("PATH", t.TempDir())
-	got, err := browser.Find("")
+	got, err := pdf.Find("")
 	if _, statErr := os.Stat("/usr/bin/chromium"); statErr == nil {
 		if err != nil || got != "/usr/bin/chromium" {
 			t.Errorf("with nothing on PATH: %q, %v; want /usr/bin/chromium", got, err)
@@ -104,13 +104,13 @@ func TestSandboxStaysOnUnlessItCannot(t *testing.T) {
 		{1000, "1", true},
 	} {
 		getenv := func(k string) string {
-			if k == browser.NoSandboxEnv {
+			if k == pdf.NoSandboxEnv {
 				return tc.env
 			}
 			return ""
 		}
-		if got := browser.NoSandbox(tc.euid, getenv); got != tc.want {
-			t.Errorf("NoSandbox(euid %d, $%s=%q) = %v, want %v", tc.euid, browser.NoSandboxEnv, tc.env, got, tc.want)
+		if got := pdf.NoSandbox(tc.euid, getenv); got != tc.want {
+			t.Errorf("NoSandbox(euid %d, $%s=%q) = %v, want %v", tc.euid, pdf.NoSandboxEnv, tc.env, got, tc.want)
 		}
 	}
 
@@ -118,13 +118,13 @@ func TestSandboxStaysOnUnlessItCannot(t *testing.T) {
 	// chromedp would add --no-sandbox for root by itself: the tests run as
 	// root in CI, so the first case holds that too.
 	for _, noSandbox := range []bool{false, true} {
-		args := browsertest.Args(t, browser.OfflineWith("chromium", noSandbox))
+		args := browsertest.Args(t, pdf.OfflineWith("chromium", noSandbox))
 		if got := slices.Contains(args, "--no-sandbox"); got != noSandbox {
 			t.Errorf("with noSandbox %v, --no-sandbox given: %v; arguments:\n%s", noSandbox, got, strings.Join(args, "\n"))
 		}
 	}
-	args := browsertest.Args(t, browser.Offline("chromium"))
-	if got, want := slices.Contains(args, "--no-sandbox"), browser.NoSandbox(os.Geteuid(), os.Getenv); got != want {
+	args := browsertest.Args(t, pdf.Offline("chromium"))
+	if got, want := slices.Contains(args, "--no-sandbox"), pdf.NoSandbox(os.Geteuid(), os.Getenv); got != want {
 		t.Errorf("for this process (euid %d), --no-sandbox given: %v, want %v", os.Geteuid(), got, want)
 	}
 }
@@ -132,10 +132,10 @@ func TestSandboxStaysOnUnlessItCannot(t *testing.T) {
 func TestStartErrorSaysHowToTurnTheSandboxOff(t *testing.T) {
 	err := errors.New("exit status 1")
 	want := "chromium did not start: exit status 1 (if it cannot run with its sandbox here, as in a container without user namespaces, set SCORECARD_CHROMIUM_NO_SANDBOX=1)"
-	if got := browser.StartError(err, false).Error(); got != want {
+	if got := pdf.StartError(err, false).Error(); got != want {
 		t.Errorf("with the sandbox:\n got %s\nwant %s", got, want)
 	}
-	if got := browser.StartError(err, true).Error(); got != "chromium did not start: exit status 1" {
+	if got := pdf.StartError(err, true).Error(); got != "chromium did not start: exit status 1" {
 		t.Errorf("without the sandbox: %s", got)
 	}
 }
