@@ -14,6 +14,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
+	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 	"github.com/scorecard-dev/scorecard/generator/internal/validate"
 	"github.com/scorecard-dev/scorecard/internal/testsupport/sitegen/gen"
 	"github.com/scorecard-dev/scorecard/themes"
@@ -178,7 +179,7 @@ func BenchmarkRender(b *testing.B) {
 		b.Run(w.name, func(b *testing.B) {
 			fsys := openBench(b, w)
 			r := compileBench(b, fsys)
-			theme, err := render.NewTheme(fsys, r.Site.Theme, themes.Default())
+			th, err := theme.New(fsys, r.Site.Theme, themes.Default())
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -186,7 +187,7 @@ func BenchmarkRender(b *testing.B) {
 			var out discard
 			cpu := cpuTime()
 			for b.Loop() {
-				st, err := render.Site(r, theme, &out)
+				st, err := render.Site(r, th, &out)
 				if err != nil {
 					b.Fatal(err)
 				}

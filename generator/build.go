@@ -18,6 +18,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
 	"github.com/scorecard-dev/scorecard/generator/internal/publish"
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
+	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 	"github.com/scorecard-dev/scorecard/themes"
 )
 
@@ -97,17 +98,17 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	theme, err := loadTheme(fsys, result)
+	th, err := loadTheme(fsys, result)
 	if err != nil {
 		return rep, err
 	}
-	return rep, publishSite(ctx, opts.Destination, theme, result, rep, opts.fault)
+	return rep, publishSite(ctx, opts.Destination, th, result, rep, opts.fault)
 }
 
 // publishSite renders the site into a new folder and swaps it in place of
 // dest, only when everything succeeded. fault, when not nil, injects write
 // failures for tests.
-func publishSite(ctx context.Context, dest string, theme *render.Theme, result *compute.Result, rep *Report, fault func(string) error) error {
+func publishSite(ctx context.Context, dest string, th *theme.Theme, result *compute.Result, rep *Report, fault func(string) error) error {
 	out, err := publish.Open(dest)
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
@@ -117,7 +118,7 @@ func publishSite(ctx context.Context, dest string, theme *render.Theme, result *
 	if fault != nil {
 		dst = faultyOutput{out, fault}
 	}
-	if err := writeSite(ctx, dst, theme, result, rep); err != nil {
+	if err := writeSite(ctx, dst, th, result, rep); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -223,15 +224,15 @@ func report(r *compute.Result, dl *diag.List) *Report {
 // loadTheme finds the site's theme and parses its templates, so that a
 // missing theme or a broken template is found before anything is written,
 // and by check too.
-func loadTheme(src fs.FS, r *compute.Result) (*render.Theme, error) {
-	theme, err := render.NewTheme(src, r.Site.Theme, themes.Default())
+func loadTheme(src fs.FS, r *compute.Result) (*theme.Theme, error) {
+	th, err := theme.New(src, r.Site.Theme, themes.Default())
 	if err != nil {
 		return nil, err
 	}
-	if err := theme.Parse(); err != nil {
+	if err := th.Parse(); err != nil {
 		return nil, themeError(r.Site.Theme, err)
 	}
-	return theme, nil
+	return th, nil
 }
 
 // themeError names a theme file that a symbolic link leads out of the site,
@@ -249,8 +250,8 @@ func themeError(name string, err error) error {
 }
 
 // writeSite renders every output file into out.
-func writeSite(ctx context.Context, out render.Output, theme *render.Theme, r *compute.Result, rep *Report) error {
-	st, err := render.Site(r, theme, out)
+func writeSite(ctx context.Context, out render.Output, th *theme.Theme, r *compute.Result, rep *Report) error {
+	st, err := render.Site(r, th, out)
 	rep.Pages, rep.Files = st.Pages, st.Files
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
+	"github.com/scorecard-dev/scorecard/generator/internal/view"
 	"github.com/scorecard-dev/scorecard/internal/pdf"
 )
 
@@ -43,10 +44,10 @@ type Packed struct {
 
 // PackSummary is the head of the board pack as text: title, period, scores,
 // measures by status, changes and exceptions.
-type PackSummary = render.Summary
+type PackSummary = view.Summary
 
 // PackChange is a measure whose status changed, as PackSummary lists it.
-type PackChange = render.Change
+type PackChange = view.Change
 
 // Recipients are the sender and recipients config.toml names, checked.
 type Recipients = model.Mail
@@ -107,11 +108,11 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 	if err != nil {
 		return rep, nil, err
 	}
-	theme, err := loadTheme(fsys, result)
+	th, err := loadTheme(fsys, result)
 	if err != nil {
 		return rep, nil, err
 	}
-	html, err := render.Pack(result, theme)
+	html, err := render.Pack(result, th)
 	if err != nil {
 		return rep, nil, fmt.Errorf("render: %w", err)
 	}
@@ -128,7 +129,7 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 	rep.Pages, rep.Files = 1, 1
 	p := &Packed{Written: []string{out}, Name: "board-pack-" + result.AsOf.String(), HTML: html}
 	if forMail {
-		p.Summary, p.Mail = render.PackSummary(result), result.Site.Mail
+		p.Summary, p.Mail = view.PackSummary(result), result.Site.Mail
 	}
 	if !printPDF {
 		return rep, p, nil

@@ -20,6 +20,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
+	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
 // ErrFullBuild is what Session.Update returns when the change cannot be
@@ -51,7 +52,7 @@ type built struct {
 	dest     string
 	compiled *pipeline.Compiled
 	result   *compute.Result
-	theme    *render.Theme
+	theme    *theme.Theme
 	base     *render.Baseline
 	fp       fingerprint // the source the folder was made from
 	// closeFS closes the source folder, which stays open as long as the
@@ -119,16 +120,16 @@ func (s *Session) Build(ctx context.Context, dest string) (*Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	theme, err := loadTheme(fsys, result)
+	th, err := loadTheme(fsys, result)
 	if err != nil {
 		return rep, err
 	}
-	if err := publishSite(ctx, dest, theme, result, rep, nil); err != nil {
+	if err := publishSite(ctx, dest, th, result, rep, nil); err != nil {
 		return rep, err
 	}
 	s.Reset()
 	if compiled != nil {
-		s.last = &built{dest: dest, compiled: compiled, result: result, theme: theme, base: render.NewBaseline(result), fp: fp, closeFS: closeFS}
+		s.last = &built{dest: dest, compiled: compiled, result: result, theme: th, base: render.NewBaseline(result), fp: fp, closeFS: closeFS}
 		kept = true
 	}
 	return rep, nil

@@ -149,6 +149,12 @@ var statusNames = []string{"none", "red", "amber", "green"}
 
 func (s Status) String() string { return statusNames[s] }
 
+var statusLabels = []string{"No data", "Red", "Amber", "Green"}
+
+// Label names the status in words, so that a page never rests on colour
+// alone.
+func (s Status) Label() string { return statusLabels[s] }
+
 // Trend compares a measure's latest actual with the one before, read through its
 // polarity.
 type Trend uint8

@@ -165,3 +165,12 @@ func (f *Format) UnmarshalText(b []byte) error {
 	*f = v
 	return nil
 }
+
+// Score formats a score of the 0–10 scale as pages and charts show it: to
+// one decimal, or "–" when there is none.
+func Score(v float64, ok bool) string {
+	if !ok {
+		return "–"
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}

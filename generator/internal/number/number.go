@@ -209,3 +209,7 @@ func dropGrouping(r rune) rune {
 	}
 	return r
 }
+
+// Finite reports whether v is a number a page can show: neither infinite
+// nor NaN.
+func Finite(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) }

@@ -2,14 +2,11 @@ package render
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
 )
-
-// finite reports whether v is a number a page can show.
-func finite(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) }
 
 // checkNumbers refuses a result holding a number that is not finite, before
 // any page is made of it. compute reports every such result as an error at
@@ -33,7 +30,7 @@ func checkNumbers(r *compute.Result) error {
 			return err
 		}
 		for _, l := range or.Effects {
-			if !finite(l.R) {
+			if !number.Finite(l.R) {
 				return fmt.Errorf("%s: the link evidence %v is not a number a page can show", what, l.R)
 			}
 		}
@@ -56,7 +53,7 @@ func checkNumbers(r *compute.Result) error {
 func checkMeasure(mr *compute.MeasureResult) error {
 	m := mr.Measure
 	what := fmt.Sprintf("measure %q of unit %q", m.ID, m.Unit.ID)
-	if !finite(m.Band.Low) || !finite(m.Band.High) || !finite(m.Band.Tolerance) || !finite(m.Weight) {
+	if !number.Finite(m.Band.Low) || !number.Finite(m.Band.High) || !number.Finite(m.Band.Tolerance) || !number.Finite(m.Weight) {
 		return fmt.Errorf("%s: its definition holds a number that is not finite", what)
 	}
 	if err := checkOpts(what, mr.Value, mr.Target, mr.Red, mr.Stretch, mr.Score); err != nil {
@@ -72,7 +69,7 @@ func checkMeasure(mr *compute.MeasureResult) error {
 
 func checkOpts(what string, vs ...model.Opt) error {
 	for _, v := range vs {
-		if v.OK && !finite(v.V) {
+		if v.OK && !number.Finite(v.V) {
 			return fmt.Errorf("%s: %v is not a number a page can show", what, v.V)
 		}
 	}

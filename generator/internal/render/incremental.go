@@ -5,6 +5,8 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/theme"
+	"github.com/scorecard-dev/scorecard/generator/internal/view"
 )
 
 // Baseline is what the files of a rendered site were made from, kept so that
@@ -14,12 +16,12 @@ import (
 // show of the model's data: the figures of the site view.
 type Baseline struct {
 	r    *compute.Result
-	site SiteView
+	site view.SiteView
 }
 
 // NewBaseline records that the site's files were rendered from r.
 func NewBaseline(r *compute.Result) *Baseline {
-	return &Baseline{r: r, site: *newBuilder(r).site}
+	return &Baseline{r: r, site: *view.NewSite(r)}
 }
 
 // Changed returns the output paths whose bytes may differ between the pages
@@ -34,7 +36,7 @@ func NewBaseline(r *compute.Result) *Baseline {
 // reads of the result changed, whether or not the change shows.
 func (b *Baseline) Changed(next *compute.Result) (paths []string, all bool) {
 	old := b.r
-	if *newBuilder(next).site != b.site || old.AsOf != next.AsOf || old.Latest != next.Latest ||
+	if *view.NewSite(next) != b.site || old.AsOf != next.AsOf || old.Latest != next.Latest ||
 		!slices.Equal(old.Periods, next.Periods) || old.Site != next.Site ||
 		len(old.Units) != len(next.Units) || len(old.Objectives) != len(next.Objectives) || len(old.Measures) != len(next.Measures) {
 		return nil, true
@@ -51,21 +53,21 @@ func (b *Baseline) Changed(next *compute.Result) (paths []string, all bool) {
 	for i := range next.Objectives {
 		a, b := &old.Objectives[i], &next.Objectives[i]
 		d.objectives[i] = !sameObjective(a, b)
-		d.objectiveRows[i] = scoreOf(a.Score, a.Status) != scoreOf(b.Score, b.Status) || a.Outlook != b.Outlook
+		d.objectiveRows[i] = view.ScoreOf(a.Score, a.Status) != view.ScoreOf(b.Score, b.Status) || a.Outlook != b.Outlook
 		d.any = d.any || d.objectives[i]
 	}
 	for i := range next.Units {
 		a, b := &old.Units[i], &next.Units[i]
 		d.units[i] = !sameUnit(a, b)
-		d.unitScores[i] = scoreOf(a.Score, a.Status) != scoreOf(b.Score, b.Status)
+		d.unitScores[i] = view.ScoreOf(a.Score, a.Status) != view.ScoreOf(b.Score, b.Status)
 		d.any = d.any || d.units[i]
 	}
 	if !d.any {
 		return nil, false
 	}
-	for _, p := range pagePaths(next) {
-		if d.page(next, p) {
-			paths = append(paths, p.path)
+	for _, p := range view.Pages(next) {
+		if d.page(p) {
+			paths = append(paths, p.Path)
 		}
 	}
 	return append(paths, PackPath, ScoresPath), false
@@ -106,44 +108,19 @@ type dirty struct {
 	any                       bool
 }
 
-// pageRef names a page and what it is about; what the page reads of the
-// result is in page.
-type pageRef struct {
-	path string
-	kind string
-	unit *model.Unit
-	obj  *model.Objective
-	meas *model.Measure
-}
-
-// pagePaths lists the pages of jobs, in the same order.
-func pagePaths(r *compute.Result) []pageRef {
-	out := []pageRef{{path: homePath, kind: "home", unit: r.Site.Root()}}
-	for _, u := range r.Site.Units {
-		out = append(out, pageRef{path: unitPath(u), kind: "unit", unit: u})
-		for _, o := range u.Objectives {
-			out = append(out, pageRef{path: objectivePath(o), kind: "objective", obj: o})
-		}
-		for _, m := range u.Measures {
-			out = append(out, pageRef{path: measurePath(m), kind: "measure", meas: m})
-		}
-	}
-	return append(out, pageRef{path: initiativesPath, kind: "initiatives"}, pageRef{path: exceptionsPath, kind: "exceptions"})
-}
-
 // page reports whether the page reads a result that changed. It follows the
 // view builders: keep the two in step.
-func (d *dirty) page(r *compute.Result, p pageRef) bool {
-	switch p.kind {
-	case "home": // the root's scorecard and every unit's score in the tree
-		return slices.Contains(d.unitScores, true) || d.unitPage(p.unit)
-	case "unit":
-		return d.unitPage(p.unit)
-	case "objective":
-		return d.objectivePage(p.obj)
-	case "measure": // its own result only; its definition names its inputs
-		return d.measures[p.meas.Index]
-	case "initiatives": // milestones against the as-of period, which is global
+func (d *dirty) page(p view.PageRef) bool {
+	switch p.Kind {
+	case view.HomePage: // the root's scorecard and every unit's score in the tree
+		return slices.Contains(d.unitScores, true) || d.unitPage(p.Unit)
+	case view.UnitPage:
+		return d.unitPage(p.Unit)
+	case view.ObjectivePage:
+		return d.objectivePage(p.Objective)
+	case view.MeasurePage: // its own result only; its definition names its inputs
+		return d.measures[p.Measure.Index]
+	case view.InitiativesPage: // milestones against the as-of period, which is global
 		return false
 	}
 	// The exceptions list every red, missing or stale measure and every
@@ -206,7 +183,7 @@ func (d *dirty) objectivePage(o *model.Objective) bool {
 
 // Only renders the pages and files of Site whose paths are in paths, to out.
 // The theme's static files are rendered too when named.
-func Only(r *compute.Result, theme *Theme, out Output, paths []string) (Stats, error) {
+func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (Stats, error) {
 	if err := theme.Parse(); err != nil {
 		return Stats{}, err
 	}
@@ -217,16 +194,16 @@ func Only(r *compute.Result, theme *Theme, out Output, paths []string) (Stats, e
 	for _, p := range paths {
 		want[p] = true
 	}
-	b := newBuilder(r)
-	b.theme = theme
-	var jobs []job
-	for _, j := range b.jobs() {
-		if want[j.path] {
-			jobs = append(jobs, j)
+	b := view.NewBuilder(r, theme)
+	var refs []view.PageRef
+	for _, p := range view.Pages(r) {
+		if want[p.Path] {
+			refs = append(refs, p)
 		}
 	}
+	jobs := pageJobs(b, theme, refs)
 	if want[PackPath] {
-		jobs = append(jobs, packJob(b, true))
+		jobs = append(jobs, packJob(b, theme, true))
 	}
 	pages := len(jobs)
 	statics, err := theme.Files("static")

@@ -1,319 +1,33 @@
 package render
 
 import (
-	"bytes"
-	"cmp"
-	"fmt"
-	"html/template"
-	"slices"
-	"strings"
-
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
-	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/theme"
+	"github.com/scorecard-dev/scorecard/generator/internal/view"
 )
 
 // PackPath is where a build writes the board pack.
-const PackPath = "pack/index.html"
-
-// PackView is the board pack: one self-contained page laid out for print.
-type PackView struct {
-	Site        *SiteView
-	Root        string
-	Score       Score
-	Units       []TreeItem
-	Counts      []StatusCount
-	Changes     []Change
-	RedMeasures []PackException
-	AtRisk      []PackException
-	Sections    []*UnitView
-	Initiatives []InitiativeView
-	Definitions []Definition
-
-	// Inlined so that the file needs nothing else, even offline.
-	CSS    template.CSS
-	Lib    template.JS
-	Script template.JS
-	Footer string // left page margin: title and period
-	// Canonical is the pack's absolute URL in the published site, when the
-	// site has a base URL and the pack is the site's page.
-	Canonical string
-	// Policy is the Content-Security-Policy, with the hashes of the inline
-	// scripts and style: the page holds them exactly as given above.
-	Policy string
-}
-
-// StatusCount is how many measures have a status.
-type StatusCount struct {
-	Status string
-	Count  int
-}
-
-// Change is a measure whose status moved since the previous period.
-type Change struct {
-	Measure, Unit    string
-	From, To         string
-	Improved         bool
-	Value, Target    string
-	PreviousPeriod   string
-	rankFrom, rankTo int
-}
-
-// PackException is a red measure or an at-risk objective with what the board
-// needs to discuss it.
-type PackException struct {
-	Name, Unit, Owner string
-	Value, Target     string
-	Score             Score
-	Detail            string
-	Commentary        template.HTML
-}
-
-// Definition is a measure of the appendix.
-type Definition struct {
-	Unit, Measure, Objective string
-	Polarity, Frequency      string
-	Basis, Rule, Thresholds  string
-}
+const PackPath = view.PackPath
 
 // Pack renders the board pack.
-func Pack(r *compute.Result, theme *Theme) ([]byte, error) {
+func Pack(r *compute.Result, theme *theme.Theme) ([]byte, error) {
 	if err := theme.Parse(); err != nil {
 		return nil, err
 	}
 	if err := checkNumbers(r); err != nil {
 		return nil, err
 	}
-	b := newBuilder(r)
-	b.theme = theme
-	return runJob(packJob(b, false))
+	return runJob(packJob(view.NewBuilder(r, theme), theme, false))
 }
 
-// packJob renders the board pack. The site's pack is a page of the site: it
-// has the canonical link that the file `scorecard pack` writes for e-mail has
-// not (that file is a copy of one month's pack, not the published page).
-func packJob(b *builder, sitePage bool) job {
+// packJob renders the board pack, as a page of the site when sitePage is
+// true (see view.Builder.Pack).
+func packJob(b *view.Builder, theme *theme.Theme, sitePage bool) job {
 	return job{PackPath, func() ([]byte, error) {
-		v, err := packView(b, b.theme)
+		v, err := b.Pack(sitePage)
 		if err != nil {
 			return nil, err
 		}
-		if sitePage {
-			v.Canonical = canonical(b.r.Site.BaseURL, PackPath)
-		}
-		return execute(b.theme, "pack", "pack.html", PackPath, v)
+		return execute(theme, "pack", "pack.html", PackPath, v)
 	}}
-}
-
-func packView(b *builder, theme *Theme) (*PackView, error) {
-	r := b.r
-	root := r.Site.Root()
-	rr := r.Unit(root)
-	v := &PackView{
-		Site: b.site, Root: root.Name, Score: scoreOf(rr.Score, rr.Status),
-		Footer: r.Site.Title + " · " + b.site.AsOf,
-	}
-	for _, u := range r.Site.Units {
-		ur := r.Unit(u)
-		v.Units = append(v.Units, TreeItem{Link: Link{Text: u.Name, Href: "#unit-" + u.ID}, Depth: u.Depth, Score: scoreOf(ur.Score, ur.Status)})
-		uv := b.unitView("", u)
-		if len(u.Objectives) > 0 {
-			uv.Map = strategyMap(r, u, packMap, nil)
-			uv.Map.ID = "pack-map-" + u.ID
-		}
-		unlink(uv)
-		v.Sections = append(v.Sections, uv)
-	}
-	v.Counts = statusCounts(r)
-	v.Changes = changes(r)
-	v.RedMeasures, v.AtRisk = packExceptions(r)
-	v.Initiatives = b.packInitiatives()
-	v.Definitions = definitions(r)
-
-	var css []string
-	for _, f := range []string{"static/assets/site.css", "static/assets/pack.css"} {
-		s, err := theme.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		css = append(css, string(s))
-	}
-	v.CSS = template.CSS(strings.Join(css, "\n")) // the theme is trusted
-	for _, js := range []struct {
-		file string
-		dst  *template.JS
-	}{{"static/assets/echarts/echarts.min.js", &v.Lib}, {"static/assets/site.js", &v.Script}} {
-		s, err := theme.ReadFile(js.file)
-		if err != nil {
-			return nil, err
-		}
-		// Inlined script ends at the first "</script"; a file holding one
-		// cannot be inlined safely.
-		if bytes.Contains(bytes.ToLower(s), []byte("</script")) || bytes.Contains(s, []byte("<!--")) {
-			return nil, fmt.Errorf("%s cannot be inlined in the board pack: it contains </script or <!--", js.file)
-		}
-		*js.dst = template.JS(s)
-	}
-	v.Policy = contentPolicy([]string{string(v.Lib), string(v.Script)}, []string{string(v.CSS)})
-	return v, nil
-}
-
-// unlink removes the links of a unit's view: the pack is read on its own,
-// where the site's pages are not.
-func unlink(uv *UnitView) {
-	uv.Parent = nil
-	for i := range uv.Perspectives {
-		for j := range uv.Perspectives[i].Objectives {
-			o := &uv.Perspectives[i].Objectives[j]
-			o.Href = ""
-			for k := range o.Measures {
-				o.Measures[k].Href = ""
-			}
-		}
-	}
-	for i := range uv.Children {
-		uv.Children[i].Href = ""
-	}
-	for i := range uv.Initiatives {
-		uv.Initiatives[i].Href = ""
-	}
-}
-
-var statusOrder = []model.Status{model.Green, model.Amber, model.Red, model.None}
-
-func statusCounts(r *compute.Result) []StatusCount {
-	n := map[model.Status]int{}
-	for i := range r.Measures {
-		n[r.Measures[i].Status]++
-	}
-	var out []StatusCount
-	for _, s := range statusOrder {
-		out = append(out, StatusCount{Status: s.String(), Count: n[s]})
-	}
-	return out
-}
-
-// rank orders statuses from worst to best; "none" is not on the scale.
-func rank(s model.Status) int {
-	switch s {
-	case model.Red:
-		return 1
-	case model.Amber:
-		return 2
-	case model.Green:
-		return 3
-	}
-	return 0
-}
-
-// changes lists the measures whose status differs from the previous period,
-// worsened first, then by unit and measure order.
-func changes(r *compute.Result) []Change {
-	cal := r.Site.Calendar
-	var out []Change
-	for _, u := range r.Site.Units {
-		for _, m := range u.Measures {
-			mr := r.Measure(m)
-			if mr.Status == mr.Previous {
-				continue
-			}
-			out = append(out, Change{
-				Measure: m.Name, Unit: u.Name,
-				From: mr.Previous.String(), To: mr.Status.String(),
-				Improved: rank(mr.Status) > rank(mr.Previous),
-				Value:    formatValue(m, mr.Value), Target: formatTarget(m, mr.Target),
-				PreviousPeriod: periodName(r.AsOf.Add(-1), cal),
-				rankFrom:       rank(mr.Previous), rankTo: rank(mr.Status),
-			})
-		}
-	}
-	slices.SortStableFunc(out, func(a, b Change) int {
-		return cmp.Compare(a.rankTo-a.rankFrom, b.rankTo-b.rankFrom)
-	})
-	return out
-}
-
-func packExceptions(r *compute.Result) (red, atRisk []PackException) {
-	note := func(u *model.Unit, o *model.Objective, m *model.Measure) template.HTML {
-		if n := u.Note(r.AsOf, o, m); n != nil {
-			return markdownHTML(n.Text)
-		}
-		return ""
-	}
-	for _, u := range r.Site.Units {
-		for _, m := range u.Measures {
-			mr := r.Measure(m)
-			if mr.Status != model.Red {
-				continue
-			}
-			red = append(red, PackException{Name: m.Name, Unit: u.Name, Owner: m.Objective.Owner,
-				Value: formatValue(m, mr.Value), Target: formatTarget(m, mr.Target),
-				Score: scoreOf(mr.Score, mr.Status), Commentary: note(u, nil, m)})
-		}
-		for _, o := range u.Objectives {
-			or := r.Objective(o)
-			if or.Outlook != model.AtRisk {
-				continue
-			}
-			atRisk = append(atRisk, PackException{Name: o.Name, Unit: u.Name, Owner: o.Owner,
-				Score: scoreOf(or.Score, or.Status), Detail: "Driver score " + scoreText(or.DriverScore) + " is red",
-				Commentary: note(u, o, nil)})
-		}
-	}
-	return red, atRisk
-}
-
-// packInitiatives lists every initiative, those with overdue milestones first.
-func (b *builder) packInitiatives() []InitiativeView {
-	var out []InitiativeView
-	for _, u := range b.r.Site.Units {
-		for _, in := range u.Initiatives {
-			iv := b.initiativeView("", in)
-			iv.Href, iv.Unit.Href = "", ""
-			for i := range iv.Objectives {
-				iv.Objectives[i].Href = ""
-			}
-			out = append(out, iv)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b InitiativeView) int { return cmp.Compare(b.Overdue, a.Overdue) })
-	return out
-}
-
-func definitions(r *compute.Result) []Definition {
-	var out []Definition
-	for _, u := range r.Site.Units {
-		for _, m := range u.Measures {
-			d := Definition{
-				Unit: u.Name, Measure: m.Name, Objective: m.Objective.Name,
-				Polarity:  m.Polarity.String(),
-				Frequency: m.Freq.String(),
-				Basis:     m.Basis.String(),
-			}
-			if m.Aggregation != model.AggNone {
-				d.Basis += " (" + m.Aggregation.String() + ")"
-			}
-			switch {
-			case m.Formula != nil:
-				d.Rule = "= " + m.Formula.String()
-			case m.Rollup != model.AggNone:
-				d.Rule = m.Rollup.String() + " of child units"
-			}
-			switch {
-			case m.Polarity == model.Range:
-				d.Thresholds = "band " + formatTarget(m, model.Opt{}) + ", tolerance " + m.Format.Format(m.Band.Tolerance)
-			case m.Target.OK:
-				d.Thresholds = "target " + formatValue(m, m.Target)
-				if m.Red.OK {
-					d.Thresholds += ", red " + formatValue(m, m.Red)
-				}
-				if m.Stretch.OK {
-					d.Thresholds += ", stretch " + formatValue(m, m.Stretch)
-				}
-			default:
-				d.Thresholds = "targets by period (data files)"
-			}
-			out = append(out, d)
-		}
-	}
-	return out
 }

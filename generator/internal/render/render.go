@@ -1,3 +1,8 @@
+// Package render turns a computed result into the files of the output: each
+// page rendered from its view with the theme's templates, the board pack,
+// the theme's static files, data/scores.json and the sitemap, made in
+// parallel and handed to an Output. It also says which files a new result
+// changes (Baseline), for the incremental updates of scorecard serve.
 package render
 
 import (
@@ -9,6 +14,8 @@ import (
 	"sync/atomic"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/theme"
+	"github.com/scorecard-dev/scorecard/generator/internal/view"
 )
 
 // Output receives the files of the site. It must be safe for concurrent use:
@@ -27,19 +34,18 @@ type Stats struct {
 // and data/scores.json to out. Pages are built and written by as many workers
 // as there are CPUs; each page's bytes depend only on the result, so the
 // output is the same whatever the order.
-func Site(r *compute.Result, theme *Theme, out Output) (Stats, error) {
+func Site(r *compute.Result, theme *theme.Theme, out Output) (Stats, error) {
 	if err := theme.Parse(); err != nil {
 		return Stats{}, err
 	}
 	if err := checkNumbers(r); err != nil {
 		return Stats{}, err
 	}
-	b := newBuilder(r)
-	b.theme = theme
+	b := view.NewBuilder(r, theme)
 	// The board pack holds every unit: it is by far the longest job, so it
 	// goes first, and the other workers share the pages meanwhile instead of
 	// waiting for it at the end. The order of the jobs changes no file.
-	jobs := append([]job{packJob(b, true)}, b.jobs()...)
+	jobs := append([]job{packJob(b, theme, true)}, pageJobs(b, theme, view.Pages(r))...)
 	pages := len(jobs)
 	statics, err := theme.Files("static")
 	if err != nil {
@@ -116,7 +122,18 @@ func runJob(j job) (data []byte, err error) {
 	return j.make()
 }
 
-func execute(theme *Theme, kind, name, path string, data any) ([]byte, error) {
+// pageJobs are the jobs that render the pages.
+func pageJobs(b *view.Builder, theme *theme.Theme, pages []view.PageRef) []job {
+	jobs := make([]job, len(pages))
+	for i, p := range pages {
+		jobs[i] = job{p.Path, func() ([]byte, error) {
+			return execute(theme, p.Kind, "baseof.html", p.Path, b.Page(p))
+		}}
+	}
+	return jobs
+}
+
+func execute(theme *theme.Theme, kind, name, path string, data any) ([]byte, error) {
 	// Pages of a kind are about the same size: starting the buffer at the
 	// size of the last one saves growing it by doubling, page after page.
 	hint := pageSizes[kind]
@@ -124,7 +141,7 @@ func execute(theme *Theme, kind, name, path string, data any) ([]byte, error) {
 	if hint != nil {
 		buf.Grow(int(hint.Load()) + 512)
 	}
-	if err := theme.tpls[kind].ExecuteTemplate(&buf, name, data); err != nil {
+	if err := theme.Execute(&buf, kind, name, data); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if hint != nil {
@@ -136,93 +153,8 @@ func execute(theme *Theme, kind, name, path string, data any) ([]byte, error) {
 // pageSizes holds the size of the last page of each kind but the pack.
 var pageSizes = func() map[string]*atomic.Int64 {
 	m := map[string]*atomic.Int64{}
-	for _, k := range pageKinds {
+	for _, k := range theme.PageKinds {
 		m[k] = new(atomic.Int64)
 	}
 	return m
 }()
-
-func newBuilder(r *compute.Result) *builder {
-	cal := r.Site.Calendar
-	sv := &SiteView{
-		Title: r.Site.Title, Lang: r.Site.Language,
-		AsOf: periodName(r.AsOf, cal), AsOfCode: r.AsOf.String(),
-		Rows: r.Site.Rows, Policy: contentPolicy(nil, nil),
-	}
-	if !r.Latest.IsZero() {
-		sv.Latest = periodName(r.Latest, cal)
-	}
-	for i := range r.Measures {
-		mr := &r.Measures[i]
-		switch {
-		case !mr.Value.OK:
-			sv.Missing++
-		case mr.Stale:
-			sv.Stale++
-		}
-	}
-	return &builder{r: r, site: sv}
-}
-
-// jobs lists every page of the site in a fixed order; each job builds its
-// page's view and renders it.
-func (b *builder) jobs() []job {
-	r := b.r
-	var out []job
-	page := func(kind, path string, view func() *Page) {
-		out = append(out, job{path, func() ([]byte, error) {
-			return execute(b.theme, kind, "baseof.html", path, view())
-		}})
-	}
-	root := r.Site.Root()
-	page("home", homePath, func() *Page {
-		home := b.unitView(homePath, root)
-		home.Tree = b.tree(homePath)
-		return b.page(homePath, root.Name, "scorecard", home)
-	})
-	for _, u := range r.Site.Units {
-		path := unitPath(u)
-		page("unit", path, func() *Page {
-			p := b.page(path, u.Name, "scorecard", b.unitView(path, u))
-			p.Crumbs = crumbs(path, u)
-			return p
-		})
-		for _, o := range u.Objectives {
-			path := objectivePath(o)
-			page("objective", path, func() *Page {
-				p := b.page(path, o.Name, "scorecard", b.objectiveView(path, o))
-				p.Crumbs = append(crumbs(path, u), Link{Text: o.Name})
-				return p
-			})
-		}
-		for _, m := range u.Measures {
-			path := measurePath(m)
-			page("measure", path, func() *Page {
-				p := b.page(path, m.Name, "scorecard", b.measureView(path, m))
-				p.Crumbs = append(crumbs(path, u), Link{Text: m.Objective.Name, Href: rel(path) + objectivePath(m.Objective)}, Link{Text: m.Name})
-				return p
-			})
-		}
-	}
-	page("initiatives", initiativesPath, func() *Page {
-		return b.page(initiativesPath, "Initiatives", "initiatives", b.initiativesView(initiativesPath))
-	})
-	page("exceptions", exceptionsPath, func() *Page {
-		return b.page(exceptionsPath, "Exceptions", "exceptions", b.exceptionsView(exceptionsPath))
-	})
-	return out
-}
-
-// HasCharts reports whether the page draws any chart, so that pages without
-// one do not load the chart library.
-func (p *Page) HasCharts() bool {
-	switch v := p.Body.(type) {
-	case *UnitView:
-		return v.Map != nil
-	case *ObjectiveView:
-		return v.History != nil
-	case *MeasureView:
-		return v.Chart != nil
-	}
-	return false
-}

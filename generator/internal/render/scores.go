@@ -1,5 +1,3 @@
-// Package render turns a scored site into the files of the output: for now the
-// machine-readable model, data/scores.json.
 package render
 
 import (

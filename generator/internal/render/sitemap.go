@@ -10,17 +10,6 @@ import (
 // SitemapPath is where a build with a base URL writes its sitemap.
 const SitemapPath = "sitemap.xml"
 
-// canonical is the absolute URL of the page at path under the site's base
-// URL, or "" when the site has none: without one there is nothing to point
-// at, and pages link relatively anyway. The base is validated and escaped,
-// with a trailing slash; paths are made of ids, which need no escaping.
-func canonical(base, path string) string {
-	if base == "" {
-		return ""
-	}
-	return base + path
-}
-
 // sitemap lists the pages (the paths ending in .html, in any order) as
 // absolute URLs under base, sorted, in the sitemaps.org format. It carries
 // no lastmod: a build has no date of its own, and its output is the same

@@ -1,4 +1,4 @@
-package render
+package chart
 
 import (
 	"html/template"
@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
 )
 
 // Sparkline dimensions, in pixels.
@@ -15,11 +16,11 @@ const (
 	sparkPad       = 3
 )
 
-// sparkline draws the actuals as an inline SVG: a line per run of consecutive
+// Sparkline draws the actuals as an inline SVG: a line per run of consecutive
 // values (a missing period is a gap) and a dot on the last value in the
 // colour of the status. It is decoration; the table row states the value and
 // trend in words, so the SVG is hidden from screen readers.
-func sparkline(actuals []model.Opt, status string) template.HTML {
+func Sparkline(actuals []model.Opt, status string) template.HTML {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, a := range actuals {
 		if a.OK {
@@ -40,7 +41,7 @@ func sparkline(actuals []model.Opt, status string) template.HTML {
 		if hi == lo {
 			return sparkH / 2
 		}
-		if finite(hi - lo) {
+		if number.Finite(hi - lo) {
 			return sparkPad + (hi-v)*(sparkH-2*sparkPad)/(hi-lo)
 		}
 		// Actuals that span more than 1.8e308, the largest a number can

@@ -1,9 +1,13 @@
-package render
+// Package theme reads a site's theme — its templates (layouts/) and the
+// files copied as they are (static/) — over the built-in default theme, and
+// parses the templates with the functions they may use.
+package theme
 
 import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"reflect"
@@ -22,7 +26,8 @@ type Theme struct {
 	cached map[string]func(name string, v any) (template.HTML, error) // by page kind
 }
 
-// Parse parses the theme's templates; Site does it when it has not been done.
+// Parse parses the theme's templates; rendering does it when it has not
+// been done.
 func (t *Theme) Parse() error {
 	if t.tpls != nil {
 		return nil
@@ -35,10 +40,10 @@ func (t *Theme) Parse() error {
 	return nil
 }
 
-// NewTheme returns the theme called name: site is the source folder and
+// New returns the theme called name: site is the source folder and
 // builtin the default theme. A theme other than "default" must exist in the
 // site's themes/ folder.
-func NewTheme(site fs.FS, name string, builtin fs.FS) (*Theme, error) {
+func New(site fs.FS, name string, builtin fs.FS) (*Theme, error) {
 	t := &Theme{}
 	dir := path.Join("themes", name)
 	fi, err := fs.Stat(site, dir)
@@ -104,9 +109,9 @@ func (t *Theme) Files(dir string) ([]string, error) {
 	return out, nil
 }
 
-// The page templates of a theme, each in layouts/<kind>.html, each defining
-// "main" for layouts/baseof.html.
-var pageKinds = []string{"home", "unit", "objective", "measure", "initiatives", "exceptions"}
+// PageKinds are the page templates of a theme, each in
+// layouts/<kind>.html, each defining "main" for layouts/baseof.html.
+var PageKinds = []string{"home", "unit", "objective", "measure", "initiatives", "exceptions"}
 
 // templates parses the theme's layouts: one template set per page kind, each
 // holding baseof.html, every partial and the kind's own file.
@@ -153,7 +158,7 @@ func (t *Theme) templates() (map[string]*template.Template, map[string]func(stri
 	cached["pack"] = cachedPartial(pack)
 	pack.Funcs(template.FuncMap{"cached": cached["pack"]})
 	out["pack"] = pack
-	for _, kind := range pageKinds {
+	for _, kind := range PageKinds {
 		src, err := t.ReadFile("layouts/" + kind + ".html")
 		if err != nil {
 			return nil, nil, err
@@ -205,8 +210,14 @@ func cachedPartial(set *template.Template) func(name string, v any) (template.HT
 	}
 }
 
-// partial is {{cached name v}} in the templates of page kind: the output of
+// Partial is {{cached name v}} in the templates of page kind: the output of
 // the theme's partial for v, run once per value.
-func (t *Theme) partial(kind, name string, v any) (template.HTML, error) {
+func (t *Theme) Partial(kind, name string, v any) (template.HTML, error) {
 	return t.cached[kind](name, v)
+}
+
+// Execute writes the template name of the templates of page kind (or
+// "pack") applied to data to w. The theme must be parsed.
+func (t *Theme) Execute(w io.Writer, kind, name string, data any) error {
+	return t.tpls[kind].ExecuteTemplate(w, name, data)
 }

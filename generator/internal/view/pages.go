@@ -1,35 +1,11 @@
-package render
+package view
 
 import (
 	"html/template"
 
-	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/chart"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
-
-// builder makes the views of one result.
-type builder struct {
-	r     *compute.Result
-	site  *SiteView
-	theme *Theme
-}
-
-func (b *builder) page(path, title, nav string, body any) *Page {
-	return &Page{Site: b.site, Path: path, Rel: rel(path), Canonical: canonical(b.r.Site.BaseURL, path), Title: title, Nav: nav, Body: body}
-}
-
-// crumbs links a unit's ancestors and the unit itself.
-func crumbs(from string, u *model.Unit) []Link {
-	var chain []*model.Unit
-	for a := u; a != nil; a = a.Parent {
-		chain = append([]*model.Unit{a}, chain...)
-	}
-	out := make([]Link, len(chain))
-	for i, a := range chain {
-		out[i] = Link{Text: a.Name, Href: rel(from) + unitPath(a)}
-	}
-	return out
-}
 
 // UnitView is a unit's scorecard page.
 type UnitView struct {
@@ -37,7 +13,7 @@ type UnitView struct {
 	Name, Owner, Mission string
 	Score                Score
 	Perspectives         []PerspectiveView
-	Map                  *Chart
+	Map                  *chart.Chart
 	Children             []ChildView
 	Initiatives          []InitiativeView
 	Narrative            template.HTML
@@ -88,12 +64,12 @@ type TreeItem struct {
 	Score Score
 }
 
-func (b *builder) unitView(path string, u *model.Unit) *UnitView {
+func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 	r := b.r
 	ur := r.Unit(u)
 	v := &UnitView{
 		ID: u.ID, Name: u.Name, Owner: u.Owner, Mission: u.Mission,
-		Score:     scoreOf(ur.Score, ur.Status),
+		Score:     ScoreOf(ur.Score, ur.Status),
 		Narrative: markdownHTML(u.Narrative),
 	}
 	if n := u.Note(r.AsOf, nil, nil); n != nil {
@@ -103,18 +79,18 @@ func (b *builder) unitView(path string, u *model.Unit) *UnitView {
 		v.Parent = &Link{Text: u.Parent.Name, Href: rel(path) + unitPath(u.Parent)}
 	}
 	for _, pr := range ur.Perspectives {
-		pv := PerspectiveView{Name: pr.Perspective.Name, Score: scoreOf(pr.Score, pr.Status)}
+		pv := PerspectiveView{Name: pr.Perspective.Name, Score: ScoreOf(pr.Score, pr.Status)}
 		for _, o := range pr.Objectives {
 			pv.Objectives = append(pv.Objectives, b.objectiveRow(path, o))
 		}
 		v.Perspectives = append(v.Perspectives, pv)
 	}
 	if len(u.Objectives) > 0 {
-		v.Map = strategyMap(r, u, siteMap, func(o *model.Objective) string { return rel(path) + objectivePath(o) })
+		v.Map = chart.StrategyMap(r, u, chart.SiteMap, func(o *model.Objective) string { return rel(path) + objectivePath(o) })
 	}
 	for _, c := range u.Children {
 		cr := r.Unit(c)
-		v.Children = append(v.Children, ChildView{Link: Link{Text: c.Name, Href: rel(path) + unitPath(c)}, Owner: c.Owner, Score: scoreOf(cr.Score, cr.Status)})
+		v.Children = append(v.Children, ChildView{Link: Link{Text: c.Name, Href: rel(path) + unitPath(c)}, Owner: c.Owner, Score: ScoreOf(cr.Score, cr.Status)})
 	}
 	for _, in := range u.Initiatives {
 		v.Initiatives = append(v.Initiatives, b.initiativeView(path, in))
@@ -122,12 +98,12 @@ func (b *builder) unitView(path string, u *model.Unit) *UnitView {
 	return v
 }
 
-func (b *builder) objectiveRow(path string, o *model.Objective) ObjectiveRow {
+func (b *Builder) objectiveRow(path string, o *model.Objective) ObjectiveRow {
 	or := b.r.Objective(o)
 	row := ObjectiveRow{
 		Link:   Link{Text: o.Name, Href: rel(path) + objectivePath(o)},
 		Owner:  o.Owner,
-		Score:  scoreOf(or.Score, or.Status),
+		Score:  ScoreOf(or.Score, or.Status),
 		AtRisk: or.Outlook == model.AtRisk,
 	}
 	for _, e := range o.Drives {
@@ -142,18 +118,18 @@ func (b *builder) objectiveRow(path string, o *model.Objective) ObjectiveRow {
 // sparkPeriods is how many of a measure's latest periods its sparkline shows.
 const sparkPeriods = 12
 
-func (b *builder) measureRow(path string, m *model.Measure) MeasureRow {
+func (b *Builder) measureRow(path string, m *model.Measure) MeasureRow {
 	mr := b.r.Measure(m)
 	row := MeasureRow{
 		Link:   Link{Text: m.Name, Href: rel(path) + measurePath(m)},
 		Value:  formatValue(m, mr.Value),
 		Target: formatTarget(m, mr.Target),
-		Score:  scoreOf(mr.Score, mr.Status),
+		Score:  ScoreOf(mr.Score, mr.Status),
 		Trend:  mr.Trend.String(),
 		Stale:  mr.Stale,
 	}
 	if mr.Value.OK && mr.Period != mr.Current {
-		row.Period = periodName(mr.Period, b.r.Site.Calendar)
+		row.Period = b.r.Site.Calendar.Name(mr.Period)
 	}
 	hist := mr.History
 	if len(hist) > sparkPeriods {
@@ -163,16 +139,16 @@ func (b *builder) measureRow(path string, m *model.Measure) MeasureRow {
 	for i, h := range hist {
 		actuals[i] = h.Actual
 	}
-	row.Spark = sparkline(actuals, mr.Status.String())
+	row.Spark = chart.Sparkline(actuals, mr.Status.String())
 	return row
 }
 
 // tree lists every unit in pre-order.
-func (b *builder) tree(path string) []TreeItem {
+func (b *Builder) tree(path string) []TreeItem {
 	var out []TreeItem
 	for _, u := range b.r.Site.Units {
 		ur := b.r.Unit(u)
-		out = append(out, TreeItem{Link: Link{Text: u.Name, Href: rel(path) + unitPath(u)}, Depth: u.Depth, Score: scoreOf(ur.Score, ur.Status)})
+		out = append(out, TreeItem{Link: Link{Text: u.Name, Href: rel(path) + unitPath(u)}, Depth: u.Depth, Score: ScoreOf(ur.Score, ur.Status)})
 	}
 	return out
 }

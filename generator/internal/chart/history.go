@@ -1,4 +1,4 @@
-package render
+package chart
 
 import (
 	"encoding/json"
@@ -13,13 +13,13 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
 )
 
-// historyChart draws a measure's actuals over its periods, the target as a
+// History draws a measure's actuals over its periods, the target as a
 // dashed line, and the bands between red, target and stretch (the band of a
 // range measure) as shaded areas. A missing actual is a gap in the line.
 //
 // The bands are stacked areas: an invisible base line, then the width of each
 // band on top of it. The tooltip reads only the actual and the target.
-func historyChart(m *model.Measure, hist []compute.PeriodResult, periodLabel func(compute.PeriodResult) string) *Chart {
+func History(m *model.Measure, hist []compute.PeriodResult, periodLabel func(compute.PeriodResult) string) *Chart {
 	xs := make([]string, len(hist))
 	actual := make([]model.Opt, len(hist))
 	target := make([]model.Opt, len(hist))
@@ -174,7 +174,7 @@ func bands(m *model.Measure, hist []compute.PeriodResult) []band {
 			v = [4]model.Opt{model.Some(h.Red.V), model.Some(h.Target.V - h.Red.V), model.Some(h.Stretch.V - h.Target.V), {}}
 		}
 		for _, w := range v {
-			if w.OK && !finite(w.V) {
+			if w.OK && !number.Finite(w.V) {
 				// Validation keeps a scale that numbers can hold; one that
 				// slipped through is no band rather than a broken chart.
 				v = [4]model.Opt{}
@@ -193,15 +193,15 @@ func formatSpec(f number.Format) map[string]any {
 	return map[string]any{"grouping": f.Grouping, "min": f.MinDec, "max": f.MaxDec, "percent": f.Percent}
 }
 
-// scoreHistoryChart draws an objective's score as of each period on the 0–10
+// ScoreHistory draws an objective's score as of each period on the 0–10
 // scale, over the red, amber and green zones of a rolled-up score.
-func scoreHistoryChart(o *model.Objective, r *compute.Result) *Chart {
+func ScoreHistory(o *model.Objective, r *compute.Result) *Chart {
 	or := r.Objective(o)
 	xs := make([]string, len(r.Periods))
 	data := make([]model.Opt, len(r.Periods))
 	scored := false
 	for i, p := range r.Periods {
-		xs[i] = shortPeriod(p, r.Site.Calendar)
+		xs[i] = r.Site.Calendar.ShortName(p)
 		data[i] = or.History[i]
 		scored = scored || or.History[i].OK
 	}

@@ -1,20 +1,19 @@
-package render
+// Package view makes what each page shows: a view per page, built from the
+// computed result, with every number already formatted and every link
+// already relative to the page. Templates place the views; they compute
+// nothing. The view types are the documented interface of themes
+// (docs/site.md), so their fields change with care.
+package view
 
 import (
 	"html/template"
-	"strconv"
-	"sync"
 	"time"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
-	"github.com/scorecard-dev/scorecard/generator/internal/period"
+	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
-
-// The views are what templates see: every number already formatted, every
-// link already relative to the page. Templates place them; they compute
-// nothing.
 
 // SiteView is shown on every page.
 type SiteView struct {
@@ -27,7 +26,7 @@ type SiteView struct {
 	Missing  int    // measures with no value
 	Rows     int
 	// Policy is the Content-Security-Policy of the pages, which have no
-	// inline script or style element (contentPolicy).
+	// inline script or style element (theme.ContentPolicy).
 	Policy string
 }
 
@@ -55,16 +54,12 @@ type Score struct {
 	Status string // green, amber, red, none
 }
 
-func scoreOf(o model.Opt, s model.Status) Score {
+// ScoreOf is a score and its status as pages show them.
+func ScoreOf(o model.Opt, s model.Status) Score {
 	return Score{Text: scoreText(o), Status: s.String()}
 }
 
-func scoreText(o model.Opt) string {
-	if !o.OK {
-		return "–"
-	}
-	return strconv.FormatFloat(o.V, 'f', 1, 64)
-}
+func scoreText(o model.Opt) string { return number.Score(o.V, o.OK) }
 
 // paths of the pages, from the output root.
 func unitPath(u *model.Unit) string { return "units/" + u.ID + "/index.html" }
@@ -118,58 +113,6 @@ func formatTarget(m *model.Measure, t model.Opt) string {
 	return formatValue(m, t)
 }
 
-var months = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-
-// periodName names a period for people: September 2026, Q3 2026, FY 2026.
-func periodName(p period.Period, cal period.Calendar) string {
-	switch p.Freq {
-	case period.Monthly:
-		if i := p.N - namedMonthsFrom; i >= 0 && i < namedMonths {
-			return monthNames()[i].long
-		}
-		return months[p.N%12] + " " + strconv.Itoa(p.N/12)
-	case period.Quarterly:
-		return "Q" + strconv.Itoa(p.N%4+1) + " " + strconv.Itoa(p.N/4)
-	case period.Annual:
-		if cal.FYStart == 1 {
-			return strconv.Itoa(p.N)
-		}
-		return "FY " + strconv.Itoa(p.N)
-	}
-	return ""
-}
-
-// shortPeriod is the compact form for chart axes: Sep 2026, Q3 2026, FY 2026.
-func shortPeriod(p period.Period, cal period.Calendar) string {
-	if p.Freq == period.Monthly {
-		if i := p.N - namedMonthsFrom; i >= 0 && i < namedMonths {
-			return monthNames()[i].short
-		}
-		return months[p.N%12][:3] + " " + strconv.Itoa(p.N/12)
-	}
-	return periodName(p, cal)
-}
-
-// A monthly period's names depend on the period alone, and every measure
-// page shows the same few dozen of them for each of its periods, in its
-// table and on its chart's axis: 4.3 million strings per render on L. The
-// names of the months from 1900 to 2199 are made once; other months are
-// named as they come.
-const (
-	namedMonthsFrom = 1900 * 12
-	namedMonths     = 300 * 12
-)
-
-var monthNames = sync.OnceValue(func() []struct{ long, short string } {
-	out := make([]struct{ long, short string }, namedMonths)
-	for i := range out {
-		n := namedMonthsFrom + i
-		out[i].long = months[n%12] + " " + strconv.Itoa(n/12)
-		out[i].short = months[n%12][:3] + " " + strconv.Itoa(n/12)
-	}
-	return out
-})
-
 func dateText(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -180,7 +123,7 @@ func dateText(t time.Time) string {
 var money = number.Format{Grouping: true}
 
 func markdownHTML(src []byte) template.HTML {
-	h, err := Markdown(src)
+	h, err := theme.Markdown(src)
 	if err != nil {
 		return ""
 	}

@@ -1,4 +1,4 @@
-package render
+package theme
 
 import (
 	"crypto/sha256"
@@ -24,10 +24,10 @@ import (
 // The two verbs take the hashes of the scripts and of the style elements.
 const basePolicy = "default-src 'none'; script-src 'self' file:%s; style-src 'self' file: 'unsafe-inline'; style-src-elem 'self' file:%s; img-src 'self' file:; connect-src 'self'; base-uri 'none'; form-action 'none'"
 
-// contentPolicy returns basePolicy with the hashes of the page's inline
+// ContentPolicy returns basePolicy with the hashes of the page's inline
 // scripts and style elements, which must be given exactly as the page holds
 // them.
-func contentPolicy(scripts, styles []string) string {
+func ContentPolicy(scripts, styles []string) string {
 	return fmt.Sprintf(basePolicy, hashes(scripts), hashes(styles))
 }
 

@@ -1,4 +1,4 @@
-package render
+package view
 
 import (
 	"html/template"
@@ -29,7 +29,7 @@ func (v *MeasureView) RowsHTML() (template.HTML, error) {
 			writeText(&b, c)
 		}
 		b.WriteString(`</td><td class="num">`)
-		h, err := v.theme.partial("measure", "score", r.Score)
+		h, err := v.theme.Partial("measure", "score", r.Score)
 		if err != nil {
 			return "", err
 		}
@@ -48,7 +48,7 @@ func (v *ObjectiveView) HistoryHTML() (template.HTML, error) {
 		b.WriteString(`<tr><th scope="row">`)
 		writeText(&b, r.Period)
 		b.WriteString(`</th><td class="num">`)
-		h, err := v.theme.partial("objective", "score", r.Score)
+		h, err := v.theme.Partial("objective", "score", r.Score)
 		if err != nil {
 			return "", err
 		}

@@ -1,4 +1,10 @@
-package render
+// Package chart makes the charts of the pages: the option of each ECharts
+// chart (a measure's history, an objective's score history, a unit's
+// strategy map, laid out in maplayout.go) as JSON that is safe inside a
+// <script type="application/json"> element, and the sparklines of the
+// scorecard tables as inline SVG. It formats no number of its own: the
+// pages' words and numbers come in with the results.
+package chart
 
 import (
 	"encoding/json"
@@ -9,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
 )
 
 // Chart is an ECharts chart on a page. The option is emitted by html/template
@@ -174,7 +181,7 @@ func appendJSONValues(b []byte, vs []model.Opt) []byte {
 // appendJSONFloat formats f as encoding/json does: the shortest decimal
 // that reads back as f, with an exponent only below 1e-6 or from 1e21.
 func appendJSONFloat(b []byte, f float64) []byte {
-	if !finite(f) {
+	if !number.Finite(f) {
 		// JSON has no such number. Site refuses a result that holds one
 		// (checkNumbers), and a band too wide to represent is left out
 		// (bands): none gets here, and should one, it is a gap, not a panic.

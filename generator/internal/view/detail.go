@@ -1,4 +1,4 @@
-package render
+package view
 
 import (
 	"fmt"
@@ -6,8 +6,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/chart"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
 // ObjectiveView is an objective's page.
@@ -22,10 +24,10 @@ type ObjectiveView struct {
 	Effects                  []CauseRow // objectives this one drives
 	Supports                 []ComponentRow
 	Initiatives              []Link
-	History                  *Chart
+	History                  *chart.Chart
 	HistoryRows              []HistoryRow
 	Commentary               template.HTML
-	theme                    *Theme // for HistoryHTML
+	theme                    *theme.Theme // for HistoryHTML
 }
 
 // ComponentRow is a measure or objective that makes up an objective's score.
@@ -58,15 +60,15 @@ type HistoryRow struct {
 
 func weightText(w float64) string { return strconv.FormatFloat(w, 'f', -1, 64) }
 
-func (b *builder) objectiveView(path string, o *model.Objective) *ObjectiveView {
+func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView {
 	r := b.r
 	or := r.Objective(o)
 	here := rel(path)
 	v := &ObjectiveView{
 		Name: o.Name, Owner: o.Owner, Perspective: o.Perspective.Name,
 		Unit:        Link{Text: o.Unit.Name, Href: here + unitPath(o.Unit)},
-		Score:       scoreOf(or.Score, or.Status),
-		DriverScore: scoreOf(or.DriverScore, compute.RollupStatus(or.DriverScore)),
+		Score:       ScoreOf(or.Score, or.Status),
+		DriverScore: ScoreOf(or.DriverScore, compute.RollupStatus(or.DriverScore)),
 		Outlook:     or.Outlook.String(),
 		theme:       b.theme,
 	}
@@ -75,14 +77,14 @@ func (b *builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 		v.Components = append(v.Components, ComponentRow{
 			Link: Link{Text: m.Name, Href: here + measurePath(m)}, Kind: "Measure", Unit: o.Unit.Name,
 			Value: formatValue(m, mr.Value), Target: formatTarget(m, mr.Target),
-			Weight: weightText(m.Weight), Score: scoreOf(mr.Score, mr.Status),
+			Weight: weightText(m.Weight), Score: ScoreOf(mr.Score, mr.Status),
 		})
 	}
 	for _, s := range o.SupportedBy {
 		sr := r.Objective(s)
 		v.Components = append(v.Components, ComponentRow{
 			Link: Link{Text: s.Name, Href: here + objectivePath(s)}, Kind: "Objective", Unit: s.Unit.Name,
-			Value: "", Target: "", Weight: weightText(s.Weight), Score: scoreOf(sr.Score, sr.Status),
+			Value: "", Target: "", Weight: weightText(s.Weight), Score: ScoreOf(sr.Score, sr.Status),
 		})
 	}
 	for _, d := range o.DrivenBy {
@@ -93,7 +95,7 @@ func (b *builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 	}
 	for _, s := range o.Supports {
 		sr := r.Objective(s)
-		v.Supports = append(v.Supports, ComponentRow{Link: Link{Text: s.Name, Href: here + objectivePath(s)}, Kind: "Objective", Unit: s.Unit.Name, Weight: weightText(o.Weight), Score: scoreOf(sr.Score, sr.Status)})
+		v.Supports = append(v.Supports, ComponentRow{Link: Link{Text: s.Name, Href: here + objectivePath(s)}, Kind: "Objective", Unit: s.Unit.Name, Weight: weightText(o.Weight), Score: ScoreOf(sr.Score, sr.Status)})
 	}
 	for _, in := range o.Unit.Initiatives {
 		for _, io := range in.Objectives {
@@ -104,9 +106,9 @@ func (b *builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 	}
 	for i, p := range r.Periods {
 		h := or.History[i]
-		v.HistoryRows = append(v.HistoryRows, HistoryRow{Period: periodName(p, r.Site.Calendar), Score: scoreOf(h, compute.RollupStatus(h))})
+		v.HistoryRows = append(v.HistoryRows, HistoryRow{Period: r.Site.Calendar.Name(p), Score: ScoreOf(h, compute.RollupStatus(h))})
 	}
-	v.History = scoreHistoryChart(o, r)
+	v.History = chart.ScoreHistory(o, r)
 	if n := o.Unit.Note(r.AsOf, o, nil); n != nil {
 		v.Commentary = markdownHTML(n.Text)
 	}
@@ -123,9 +125,9 @@ func linkBetween(r *compute.Result, from, to *model.Objective) compute.Link {
 	return compute.Link{}
 }
 
-func (b *builder) causeRow(here string, o *model.Objective, l compute.Link) CauseRow {
+func (b *Builder) causeRow(here string, o *model.Objective, l compute.Link) CauseRow {
 	or := b.r.Objective(o)
-	row := CauseRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: o.Unit.Name, Score: scoreOf(or.Score, or.Status)}
+	row := CauseRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: o.Unit.Name, Score: ScoreOf(or.Score, or.Status)}
 	switch {
 	case l.Flat:
 		row.Evidence = "Not enough variation (a score that does not change correlates with nothing)"
@@ -176,12 +178,12 @@ type MeasureView struct {
 	Trend      string
 	Stale      bool
 	Definition []Field
-	Chart      *Chart
+	Chart      *chart.Chart
 	Rows       []PeriodRow
 	Commentary template.HTML
 	Missing    string // why there is no value, when there is none
 	YTD        bool
-	theme      *Theme // for RowsHTML
+	theme      *theme.Theme // for RowsHTML
 }
 
 // Field is a labelled value of a definition list.
@@ -198,7 +200,7 @@ type PeriodRow struct {
 	Score                        Score
 }
 
-func (b *builder) measureView(path string, m *model.Measure) *MeasureView {
+func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 	r := b.r
 	mr := r.Measure(m)
 	here := rel(path)
@@ -211,26 +213,26 @@ func (b *builder) measureView(path string, m *model.Measure) *MeasureView {
 		Target:    formatTarget(m, mr.Target),
 		Red:       formatValue(m, mr.Red),
 		Stretch:   formatValue(m, mr.Stretch),
-		Period:    periodName(mr.Period, cal),
-		Current:   periodName(mr.Current, cal),
-		Score:     scoreOf(mr.Score, mr.Status),
+		Period:    cal.Name(mr.Period),
+		Current:   cal.Name(mr.Current),
+		Score:     ScoreOf(mr.Score, mr.Status),
 		Trend:     mr.Trend.String(),
 		Stale:     mr.Stale,
 		theme:     b.theme,
 	}
 	if m.Basis == model.YTDBasis {
 		v.YTD = true
-		v.Period = "Year to date, " + periodName(mr.Current, cal)
+		v.Period = "Year to date, " + cal.Name(mr.Current)
 		if len(mr.Missing) > 0 {
 			var ps []string
 			for _, p := range mr.Missing {
-				ps = append(ps, periodName(p, cal))
+				ps = append(ps, cal.Name(p))
 			}
 			v.Missing = "No actual for " + strings.Join(ps, ", ") + ", so there is no year-to-date value."
 		}
 	}
 	if !mr.Value.OK && v.Missing == "" {
-		v.Missing = "No actual for " + periodName(mr.Current, cal) + " or before."
+		v.Missing = "No actual for " + cal.Name(mr.Current) + " or before."
 	}
 	v.Definition = b.definition(here, m)
 	if len(mr.History) > 0 {
@@ -238,7 +240,7 @@ func (b *builder) measureView(path string, m *model.Measure) *MeasureView {
 	}
 	for i := len(mr.History) - 1; i >= 0; i-- {
 		h := mr.History[i]
-		row := PeriodRow{Period: periodName(h.Period, cal), Actual: formatValue(m, h.Actual), Score: scoreOf(h.Score, h.Status)}
+		row := PeriodRow{Period: cal.Name(h.Period), Actual: formatValue(m, h.Actual), Score: ScoreOf(h.Score, h.Status)}
 		// Thresholds mostly stay the same from one period to the next: a
 		// repeated one takes the text of the row before rather than being
 		// formatted again (-0 and 0 compare equal and format the same).
@@ -253,7 +255,7 @@ func (b *builder) measureView(path string, m *model.Measure) *MeasureView {
 		v.Rows = append(v.Rows, row)
 	}
 	if len(mr.History) > 0 {
-		v.Chart = historyChart(m, mr.History, func(h compute.PeriodResult) string { return shortPeriod(h.Period, cal) })
+		v.Chart = chart.History(m, mr.History, func(h compute.PeriodResult) string { return cal.ShortName(h.Period) })
 	}
 	if n := m.Unit.Note(r.AsOf, nil, m); n != nil {
 		v.Commentary = markdownHTML(n.Text)
@@ -261,7 +263,7 @@ func (b *builder) measureView(path string, m *model.Measure) *MeasureView {
 	return v
 }
 
-func (b *builder) definition(here string, m *model.Measure) []Field {
+func (b *Builder) definition(here string, m *model.Measure) []Field {
 	f := []Field{
 		{Label: "Polarity", Value: map[model.Polarity]string{model.Higher: "Higher is better", model.Lower: "Lower is better", model.Range: "Within a band"}[m.Polarity]},
 		{Label: "Frequency", Value: titleCase(m.Freq.String())},

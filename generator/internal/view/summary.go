@@ -1,4 +1,4 @@
-package render
+package view
 
 import (
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
@@ -21,17 +21,17 @@ type Summary struct {
 
 // PackSummary returns the summary of the board pack of r.
 func PackSummary(r *compute.Result) *Summary {
-	b := newBuilder(r)
+	site := NewSite(r)
 	root := r.Site.Root()
 	rr := r.Unit(root)
 	s := &Summary{
-		Title: r.Site.Title, AsOf: b.site.AsOf, AsOfCode: b.site.AsOfCode,
-		Root: root.Name, Score: scoreOf(rr.Score, rr.Status),
+		Title: r.Site.Title, AsOf: site.AsOf, AsOfCode: site.AsOfCode,
+		Root: root.Name, Score: ScoreOf(rr.Score, rr.Status),
 		Counts: statusCounts(r), Changes: changes(r),
 	}
 	for _, u := range r.Site.Units {
 		ur := r.Unit(u)
-		s.Units = append(s.Units, TreeItem{Link: Link{Text: u.Name}, Depth: u.Depth, Score: scoreOf(ur.Score, ur.Status)})
+		s.Units = append(s.Units, TreeItem{Link: Link{Text: u.Name}, Depth: u.Depth, Score: ScoreOf(ur.Score, ur.Status)})
 	}
 	s.Red, s.AtRisk = packExceptions(r)
 	for _, list := range [][]PackException{s.Red, s.AtRisk} {

@@ -1,4 +1,4 @@
-package render
+package theme
 
 import "testing"
 
@@ -13,7 +13,7 @@ func TestContentPolicyListsTheHashesOfInlineCode(t *testing.T) {
 		{"none", nil, nil, "default-src 'none'; script-src 'self' file:; style-src 'self' file: 'unsafe-inline'; style-src-elem 'self' file:; img-src 'self' file:; connect-src 'self'; base-uri 'none'; form-action 'none'"},
 		{"a script and a style", []string{""}, []string{"p{}"}, "default-src 'none'; script-src 'self' file: 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; style-src 'self' file: 'unsafe-inline'; style-src-elem 'self' file: 'sha256-gG2yISYereRMiG2lMXrbiUgi0Ubw9p7QCeWcroOvy9Y='; img-src 'self' file:; connect-src 'self'; base-uri 'none'; form-action 'none'"},
 	} {
-		if got := contentPolicy(tc.scripts, tc.styles); got != tc.want {
+		if got := ContentPolicy(tc.scripts, tc.styles); got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
 		}
 	}

@@ -1,8 +1,10 @@
-package render
+package theme
 
 import (
 	"fmt"
 	"html/template"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
 // funcs are the template functions a theme can use. Each has an example in
@@ -33,15 +35,12 @@ func dict(kv ...any) (map[string]any, error) {
 
 // statusLabel names a status in words, so that it never rests on colour alone.
 func statusLabel(s string) string {
-	switch s {
-	case "green":
-		return "Green"
-	case "amber":
-		return "Amber"
-	case "red":
-		return "Red"
+	for _, st := range []model.Status{model.Green, model.Amber, model.Red} {
+		if s == st.String() {
+			return st.Label()
+		}
 	}
-	return "No data"
+	return model.None.Label()
 }
 
 // statusIcon gives each status its own shape as well as its colour.

@@ -1,10 +1,11 @@
-package render
+package view
 
 import (
 	"cmp"
 	"slices"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
 )
 
 // InitiativeView is an initiative with its milestones.
@@ -33,7 +34,7 @@ type MilestoneView struct {
 
 func initiativeAnchor(in *model.Initiative) string { return in.Unit.ID + "-" + in.ID }
 
-func (b *builder) initiativeView(path string, in *model.Initiative) InitiativeView {
+func (b *Builder) initiativeView(path string, in *model.Initiative) InitiativeView {
 	here := rel(path)
 	v := InitiativeView{
 		Anchor: initiativeAnchor(in), Href: here + initiativesPath + "#" + initiativeAnchor(in),
@@ -85,7 +86,7 @@ type InitiativeGroup struct {
 	Initiatives []InitiativeView
 }
 
-func (b *builder) initiativesView(path string) *InitiativesView {
+func (b *Builder) initiativesView(path string) *InitiativesView {
 	v := &InitiativesView{}
 	for _, u := range b.r.Site.Units {
 		if len(u.Initiatives) == 0 {
@@ -119,7 +120,7 @@ type ExceptionRow struct {
 	order  [3]float64 // worst first: sort keys
 }
 
-func (b *builder) exceptionsView(path string) *ExceptionsView {
+func (b *Builder) exceptionsView(path string) *ExceptionsView {
 	r := b.r
 	here := rel(path)
 	cal := r.Site.Calendar
@@ -136,7 +137,7 @@ func (b *builder) exceptionsView(path string) *ExceptionsView {
 		unit := Link{Text: u.Name, Href: here + unitPath(u)}
 		for _, m := range u.Measures {
 			mr := r.Measure(m)
-			row := ExceptionRow{Link: Link{Text: m.Name, Href: here + measurePath(m)}, Unit: unit, Owner: m.Objective.Owner, Score: scoreOf(mr.Score, mr.Status)}
+			row := ExceptionRow{Link: Link{Text: m.Name, Href: here + measurePath(m)}, Unit: unit, Owner: m.Objective.Owner, Score: ScoreOf(mr.Score, mr.Status)}
 			if mr.Status == model.Red {
 				row.Detail = formatValue(m, mr.Value) + " against " + formatTarget(m, mr.Target)
 				row.order = [3]float64{mr.Score.V, float64(m.Index)}
@@ -144,20 +145,20 @@ func (b *builder) exceptionsView(path string) *ExceptionsView {
 			}
 			switch {
 			case !mr.Value.OK:
-				row.Detail = "No value for " + periodName(mr.Current, cal)
+				row.Detail = "No value for " + cal.Name(mr.Current)
 				row.order = [3]float64{0, float64(m.Index)}
 				v.StaleOrMissing = append(v.StaleOrMissing, row)
 			case mr.Stale:
-				row.Detail = "Latest actual is for " + periodName(mr.Period, cal) + ", not " + periodName(mr.Current, cal)
+				row.Detail = "Latest actual is for " + cal.Name(mr.Period) + ", not " + cal.Name(mr.Current)
 				row.order = [3]float64{1, float64(cal.End(mr.Period)), float64(m.Index)}
 				v.StaleOrMissing = append(v.StaleOrMissing, row)
 			}
 		}
 		for _, o := range u.Objectives {
 			or := r.Objective(o)
-			row := ExceptionRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: unit, Owner: o.Owner, Score: scoreOf(or.Score, or.Status)}
+			row := ExceptionRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: unit, Owner: o.Owner, Score: ScoreOf(or.Score, or.Status)}
 			if or.Outlook == model.AtRisk {
-				row.Detail = "Driver score " + scoreText(or.DriverScore) + " is red"
+				row.Detail = "Driver score " + number.Score(or.DriverScore.V, or.DriverScore.OK) + " is red"
 				row.order = [3]float64{or.DriverScore.V, float64(o.Index)}
 				v.AtRisk = append(v.AtRisk, row)
 			}

@@ -1,0 +1,146 @@
+package view
+
+import (
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/theme"
+)
+
+// A Builder makes the views of one result.
+type Builder struct {
+	r     *compute.Result
+	site  *SiteView
+	theme *theme.Theme
+}
+
+// NewBuilder returns the builder of r's views, for the templates of t.
+func NewBuilder(r *compute.Result, t *theme.Theme) *Builder {
+	return &Builder{r: r, site: NewSite(r), theme: t}
+}
+
+// NewSite is what every page of r shows.
+func NewSite(r *compute.Result) *SiteView {
+	cal := r.Site.Calendar
+	sv := &SiteView{
+		Title: r.Site.Title, Lang: r.Site.Language,
+		AsOf: cal.Name(r.AsOf), AsOfCode: r.AsOf.String(),
+		Rows: r.Site.Rows, Policy: theme.ContentPolicy(nil, nil),
+	}
+	if !r.Latest.IsZero() {
+		sv.Latest = cal.Name(r.Latest)
+	}
+	for i := range r.Measures {
+		mr := &r.Measures[i]
+		switch {
+		case !mr.Value.OK:
+			sv.Missing++
+		case mr.Stale:
+			sv.Stale++
+		}
+	}
+	return sv
+}
+
+// The kinds of page, each with its template layouts/<kind>.html.
+const (
+	HomePage        = "home"
+	UnitPage        = "unit"
+	ObjectivePage   = "objective"
+	MeasurePage     = "measure"
+	InitiativesPage = "initiatives"
+	ExceptionsPage  = "exceptions"
+)
+
+// A PageRef names a page of the site and what it is about.
+type PageRef struct {
+	Path      string // from the output root, slash-separated
+	Kind      string // HomePage, UnitPage, ...
+	Unit      *model.Unit
+	Objective *model.Objective
+	Measure   *model.Measure
+}
+
+// Pages lists every page of r's site but the board pack, in the order a
+// build renders them.
+func Pages(r *compute.Result) []PageRef {
+	out := []PageRef{{Path: homePath, Kind: HomePage, Unit: r.Site.Root()}}
+	for _, u := range r.Site.Units {
+		out = append(out, PageRef{Path: unitPath(u), Kind: UnitPage, Unit: u})
+		for _, o := range u.Objectives {
+			out = append(out, PageRef{Path: objectivePath(o), Kind: ObjectivePage, Unit: u, Objective: o})
+		}
+		for _, m := range u.Measures {
+			out = append(out, PageRef{Path: measurePath(m), Kind: MeasurePage, Unit: u, Measure: m})
+		}
+	}
+	return append(out, PageRef{Path: initiativesPath, Kind: InitiativesPage}, PageRef{Path: exceptionsPath, Kind: ExceptionsPage})
+}
+
+// Page is the view of the page p.
+func (b *Builder) Page(p PageRef) *Page {
+	switch p.Kind {
+	case HomePage:
+		home := b.unitView(p.Path, p.Unit)
+		home.Tree = b.tree(p.Path)
+		return b.page(p.Path, p.Unit.Name, "scorecard", home)
+	case UnitPage:
+		pg := b.page(p.Path, p.Unit.Name, "scorecard", b.unitView(p.Path, p.Unit))
+		pg.Crumbs = crumbs(p.Path, p.Unit)
+		return pg
+	case ObjectivePage:
+		o := p.Objective
+		pg := b.page(p.Path, o.Name, "scorecard", b.objectiveView(p.Path, o))
+		pg.Crumbs = append(crumbs(p.Path, p.Unit), Link{Text: o.Name})
+		return pg
+	case MeasurePage:
+		m := p.Measure
+		pg := b.page(p.Path, m.Name, "scorecard", b.measureView(p.Path, m))
+		pg.Crumbs = append(crumbs(p.Path, p.Unit), Link{Text: m.Objective.Name, Href: rel(p.Path) + objectivePath(m.Objective)}, Link{Text: m.Name})
+		return pg
+	case InitiativesPage:
+		return b.page(p.Path, "Initiatives", "initiatives", b.initiativesView(p.Path))
+	}
+	return b.page(p.Path, "Exceptions", "exceptions", b.exceptionsView(p.Path))
+}
+
+func (b *Builder) page(path, title, nav string, body any) *Page {
+	return &Page{Site: b.site, Path: path, Rel: rel(path), Canonical: canonical(b.r.Site.BaseURL, path), Title: title, Nav: nav, Body: body}
+}
+
+// crumbs links a unit's ancestors and the unit itself.
+func crumbs(from string, u *model.Unit) []Link {
+	var chain []*model.Unit
+	for a := u; a != nil; a = a.Parent {
+		chain = append([]*model.Unit{a}, chain...)
+	}
+	out := make([]Link, len(chain))
+	for i, a := range chain {
+		out[i] = Link{Text: a.Name, Href: rel(from) + unitPath(a)}
+	}
+	return out
+}
+
+// canonical is the absolute URL of the page at path under the site's base
+// URL, or "" when the site has none: without one there is nothing to point
+// at, and pages link relatively anyway. The base is validated and escaped,
+// with a trailing slash; paths are made of ids, which need no escaping.
+func canonical(base, path string) string {
+	if base == "" {
+		return ""
+	}
+	return base + path
+}
+
+// HasCharts reports whether the page draws any chart, so that pages without
+// one do not load the chart library.
+func (p *Page) HasCharts() bool {
+	switch v := p.Body.(type) {
+	case *UnitView:
+		return v.Map != nil
+	case *ObjectiveView:
+		return v.History != nil
+	case *MeasureView:
+		return v.Chart != nil
+	}
+	return false
+}
