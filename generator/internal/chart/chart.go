@@ -253,21 +253,6 @@ func prune(v any) any {
 	return v
 }
 
-// Status colours, shared with site.css.
-var statusColour = map[string]string{
-	"green": "#2e7d32",
-	"amber": "#f2a900",
-	"red":   "#c62828",
-	"none":  "#9aa0a6",
-}
-
-var statusText = map[string]string{
-	"green": "#ffffff",
-	"amber": "#1b1b1b",
-	"red":   "#ffffff",
-	"none":  "#1b1b1b",
-}
-
 // wrap breaks text into at most maxLines lines of at most width characters,
 // ending with an ellipsis where it had to cut.
 func wrap(text string, width, maxLines int) string {

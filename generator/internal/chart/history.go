@@ -140,9 +140,11 @@ type band struct {
 	data         []model.Opt
 }
 
-const (
-	amberBand = "rgba(242,169,0,0.20)"
-	greenBand = "rgba(46,125,50,0.16)"
+// The shades of a measure's history: red flag to target, and target to
+// stretch.
+var (
+	amberBand = tint(model.Amber, 0.20)
+	greenBand = tint(model.Green, 0.16)
 )
 
 // bands shades red to target amber and target to stretch green (the other way
@@ -227,7 +229,7 @@ var scoreShape = sync.OnceValue(func() *chartShape {
 	l.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: "score-history", Renderer: "svg"}),
 		charts.WithAnimation(false),
-		charts.WithYAxisOpts(opts.YAxis{Min: 0, Max: 10}),
+		charts.WithYAxisOpts(opts.YAxis{Min: 0, Max: compute.MaxScore}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 		charts.WithGridOpts(opts.Grid{Left: "40", Right: "24", Top: "16", Bottom: "32"}),
 	)
@@ -242,9 +244,9 @@ var scoreShape = sync.OnceValue(func() *chartShape {
 		return []any{map[string]any{"yAxis": from, "itemStyle": map[string]any{"color": colour}}, map[string]any{"yAxis": to}}
 	}
 	s["markArea"] = map[string]any{"silent": true, "data": []any{
-		zone(0, 10.0/3, "rgba(198,40,40,0.08)"),
-		zone(10.0/3, 20.0/3, "rgba(242,169,0,0.10)"),
-		zone(20.0/3, 10, "rgba(46,125,50,0.08)"),
+		zone(0, compute.RedScore, tint(model.Red, 0.08)),
+		zone(compute.RedScore, compute.TargetScore, tint(model.Amber, 0.10)),
+		zone(compute.TargetScore, compute.MaxScore, tint(model.Green, 0.08)),
 	}}
 	opt["tooltip"] = map[string]any{"trigger": "axis"}
 	opt["scorecard"] = map[string]any{"format": map[string]any{"grouping": false, "min": 1, "max": 1, "percent": false}, "series": []string{"Score"}}

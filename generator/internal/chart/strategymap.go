@@ -68,12 +68,12 @@ func StrategyMap(r *compute.Result, u *model.Unit, geo Geometry, href func(*mode
 	}
 
 	// Boxes.
-	statuses := []string{"green", "amber", "red", "none"}
+	statuses := []model.Status{model.Green, model.Amber, model.Red, model.None}
 	var objCats []*opts.GraphCategory
 	for _, s := range statuses {
-		objCats = append(objCats, &opts.GraphCategory{Name: s,
-			ItemStyle: &opts.ItemStyle{Color: statusColour[s], BorderColor: "rgba(0,0,0,0.22)", BorderWidth: 1},
-			Label:     &opts.Label{Show: opts.Bool(true), Color: statusText[s], FontSize: geo.Font, LineHeight: geo.Font + 3}})
+		objCats = append(objCats, &opts.GraphCategory{Name: s.String(),
+			ItemStyle: &opts.ItemStyle{Color: statusFill[s], BorderColor: "rgba(0,0,0,0.22)", BorderWidth: 1},
+			Label:     &opts.Label{Show: opts.Bool(true), Color: statusLabelColour[s], FontSize: geo.Font, LineHeight: geo.Font + 3}})
 	}
 	objCats = append(objCats, &opts.GraphCategory{Name: "anchor", Label: hidden})
 	catOf := map[string]int{"green": 0, "amber": 1, "red": 2, "none": 3}

@@ -4,13 +4,16 @@ import (
 	"math"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
 )
 
-// The score scale: 0 to 10, with red, target and stretch at the thirds.
+// The score scale: 0 to MaxScore, with red, target and stretch at the
+// thirds. A rolled-up score is green from TargetScore and amber from
+// RedScore (RollupStatus); charts draw the same zones.
 const (
-	redScore    = 10.0 / 3
-	targetScore = 20.0 / 3
-	maxScore    = 10.0
+	RedScore    = 10.0 / 3
+	TargetScore = 20.0 / 3
+	MaxScore    = 10.0
 	// tolerance for comparing rolled-up scores with the status thresholds, so
 	// that a mean of scores that is 20/3 in exact arithmetic counts as green.
 	statusTolerance = 1e-9
@@ -108,12 +111,12 @@ func MeasureScore(pol model.Polarity, v model.Opt, t Thresholds, band model.Band
 // nothing lies in [r, g), so values below g score 0 and g itself 20/3.
 func higherScore(v, g, r, s float64) float64 {
 	xs := [4]float64{r - (g - r), r, g, s}
-	ys := [4]float64{0, redScore, targetScore, maxScore}
+	ys := [4]float64{0, RedScore, TargetScore, MaxScore}
 	if v < xs[0] {
 		return 0
 	}
 	if v >= xs[3] {
-		return maxScore
+		return MaxScore
 	}
 	for i := 0; i < 3; i++ {
 		if v >= xs[i] && v < xs[i+1] {
@@ -136,20 +139,20 @@ func rangeScore(v float64, b model.Band) float64 {
 	d := math.Abs(v - mid)
 	if d <= half {
 		if half == 0 {
-			return maxScore
+			return MaxScore
 		}
-		return maxScore - (maxScore-targetScore)*d/half
+		return MaxScore - (MaxScore-TargetScore)*d/half
 	}
 	out := d - half
 	if b.Tolerance == 0 {
 		return 0
 	}
-	return math.Max(0, targetScore-redScore*out/b.Tolerance)
+	return math.Max(0, TargetScore-RedScore*out/b.Tolerance)
 }
 
 // midpoint is (a + b) / 2, also when a + b overflows.
 func midpoint(a, b float64) float64 {
-	if m := (a + b) / 2; finite(m) {
+	if m := (a + b) / 2; number.Finite(m) {
 		return m
 	}
 	return a/2 + b/2
@@ -161,9 +164,9 @@ func RollupStatus(score model.Opt) model.Status {
 	switch {
 	case !score.OK:
 		return model.None
-	case score.V >= targetScore-statusTolerance:
+	case score.V >= TargetScore-statusTolerance:
 		return model.Green
-	case score.V >= redScore-statusTolerance:
+	case score.V >= RedScore-statusTolerance:
 		return model.Amber
 	}
 	return model.Red
@@ -182,7 +185,7 @@ func MeasureTrend(pol model.Polarity, cur, prev model.Opt, band model.Band) mode
 	case model.Range:
 		mid := midpoint(band.Low, band.High)
 		da, db := math.Abs(a-mid), math.Abs(b-mid)
-		if !finite(da) || !finite(db) {
+		if !number.Finite(da) || !number.Finite(db) {
 			// A value far beyond the band: half the distances, which are
 			// exact and cannot overflow, compare the same.
 			da, db = math.Abs(a/2-mid/2), math.Abs(b/2-mid/2)
