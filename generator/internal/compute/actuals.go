@@ -8,6 +8,7 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/formula"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
@@ -194,7 +195,7 @@ func (e *engine) rollupSeries(m *model.Measure) *series {
 			continue
 		}
 		v := m.Rollup.Combine(vals)
-		if !finite(v) {
+		if !number.Finite(v) {
 			if e.reportable(p) {
 				e.faults.add(m.RollupPos, at("measure %q of unit %q: the %s of its child units' actuals %s", m.ID, m.Unit.ID, m.Rollup, beyond), p, "")
 			}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
@@ -25,9 +26,6 @@ import (
 
 // beyond is how the errors say that a number cannot be represented.
 const beyond = "is beyond ±1.8e308, the largest a number can be"
-
-// finite reports whether v is a number a page can show.
-func finite(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) }
 
 // faults collects the errors of results that cannot be represented.
 // Measures and periods are scored in parallel, and one bad input spoils the
@@ -116,19 +114,19 @@ func ScaleProblem(pol model.Polarity, band float64, t Thresholds) (msg, key stri
 		sign, zero = "+", r+(r-g)
 	}
 	switch {
-	case !finite(r):
+	case !number.Finite(r):
 		return at("target %v is too far from zero (give one nearer, or a red): its default red, target %s %v%% of |target|, %s", g, sign, math.Round(band*1e8)/1e6, beyond), "target"
-	case !finite(s) && t.Red.OK:
+	case !number.Finite(s) && t.Red.OK:
 		return at("red %v is too far from target %v (give a stretch, or a nearer red): the default stretch, target + (target − red), %s", r, g, beyond), "red"
-	case !finite(s):
+	case !number.Finite(s):
 		return at("target %v is too far from zero (give one nearer, or a stretch): its default stretch, target + (target − red), %s", g, beyond), "target"
-	case !finite(zero):
+	case !number.Finite(zero):
 		key = "target"
 		if t.Red.OK {
 			key = "red"
 		}
 		return at("red %v is too far from target %v: the score's 0 point, red %s (target − red), %s", r, g, sign, beyond), key
-	case !finite(s - zero):
+	case !number.Finite(s - zero):
 		key = "target"
 		if t.Red.OK {
 			key = "red"
@@ -149,9 +147,9 @@ const wider = "is wider than 1.8e308, the largest a number can be"
 // that width must be a number. It returns the message and the key to blame.
 func BandProblem(b model.Band) (msg, key string) {
 	switch {
-	case !finite(b.High - b.Low):
+	case !number.Finite(b.High - b.Low):
 		return at("target_low %v and target_high %v are too far apart: the band %s", b.Low, b.High, wider), "target_high"
-	case !finite(b.High - b.Low + 4*b.Tolerance):
+	case !number.Finite(b.High - b.Low + 4*b.Tolerance):
 		return at("tolerance %v is too large: the score's scale, from target_low − 2×tolerance to target_high + 2×tolerance, %s", b.Tolerance, wider), "tolerance"
 	}
 	return "", ""

@@ -5,6 +5,7 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/formula"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
@@ -48,17 +49,10 @@ type PeriodResult struct {
 func thresholdsAt(m *model.Measure, p period.Period) Thresholds {
 	pt := m.Data.At(p)
 	return Thresholds{
-		Target:  pick(pt.Target, m.Target),
-		Red:     pick(pt.Red, m.Red),
-		Stretch: pick(pt.Stretch, m.Stretch),
+		Target:  pt.Target.Or(m.Target),
+		Red:     pt.Red.Or(m.Red),
+		Stretch: pt.Stretch.Or(m.Stretch),
 	}
-}
-
-func pick(v, def model.Opt) model.Opt {
-	if v.OK {
-		return v
-	}
-	return def
 }
 
 // measureAt scores m as of period asOf.
@@ -124,7 +118,7 @@ func (e *engine) combine(m *model.Measure, last period.Period, what string, ts [
 		vals[i] = v.V
 	}
 	v := m.Aggregation.Combine(vals)
-	if !finite(v) {
+	if !number.Finite(v) {
 		e.faults.add(m.AggregationPos, at("measure %q of unit %q: the year-to-date %s of its %s %s", m.ID, m.Unit.ID, m.Aggregation, what, beyond), last, "")
 		return model.Opt{}
 	}
@@ -172,7 +166,7 @@ func (e *engine) ytdActual(m *model.Measure, first, last period.Period) (v model
 		return model.Opt{}, missing, false
 	}
 	x := m.Aggregation.Combine(vals)
-	if !finite(x) {
+	if !number.Finite(x) {
 		e.faults.add(m.AggregationPos, at("measure %q of unit %q: the year-to-date %s of its actuals %s", m.ID, m.Unit.ID, m.Aggregation, beyond), last, "")
 		return model.Opt{}, nil, false
 	}

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
 )
 
@@ -30,12 +31,6 @@ const (
 // ColumnNames are the header names of the columns, in the order of the constants.
 var ColumnNames = [numCols]string{"unit", "measure", "period", "actual", "target", "red", "stretch"}
 
-// Opt is a number that may be missing. A blank cell is missing, never zero.
-type Opt struct {
-	V  float64
-	OK bool
-}
-
 // Row is one data row. Cols holds each column's position on the row's line
 // (0 when the file has no such column), so that later checks can point at a cell.
 type Row struct {
@@ -44,7 +39,7 @@ type Row struct {
 	Unit    string
 	Measure string
 	Period  string
-	Values  [4]Opt // actual, target, red, stretch
+	Values  [4]model.Opt // actual, target, red, stretch: a blank cell is missing, never zero
 	Cols    [numCols]int
 	// ColLines holds each column's line: after a quoted field that spans
 	// lines, a cell is on a later line than the row's first.
@@ -245,7 +240,7 @@ func (r *csvReader) fill(row *Row, rec []string) bool {
 		if i < 0 {
 			row.Cols[c], row.ColLines[c] = 0, 0
 			if c >= ColActual {
-				row.Values[c-ColActual] = Opt{}
+				row.Values[c-ColActual] = model.Opt{}
 			}
 			continue
 		}
@@ -287,15 +282,15 @@ func (r *csvReader) fill(row *Row, rec []string) bool {
 	return ok
 }
 
-func parseCell(s string) (Opt, error) {
+func parseCell(s string) (model.Opt, error) {
 	if s == "" {
-		return Opt{}, nil
+		return model.Opt{}, nil
 	}
 	v, err := number.Parse(s)
 	if err != nil {
-		return Opt{}, err
+		return model.Opt{}, err
 	}
-	return Opt{V: v, OK: true}, nil
+	return model.Some(v), nil
 }
 
 func blank(rec []string) bool {

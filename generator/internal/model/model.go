@@ -184,6 +184,15 @@ type Opt struct {
 // Some returns a present Opt.
 func Some(v float64) Opt { return Opt{V: v, OK: true} }
 
+// Or returns o when it is present, else def: a period's value from a data
+// file over the measure's constant.
+func (o Opt) Or(def Opt) Opt {
+	if o.OK {
+		return o
+	}
+	return def
+}
+
 // Point is what the data files say about one measure in one period.
 type Point struct {
 	Actual, Target, Red, Stretch Opt

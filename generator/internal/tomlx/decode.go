@@ -116,7 +116,7 @@ var (
 )
 
 func (d *decoder) typeError(path, want string, data any) {
-	d.dl.Errorf(d.loc.Pos(path), "%s: expected %s, got %s", lastKey(path), want, describe(data))
+	d.dl.Errorf(d.loc.Pos(path), "%s: expected %s, got %s", LastKey(path), want, describe(data))
 }
 
 // walk fills rv from data. limit, when not 0, is the most characters a
@@ -144,7 +144,7 @@ func (d *decoder) walkValue(rv reflect.Value, data any, path string, limit int) 
 			return false
 		}
 		if err := rv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-			d.dl.Errorf(d.loc.Pos(path), "%s: %v", lastKey(path), err)
+			d.dl.Errorf(d.loc.Pos(path), "%s: %v", LastKey(path), err)
 			return false
 		}
 		return true
@@ -157,11 +157,11 @@ func (d *decoder) walkValue(rv reflect.Value, data any, path string, limit int) 
 			return false
 		}
 		if n := utf8.RuneCountInString(s); limit > 0 && n > limit {
-			d.dl.Errorf(d.loc.Pos(path), "%s %q is %d characters long, more than the %d allowed: shorten it", lastKey(path), s, n, limit)
+			d.dl.Errorf(d.loc.Pos(path), "%s %q is %d characters long, more than the %d allowed: shorten it", LastKey(path), s, n, limit)
 			return false
 		}
 		if r, bad := hiddenRune(s); bad {
-			d.dl.Errorf(d.loc.Pos(path), "%s contains the invisible character U+%04X, which can make text read differently from what it is: remove it", lastKey(path), r)
+			d.dl.Errorf(d.loc.Pos(path), "%s contains the invisible character U+%04X, which can make text read differently from what it is: remove it", LastKey(path), r)
 			return false
 		}
 		rv.SetString(s)
@@ -220,7 +220,7 @@ func (d *decoder) float(rv reflect.Value, data any, path string) bool {
 		return false
 	}
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		d.dl.Errorf(d.loc.Pos(path), "%s: expected a finite number, got %v", lastKey(path), f)
+		d.dl.Errorf(d.loc.Pos(path), "%s: expected a finite number, got %v", LastKey(path), f)
 		return false
 	}
 	rv.SetFloat(f)
@@ -332,7 +332,9 @@ func tableName(path string) string {
 	return "[" + b.String() + "]"
 }
 
-func lastKey(path string) string {
+// LastKey is the last key of a key path, without its indexes:
+// objectives[1].measures[0] → measures.
+func LastKey(path string) string {
 	for strings.HasSuffix(path, "]") {
 		path = path[:strings.LastIndexByte(path, '[')]
 	}

@@ -66,12 +66,13 @@ func (l *Locator) find(m map[string]int, path string) (int, int) {
 		if path == "" {
 			return 1, 1
 		}
-		path = parent(path)
+		path = Parent(path)
 	}
 }
 
-// parent strips the last segment: a.b[2].c → a.b[2] → a.b → a → "".
-func parent(path string) string {
+// Parent strips the last segment of a key path: a.b[2].c → a.b[2] → a.b →
+// a → "".
+func Parent(path string) string {
 	if strings.HasSuffix(path, "]") {
 		if i := strings.LastIndexByte(path, '['); i >= 0 {
 			return path[:i]

@@ -80,7 +80,7 @@ func (d *dataChecker) row(r *load.Row) {
 	}
 	// The period cell: messages about the row are most often about its period.
 	slot.Src = r.Pos(load.ColPeriod)
-	slot.Actual, slot.Target, slot.Red, slot.Stretch = opt2(r.Values[0]), opt2(r.Values[1]), opt2(r.Values[2]), opt2(r.Values[3])
+	slot.Actual, slot.Target, slot.Red, slot.Stretch = r.Values[0], r.Values[1], r.Values[2], r.Values[3]
 	d.site.Rows++
 }
 
@@ -135,7 +135,7 @@ func (d *dataChecker) cellsAllowed(r *load.Row, m *model.Measure) bool {
 	if !r.Values[1].OK && !r.Values[2].OK && !r.Values[3].OK {
 		return ok // the constants alone were checked with the definition
 	}
-	red, target, stretch := pick(r.Values[2], m.Red), pick(r.Values[1], m.Target), pick(r.Values[3], m.Stretch)
+	red, target, stretch := r.Values[2].Or(m.Red), r.Values[1].Or(m.Target), r.Values[3].Or(m.Stretch)
 	msg, key := ThresholdOrder(m.Polarity, red, target, stretch)
 	if msg == "" {
 		msg, key = compute.ScaleProblem(m.Polarity, d.site.AmberBand, compute.Thresholds{Target: target, Red: red, Stretch: stretch})
@@ -155,16 +155,6 @@ func (d *dataChecker) cellsAllowed(r *load.Row, m *model.Measure) bool {
 	}
 	return ok
 }
-
-// pick returns the row's value when it has one, else the measure's constant.
-func pick(row load.Opt, constant model.Opt) model.Opt {
-	if row.OK {
-		return model.Some(row.V)
-	}
-	return constant
-}
-
-func opt2(o load.Opt) model.Opt { return model.Opt{V: o.V, OK: o.OK} }
 
 func hint(s string, known []string) string {
 	if k := diag.Suggest(s, known); k != "" {

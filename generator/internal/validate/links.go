@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -120,36 +121,11 @@ func (v *validator) supportTarget(us unitSrc, p string, o *model.Objective, ref 
 
 // drivesCycles reports each cycle of drives links once, naming it.
 func (v *validator) drivesCycles(us unitSrc) {
-	state := map[*model.Objective]int{} // 0 new, 1 on the stack, 2 done
-	var stack []*model.Objective
-	var visit func(o *model.Objective)
-	visit = func(o *model.Objective) {
-		state[o] = 1
-		stack = append(stack, o)
-		for _, e := range o.Drives {
-			switch state[e] {
-			case 0:
-				visit(e)
-			case 1:
-				start := len(stack) - 1
-				for stack[start] != e {
-					start--
-				}
-				names := make([]string, 0, len(stack)-start+1)
-				for _, x := range stack[start:] {
-					names = append(names, x.ID)
-				}
-				names = append(names, e.ID)
-				v.dl.Errorf(drivesPos(us, o, e), "drives links form a cycle: %s (cause and effect must not loop)", strings.Join(names, " → "))
-			}
-		}
-		stack = stack[:len(stack)-1]
-		state[o] = 2
-	}
-	for _, o := range us.u.Objectives {
-		if state[o] == 0 {
-			visit(o)
-		}
+	// A cycle a → … → o → a is reported at o's drives entry that names a,
+	// the link that closes it.
+	for _, c := range cycles(us.u.Objectives, func(o *model.Objective) []*model.Objective { return o.Drives }) {
+		o, e := c[len(c)-2], c[0]
+		v.dl.Errorf(drivesPos(us, o, e), "drives links form a cycle: %s (cause and effect must not loop)", cycleNames(c, func(o *model.Objective) string { return o.ID }))
 	}
 }
 
@@ -269,37 +245,9 @@ func (v *validator) rollupSources(us unitSrc, m *model.Measure) {
 // formulaCycles reports formulas that depend on themselves, each at the
 // input that closes the cycle.
 func (v *validator) formulaCycles(us unitSrc) {
-	u := us.u
-	state := map[*model.Measure]int{}
-	var stack []*model.Measure
-	var visit func(m *model.Measure)
-	visit = func(m *model.Measure) {
-		state[m] = 1
-		stack = append(stack, m)
-		for i, in := range m.Inputs {
-			switch state[in] {
-			case 0:
-				visit(in)
-			case 1:
-				start := len(stack) - 1
-				for stack[start] != in {
-					start--
-				}
-				var names []string
-				for _, x := range stack[start:] {
-					names = append(names, x.ID)
-				}
-				names = append(names, in.ID)
-				v.dl.Errorf(refPos(us, m, i), "formulas form a cycle: %s (each uses the next)", strings.Join(names, " → "))
-			}
-		}
-		stack = stack[:len(stack)-1]
-		state[m] = 2
-	}
-	for _, m := range u.Measures {
-		if state[m] == 0 {
-			visit(m)
-		}
+	for _, c := range cycles(us.u.Measures, func(m *model.Measure) []*model.Measure { return m.Inputs }) {
+		m, in := c[len(c)-2], c[0]
+		v.dl.Errorf(refPos(us, m, slices.Index(m.Inputs, in)), "formulas form a cycle: %s (each uses the next)", cycleNames(c, func(m *model.Measure) string { return m.ID }))
 	}
 }
 

@@ -63,7 +63,7 @@ const idRule = `ids are 1 to 64 characters of a-z, 0-9, "-" and "_", starting wi
 func (v *validator) id(loc *tomlx.Locator, path, id, what string) bool {
 	if id == "" {
 		if !loc.Has(path) { // a value that could not be read is reported already
-			v.dl.Errorf(loc.Pos(parentPath(path)), "%s has no id", what)
+			v.dl.Errorf(loc.Pos(tomlx.Parent(path)), "%s has no id", what)
 		}
 		return false
 	}
@@ -74,28 +74,10 @@ func (v *validator) id(loc *tomlx.Locator, path, id, what string) bool {
 	return true
 }
 
-func parentPath(path string) string {
-	for i := len(path) - 1; i >= 0; i-- {
-		if path[i] == '.' {
-			return path[:i]
-		}
-	}
-	return ""
-}
-
 func (v *validator) required(loc *tomlx.Locator, path, value, what string) {
 	if value == "" && !loc.Has(path) { // a value of the wrong type is reported already
-		v.dl.Errorf(loc.Pos(parentPath(path)), "%s has no %s", what, lastSegment(path))
+		v.dl.Errorf(loc.Pos(tomlx.Parent(path)), "%s has no %s", what, tomlx.LastKey(path))
 	}
-}
-
-func lastSegment(path string) string {
-	for i := len(path) - 1; i >= 0; i-- {
-		if path[i] == '.' {
-			return path[i+1:]
-		}
-	}
-	return path
 }
 
 func at(format string, args ...any) string { return fmt.Sprintf(format, args...) }
