@@ -7,8 +7,8 @@ package compute
 import (
 	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
@@ -285,20 +285,15 @@ func (e *engine) scoreHistory(r *Result) {
 // call must touch only what belongs to i: the scoring of a measure or a
 // period reads the engine and writes its own slot of the result.
 func parallel(n int, fn func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error {
+			fn(i)
+			return nil
 		})
 	}
-	wg.Wait()
+	g.Wait()
 }
 
 // warnMeasure reports what keeps a measure from being scored.

@@ -7,8 +7,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/tomlx"
@@ -68,8 +68,39 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// loadUnits finds every folder below content/ that holds a scorecard.toml.
+// loadUnits finds every folder below content/ that holds a scorecard.toml,
+// and reads each unit's files.
 func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
+	dirs, ok := unitDirs(fsys, dl)
+	if !ok {
+		return nil
+	}
+	units := unitFiles(dirs)
+	// Each unit's files are read and decoded on their own, in parallel; the
+	// diagnostics are merged in unit order, as one loop would have made them.
+	lists := make([]diag.List, len(units))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, u := range units {
+		g.Go(func() error {
+			dl := &lists[i]
+			if src, ok := readFile(fsys, u.File, dl, ""); ok {
+				u.Loc = tomlx.Decode(u.File, src, &u.Card, dl)
+			}
+			loadMarkdown(fsys, u, dl)
+			return nil
+		})
+	}
+	g.Wait()
+	for i := range lists {
+		dl.Merge(&lists[i])
+	}
+	return units
+}
+
+// unitDirs lists the folders below content/ that hold a scorecard.toml, in
+// the order of the walk. It reports false when there is none to load.
+func unitDirs(fsys fs.FS, dl *diag.List) ([]string, bool) {
 	var dirs []string
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -90,14 +121,13 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 			}
 			return nil
 		}
-		name := d.Name()
 		if depth := strings.Count(p, "/"); depth > MaxDepth {
 			dl.Errorf(diag.Pos{File: p}, "folders nest more than %d deep below content/: flatten the tree (a unit's parent is the nearest folder above it with a scorecard.toml)", MaxDepth)
 			return fs.SkipDir
 		}
 		_, statErr := fs.Stat(fsys, path.Join(p, ScorecardFile))
 		hasCard := statErr == nil
-		if name == NotesDir && p != ContentDir {
+		if d.Name() == NotesDir && p != ContentDir {
 			if hasCard {
 				dl.Errorf(diag.Pos{File: path.Join(p, ScorecardFile)}, "%q is reserved for commentary and cannot be a unit: rename the folder", NotesDir)
 			}
@@ -110,14 +140,17 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 	})
 	if errors.Is(err, fs.ErrNotExist) {
 		dl.Errorf(diag.Pos{File: ContentDir}, "folder not found: a site needs content/scorecard.toml, the root unit's scorecard")
-		return nil
+		return nil, false
 	}
 	if len(dirs) == 0 || dirs[0] != ContentDir {
 		dl.Errorf(diag.Pos{File: path.Join(ContentDir, ScorecardFile)}, "file not found: the root unit's scorecard must be content/scorecard.toml")
-		if len(dirs) == 0 {
-			return nil
-		}
 	}
+	return dirs, len(dirs) > 0
+}
+
+// unitFiles are the units of the folders dirs, sorted, each with the
+// folder of its parent: the nearest folder above it that is a unit.
+func unitFiles(dirs []string) []*UnitFile {
 	slices.Sort(dirs)
 	known := map[string]bool{}
 	var units []*UnitFile
@@ -133,30 +166,6 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 			}
 		}
 		units = append(units, u)
-	}
-	// Each unit's files are read and decoded on their own, in parallel; the
-	// diagnostics are merged in unit order, as one loop would have made them.
-	lists := make([]diag.List, len(units))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(units)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(units) {
-					return
-				}
-				u, dl := units[i], &lists[i]
-				if src, ok := readFile(fsys, u.File, dl, ""); ok {
-					u.Loc = tomlx.Decode(u.File, src, &u.Card, dl)
-				}
-				loadMarkdown(fsys, u, dl)
-			}
-		})
-	}
-	wg.Wait()
-	for i := range lists {
-		dl.Merge(&lists[i])
 	}
 	return units
 }

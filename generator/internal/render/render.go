@@ -7,11 +7,13 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
@@ -75,38 +77,26 @@ type job struct {
 }
 
 // run makes and writes every job's file with a worker per CPU and returns the
-// first error; after an error the remaining jobs are skipped.
+// first error; after an error the jobs not yet started are skipped.
 func run(jobs []job, out Output) error {
-	var (
-		next   atomic.Int64
-		failed atomic.Bool
-		once   sync.Once
-		first  error
-		wg     sync.WaitGroup
-	)
-	fail := func(err error) {
-		once.Do(func() { first = err })
-		failed.Store(true)
-	}
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			for !failed.Load() {
-				i := int(next.Add(1)) - 1
-				if i >= len(jobs) {
-					return
-				}
-				data, err := runJob(jobs[i])
-				if err == nil {
-					err = out.WriteFile(jobs[i].path, data)
-				}
-				if err != nil {
-					fail(err)
-				}
+	g, ctx := errgroup.WithContext(context.Background())
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, j := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			if ctx.Err() != nil {
+				return nil
 			}
+			data, err := runJob(j)
+			if err != nil {
+				return err
+			}
+			return out.WriteFile(j.path, data)
 		})
 	}
-	wg.Wait()
-	return first
+	return g.Wait()
 }
 
 // runJob runs j. A panic there is a fault in scorecard, not in the input, but
