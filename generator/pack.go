@@ -4,12 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/publish"
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
 	"github.com/scorecard-dev/scorecard/generator/internal/view"
 	"github.com/scorecard-dev/scorecard/internal/pdf"
@@ -123,7 +122,7 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 			return rep, nil, err
 		}
 	}
-	if err := writeFileAtomic("--output", out, html); err != nil {
+	if err := publish.WriteFile("--output", out, html); err != nil {
 		return rep, nil, err
 	}
 	rep.Pages, rep.Files = 1, 1
@@ -140,7 +139,7 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 	}
 	p.PDF = doc
 	if opts.PDF != "" {
-		if err := writeFileAtomic("--pdf", opts.PDF, doc); err != nil {
+		if err := publish.WriteFile("--pdf", opts.PDF, doc); err != nil {
 			return rep, p, err
 		}
 		rep.Files++
@@ -153,7 +152,7 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 	if err != nil {
 		return rep, p, err
 	}
-	if err := writeFileAtomic("--eml", opts.EML, msg); err != nil {
+	if err := publish.WriteFile("--eml", opts.EML, msg); err != nil {
 		return rep, p, err
 	}
 	rep.Files++
@@ -174,7 +173,7 @@ func checkPackFiles(source, html, pdfFile, eml string) error {
 		if f.name == "" {
 			continue
 		}
-		if err := checkRegular(f.flag, f.name); err != nil {
+		if err := publish.CheckFile(f.flag, f.name); err != nil {
 			return err
 		}
 		if err := checkNotInput(source, f.flag, f.name); err != nil {
@@ -192,38 +191,6 @@ func checkPackFiles(source, html, pdfFile, eml string) error {
 		}
 	}
 	return nil
-}
-
-// checkRegular refuses name, given as flag, unless it is a regular file or
-// does not exist: a file is replaced by a new one, never written through a
-// link, and a device, a named pipe or a folder is never replaced.
-func checkRegular(flag, name string) error {
-	fi, err := os.Lstat(name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("%s %s: %w", flag, name, unwrapPath(err))
-	}
-	m := fi.Mode()
-	switch {
-	case m.IsRegular():
-		return nil
-	case m&fs.ModeSymlink != 0:
-		return fmt.Errorf("%s %s is a symbolic link: refusing to write through it or replace it; name the file itself", flag, name)
-	case m.IsDir():
-		return fmt.Errorf("%s %s is a folder: name a file", flag, name)
-	}
-	kind := "not a regular file"
-	switch {
-	case m&fs.ModeDevice != 0:
-		kind = "a device"
-	case m&fs.ModeNamedPipe != 0:
-		kind = "a named pipe"
-	case m&fs.ModeSocket != 0:
-		kind = "a socket"
-	}
-	return fmt.Errorf("%s %s is %s, not a regular file: refusing to replace it; name a regular file", flag, name, kind)
 }
 
 // checkNotInput refuses name, given as flag, if it is in the source's
@@ -252,54 +219,6 @@ func checkNotInput(source, flag, name string) error {
 	}
 	if dst == config || dst == filepath.Join(src, "config.toml") {
 		return fmt.Errorf("%s %s is the source's config.toml: refusing to write over the site's input", flag, name)
-	}
-	return nil
-}
-
-// writeFileAtomic writes a file beside its destination and renames it into
-// place, so that a reader never sees half a file. The rename replaces a
-// regular file only: it is checked again just before, since the build took
-// a while. flag names the file in messages, as checkRegular does.
-func writeFileAtomic(flag, name string, data []byte) error {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	tmp := f.Name()
-	_, werr := f.Write(data)
-	cerr := f.Close()
-	if err := firstErr(werr, cerr, os.Chmod(tmp, 0o644)); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	if err := checkRegular(flag, name); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, name); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	return nil
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-func firstErr(errs ...error) error {
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
 	}
 	return nil
 }

@@ -3,6 +3,8 @@ package generator
 import (
 	"context"
 	"testing"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/publish"
 )
 
 // TestPackRefusesDevNull names /dev/null as --output and as --pdf: refused,
@@ -11,8 +13,8 @@ import (
 // ever let /dev/null through, the test stops before the pack is written.
 func TestPackRefusesDevNull(t *testing.T) {
 	const want = " /dev/null is a device, not a regular file: refusing to replace it; name a regular file"
-	if err := checkRegular("--output", "/dev/null"); err == nil || err.Error() != "--output"+want {
-		t.Fatalf("checkRegular(/dev/null) = %v; want --output%s", err, want)
+	if err := publish.CheckFile("--output", "/dev/null"); err == nil || err.Error() != "--output"+want {
+		t.Fatalf("publish.CheckFile(/dev/null) = %v; want --output%s", err, want)
 	}
 	before := node(t, "/dev/null")
 	for _, opts := range []PackOptions{

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,16 +8,15 @@ import (
 	"io"
 	"io/fs"
 	"maps"
-	"os"
 	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
+	"github.com/scorecard-dev/scorecard/generator/internal/publish"
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
@@ -204,11 +202,11 @@ func (s *Session) Update(ctx context.Context, ready func(*Update)) (*Report, *Up
 	if ready != nil {
 		ready(up)
 	}
-	out, err := newInPlace(last.dest)
+	out, err := publish.OpenInPlace(last.dest)
 	if err != nil {
 		return rep, up, fmt.Errorf("write: %w", err)
 	}
-	defer out.close()
+	defer out.Close()
 	if up.All {
 		_, err = render.Site(result, last.theme, out)
 	} else {
@@ -221,7 +219,7 @@ func (s *Session) Update(ctx context.Context, ready func(*Update)) (*Report, *Up
 		return rep, up, err
 	}
 	s.mark("render")
-	up.Written = out.written()
+	up.Written = out.Written()
 	for _, w := range up.Written {
 		rep.Files++
 		if path.Ext(w) == ".html" {
@@ -257,18 +255,18 @@ func (s *Session) Finish(ctx context.Context) ([]string, error) {
 }
 
 func (p *deferred) write(ctx context.Context) ([]string, error) {
-	out, err := newInPlace(p.last.dest)
+	out, err := publish.OpenInPlace(p.last.dest)
 	if err != nil {
 		return nil, fmt.Errorf("write: %w", err)
 	}
-	defer out.close()
+	defer out.Close()
 	if _, err := render.Only(p.last.result, p.last.theme, out, p.paths); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return out.written(), nil
+	return out.Written(), nil
 }
 
 // Reset forgets the last build, so that the next Update asks for a full
@@ -415,54 +413,4 @@ func (s *Session) link(fsys fs.FS, p string) uint64 {
 		return maphash.String(s.seed, "\x00link: "+err.Error())
 	}
 	return maphash.String(s.seed, "\x00link to "+fi.Mode().Type().String())
-}
-
-// inPlace writes files into an existing folder, each by writing a temporary
-// file beside it and renaming it over the old one, so that a reader sees the
-// old file or the new, never a part. A file whose bytes are already there is
-// left alone.
-type inPlace struct {
-	root *os.Root
-	mu   sync.Mutex
-	done []string
-}
-
-func newInPlace(dir string) (*inPlace, error) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	return &inPlace{root: root}, nil
-}
-
-func (w *inPlace) close() { w.root.Close() }
-
-// WriteFile implements render.Output.
-func (w *inPlace) WriteFile(name string, data []byte) error {
-	if old, err := w.root.ReadFile(name); err == nil && bytes.Equal(old, data) {
-		return nil
-	}
-	if dir := path.Dir(name); dir != "." {
-		if err := w.root.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-	}
-	tmp := path.Join(path.Dir(name), ".incoming-"+path.Base(name))
-	if err := w.root.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	if err := w.root.Rename(tmp, name); err != nil {
-		w.root.Remove(tmp)
-		return err
-	}
-	w.mu.Lock()
-	w.done = append(w.done, name)
-	w.mu.Unlock()
-	return nil
-}
-
-func (w *inPlace) written() []string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return slices.Sorted(slices.Values(w.done))
 }

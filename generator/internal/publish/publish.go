@@ -1,7 +1,9 @@
-// Package publish writes a build's output atomically: every file goes into a
-// temporary folder beside the destination, which replaces the destination only
-// when the whole build succeeded. A failed build leaves the previous site as it
-// was.
+// Package publish does every write of the output, each atomic. A build's
+// folder (Dir): every file goes into a temporary folder beside the
+// destination, which replaces the destination only when the whole build
+// succeeded; a failed build leaves the previous site as it was. An update in
+// place (InPlace): each file renamed over the old one. A single file
+// (WriteFile): written beside it and renamed into place.
 //
 // It replaces only a folder that may hold nothing of the user's: one a build
 // marked (MarkerName), an empty one, or one that holds nothing but the
