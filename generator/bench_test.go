@@ -133,7 +133,7 @@ func BenchmarkLoad(b *testing.B) {
 			for b.Loop() {
 				var dl diag.List
 				src := load.Load(fsys, &dl)
-				site := validate.Validate(fsys, src, validate.Options{}, &dl)
+				site := validate.Validate(src, validate.Options{}, &dl)
 				if site == nil || dl.HasErrors() {
 					b.Fatal(dl.Err())
 				}
@@ -151,7 +151,7 @@ func BenchmarkCompute(b *testing.B) {
 		b.Run(w.name, func(b *testing.B) {
 			fsys := openBench(b, w)
 			var dl diag.List
-			site := validate.Validate(fsys, load.Load(fsys, &dl), validate.Options{}, &dl)
+			site := validate.Validate(load.Load(fsys, &dl), validate.Options{}, &dl)
 			if site == nil || dl.HasErrors() {
 				b.Fatal(dl.Err())
 			}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -51,13 +52,31 @@ func (r *Row) Pos(c int) diag.Pos {
 	return diag.Pos{File: r.File, Line: max(r.ColLines[c], r.Line), Col: max(r.Cols[c], 1)}
 }
 
+// ReadRows reads the data files in order and yields every row it can read;
+// problems go to dl. The Row yielded is reused: copy what you keep.
+func ReadRows(fsys fs.FS, files []string, dl *diag.List) iter.Seq[*Row] {
+	return func(yield func(*Row) bool) {
+		for _, name := range files {
+			if !readCSV(fsys, name, dl, yield) {
+				return
+			}
+		}
+	}
+}
+
 // ReadCSV reads the data file name and calls fn for every row it can read. The
 // Row passed to fn is reused; fn must copy what it keeps. Problems go to dl.
 func ReadCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row)) {
+	readCSV(fsys, name, dl, func(r *Row) bool { fn(r); return true })
+}
+
+// readCSV is ReadCSV, stopping when fn returns false; it reports whether it
+// read to the end.
+func readCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row) bool) bool {
 	f, _, err := openRegular(fsys, name)
 	if err != nil {
 		dl.Errorf(diag.Pos{File: name}, "%s", readError(err))
-		return
+		return true
 	}
 	defer f.Close()
 	limit := &lineLimiter{r: f}
@@ -66,12 +85,12 @@ func ReadCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row)) {
 		br.Discard(3)
 	} else if utf16(bom) {
 		dl.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "the file is UTF-16 text (a spreadsheet's \"Unicode text\"): save it as CSV UTF-8 (in Excel: Save As → CSV UTF-8 (Comma delimited))")
-		return
+		return true
 	}
 	r := &csvReader{name: name, dl: dl, cr: csv.NewReader(newRowLimiter(br)), limit: limit}
 	r.cr.FieldsPerRecord = -1
 	r.cr.ReuseRecord = true
-	r.read(fn)
+	return r.read(fn)
 }
 
 type csvReader struct {
@@ -85,34 +104,36 @@ type csvReader struct {
 
 func (r *csvReader) pos(line, col int) diag.Pos { return diag.Pos{File: r.name, Line: line, Col: col} }
 
-func (r *csvReader) read(fn func(*Row)) {
+// read reads the file, calling fn for each row, and reports whether it
+// read to the end: it stops when fn returns false.
+func (r *csvReader) read(fn func(*Row) bool) bool {
 	rec, err := r.cr.Read()
 	if err == io.EOF {
 		r.dl.Errorf(r.pos(1, 1), "empty file: a data file starts with the header row %s", strings.Join(ColumnNames[:], ","))
-		return
+		return true
 	}
 	if err != nil {
 		r.syntaxError(err)
-		return
+		return true
 	}
 	if !r.header(rec) {
-		return
+		return true
 	}
 	row := &Row{File: r.name}
 	for {
 		rec, err := r.cr.Read()
 		if err == io.EOF {
-			return
+			return true
 		}
 		if err != nil {
 			r.syntaxError(err)
 			if _, ok := err.(*csv.ParseError); ok {
 				continue // the reader resumes at the next record
 			}
-			return
+			return true
 		}
-		if r.fill(row, rec) {
-			fn(row)
+		if r.fill(row, rec) && !fn(row) {
+			return false
 		}
 	}
 }

@@ -1,9 +1,11 @@
 // Package load reads a site's source files — config.toml, content/**/scorecard.toml,
 // data/**/*.csv and Markdown — into raw structures with positions. It checks syntax
-// and types; what the values mean is checked by package validate.
+// and types; what the values mean is checked by package validate, which reads
+// nothing itself. It also says which files a build reads (Input, Skipped).
 package load
 
 import (
+	"iter"
 	"time"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/tomlx"
@@ -139,4 +141,9 @@ type Site struct {
 	ConfigLoc *tomlx.Locator
 	Units     []*UnitFile // sorted by Dir, so a parent comes before its children
 	CSVFiles  []string    // data/**/*.csv, sorted
+	// Rows yields the rows of the data files, in the order of CSVFiles,
+	// read as they are asked for: the data of a large site is never held
+	// whole, only what validation makes of it. Their problems go to the
+	// list Load was given.
+	Rows iter.Seq[*Row]
 }

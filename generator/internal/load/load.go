@@ -23,9 +23,10 @@ const (
 	NotesDir      = "notes"
 )
 
-// Load reads the configuration, every unit's scorecard and the list of CSV files
-// from fsys, whose root is the site's source folder. Problems go to dl; the
-// returned Site holds whatever could be read.
+// Load reads the configuration, every unit's scorecard and Markdown, and
+// lists the data files, from fsys, whose root is the site's source folder;
+// the data rows are read as Site.Rows is ranged over. Problems go to dl;
+// the returned Site holds whatever could be read.
 func Load(fsys fs.FS, dl *diag.List) *Site {
 	s := &Site{}
 	if src, ok := readFile(fsys, ConfigFile, dl, "a site needs config.toml at its root (is --source right?)"); ok {
@@ -33,6 +34,7 @@ func Load(fsys fs.FS, dl *diag.List) *Site {
 	}
 	s.Units = loadUnits(fsys, dl)
 	s.CSVFiles = findCSV(fsys, dl)
+	s.Rows = ReadRows(fsys, s.CSVFiles, dl)
 	return s
 }
 

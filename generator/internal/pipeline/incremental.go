@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"io/fs"
+	"slices"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
@@ -34,7 +35,7 @@ func CompileKeep(ctx context.Context, fsys fs.FS, opts Options) (*Compiled, *com
 	if err := ctx.Err(); err != nil {
 		return nil, nil, &dl, err
 	}
-	site := validate.Validate(fsys, src, validate.Options{Period: opts.Period, BaseURL: opts.BaseURL}, &dl)
+	site := validate.Validate(src, validate.Options{Period: opts.Period, BaseURL: opts.BaseURL}, &dl)
 	if site == nil || dl.HasErrors() {
 		// Compile reports these the same way, and they are rare: let it.
 		r, all, err := Compile(ctx, fsys, opts)
@@ -70,12 +71,21 @@ func (c *Compiled) Recompile(ctx context.Context, fsys fs.FS, csvFiles, changed 
 	if c.opts.Strict || c.spent || ctx.Err() != nil {
 		return nil, nil, false
 	}
-	var dl diag.List
-	dl.Merge(&c.pre)
-	touched, ok := validate.Reread(fsys, c.src, c.site, csvFiles, changed, validate.Options{Period: c.opts.Period, BaseURL: c.opts.BaseURL}, &dl)
+	var read diag.List
+	var present []string
+	for _, f := range csvFiles {
+		if slices.Contains(changed, f) {
+			present = append(present, f)
+		}
+	}
+	rows := load.ReadRows(fsys, present, &read)
+	touched, ok := validate.Reread(c.src, c.site, csvFiles, changed, rows, validate.Options{Period: c.opts.Period, BaseURL: c.opts.BaseURL}, &read)
 	if !ok {
 		return nil, nil, false
 	}
+	var dl diag.List
+	dl.Merge(&c.pre)
+	dl.Merge(&read)
 	r, memo := compute.Recompute(c.last, c.memo, c.site, touched, &dl)
 	if dl.HasErrors() {
 		// A result that cannot be represented: the model holds the new data

@@ -37,7 +37,7 @@ func Compile(ctx context.Context, fsys fs.FS, opts Options) (*compute.Result, *d
 	if err := ctx.Err(); err != nil {
 		return nil, &dl, err
 	}
-	site := validate.Validate(fsys, src, validate.Options{Period: opts.Period, BaseURL: opts.BaseURL}, &dl)
+	site := validate.Validate(src, validate.Options{Period: opts.Period, BaseURL: opts.BaseURL}, &dl)
 	if site == nil {
 		if !dl.HasErrors() {
 			dl.Errorf(diag.Pos{}, "the site could not be read")

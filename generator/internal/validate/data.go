@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"io/fs"
 	"strconv"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
@@ -11,11 +10,11 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
-// data reads every data file into the series of the measures.
-func (v *validator) data(fsys fs.FS, s *model.Site) {
+// data places every data row in the series of its measure.
+func (v *validator) data(s *model.Site) {
 	d := newDataChecker(v, s)
-	for _, name := range v.src.CSVFiles {
-		load.ReadCSV(fsys, name, v.dl, d.row)
+	for r := range v.src.Rows {
+		d.row(r)
 	}
 }
 

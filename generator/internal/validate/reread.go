@@ -1,7 +1,7 @@
 package validate
 
 import (
-	"io/fs"
+	"iter"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
@@ -11,9 +11,11 @@ import (
 // Reread brings site, which Validate made from src, up to date with a change
 // to the data files named in files (added, changed or removed, slash-separated
 // from the source root) when nothing else of the source changed: the rows that
-// came from those files are dropped, those of csvFiles, the data files there
-// are now, are read again with the checks Validate makes, and the as-of period
-// is found again. src.CSVFiles becomes csvFiles.
+// came from those files are dropped, those that data yields, the rows of the
+// files that are there now, are checked as Validate checks them, and the
+// as-of period is found again. csvFiles are the data files there are now;
+// src.CSVFiles becomes csvFiles. data reports the problems of reading to dl,
+// which holds nothing else.
 //
 // It returns the measures whose data changed, in site order, and reports
 // false, with site as it was, when the files hold errors: their
@@ -21,7 +23,7 @@ import (
 // on the file read last), so the caller validates the whole site to report
 // them. The result is otherwise the site a full validation of the changed
 // source would make.
-func Reread(fsys fs.FS, src *load.Site, site *model.Site, csvFiles, files []string, opts Options, dl *diag.List) ([]*model.Measure, bool) {
+func Reread(src *load.Site, site *model.Site, csvFiles, files []string, data iter.Seq[*load.Row], opts Options, dl *diag.List) ([]*model.Measure, bool) {
 	gone := map[string]bool{}
 	for _, f := range files {
 		gone[f] = true
@@ -39,8 +41,7 @@ func Reread(fsys fs.FS, src *load.Site, site *model.Site, csvFiles, files []stri
 			}
 		}
 	}
-	var local diag.List
-	v := &validator{dl: &local, src: src}
+	v := &validator{dl: dl, src: src}
 	d := newDataChecker(v, site)
 	keep := func(r *load.Row) {
 		m := d.measureOf(r)
@@ -51,15 +52,13 @@ func Reread(fsys fs.FS, src *load.Site, site *model.Site, csvFiles, files []stri
 		}
 		d.row(r)
 	}
-	for _, name := range csvFiles {
-		if gone[name] {
-			load.ReadCSV(fsys, name, &local, keep)
-		}
+	for r := range data {
+		keep(r)
 	}
-	if !local.HasErrors() {
+	if !dl.HasErrors() {
 		v.asOf(site, opts)
 	}
-	if local.HasErrors() {
+	if dl.HasErrors() {
 		for m, s := range saved {
 			m.Data = s
 		}
@@ -67,7 +66,6 @@ func Reread(fsys fs.FS, src *load.Site, site *model.Site, csvFiles, files []stri
 		return nil, false
 	}
 	src.CSVFiles = csvFiles
-	dl.Merge(&local)
 	// A measure whose rows were read again with the same values (all of
 	// those of a changed file, bar the edited row) is not touched.
 	var touched []*model.Measure

@@ -6,7 +6,6 @@ package validate
 
 import (
 	"fmt"
-	"io/fs"
 	"regexp"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
@@ -21,9 +20,10 @@ type Options struct {
 	BaseURL string // --base-url
 }
 
-// Validate checks the site that load read and reads its data files. It returns
-// nil when errors leave no usable model; the errors are in dl either way.
-func Validate(fsys fs.FS, src *load.Site, opts Options, dl *diag.List) *model.Site {
+// Validate checks the site that load read, its data rows included. It
+// returns nil when errors leave no usable model; the errors are in dl either
+// way.
+func Validate(src *load.Site, opts Options, dl *diag.List) *model.Site {
 	v := &validator{dl: dl, src: src}
 	site := v.config(opts)
 	if src.ConfigLoc == nil || len(src.Units) == 0 || src.Units[0].Dir != load.ContentDir {
@@ -35,7 +35,7 @@ func Validate(fsys fs.FS, src *load.Site, opts Options, dl *diag.List) *model.Si
 		// a measure with a typo in its id would be reported as well.
 		return nil
 	}
-	v.data(fsys, site)
+	v.data(site)
 	if dl.HasErrors() {
 		return nil
 	}
