@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/render"
 )
 
 // TestMain lets the tests run a build in a child process they can kill.
@@ -194,7 +196,7 @@ func TestFailedWritesLeaveNothingBehind(t *testing.T) {
 			}
 			return nil
 		}
-		_, err := Build(context.Background(), Options{Source: smallSite, Destination: dest, fault: fault})
+		_, err := build(context.Background(), Options{Source: smallSite, Destination: dest}, func(out render.Output) render.Output { return faultyOutput{out, fault} })
 		if err == nil || !errors.Is(err, tc.err) || !strings.Contains(err.Error(), tc.msg) || !strings.Contains(err.Error(), "cannot write ") {
 			t.Errorf("Build = %v; want an error saying %q", err, tc.msg)
 		}
@@ -221,4 +223,18 @@ func TestReadOnlyParentIsAClearError(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "permission denied") {
 		t.Errorf("Build = %v; want a permission error", err)
 	}
+}
+
+// faultyOutput calls fault before each file is written; an error it
+// returns is the write's.
+type faultyOutput struct {
+	render.Output
+	fault func(string) error
+}
+
+func (f faultyOutput) WriteFile(name string, data []byte) error {
+	if err := f.fault(name); err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	return f.Output.WriteFile(name, data)
 }

@@ -133,11 +133,11 @@ func BenchmarkLoad(b *testing.B) {
 			for b.Loop() {
 				var dl diag.List
 				src := load.Load(fsys, &dl)
-				site := validate.Validate(src, validate.Options{}, &dl)
+				site, data := validate.Validate(src, validate.Options{}, &dl)
 				if site == nil || dl.HasErrors() {
 					b.Fatal(dl.Err())
 				}
-				rows = site.Rows
+				rows = data.Rows
 			}
 			b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 		})
@@ -151,15 +151,15 @@ func BenchmarkCompute(b *testing.B) {
 		b.Run(w.name, func(b *testing.B) {
 			fsys := openBench(b, w)
 			var dl diag.List
-			site := validate.Validate(load.Load(fsys, &dl), validate.Options{}, &dl)
+			site, data := validate.Validate(load.Load(fsys, &dl), validate.Options{}, &dl)
 			if site == nil || dl.HasErrors() {
 				b.Fatal(dl.Err())
 			}
 			for b.Loop() {
 				var dl diag.List
-				compute.Compute(site, &dl)
+				compute.Compute(site, data, &dl)
 			}
-			b.ReportMetric(float64(site.Rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+			b.ReportMetric(float64(data.Rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 		})
 	}
 }

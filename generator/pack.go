@@ -9,7 +9,6 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/publish"
-	"github.com/scorecard-dev/scorecard/generator/internal/render"
 	"github.com/scorecard-dev/scorecard/generator/internal/view"
 	"github.com/scorecard-dev/scorecard/internal/pdf"
 )
@@ -98,26 +97,22 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 		chromium = c
 	}
 	bo := withDefaults(Options{Source: opts.Source, Period: opts.Period, Strict: opts.Strict})
-	fsys, closeFS, err := openSource(bo.Source)
-	if err != nil {
+	s, closeFS, err := prepare(ctx, bo, false)
+	if closeFS == nil {
 		return nil, nil, err
 	}
 	defer closeFS()
-	result, rep, err := compile(ctx, fsys, bo)
+	rep := report(s.Result, s.Diags)
 	if err != nil {
 		return rep, nil, err
 	}
-	th, err := loadTheme(fsys, result)
+	html, err := s.Pack()
 	if err != nil {
 		return rep, nil, err
-	}
-	html, err := render.Pack(result, th)
-	if err != nil {
-		return rep, nil, fmt.Errorf("render: %w", err)
 	}
 	out := opts.Output
 	if out == "" {
-		out = "board-pack-" + result.AsOf.String() + ".html"
+		out = "board-pack-" + s.Result.AsOf.String() + ".html"
 		if err := checkPackFiles(bo.Source, out, opts.PDF, opts.EML); err != nil {
 			return rep, nil, err
 		}
@@ -126,9 +121,9 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 		return rep, nil, err
 	}
 	rep.Pages, rep.Files = 1, 1
-	p := &Packed{Written: []string{out}, Name: "board-pack-" + result.AsOf.String(), HTML: html}
+	p := &Packed{Written: []string{out}, Name: "board-pack-" + s.Result.AsOf.String(), HTML: html}
 	if forMail {
-		p.Summary, p.Mail = view.PackSummary(result), result.Site.Mail
+		p.Summary, p.Mail = view.PackSummary(s.Result), s.Result.Site.Mail
 	}
 	if !printPDF {
 		return rep, p, nil

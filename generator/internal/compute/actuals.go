@@ -71,8 +71,8 @@ func (e *engine) actualOf(m *model.Measure) *series {
 	case m.Rollup != model.AggNone:
 		s = e.rollupSeries(m)
 	default:
-		s = &series{first: m.Data.First, values: make([]model.Opt, len(m.Data.Points))}
-		for i, pt := range m.Data.Points {
+		s = &series{first: e.data.Of(m).First, values: make([]model.Opt, len(e.data.Of(m).Points))}
+		for i, pt := range e.data.Of(m).Points {
 			s.values[i] = pt.Actual
 		}
 	}
@@ -110,7 +110,7 @@ func (e *engine) report(m *model.Measure, what string, g *gaps) {
 // reportable reports whether a gap in period p matters for this build: periods
 // after the as-of period are not reported on.
 func (e *engine) reportable(p period.Period) bool {
-	return e.cal.End(p) <= e.cal.End(e.site.AsOf)
+	return e.cal.End(p) <= e.cal.End(e.data.AsOf)
 }
 
 func (e *engine) formulaSeries(m *model.Measure) *series {

@@ -23,6 +23,7 @@ const MaxHistory = 120
 // Result is a scored site.
 type Result struct {
 	Site       *model.Site
+	Data       *model.Data // what it was computed from
 	AsOf       period.Period
 	Units      []UnitResult      // by Unit.Index
 	Objectives []ObjectiveResult // by Objective.Index
@@ -74,6 +75,7 @@ func (r *Result) Unit(u *model.Unit) *UnitResult { return &r.Units[u.Index] }
 
 type engine struct {
 	site   *model.Site
+	data   *model.Data
 	cal    period.Calendar
 	dl     *diag.List
 	act    []*series // by Measure.Index
@@ -81,10 +83,10 @@ type engine struct {
 	faults faults // results that cannot be represented, reported to dl at the end
 }
 
-// Compute scores site as of site.AsOf. Warnings (missing values, gaps in
-// computed series) go to dl.
-func Compute(site *model.Site, dl *diag.List) *Result {
-	e := newEngine(site, dl)
+// Compute scores site, with its data, as of data.AsOf. Warnings (missing
+// values, gaps in computed series) go to dl.
+func Compute(site *model.Site, data *model.Data, dl *diag.List) *Result {
+	e := newEngine(site, data, dl)
 	e.actuals()
 	r := e.newResult(e.historyPeriods())
 	var ms []*model.Measure
@@ -104,8 +106,8 @@ func Compute(site *model.Site, dl *diag.List) *Result {
 	return r
 }
 
-func newEngine(site *model.Site, dl *diag.List) *engine {
-	e := &engine{site: site, cal: site.Calendar, dl: dl}
+func newEngine(site *model.Site, data *model.Data, dl *diag.List) *engine {
+	e := &engine{site: site, data: data, cal: site.Calendar, dl: dl}
 	for _, u := range site.Units {
 		e.objs = append(e.objs, u.Objectives...)
 	}
@@ -116,7 +118,8 @@ func newEngine(site *model.Site, dl *diag.List) *engine {
 func (e *engine) newResult(periods []period.Period) *Result {
 	return &Result{
 		Site:       e.site,
-		AsOf:       e.site.AsOf,
+		Data:       e.data,
+		AsOf:       e.data.AsOf,
 		Units:      make([]UnitResult, len(e.site.Units)),
 		Objectives: make([]ObjectiveResult, len(e.objs)),
 		Measures:   make([]MeasureResult, e.site.Measures),
@@ -127,9 +130,9 @@ func (e *engine) newResult(periods []period.Period) *Result {
 
 // scoreMeasure is m's result as of the site's as-of period, history included.
 func (e *engine) scoreMeasure(m *model.Measure) MeasureResult {
-	mr := e.measureAt(m, e.site.AsOf)
+	mr := e.measureAt(m, e.data.AsOf)
 	mr.History = e.history(m, mr.Current)
-	mr.Previous = e.measureAt(m, e.site.AsOf.Add(-1)).Status
+	mr.Previous = e.measureAt(m, e.data.AsOf.Add(-1)).Status
 	return mr
 }
 
@@ -212,7 +215,7 @@ func (e *engine) units(r *Result) {
 // historyPeriods returns the site periods from the one holding the earliest
 // actual to the as-of period, at most MaxHistory of them.
 func (e *engine) historyPeriods() []period.Period {
-	asOf := e.site.AsOf
+	asOf := e.data.AsOf
 	earliest := e.cal.End(asOf)
 	for _, s := range e.act {
 		if !s.empty() {
@@ -235,12 +238,12 @@ func (e *engine) historyPeriods() []period.Period {
 // build (a stray row, or a report on a past period): counting it would tell
 // the reader the pages hold data they do not.
 func (e *engine) latest() period.Period {
-	limit := e.cal.End(e.site.AsOf)
+	limit := e.cal.End(e.data.AsOf)
 	end := -1
 	for _, u := range e.site.Units {
 		for _, m := range u.Measures {
-			for i := len(m.Data.Points) - 1; i >= 0; i-- {
-				if pe := e.cal.End(m.Data.First.Add(i)); m.Data.Points[i].Actual.OK && pe <= limit {
+			for i := len(e.data.Of(m).Points) - 1; i >= 0; i-- {
+				if pe := e.cal.End(e.data.Of(m).First.Add(i)); e.data.Of(m).Points[i].Actual.OK && pe <= limit {
 					end = max(end, pe)
 					break
 				}
@@ -301,11 +304,11 @@ func (e *engine) warnMeasure(r *MeasureResult) {
 	m := r.Measure
 	switch {
 	case r.Basis == model.YTDBasis && len(r.Missing) > 0:
-		e.dl.Warnf(m.Pos, "measure %q of unit %q: the year-to-date value as of %s is missing because %s %s no actual", m.ID, m.Unit.ID, e.site.AsOf, periodList(r.Missing), hasHave(len(r.Missing)))
+		e.dl.Warnf(m.Pos, "measure %q of unit %q: the year-to-date value as of %s is missing because %s %s no actual", m.ID, m.Unit.ID, e.data.AsOf, periodList(r.Missing), hasHave(len(r.Missing)))
 	case r.Basis == model.YTDBasis && r.DivZero:
-		e.dl.Warnf(m.Pos, "measure %q of unit %q: the year-to-date value as of %s is missing because its formula divides by zero", m.ID, m.Unit.ID, e.site.AsOf)
+		e.dl.Warnf(m.Pos, "measure %q of unit %q: the year-to-date value as of %s is missing because its formula divides by zero", m.ID, m.Unit.ID, e.data.AsOf)
 	case r.Basis == model.YTDBasis && !r.Value.OK && r.WindowFirst.N > r.Current.N:
-		e.dl.Warnf(m.Pos, "measure %q of unit %q is scored year to date, but no %s period has ended yet in the fiscal year of %s", m.ID, m.Unit.ID, m.Freq, e.site.AsOf)
+		e.dl.Warnf(m.Pos, "measure %q of unit %q is scored year to date, but no %s period has ended yet in the fiscal year of %s", m.ID, m.Unit.ID, m.Freq, e.data.AsOf)
 	case !r.Value.OK && r.Basis == model.PeriodBasis:
 		e.dl.Warnf(m.Pos, "measure %q of unit %q has no actual for %s or before", m.ID, m.Unit.ID, r.Current)
 	case r.Value.OK && m.Polarity != model.Range && !r.Target.OK:

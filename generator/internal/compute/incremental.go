@@ -19,7 +19,7 @@ type Memo struct {
 
 // NewMemo returns the memo of r, a result of Compute.
 func NewMemo(r *Result) *Memo {
-	e := newEngine(r.Site, &diag.List{}) // the warnings were Compute's
+	e := newEngine(r.Site, r.Data, &diag.List{}) // the warnings were Compute's
 	e.actuals()
 	m := &Memo{asOf: r.AsOf, periods: r.Periods, scores: make([][]model.Opt, len(r.Periods))}
 	for k, p := range r.Periods {
@@ -36,20 +36,21 @@ func NewMemo(r *Result) *Memo {
 	return m
 }
 
-// Recompute scores site again after the data of the measures in changed
-// changed, nothing else of the site having changed since Compute or
-// Recompute made prev and memo: the results of the other measures, unless
-// they are computed from a changed one, are taken from prev, and their
-// history scores from memo. The result, its warnings and its memo are those
-// that Compute and NewMemo would give; when the as-of period or the periods
-// of the score history moved, Recompute runs Compute.
-func Recompute(prev *Result, memo *Memo, site *model.Site, changed []*model.Measure, dl *diag.List) (*Result, *Memo) {
+// Recompute scores prev's site again with new data, in which the series of
+// the measures in changed differ from prev's and no other: the results of
+// the other measures, unless they are computed from a changed one, are taken
+// from prev, and their history scores from memo, which Compute or Recompute
+// made with prev. The result, its warnings and its memo are those that
+// Compute and NewMemo would give; when the as-of period or the periods of
+// the score history moved, Recompute runs Compute. prev is left as it was.
+func Recompute(prev *Result, memo *Memo, data *model.Data, changed []*model.Measure, dl *diag.List) (*Result, *Memo) {
+	site := prev.Site
 	var local diag.List
-	e := newEngine(site, &local)
+	e := newEngine(site, data, &local)
 	e.actuals()
 	periods := e.historyPeriods()
-	if prev.Site != site || site.AsOf != memo.asOf || !slices.Equal(periods, memo.periods) {
-		r := Compute(site, dl)
+	if data.AsOf != memo.asOf || !slices.Equal(periods, memo.periods) {
+		r := Compute(site, data, dl)
 		return r, NewMemo(r)
 	}
 	dirty := dependents(site, changed)

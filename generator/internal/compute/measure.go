@@ -46,8 +46,8 @@ type PeriodResult struct {
 
 // thresholdsAt returns the thresholds that apply to period p before defaults:
 // the data file's values where given, else the measure's constants.
-func thresholdsAt(m *model.Measure, p period.Period) Thresholds {
-	pt := m.Data.At(p)
+func (e *engine) thresholdsAt(m *model.Measure, p period.Period) Thresholds {
+	pt := e.data.Of(m).At(p)
 	return Thresholds{
 		Target:  pt.Target.Or(m.Target),
 		Red:     pt.Red.Or(m.Red),
@@ -69,7 +69,7 @@ func (e *engine) measureAt(m *model.Measure, asOf period.Period) MeasureResult {
 				break
 			}
 		}
-		r.Thresholds = thresholdsAt(m, r.Period)
+		r.Thresholds = e.thresholdsAt(m, r.Period)
 	}
 	r.Thresholds = r.Thresholds.WithDefaults(m.Polarity, e.site.AmberBand)
 	r.Status = MeasureStatus(m.Polarity, r.Value, r.Thresholds, m.Band)
@@ -91,7 +91,7 @@ func (e *engine) ytd(m *model.Measure, asOf period.Period, r *MeasureResult) {
 	r.Value, r.Missing, r.DivZero = e.ytdActual(m, first, last)
 	var ts []Thresholds
 	for p := first; p.N <= last.N; p = p.Add(1) {
-		ts = append(ts, thresholdsAt(m, p))
+		ts = append(ts, e.thresholdsAt(m, p))
 	}
 	r.Thresholds = Thresholds{
 		Target:  e.combine(m, last, "targets", ts, func(t Thresholds) model.Opt { return t.Target }),
@@ -197,15 +197,15 @@ func mergePeriods(a, b []period.Period) []period.Period {
 func (e *engine) history(m *model.Measure, c period.Period) []PeriodResult {
 	act := e.act[m.Index]
 	first := act.first
-	if act.empty() || m.Data.First.N < first.N && len(m.Data.Points) > 0 {
-		first = m.Data.First
+	if act.empty() || e.data.Of(m).First.N < first.N && len(e.data.Of(m).Points) > 0 {
+		first = e.data.Of(m).First
 	}
-	if act.empty() && len(m.Data.Points) == 0 {
+	if act.empty() && len(e.data.Of(m).Points) == 0 {
 		return nil
 	}
 	var out []PeriodResult
 	for p := first; p.N <= c.N; p = p.Add(1) {
-		t := thresholdsAt(m, p).WithDefaults(m.Polarity, e.site.AmberBand)
+		t := e.thresholdsAt(m, p).WithDefaults(m.Polarity, e.site.AmberBand)
 		a := act.at(p)
 		pr := PeriodResult{Period: p, Actual: a, Thresholds: t,
 			Status: MeasureStatus(m.Polarity, a, t, m.Band),

@@ -1,6 +1,8 @@
-// Package model holds the validated site — units, objectives, measures and their
-// data — that compute scores and render publishes. Values here are plain: tests
-// build them by hand.
+// Package model holds the validated site — units, objectives and measures
+// (Site), and apart from them what the data files say of the measures
+// (Data) — that compute scores and render publishes. Values here are plain:
+// tests build them by hand. Neither changes once validated: new data is a
+// new Data beside the same Site.
 package model
 
 import (
@@ -20,7 +22,6 @@ type Site struct {
 	Theme     string
 	Frequency period.Freq
 	Calendar  period.Calendar
-	AsOf      period.Period // the as-of period P, of the site's frequency
 	Basis     Basis
 	AmberBand float64
 
@@ -29,7 +30,6 @@ type Site struct {
 	Perspectives []*Perspective
 	Units        []*Unit // pre-order: a parent before its children, siblings by id
 	Measures     int     // number of measures in all units
-	Rows         int     // data rows read
 }
 
 // Root returns the root unit.
@@ -144,8 +144,6 @@ type Measure struct {
 	// that cannot be represented: the formula's opening quote, the rollup
 	// and aggregation keys. Zero when the key is absent.
 	FormulaPos, RollupPos, AggregationPos diag.Pos
-
-	Data Series // what the CSV files hold
 }
 
 // Computed reports whether the measure's actuals come from a formula or a roll-up.
@@ -192,6 +190,20 @@ func (o Opt) Or(def Opt) Opt {
 	}
 	return def
 }
+
+// Data is what the data files say of a site's measures, and the as-of
+// period they are reported as of, which depends on them.
+type Data struct {
+	Series []Series      // by Measure.Index
+	Rows   int           // data rows read
+	AsOf   period.Period // the as-of period P, of the site's frequency
+}
+
+// NewData is empty data for site.
+func NewData(site *Site) *Data { return &Data{Series: make([]Series, site.Measures)} }
+
+// Of returns the series of m.
+func (d *Data) Of(m *Measure) *Series { return &d.Series[m.Index] }
 
 // Point is what the data files say about one measure in one period.
 type Point struct {

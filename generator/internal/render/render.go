@@ -70,6 +70,49 @@ func Site(r *compute.Result, theme *theme.Theme, out Output) (Stats, error) {
 	return Stats{Pages: pages, Files: len(jobs)}, nil
 }
 
+// Only renders the pages and files of Site whose paths are in paths, to out.
+// The theme's static files are rendered too when named.
+func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (Stats, error) {
+	if err := theme.Parse(); err != nil {
+		return Stats{}, err
+	}
+	if err := checkNumbers(r); err != nil {
+		return Stats{}, err
+	}
+	want := map[string]bool{}
+	for _, p := range paths {
+		want[p] = true
+	}
+	b := view.NewBuilder(r, theme)
+	var refs []view.PageRef
+	for _, p := range view.Pages(r) {
+		if want[p.Path] {
+			refs = append(refs, p)
+		}
+	}
+	jobs := pageJobs(b, theme, refs)
+	if want[PackPath] {
+		jobs = append(jobs, packJob(b, theme, true))
+	}
+	pages := len(jobs)
+	statics, err := theme.Files("static")
+	if err != nil {
+		return Stats{}, err
+	}
+	for _, f := range statics {
+		if p := f[len("static/"):]; want[p] {
+			jobs = append(jobs, job{p, func() ([]byte, error) { return theme.ReadFile(f) }})
+		}
+	}
+	if want[ScoresPath] {
+		jobs = append(jobs, job{ScoresPath, func() ([]byte, error) { return Scores(r) }})
+	}
+	if err := run(jobs, out); err != nil {
+		return Stats{}, err
+	}
+	return Stats{Pages: pages, Files: len(jobs)}, nil
+}
+
 // job makes one output file.
 type job struct {
 	path string

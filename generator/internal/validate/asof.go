@@ -25,11 +25,11 @@ type reporter struct {
 
 // reporters lists the measures with an actual, in site order. Formula and
 // roll-up measures have none of their own: their inputs report for them.
-func reporters(s *model.Site) []reporter {
+func reporters(s *model.Site, data *model.Data) []reporter {
 	var out []reporter
 	for _, u := range s.Units {
 		for _, m := range u.Measures {
-			pts := m.Data.Points
+			pts := data.Of(m).Points
 			i := len(pts) - 1
 			for i >= 0 && !pts[i].Actual.OK {
 				i--
@@ -37,7 +37,7 @@ func reporters(s *model.Site) []reporter {
 			if i < 0 {
 				continue
 			}
-			p := m.Data.First.Add(i)
+			p := data.Of(m).First.Add(i)
 			out = append(out, reporter{m: m, latest: p, src: pts[i].Src,
 				end: s.Calendar.End(p), reach: s.Calendar.End(p.Add(1)) - 1})
 		}
@@ -49,12 +49,12 @@ func reporters(s *model.Site) []reporter {
 // latest period with an actual that at least half of the measures with
 // actuals have reached (defaultAsOf). A period given after all the data is an error; by
 // default, actuals far beyond the as-of period are warned about.
-func (v *validator) asOf(s *model.Site, opts Options) {
+func (v *validator) asOf(s *model.Site, data *model.Data, opts Options) {
 	raw, pos, how := v.src.Config.Period, v.src.ConfigLoc.Pos("period"), "remove period from config.toml"
 	if opts.Period != "" {
 		raw, pos, how = opts.Period, diag.Pos{File: "--period"}, "leave --period out"
 	}
-	rs := reporters(s)
+	rs := reporters(s, data)
 	if raw != "" {
 		p, err := period.Parse(raw)
 		switch {
@@ -63,9 +63,9 @@ func (v *validator) asOf(s *model.Site, opts Options) {
 		case p.Freq != s.Frequency:
 			v.dl.Errorf(pos, "period %q is not a period of the site's frequency (%s): expected %s", raw, s.Frequency, s.Frequency.Example())
 		default:
-			s.AsOf = p
-			if v.span(s, pos) {
-				v.afterData(s, rs, pos, how)
+			data.AsOf = p
+			if v.span(s, data, pos) {
+				v.afterData(s, data, rs, pos, how)
 			}
 		}
 		return
@@ -74,9 +74,9 @@ func (v *validator) asOf(s *model.Site, opts Options) {
 		v.dl.Errorf(diag.Pos{File: load.DataDir}, "no actual values found, so there is no latest period to report on: add data, or set period in config.toml or --period")
 		return
 	}
-	s.AsOf = defaultAsOf(s, rs)
-	if v.span(s, diag.Pos{}) {
-		v.warnAhead(s, rs)
+	data.AsOf = defaultAsOf(s, data, rs)
+	if v.span(s, data, diag.Pos{}) {
+		v.warnAhead(s, data, rs)
 	}
 }
 
@@ -84,7 +84,7 @@ func (v *validator) asOf(s *model.Site, opts Options) {
 // and that at least half of rs have reached (each is current in it). A few
 // measures reporting ahead, or one row with a mistyped year, cannot move it;
 // with one or two measures, one measure suffices.
-func defaultAsOf(s *model.Site, rs []reporter) period.Period {
+func defaultAsOf(s *model.Site, data *model.Data, rs []reporter) period.Period {
 	reach := make([]int, len(rs))
 	for i, r := range rs {
 		reach[i] = r.reach
@@ -99,9 +99,9 @@ func defaultAsOf(s *model.Site, rs []reporter) period.Period {
 			best = max(best, r.end)
 			continue
 		}
-		pts := r.m.Data.Points
+		pts := data.Of(r.m).Points
 		for i := len(pts) - 1; i >= 0; i-- {
-			if end := s.Calendar.End(r.m.Data.First.Add(i)); pts[i].Actual.OK && end <= limit {
+			if end := s.Calendar.End(data.Of(r.m).First.Add(i)); pts[i].Actual.OK && end <= limit {
 				best = max(best, end)
 				break
 			}
@@ -117,7 +117,7 @@ func defaultAsOf(s *model.Site, rs []reporter) period.Period {
 // in it: every measure would show an older value, or none. how says how to
 // fall back to the default. With no actual at all there is nothing to be
 // after, and any period is accepted.
-func (v *validator) afterData(s *model.Site, rs []reporter, pos diag.Pos, how string) {
+func (v *validator) afterData(s *model.Site, data *model.Data, rs []reporter, pos diag.Pos, how string) {
 	if len(rs) == 0 {
 		return
 	}
@@ -128,11 +128,11 @@ func (v *validator) afterData(s *model.Site, rs []reporter, pos diag.Pos, how st
 		}
 		reach = max(reach, r.reach)
 	}
-	if s.Calendar.End(s.AsOf) <= reach {
+	if s.Calendar.End(data.AsOf) <= reach {
 		return
 	}
 	last := s.Calendar.LatestEndingBy(s.Frequency, reach)
-	v.dl.Errorf(pos, "period %q is after all the data: no measure has an actual for its period as of %s (the latest actual is for %s, at %s): report on %s or earlier, or %s to report on the latest data", s.AsOf, s.AsOf, latest.latest, latest.src, last, how)
+	v.dl.Errorf(pos, "period %q is after all the data: no measure has an actual for its period as of %s (the latest actual is for %s, at %s): report on %s or earlier, or %s to report on the latest data", data.AsOf, data.AsOf, latest.latest, latest.src, last, how)
 }
 
 // warnAhead warns, once per measure, about actuals more than one of the
@@ -140,8 +140,8 @@ func (v *validator) afterData(s *model.Site, rs []reporter, pos diag.Pos, how st
 // period they are left out, and most likely have a mistyped period. A
 // measure one period ahead (a month reported before the others) is normal
 // and not warned about.
-func (v *validator) warnAhead(s *model.Site, rs []reporter) {
-	asOfEnd := s.Calendar.End(s.AsOf)
+func (v *validator) warnAhead(s *model.Site, data *model.Data, rs []reporter) {
+	asOfEnd := s.Calendar.End(data.AsOf)
 	for _, r := range rs {
 		m := r.m
 		far := s.Calendar.LatestEndingBy(m.Freq, asOfEnd).Add(2)
@@ -151,22 +151,22 @@ func (v *validator) warnAhead(s *model.Site, rs []reporter) {
 		var first, last period.Period
 		var at, lastAt diag.Pos
 		n := 0
-		for i := max(0, far.N-m.Data.First.N); i < len(m.Data.Points); i++ {
-			pt := &m.Data.Points[i]
+		for i := max(0, far.N-data.Of(m).First.N); i < len(data.Of(m).Points); i++ {
+			pt := &data.Of(m).Points[i]
 			if !pt.Actual.OK {
 				continue
 			}
 			if n == 0 {
-				first, at = m.Data.First.Add(i), pt.Src
+				first, at = data.Of(m).First.Add(i), pt.Src
 			}
-			last, lastAt = m.Data.First.Add(i), pt.Src
+			last, lastAt = data.Of(m).First.Add(i), pt.Src
 			n++
 		}
 		what := fmt.Sprintf("%s/%s %s is", m.Unit.ID, m.ID, first)
 		if n > 1 {
 			what = fmt.Sprintf("%s/%s %s and %s (the last %s, at %s) are", m.Unit.ID, m.ID, first, plural(n-1, "later actual"), last, lastAt)
 		}
-		v.dl.Warnf(at, "%s after the as-of period %s and left out of this build: the as-of period is the latest that at least half of the measures with actuals have reached (a typo in the period? to report on %s, set period in config.toml or --period)", what, s.AsOf, first)
+		v.dl.Warnf(at, "%s after the as-of period %s and left out of this build: the as-of period is the latest that at least half of the measures with actuals have reached (a typo in the period? to report on %s, set period in config.toml or --period)", what, data.AsOf, first)
 	}
 }
 
@@ -182,29 +182,29 @@ func plural(n int, word string) string {
 // its first period to the as-of period, so a year typo in either would cost
 // time for every empty year. pos is where the as-of period was given; zero
 // when it is the default.
-func (v *validator) span(s *model.Site, pos diag.Pos) bool {
+func (v *validator) span(s *model.Site, data *model.Data, pos diag.Pos) bool {
 	first, last := -1, -1
 	var firstSrc, lastSrc diag.Pos
 	for _, u := range s.Units {
 		for _, m := range u.Measures {
-			if len(m.Data.Points) == 0 {
+			if len(data.Of(m).Points) == 0 {
 				continue
 			}
-			if start := s.Calendar.Start(m.Data.First); first < 0 || start < first {
-				first, firstSrc = start, m.Data.Points[0].Src
+			if start := s.Calendar.Start(data.Of(m).First); first < 0 || start < first {
+				first, firstSrc = start, data.Of(m).Points[0].Src
 			}
-			if end := s.Calendar.End(m.Data.Last()); end > last {
-				last, lastSrc = end, m.Data.Points[len(m.Data.Points)-1].Src
+			if end := s.Calendar.End(data.Of(m).Last()); end > last {
+				last, lastSrc = end, data.Of(m).Points[len(data.Of(m).Points)-1].Src
 			}
 		}
 	}
-	asOf := s.Calendar.End(s.AsOf)
+	asOf := s.Calendar.End(data.AsOf)
 	if first < 0 || asOf-first < MaxSpanYears*12 {
 		return true
 	}
 	earliest := s.Calendar.Containing(s.Frequency, first)
 	if pos.File != "" {
-		v.dl.Errorf(pos, "period %q is more than %d years after the earliest data (%s, at %s): is the year a typo?", s.AsOf, MaxSpanYears, earliest, firstSrc)
+		v.dl.Errorf(pos, "period %q is more than %d years after the earliest data (%s, at %s): is the year a typo?", data.AsOf, MaxSpanYears, earliest, firstSrc)
 		return false
 	}
 	v.dl.Errorf(lastSrc, "the data spans more than %d years, from %s (at %s) to %s here: is a year a typo?", MaxSpanYears, earliest, firstSrc, s.Calendar.Containing(s.Frequency, last))

@@ -11,16 +11,17 @@ import (
 )
 
 // data places every data row in the series of its measure.
-func (v *validator) data(s *model.Site) {
-	d := newDataChecker(v, s)
+func (v *validator) data(s *model.Site, data *model.Data) {
+	d := newDataChecker(v, s, data)
 	for r := range v.src.Rows {
 		d.row(r)
 	}
 }
 
-// newDataChecker indexes the measures of s by unit and id, for the rows.
-func newDataChecker(v *validator, s *model.Site) *dataChecker {
-	d := &dataChecker{v: v, site: s, units: map[string]*unitMeasures{}}
+// newDataChecker indexes the measures of s by unit and id, for the rows
+// it places in data.
+func newDataChecker(v *validator, s *model.Site, data *model.Data) *dataChecker {
+	d := &dataChecker{v: v, site: s, data: data, units: map[string]*unitMeasures{}}
 	for _, u := range s.Units {
 		um := &unitMeasures{unit: u, byID: map[string]*model.Measure{}}
 		for _, m := range u.Measures {
@@ -42,6 +43,7 @@ type unitMeasures struct {
 type dataChecker struct {
 	v       *validator
 	site    *model.Site
+	data    *model.Data
 	units   map[string]*unitMeasures
 	unitIDs []string
 }
@@ -72,7 +74,7 @@ func (d *dataChecker) row(r *load.Row) {
 	if !d.cellsAllowed(r, m) || !d.withinSpan(r, m, p) {
 		return
 	}
-	slot := m.Data.Slot(p)
+	slot := d.data.Of(m).Slot(p)
 	if slot.Src.File != "" {
 		dl.Errorf(r.Pos(load.ColUnit), "duplicate row for %s/%s %s: the first is at %s", r.Unit, r.Measure, r.Period, slot.Src)
 		return
@@ -80,7 +82,7 @@ func (d *dataChecker) row(r *load.Row) {
 	// The period cell: messages about the row are most often about its period.
 	slot.Src = r.Pos(load.ColPeriod)
 	slot.Actual, slot.Target, slot.Red, slot.Stretch = r.Values[0], r.Values[1], r.Values[2], r.Values[3]
-	d.site.Rows++
+	d.data.Rows++
 }
 
 // MaxSpanYears bounds the years a measure's data may span. A series is kept
@@ -90,7 +92,7 @@ const MaxSpanYears = 100
 
 // withinSpan reports whether period p keeps m's data within MaxSpanYears.
 func (d *dataChecker) withinSpan(r *load.Row, m *model.Measure, p period.Period) bool {
-	s := &m.Data
+	s := d.data.Of(m)
 	if len(s.Points) == 0 {
 		return true
 	}

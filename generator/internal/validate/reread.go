@@ -8,75 +8,60 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
-// Reread brings site, which Validate made from src, up to date with a change
-// to the data files named in files (added, changed or removed, slash-separated
-// from the source root) when nothing else of the source changed: the rows that
-// came from those files are dropped, those that data yields, the rows of the
-// files that are there now, are checked as Validate checks them, and the
-// as-of period is found again. csvFiles are the data files there are now;
-// src.CSVFiles becomes csvFiles. data reports the problems of reading to dl,
-// which holds nothing else.
+// Reread is Validate's data part again, after a change to the data files
+// named in files (added, changed or removed, slash-separated from the source
+// root) when nothing else of the source changed: it returns old, which
+// Validate or Reread made for site from src, with the rows that came from
+// those files dropped, the rows that rows yields (those of the files that
+// are there now) checked and placed as Validate places them, and the as-of
+// period found again. rows reports the problems of reading to dl, which
+// holds nothing else. old is not changed: the new data shares with it the
+// series of the measures the change does not reach.
 //
-// It returns the measures whose data changed, in site order, and reports
-// false, with site as it was, when the files hold errors: their
-// order in dl may differ from a full validation's (a duplicate row is blamed
-// on the file read last), so the caller validates the whole site to report
-// them. The result is otherwise the site a full validation of the changed
-// source would make.
-func Reread(src *load.Site, site *model.Site, csvFiles, files []string, data iter.Seq[*load.Row], opts Options, dl *diag.List) ([]*model.Measure, bool) {
+// It also returns the measures whose values changed, in site order. It
+// reports false when the files hold errors: their order in dl may differ
+// from a full validation's (a duplicate row is blamed on the file read
+// last), so the caller validates the whole site to report them. The data
+// is otherwise what a full validation of the changed source would make.
+func Reread(src *load.Site, site *model.Site, old *model.Data, files []string, rows iter.Seq[*load.Row], opts Options, dl *diag.List) (*model.Data, []*model.Measure, bool) {
 	gone := map[string]bool{}
 	for _, f := range files {
 		gone[f] = true
 	}
-	saved := map[*model.Measure]model.Series{}
-	asOf, rows := site.AsOf, site.Rows
-	for _, u := range site.Units {
-		for _, m := range u.Measures {
-			if dropRows(m, gone, saved) {
-				for _, pt := range saved[m].Points {
-					if gone[pt.Src.File] {
-						site.Rows--
-					}
-				}
-			}
+	data := &model.Data{Series: append([]model.Series(nil), old.Series...), Rows: old.Rows}
+	own := make([]bool, len(data.Series)) // series copied from old's, which may be written
+	for i := range data.Series {
+		if n := dropRows(&data.Series[i], gone); n > 0 {
+			own[i] = true
+			data.Rows -= n
 		}
 	}
 	v := &validator{dl: dl, src: src}
-	d := newDataChecker(v, site)
-	keep := func(r *load.Row) {
-		m := d.measureOf(r)
-		if m != nil {
-			if _, ok := saved[m]; !ok {
-				saved[m] = cloneSeries(m.Data)
-			}
+	d := newDataChecker(v, site, data)
+	for r := range rows {
+		if m := d.measureOf(r); m != nil && !own[m.Index] {
+			data.Series[m.Index] = cloneSeries(data.Series[m.Index])
+			own[m.Index] = true
 		}
 		d.row(r)
 	}
-	for r := range data {
-		keep(r)
-	}
 	if !dl.HasErrors() {
-		v.asOf(site, opts)
+		v.asOf(site, data, opts)
 	}
 	if dl.HasErrors() {
-		for m, s := range saved {
-			m.Data = s
-		}
-		site.AsOf, site.Rows = asOf, rows
-		return nil, false
+		return nil, nil, false
 	}
-	src.CSVFiles = csvFiles
 	// A measure whose rows were read again with the same values (all of
 	// those of a changed file, bar the edited row) is not touched.
 	var touched []*model.Measure
 	for _, u := range site.Units {
 		for _, m := range u.Measures {
-			if old, ok := saved[m]; ok && !sameValues(old, m.Data) {
+			if own[m.Index] && !sameValues(*old.Of(m), *data.Of(m)) {
 				touched = append(touched, m)
 			}
 		}
 	}
-	return touched, true
+	return data, touched, true
 }
 
 // measureOf returns the measure a row names, or nil when it names none.
@@ -87,26 +72,27 @@ func (d *dataChecker) measureOf(r *load.Row) *model.Measure {
 	return nil
 }
 
-// dropRows removes from m's series the points that came from the files in
-// gone, keeping a copy of the series in saved first, and trims the series to
-// the points that remain, as reading the other files alone would have made
-// it. It reports whether anything was removed.
-func dropRows(m *model.Measure, gone map[string]bool, saved map[*model.Measure]model.Series) bool {
+// dropRows replaces s, when it holds points that came from the files in
+// gone, with a copy without them, trimmed to the points that remain, as
+// reading the other files alone would have made it. It returns how many
+// points it dropped.
+func dropRows(s *model.Series, gone map[string]bool) int {
 	hit := false
-	for _, pt := range m.Data.Points {
+	for _, pt := range s.Points {
 		if gone[pt.Src.File] {
 			hit = true
 			break
 		}
 	}
 	if !hit {
-		return false
+		return 0
 	}
-	saved[m] = cloneSeries(m.Data)
-	pts := m.Data.Points
+	c := cloneSeries(*s)
+	pts, n := c.Points, 0
 	for i := range pts {
 		if gone[pts[i].Src.File] {
 			pts[i] = model.Point{}
+			n++
 		}
 	}
 	first, last := 0, len(pts)
@@ -117,11 +103,11 @@ func dropRows(m *model.Measure, gone map[string]bool, saved map[*model.Measure]m
 		last--
 	}
 	if first == last {
-		m.Data = model.Series{}
-		return true
+		*s = model.Series{}
+		return n
 	}
-	m.Data = model.Series{First: m.Data.First.Add(first), Points: pts[first:last:last]}
-	return true
+	*s = model.Series{First: c.First.Add(first), Points: pts[first:last:last]}
+	return n
 }
 
 func cloneSeries(s model.Series) model.Series {

@@ -20,30 +20,31 @@ type Options struct {
 	BaseURL string // --base-url
 }
 
-// Validate checks the site that load read, its data rows included. It
-// returns nil when errors leave no usable model; the errors are in dl either
-// way.
-func Validate(src *load.Site, opts Options, dl *diag.List) *model.Site {
+// Validate checks the site that load read, its data rows included, and
+// returns the model and its data. It returns nil when errors leave no
+// usable model; the errors are in dl either way.
+func Validate(src *load.Site, opts Options, dl *diag.List) (*model.Site, *model.Data) {
 	v := &validator{dl: dl, src: src}
 	site := v.config(opts)
 	if src.ConfigLoc == nil || len(src.Units) == 0 || src.Units[0].Dir != load.ContentDir {
-		return nil
+		return nil, nil
 	}
 	v.units(site)
 	if dl.HasErrors() {
 		// Data rows are only checked against a sound model; otherwise every row of
 		// a measure with a typo in its id would be reported as well.
-		return nil
+		return nil, nil
 	}
-	v.data(site)
+	data := model.NewData(site)
+	v.data(site, data)
 	if dl.HasErrors() {
-		return nil
+		return nil, nil
 	}
-	v.asOf(site, opts)
+	v.asOf(site, data, opts)
 	if dl.HasErrors() {
-		return nil
+		return nil, nil
 	}
-	return site
+	return site, data
 }
 
 type validator struct {

@@ -24,7 +24,7 @@ func NewSite(r *compute.Result) *SiteView {
 	sv := &SiteView{
 		Title: r.Site.Title, Lang: r.Site.Language,
 		AsOf: cal.Name(r.AsOf), AsOfCode: r.AsOf.String(),
-		Rows: r.Site.Rows, Policy: theme.ContentPolicy(nil, nil),
+		Rows: r.Data.Rows, Policy: theme.ContentPolicy(nil, nil),
 	}
 	if !r.Latest.IsZero() {
 		sv.Latest = cal.Name(r.Latest)

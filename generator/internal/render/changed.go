@@ -5,38 +5,21 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
-	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 	"github.com/scorecard-dev/scorecard/generator/internal/view"
 )
 
-// Baseline is what the files of a rendered site were made from, kept so that
-// a later result of the same model can be rendered by the pages it changes
-// only. The model's data may change after the baseline is taken (the result
-// of the new data shares the model), so the baseline copies what the pages
-// show of the model's data: the figures of the site view.
-type Baseline struct {
-	r    *compute.Result
-	site view.SiteView
-}
-
-// NewBaseline records that the site's files were rendered from r.
-func NewBaseline(r *compute.Result) *Baseline {
-	return &Baseline{r: r, site: *view.NewSite(r)}
-}
-
-// Changed returns the output paths whose bytes may differ between the pages
-// rendered from the baseline and those rendered from next, a result of the
-// same model (the same units, objectives and measures; only the data files
-// changed). all is true when every page may differ: when what every page
-// shows (the as-of period, how fresh and complete the data is, the periods of
-// the score history) changed. The paths are in the order Site writes them,
-// ScoresPath included when the scores changed.
+// Changed returns the output paths whose bytes may differ between the
+// files rendered from old and those rendered from next, a result of the
+// same model (the same units, objectives and measures; only the data
+// changed). all is true when every file may differ: when what every page
+// shows (the as-of period, how fresh and complete the data is, the periods
+// of the score history) changed. The paths are in the order Site writes
+// them, PackPath and ScoresPath last.
 //
 // It errs on the side of re-rendering: a page is listed when anything it
 // reads of the result changed, whether or not the change shows.
-func (b *Baseline) Changed(next *compute.Result) (paths []string, all bool) {
-	old := b.r
-	if *view.NewSite(next) != b.site || old.AsOf != next.AsOf || old.Latest != next.Latest ||
+func Changed(old, next *compute.Result) (paths []string, all bool) {
+	if *view.NewSite(next) != *view.NewSite(old) || old.AsOf != next.AsOf || old.Latest != next.Latest ||
 		!slices.Equal(old.Periods, next.Periods) || old.Site != next.Site ||
 		len(old.Units) != len(next.Units) || len(old.Objectives) != len(next.Objectives) || len(old.Measures) != len(next.Measures) {
 		return nil, true
@@ -179,47 +162,4 @@ func (d *dirty) objectivePage(o *model.Objective) bool {
 		}
 	}
 	return false
-}
-
-// Only renders the pages and files of Site whose paths are in paths, to out.
-// The theme's static files are rendered too when named.
-func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (Stats, error) {
-	if err := theme.Parse(); err != nil {
-		return Stats{}, err
-	}
-	if err := checkNumbers(r); err != nil {
-		return Stats{}, err
-	}
-	want := map[string]bool{}
-	for _, p := range paths {
-		want[p] = true
-	}
-	b := view.NewBuilder(r, theme)
-	var refs []view.PageRef
-	for _, p := range view.Pages(r) {
-		if want[p.Path] {
-			refs = append(refs, p)
-		}
-	}
-	jobs := pageJobs(b, theme, refs)
-	if want[PackPath] {
-		jobs = append(jobs, packJob(b, theme, true))
-	}
-	pages := len(jobs)
-	statics, err := theme.Files("static")
-	if err != nil {
-		return Stats{}, err
-	}
-	for _, f := range statics {
-		if p := f[len("static/"):]; want[p] {
-			jobs = append(jobs, job{p, func() ([]byte, error) { return theme.ReadFile(f) }})
-		}
-	}
-	if want[ScoresPath] {
-		jobs = append(jobs, job{ScoresPath, func() ([]byte, error) { return Scores(r) }})
-	}
-	if err := run(jobs, out); err != nil {
-		return Stats{}, err
-	}
-	return Stats{Pages: pages, Files: len(jobs)}, nil
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 )
 
-// TestChangedComparesEveryField guards the comparisons of Baseline.Changed:
+// TestChangedComparesEveryField guards the comparisons of Changed:
 // a field added to a result must be compared too, or a page that shows it
 // would not be rendered again when it changes. Update the comparison, then
 // the count here.
