@@ -10,23 +10,32 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/publish"
 	"github.com/scorecard-dev/scorecard/generator/internal/view"
-	"github.com/scorecard-dev/scorecard/internal/pdf"
 )
 
 // PackOptions control `scorecard pack`.
 type PackOptions struct {
-	Source   string
-	Period   string
-	Strict   bool
-	Output   string // the HTML file; default board-pack-<period>.html
-	PDF      string // a PDF file to print as well; none when empty
-	Chromium string // the browser that prints; found on PATH when empty
-	Paper    string // a4 (default) or letter
+	Source  string
+	Period  string
+	Strict  bool
+	Output  string  // the HTML file; default board-pack-<period>.html
+	PDF     string  // a PDF file to print as well; none when empty
+	Printer Printer // what prints the PDF; needed for one
 
 	// EML, when not empty, is a file to write the message Compose makes of
 	// the pack to, with the same care as the other files. It needs Compose.
 	EML     string
 	Compose func(*Packed) ([]byte, error)
+}
+
+// A Printer prints an HTML file to PDF. The command line's prints with
+// headless Chromium (internal/pdf), which the library does not link.
+type Printer interface {
+	// Ready reports why the printer cannot print, if it cannot. Pack asks
+	// before it writes anything: a pack asked for as PDF and written only as
+	// HTML would be a half-done job.
+	Ready() error
+	// Print returns the file printed to PDF.
+	Print(ctx context.Context, file string) ([]byte, error)
 }
 
 // Packed is a board pack as PackForMail made it: what a message about it
@@ -51,8 +60,8 @@ type PackChange = view.Change
 type Recipients = model.Mail
 
 // Pack checks the site and writes its board pack: one self-contained HTML
-// file and, when asked, a PDF printed from it by headless Chromium. It returns
-// the files written.
+// file and, when asked, a PDF printed from it by opts.Printer. It returns the
+// files written.
 func Pack(ctx context.Context, opts PackOptions) (*Report, []string, error) {
 	rep, p, err := pack(ctx, opts, false)
 	if p == nil {
@@ -63,18 +72,12 @@ func Pack(ctx context.Context, opts PackOptions) (*Report, []string, error) {
 
 // PackForMail is Pack for a message about the pack: it prints the PDF even
 // when opts.PDF names no file to write it to, and returns the pack's files
-// and summary. Chromium is needed.
+// and summary. opts.Printer is needed.
 func PackForMail(ctx context.Context, opts PackOptions) (*Report, *Packed, error) {
 	return pack(ctx, opts, true)
 }
 
 func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed, error) {
-	if opts.Paper == "" {
-		opts.Paper = "a4"
-	}
-	if _, ok := pdf.Paper[opts.Paper]; !ok {
-		return nil, nil, fmt.Errorf("--paper %q is not a4 or letter", opts.Paper)
-	}
 	source := withDefaults(Options{Source: opts.Source}).Source
 	// The files named are checked before any work; the default name, which
 	// needs the period, once it is known.
@@ -84,17 +87,15 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 	if err := checkPackFiles(source, opts.Output, opts.PDF, opts.EML); err != nil {
 		return nil, nil, err
 	}
-	var chromium string
 	forMail = forMail || opts.EML != ""
 	printPDF := opts.PDF != "" || forMail
 	if printPDF {
-		// Before anything is written: a pack asked for as PDF and written only as
-		// HTML would be a half-done job.
-		c, err := pdf.Find(opts.Chromium)
-		if err != nil {
+		if opts.Printer == nil {
+			return nil, nil, errors.New("no printer to print the PDF with")
+		}
+		if err := opts.Printer.Ready(); err != nil {
 			return nil, nil, err
 		}
-		chromium = c
 	}
 	bo := withDefaults(Options{Source: opts.Source, Period: opts.Period, Strict: opts.Strict})
 	s, closeFS, err := prepare(ctx, bo, false)
@@ -128,7 +129,7 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 	if !printPDF {
 		return rep, p, nil
 	}
-	doc, err := pdf.PrintPDF(ctx, chromium, out, opts.Paper)
+	doc, err := opts.Printer.Print(ctx, out)
 	if err != nil {
 		return rep, p, err
 	}

@@ -19,7 +19,7 @@ func TestPackRefusesDevNull(t *testing.T) {
 	before := node(t, "/dev/null")
 	for _, opts := range []PackOptions{
 		{Source: smallSite, Output: "/dev/null"},
-		{Source: smallSite, Output: t.TempDir() + "/pack.html", PDF: "/dev/null", Chromium: "/nonexistent"},
+		{Source: smallSite, Output: t.TempDir() + "/pack.html", PDF: "/dev/null", Printer: unavailable{}},
 	} {
 		flag := "--output"
 		if opts.PDF != "" {

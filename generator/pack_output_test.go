@@ -60,7 +60,7 @@ func TestPackRefusesFilesThatAreNotRegular(t *testing.T) {
 		before := node(t, tc.name)
 		for _, opts := range []PackOptions{
 			{Source: smallSite, Output: tc.name},
-			{Source: smallSite, Output: j("pack.html"), PDF: tc.name, Chromium: j("no-chromium-here")},
+			{Source: smallSite, Output: j("pack.html"), PDF: tc.name, Printer: unavailable{}},
 		} {
 			flag := "--output"
 			if opts.PDF != "" {
@@ -121,7 +121,7 @@ func TestPackRefusesTheSourceInput(t *testing.T) {
 		for _, flag := range []string{"--output", "--pdf"} {
 			opts := PackOptions{Source: tc.source, Output: tc.name}
 			if flag == "--pdf" {
-				opts = PackOptions{Source: tc.source, Output: j(root, "pack.html"), PDF: tc.name, Chromium: j(root, "no-chromium-here")}
+				opts = PackOptions{Source: tc.source, Output: j(root, "pack.html"), PDF: tc.name, Printer: unavailable{}}
 			}
 			_, _, err := Pack(context.Background(), opts)
 			if err == nil || err.Error() != flag+" "+tc.want {
@@ -152,7 +152,7 @@ func TestPackReplacesARegularFile(t *testing.T) {
 		t.Errorf("left beside the pack: %v", entries)
 	}
 	same := dir + "/./pack.html"
-	_, _, err = Pack(context.Background(), PackOptions{Source: smallSite, Output: out, PDF: same, Chromium: filepath.Join(dir, "none")})
+	_, _, err = Pack(context.Background(), PackOptions{Source: smallSite, Output: out, PDF: same, Printer: unavailable{}})
 	if want := "--pdf " + same + " and --output " + out + " are the same file: give the PDF another name"; err == nil || err.Error() != want {
 		t.Errorf("Pack = %v\nwant %s", err, want)
 	}

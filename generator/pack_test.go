@@ -5,20 +5,16 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/json"
-	"fmt"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
-
-	"github.com/scorecard-dev/scorecard/internal/pdf"
 )
 
 // needTool skips a test when a program it needs is missing, except in CI,
@@ -67,88 +63,34 @@ func TestPackIsSelfContained(t *testing.T) {
 	}
 }
 
-// TestPackPDF prints the example site's pack and reads the PDF back: its
-// page count, and the title, period and every unit's name in its text.
-func TestPackPDF(t *testing.T) {
-	chromium := needTool(t, func() (string, error) { return pdf.Find("") }, "Chromium")
-	pdfinfo := needTool(t, lookPath("pdfinfo"), "pdfinfo (poppler-utils)")
-	pdftotext := needTool(t, lookPath("pdftotext"), "pdftotext (poppler-utils)")
-	dir := t.TempDir()
-	pdf := filepath.Join(dir, "pack.pdf")
-	_, written, err := Pack(context.Background(), PackOptions{Source: "..", Output: filepath.Join(dir, "pack.html"), PDF: pdf, Chromium: chromium})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(written) != 2 {
-		t.Fatalf("wrote %v", written)
-	}
-	info, err := exec.Command(pdfinfo, pdf).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`).FindSubmatch(info)
-	if m == nil {
-		t.Fatalf("pdfinfo: %s", info)
-	}
-	// Cover, summary, exceptions, 9 units of one to three pages, initiatives,
-	// appendix.
-	pages, _ := strconv.Atoi(string(m[1]))
-	if pages < 14 || pages > 40 {
-		t.Errorf("%d pages; want 14 to 40", pages)
-	}
-	if !strings.Contains(string(info), "(A4)") && !strings.Contains(string(info), "595.") {
-		t.Errorf("not A4: %s", info)
-	}
-	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var scores struct {
-		Title string
-		Units []struct{ Name string }
-	}
-	site := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(context.Background(), Options{Source: "..", Destination: site}); err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := os.ReadFile(filepath.Join(site, "data/scores.json"))
-	if err := json.Unmarshal(raw, &scores); err != nil {
-		t.Fatal(err)
-	}
-	want := []string{scores.Title, "September 2026", "Page 2 of"}
-	for _, u := range scores.Units {
-		want = append(want, u.Name)
-	}
-	for _, w := range want {
-		if !strings.Contains(string(text), w) {
-			t.Errorf("the PDF's text lacks %q", w)
-		}
-	}
-	// pdftotext ends each page with a form feed. Every page has the title
-	// and period, and its number of the total, in its footer.
-	sheets := strings.Split(strings.TrimSuffix(string(text), "\f"), "\f")
-	if len(sheets) != pages {
-		t.Errorf("pdftotext found %d pages, pdfinfo %d", len(sheets), pages)
-	}
-	for i, sheet := range sheets {
-		for _, w := range []string{scores.Title + " · September 2026", fmt.Sprintf("Page %d of %d", i+1, pages)} {
-			if !strings.Contains(sheet, w) {
-				t.Errorf("page %d lacks %q in its footer", i+1, w)
-			}
-		}
-	}
-}
-
-func TestPackWithoutChromiumFailsBeforeWriting(t *testing.T) {
+// TestPackWithoutAPrinterFailsBeforeWriting: a PDF that cannot be printed
+// (no Chromium, say) is an error before the HTML is written, and so is a
+// PDF asked for without a printer.
+func TestPackWithoutAPrinterFailsBeforeWriting(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "pack.html")
-	_, _, err := Pack(context.Background(), PackOptions{Source: smallSite, Output: out, PDF: filepath.Join(dir, "p.pdf"), Chromium: filepath.Join(dir, "no-such-chromium")})
-	if err == nil || !strings.Contains(err.Error(), "no-such-chromium not found or not executable") {
-		t.Errorf("Pack = %v; want a missing-Chromium error", err)
+	pdf := filepath.Join(dir, "p.pdf")
+	_, _, err := Pack(context.Background(), PackOptions{Source: smallSite, Output: out, PDF: pdf, Printer: unavailable{}})
+	if err == nil || err.Error() != "chromium not found" {
+		t.Errorf("Pack = %v; want the printer's error", err)
+	}
+	_, _, err = Pack(context.Background(), PackOptions{Source: smallSite, Output: out, PDF: pdf})
+	if want := "no printer to print the PDF with"; err == nil || err.Error() != want {
+		t.Errorf("Pack without a printer = %v; want %q", err, want)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Error("the HTML was written although the PDF could not be")
 	}
+}
+
+// unavailable is a printer that cannot print, as the PDF printer without
+// its browser. Pack must ask it before writing anything.
+type unavailable struct{}
+
+func (unavailable) Ready() error { return errors.New("chromium not found") }
+
+func (unavailable) Print(context.Context, string) ([]byte, error) {
+	panic("Print called although Ready failed")
 }
 
 // TestPackPolicyHashesItsInlineCode checks the pack's Content-Security-Policy

@@ -15,6 +15,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator"
 	"github.com/scorecard-dev/scorecard/internal/cli/diagfmt"
 	"github.com/scorecard-dev/scorecard/internal/mail"
+	"github.com/scorecard-dev/scorecard/internal/pdf"
 )
 
 // addresses is a repeatable flag of e-mail addresses; each use may also
@@ -36,11 +37,12 @@ func runMail(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("scorecard mail", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	var opts generator.PackOptions
+	var chromium, paper string
 	fl.StringVar(&opts.Source, "source", ".", "the site `folder`")
 	fl.StringVar(&opts.Period, "period", "", "as-of `period` (e.g. 2026-09), overriding config.toml")
 	fl.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
-	fl.StringVar(&opts.Chromium, "chromium", "", "the Chromium `executable` that prints the PDF (default: found on PATH)")
-	fl.StringVar(&opts.Paper, "paper", "a4", "paper `size` of the PDF: a4 or letter")
+	fl.StringVar(&chromium, "chromium", "", "the Chromium `executable` that prints the PDF (default: found on PATH)")
+	fl.StringVar(&paper, "paper", "a4", "paper `size` of the PDF: a4 or letter")
 	var to, cc addresses
 	fl.Var(&to, "to", "a recipient's `address`, instead of config.toml's [mail] to (repeat, or separate with commas)")
 	fl.Var(&cc, "cc", "a copy recipient's `address`, instead of config.toml's [mail] cc")
@@ -59,10 +61,12 @@ func runMail(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return ExitUsage
 	}
-	if opts.Paper != "a4" && opts.Paper != "letter" {
-		fmt.Fprintf(stderr, "scorecard mail: --paper %q is not a4 or letter\n", opts.Paper)
+	printer, err := pdf.NewPrinter(chromium, paper)
+	if err != nil {
+		fmt.Fprintf(stderr, "scorecard mail: --%v\n", err)
 		return ExitUsage
 	}
+	opts.Printer = printer
 	// The flags' addresses are checked before any work; config.toml's by check.
 	if err := checkAddresses(*from, to, cc); err != nil {
 		fmt.Fprintf(stderr, "scorecard mail: %v\n", err)

@@ -13,6 +13,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator"
 	"github.com/scorecard-dev/scorecard/internal/cli/diagfmt"
 	"github.com/scorecard-dev/scorecard/internal/mail"
+	"github.com/scorecard-dev/scorecard/internal/pdf"
 )
 
 // joinAnd joins names as a sentence does: "a", "a and b", "a, b and c".
@@ -27,13 +28,14 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("scorecard pack", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	var opts generator.PackOptions
+	var chromium, paper string
 	fl.StringVar(&opts.Source, "source", ".", "the site `folder`")
 	fl.StringVar(&opts.Period, "period", "", "as-of `period` (e.g. 2026-09), overriding config.toml")
 	fl.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
 	fl.StringVar(&opts.Output, "output", "", "the HTML `file` (default board-pack-<period>.html)")
 	fl.StringVar(&opts.PDF, "pdf", "", "also print the pack to this PDF `file` with headless Chromium")
-	fl.StringVar(&opts.Chromium, "chromium", "", "the Chromium `executable` (default: found on PATH)")
-	fl.StringVar(&opts.Paper, "paper", "a4", "paper `size` of the PDF: a4 or letter")
+	fl.StringVar(&chromium, "chromium", "", "the Chromium `executable` (default: found on PATH)")
+	fl.StringVar(&paper, "paper", "a4", "paper `size` of the PDF: a4 or letter")
 	fl.StringVar(&opts.EML, "eml", "", "also write an e-mail of the pack, with the PDF attached, to this `file` (.eml)")
 	attachHTML := fl.Bool("attach-html", false, "attach the one-file HTML pack to the e-mail too")
 	var format diagfmt.Format
@@ -44,10 +46,12 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return ExitUsage
 	}
-	if opts.Paper != "a4" && opts.Paper != "letter" {
-		fmt.Fprintf(stderr, "scorecard pack: --paper %q is not a4 or letter\n", opts.Paper)
+	printer, err := pdf.NewPrinter(chromium, paper)
+	if err != nil {
+		fmt.Fprintf(stderr, "scorecard pack: --%v\n", err)
 		return ExitUsage
 	}
+	opts.Printer = printer
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "scorecard pack: unexpected argument %q\n", fl.Arg(0))
 		fl.Usage()

@@ -5,6 +5,7 @@ package browsertest
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -28,6 +29,20 @@ func Chromium(t testing.TB) string {
 		t.Skip(err)
 	}
 	return c
+}
+
+// Tool returns the path of the program name, which the package pkg
+// installs. Without it the test skips, except in CI, as for Chromium.
+func Tool(t testing.TB, name, pkg string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI must run the tests that need %s (%s): %v", name, pkg, err)
+		}
+		t.Skipf("%s (%s) not available: %v", name, pkg, err)
+	}
+	return p
 }
 
 // TempDir points the temporary folder at an empty one for the test and

@@ -1,17 +1,16 @@
 // Package pdf prints the board pack to PDF with headless Chromium: it
 // finds the browser, opens a local file with the network off, waits for the
-// charts and prints.
+// charts and prints (print.go). The command line uses it; the generator
+// library does not link it. The browser tests drive the same Chromium with
+// the same flags and sandbox rule (chromium.go).
 package pdf
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -134,56 +133,4 @@ func offline(execPath string, noSandbox bool) []chromedp.ExecAllocatorOption {
 		chromedp.ProxyServer("http://127.0.0.1:9"),
 		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
 	}
-}
-
-// Paper sizes the pack can be printed on.
-var Paper = map[string]chromedp.PaperSize{
-	"a4":     chromedp.PaperA4,
-	"letter": chromedp.PaperLetter,
-}
-
-// chartsDrawn is true once every chart container holds its SVG.
-const chartsDrawn = `Array.from(document.querySelectorAll("[data-chart]")).every(function (e) { return e.querySelector("svg") !== null; })`
-
-// PrintPDF opens the HTML file in Chromium, waits until its charts are drawn
-// and returns it printed to PDF on the paper named. The page's own @page
-// rules set the margins, header and footer.
-func PrintPDF(ctx context.Context, chromium, file, paper string) ([]byte, error) {
-	size, ok := Paper[paper]
-	if !ok {
-		return nil, fmt.Errorf("paper %q is not a4 or letter", paper)
-	}
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		return nil, err
-	}
-	scratch, scratchOpts, err := Scratch()
-	if err != nil {
-		return nil, err
-	}
-	// Deferred first, so it runs last: after the browser has been killed and
-	// waited for, when nothing writes into the folder any more.
-	defer os.RemoveAll(scratch)
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-	noSandbox := NoSandbox(os.Geteuid(), os.Getenv)
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, append(offline(chromium, noSandbox), scratchOpts...)...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
-	if err := chromedp.Do(bctx); err != nil {
-		return nil, StartError(err, noSandbox)
-	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
-	if err := chromedp.Do(bctx, chromedp.Navigate(u.String())); err != nil {
-		return nil, fmt.Errorf("chromium: %w", err)
-	}
-	if _, err := chromedp.Run(bctx, chromedp.Poll[bool](chartsDrawn, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
-		return nil, fmt.Errorf("chromium: the charts were not drawn: %w", err)
-	}
-	pdf, err := chromedp.Run(bctx, chromedp.PrintToPDF(chromedp.PDFPaper(size), chromedp.PDFPrintBackground()))
-	if err != nil {
-		return nil, fmt.Errorf("chromium: %w", err)
-	}
-	return pdf, nil
 }
