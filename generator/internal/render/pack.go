@@ -17,17 +17,17 @@ func Pack(r *compute.Result, theme *theme.Theme) ([]byte, error) {
 	if err := checkNumbers(r); err != nil {
 		return nil, err
 	}
-	return runJob(packJob(view.NewBuilder(r, theme), theme, false))
+	return runJob(packJob(view.NewBuilder(r, theme), newPager(theme), false))
 }
 
 // packJob renders the board pack, as a page of the site when sitePage is
 // true (see view.Builder.Pack).
-func packJob(b *view.Builder, theme *theme.Theme, sitePage bool) job {
+func packJob(b *view.Builder, pr *pager, sitePage bool) job {
 	return job{PackPath, func() ([]byte, error) {
 		v, err := b.Pack(sitePage)
 		if err != nil {
 			return nil, err
 		}
-		return execute(theme, "pack", "pack.html", PackPath, v)
+		return pr.execute("pack", "pack.html", PackPath, v)
 	}}
 }

@@ -47,7 +47,8 @@ func Site(r *compute.Result, theme *theme.Theme, out Output) (Stats, error) {
 	// The board pack holds every unit: it is by far the longest job, so it
 	// goes first, and the other workers share the pages meanwhile instead of
 	// waiting for it at the end. The order of the jobs changes no file.
-	jobs := append([]job{packJob(b, theme, true)}, pageJobs(b, theme, view.Pages(r))...)
+	pr := newPager(theme)
+	jobs := append([]job{packJob(b, pr, true)}, pageJobs(b, pr, view.Pages(r))...)
 	pages := len(jobs)
 	statics, err := theme.Files("static")
 	if err != nil {
@@ -90,9 +91,10 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 			refs = append(refs, p)
 		}
 	}
-	jobs := pageJobs(b, theme, refs)
+	pr := newPager(theme)
+	jobs := pageJobs(b, pr, refs)
 	if want[PackPath] {
-		jobs = append(jobs, packJob(b, theme, true))
+		jobs = append(jobs, packJob(b, pr, true))
 	}
 	pages := len(jobs)
 	statics, err := theme.Files("static")
@@ -156,25 +158,42 @@ func runJob(j job) (data []byte, err error) {
 }
 
 // pageJobs are the jobs that render the pages.
-func pageJobs(b *view.Builder, theme *theme.Theme, pages []view.PageRef) []job {
+func pageJobs(b *view.Builder, pr *pager, pages []view.PageRef) []job {
 	jobs := make([]job, len(pages))
 	for i, p := range pages {
 		jobs[i] = job{p.Path, func() ([]byte, error) {
-			return execute(theme, p.Kind, "baseof.html", p.Path, b.Page(p))
+			return pr.execute(p.Kind, "baseof.html", p.Path, b.Page(p))
 		}}
 	}
 	return jobs
 }
 
-func execute(theme *theme.Theme, kind, name, path string, data any) ([]byte, error) {
+// A pager executes the theme's templates for one render, which may run them
+// in parallel.
+type pager struct {
+	theme *theme.Theme
+	// sizes holds the size of the last page of each kind but the pack.
+	sizes map[string]*atomic.Int64
+}
+
+func newPager(th *theme.Theme) *pager {
+	pr := &pager{theme: th, sizes: map[string]*atomic.Int64{}}
+	for _, k := range theme.PageKinds {
+		pr.sizes[k] = new(atomic.Int64)
+	}
+	return pr
+}
+
+// execute runs the template name of page kind on data, for the page at path.
+func (pr *pager) execute(kind, name, path string, data any) ([]byte, error) {
 	// Pages of a kind are about the same size: starting the buffer at the
 	// size of the last one saves growing it by doubling, page after page.
-	hint := pageSizes[kind]
+	hint := pr.sizes[kind]
 	var buf bytes.Buffer
 	if hint != nil {
 		buf.Grow(int(hint.Load()) + 512)
 	}
-	if err := theme.Execute(&buf, kind, name, data); err != nil {
+	if err := pr.theme.Execute(&buf, kind, name, data); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if hint != nil {
@@ -182,12 +201,3 @@ func execute(theme *theme.Theme, kind, name, path string, data any) ([]byte, err
 	}
 	return buf.Bytes(), nil
 }
-
-// pageSizes holds the size of the last page of each kind but the pack.
-var pageSizes = func() map[string]*atomic.Int64 {
-	m := map[string]*atomic.Int64{}
-	for _, k := range theme.PageKinds {
-		m[k] = new(atomic.Int64)
-	}
-	return m
-}()
