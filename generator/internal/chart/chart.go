@@ -20,8 +20,7 @@ import (
 
 // Chart is an ECharts chart on a page. The option is emitted by html/template
 // as JSON inside <script type="application/json"> (so a name can never close
-// the script or become code), and the theme's site.js draws it. go-echarts'
-// own script output is never used: it writes the option unescaped.
+// the script or become code), and the theme's site.js draws it.
 type Chart struct {
 	ID     string
 	Label  string // what the chart shows, for screen readers
@@ -33,35 +32,17 @@ type Chart struct {
 	Links []string
 }
 
-// optionMap turns a go-echarts chart into a plain map: encoding/json sorts the
-// keys, so the page bytes are stable, and the few options go-echarts cannot
-// express are set on the map.
-func optionMap(c interface {
-	Validate()
-	JSON() map[string]any
-}) map[string]any {
-	c.Validate()
-	b, err := json.Marshal(c.JSON())
-	if err != nil {
-		panic(err) // the options are ours; failing to encode them is a bug
-	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		panic(err)
-	}
-	// go-echarts always emits an empty toolbox, a palette we do not use and
-	// nulls for options not set; they would only add noise to every page.
-	delete(m, "toolbox")
-	delete(m, "color")
-	return prune(m).(map[string]any)
-}
+// An option, and every object in it, is written as a map in ECharts' own
+// terms (its documentation is the reference): encoding/json writes the keys
+// sorted, so the page bytes are stable, and nothing stands between what is
+// written here and what ECharts reads.
+type obj = map[string]any
 
 // chartJSON encodes a chart's option once, in Go, for the theme to place in a
 // <script type="application/json"> element as it is. encoding/json sorts map
 // keys, so the bytes are stable, and escapes <, >, & and U+2028/U+2029 as
 // \u escapes, so that no text can close the script element or break out of a
-// string: exactly what html/template would have written for the map, which it
-// used to encode a second time for every page.
+// string.
 func chartJSON(v any) template.JS {
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -70,9 +51,16 @@ func chartJSON(v any) template.JS {
 	return template.JS(b)
 }
 
+// f32 is v as the pages have always given coordinates and sizes: at the
+// precision of a float32, which is far finer than a pixel.
+func f32(v float64) float64 {
+	f, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', -1, 32), 64)
+	return f
+}
+
 // A chartShape is a chart's option without its data, the members encoded:
-// the parts of a chart that go-echarts builds are built once and shared by
-// every chart of the same shape.
+// a shape is built and encoded once and shared by every chart that has it,
+// which adds only its data.
 type chartShape struct {
 	top    members   // every option but series and xAxis
 	series []members // each series, without its data
@@ -131,8 +119,8 @@ func encodeMembers(m map[string]any) members {
 	return ms
 }
 
-// newChartShape splits an option map (from optionMap, with no x-axis data and
-// no series data) into encoded members.
+// newChartShape splits an option with no x-axis data and no series data into
+// encoded members.
 func newChartShape(opt map[string]any) *chartShape {
 	sh := &chartShape{}
 	for _, s := range opt["series"].([]any) {
@@ -232,25 +220,6 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	b = append(b, s...)
 	return append(b, '"')
-}
-
-// prune drops null members of objects, recursively.
-func prune(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			if e == nil {
-				delete(x, k)
-				continue
-			}
-			x[k] = prune(e)
-		}
-	case []any:
-		for i, e := range x {
-			x[i] = prune(e)
-		}
-	}
-	return v
 }
 
 // wrap breaks text into at most maxLines lines of at most width characters,

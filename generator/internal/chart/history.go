@@ -1,12 +1,9 @@
 package chart
 
 import (
-	"encoding/json"
 	"html/template"
+	"strconv"
 	"sync"
-
-	"github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
@@ -50,21 +47,21 @@ func History(m *model.Measure, hist []compute.PeriodResult, periodLabel func(com
 }
 
 // historyScorecard is the encoded "scorecard" member of a history chart: how
-// site.js formats the numbers, and which series the tooltip shows. Sites
-// use a handful of formats, each encoded once.
+// site.js formats the measure's numbers on the axis and in the tooltip, and
+// which series the tooltip shows. It is written here rather than by encoding/json: every measure
+// page has one.
 func historyScorecard(f number.Format) []byte {
-	if b, ok := historyFormats.Load(f); ok {
-		return b.([]byte)
-	}
-	b, err := json.Marshal(map[string]any{"format": formatSpec(f), "series": []string{"Actual", "Target"}})
-	if err != nil {
-		panic(err)
-	}
-	historyFormats.Store(f, b)
-	return b
+	b := make([]byte, 0, 96)
+	b = append(b, `{"format":{"grouping":`...)
+	b = strconv.AppendBool(b, f.Grouping)
+	b = append(b, `,"max":`...)
+	b = strconv.AppendInt(b, int64(f.MaxDec), 10)
+	b = append(b, `,"min":`...)
+	b = strconv.AppendInt(b, int64(f.MinDec), 10)
+	b = append(b, `,"percent":`...)
+	b = strconv.AppendBool(b, f.Percent)
+	return append(b, `},"series":["Actual","Target"]}`...)
 }
-
-var historyFormats sync.Map // number.Format → []byte
 
 func bandData(bs []band) [][]model.Opt {
 	out := make([][]model.Opt, len(bs))
@@ -75,62 +72,59 @@ func bandData(bs []band) [][]model.Opt {
 }
 
 // A history chart's options other than its data depend only on the measure's
-// polarity (the colours of the bands), so go-echarts builds them once per
-// polarity and every measure's chart reuses the encoded members. Building and
+// polarity (the colours of the bands), so they are built and encoded once
+// for each polarity and every measure's chart reuses them. Building and
 // encoding them anew for each of thousands of measures was a sixth of the
 // render time.
-var historyShapes sync.Map // model.Polarity → *chartShape
+var historyShapes = sync.OnceValue(func() map[model.Polarity]*chartShape {
+	m := map[model.Polarity]*chartShape{}
+	for _, pol := range []model.Polarity{model.Higher, model.Lower, model.Range} {
+		m[pol] = historyShape(pol)
+	}
+	return m
+})
 
 func historyShapeOf(pol model.Polarity) *chartShape {
-	if sh, ok := historyShapes.Load(pol); ok {
-		return sh.(*chartShape)
+	if sh := historyShapes()[pol]; sh != nil {
+		return sh
 	}
-	sh, _ := historyShapes.LoadOrStore(pol, historyShape(pol))
-	return sh.(*chartShape)
+	return historyShapes()[model.Higher] // bands shade any other as higher
 }
 
-// historyShape builds the history chart of a measure of polarity pol with no
+// historyShape is the history chart of a measure of polarity pol with no
 // periods and no data.
 func historyShape(pol model.Polarity) *chartShape {
-	bs := bands(&model.Measure{Polarity: pol}, nil)
-	l := charts.NewLine()
-	l.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: "history", Renderer: "svg"}),
-		charts.WithAnimation(false),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: []string{"Actual", "Target"}}),
-		charts.WithYAxisOpts(opts.YAxis{Scale: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithGridOpts(opts.Grid{Left: "64", Right: "24", Top: "24", Bottom: "56"}),
-	)
-	stack := charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)})
-	none := charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)})
-	for i, b := range bs {
-		var area []charts.SeriesOpts
+	var series []any
+	for i, b := range bands(&model.Measure{Polarity: pol}, nil) {
+		// An invisible line, stacked on the ones before, whose area (but the
+		// base's) is the band: silent, and left out of the tooltip.
+		s := obj{"type": "line", "name": b.name, "animation": false, "stack": "band", "showSymbol": false,
+			"lineStyle": obj{"opacity": 0}, "silent": true, "tooltip": obj{"show": false}}
 		if i > 0 {
-			area = append(area, charts.WithAreaStyleOpts(opts.AreaStyle{Color: b.colour, Opacity: opts.Float(1)}))
+			area := obj{"opacity": 1}
+			if b.colour != "" {
+				area["color"] = b.colour
+			}
+			s["areaStyle"] = area
 		}
-		l.AddSeries(b.name, nil, append([]charts.SeriesOpts{stack, none}, area...)...)
+		series = append(series, s)
 	}
-	l.AddSeries("Target", nil, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
-		charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5, Color: "#5f6368"}),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#5f6368"}))
-	l.AddSeries("Actual", nil, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "circle"}),
-		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5, Color: "#1565c0"}),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1565c0"}))
-	opt := optionMap(l)
-	// Data is set on the map: go-echarts drops a nil value's key, and ECharts
-	// needs null to draw a gap.
-	series := opt["series"].([]any)
-	for i := range bs {
-		s := series[i].(map[string]any)
-		s["silent"] = true
-		s["tooltip"] = map[string]any{"show": false}
-	}
-	for i := range 2 {
-		series[len(bs)+i].(map[string]any)["connectNulls"] = false
-	}
-	opt["tooltip"] = map[string]any{"trigger": "axis"}
-	return newChartShape(opt)
+	series = append(series,
+		obj{"type": "line", "name": "Target", "animation": false, "showSymbol": false, "connectNulls": false,
+			"lineStyle": obj{"type": "dashed", "width": 1.5, "color": "#5f6368"}, "itemStyle": obj{"color": "#5f6368"}},
+		obj{"type": "line", "name": "Actual", "animation": false, "showSymbol": true, "symbol": "circle", "connectNulls": false,
+			"lineStyle": obj{"width": 2.5, "color": "#1565c0"}, "itemStyle": obj{"color": "#1565c0"}},
+	)
+	return newChartShape(obj{
+		"animation": false,
+		"title":     obj{},
+		"tooltip":   obj{"trigger": "axis"},
+		"legend":    obj{"show": true, "bottom": "0", "data": []string{"Actual", "Target"}},
+		"grid":      []any{obj{"left": "64", "right": "24", "top": "24", "bottom": "56"}},
+		"xAxis":     []any{obj{"type": "category"}},
+		"yAxis":     []any{obj{"scale": true}},
+		"series":    series,
+	})
 }
 
 // band is one stacked series of the history chart: the first is an invisible
@@ -189,12 +183,6 @@ func bands(m *model.Measure, hist []compute.PeriodResult) []band {
 	return bs
 }
 
-// formatSpec tells site.js how to show the measure's numbers on the axis and
-// in the tooltip.
-func formatSpec(f number.Format) map[string]any {
-	return map[string]any{"grouping": f.Grouping, "min": f.MinDec, "max": f.MaxDec, "percent": f.Percent}
-}
-
 // ScoreHistory draws an objective's score as of each period on the 0–10
 // scale, over the red, amber and green zones of a rolled-up score.
 func ScoreHistory(o *model.Objective, r *compute.Result) *Chart {
@@ -223,32 +211,28 @@ func ScoreHistory(o *model.Objective, r *compute.Result) *Chart {
 }
 
 // scoreShape is the score history chart without periods or data, the same
-// for every objective; go-echarts builds it once.
+// for every objective: the score over the red, amber and green zones of a
+// rolled-up score (compute.RollupStatus).
 var scoreShape = sync.OnceValue(func() *chartShape {
-	l := charts.NewLine()
-	l.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: "score-history", Renderer: "svg"}),
-		charts.WithAnimation(false),
-		charts.WithYAxisOpts(opts.YAxis{Min: 0, Max: compute.MaxScore}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithGridOpts(opts.Grid{Left: "40", Right: "24", Top: "16", Bottom: "32"}),
-	)
-	l.AddSeries("Score", nil, charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "circle"}),
-		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5, Color: "#1565c0"}),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1565c0"}))
-	opt := optionMap(l)
-	delete(opt, "legend") // one series needs no key
-	s := opt["series"].([]any)[0].(map[string]any)
-	s["connectNulls"] = false
 	zone := func(from, to float64, colour string) []any {
-		return []any{map[string]any{"yAxis": from, "itemStyle": map[string]any{"color": colour}}, map[string]any{"yAxis": to}}
+		return []any{obj{"yAxis": from, "itemStyle": obj{"color": colour}}, obj{"yAxis": to}}
 	}
-	s["markArea"] = map[string]any{"silent": true, "data": []any{
-		zone(0, compute.RedScore, tint(model.Red, 0.08)),
-		zone(compute.RedScore, compute.TargetScore, tint(model.Amber, 0.10)),
-		zone(compute.TargetScore, compute.MaxScore, tint(model.Green, 0.08)),
-	}}
-	opt["tooltip"] = map[string]any{"trigger": "axis"}
-	opt["scorecard"] = map[string]any{"format": map[string]any{"grouping": false, "min": 1, "max": 1, "percent": false}, "series": []string{"Score"}}
-	return newChartShape(opt)
+	return newChartShape(obj{
+		"animation": false,
+		"title":     obj{},
+		"tooltip":   obj{"trigger": "axis"},
+		"grid":      []any{obj{"left": "40", "right": "24", "top": "16", "bottom": "32"}},
+		"xAxis":     []any{obj{"type": "category"}},
+		"yAxis":     []any{obj{"min": 0, "max": compute.MaxScore}},
+		"scorecard": obj{"format": obj{"grouping": false, "min": 1, "max": 1, "percent": false}, "series": []string{"Score"}},
+		"series": []any{obj{
+			"type": "line", "name": "Score", "animation": false, "showSymbol": true, "symbol": "circle", "connectNulls": false,
+			"lineStyle": obj{"width": 2.5, "color": "#1565c0"}, "itemStyle": obj{"color": "#1565c0"},
+			"markArea": obj{"silent": true, "data": []any{
+				zone(0, compute.RedScore, tint(model.Red, 0.08)),
+				zone(compute.RedScore, compute.TargetScore, tint(model.Amber, 0.10)),
+				zone(compute.TargetScore, compute.MaxScore, tint(model.Green, 0.08)),
+			}},
+		}},
+	})
 })

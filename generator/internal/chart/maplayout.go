@@ -17,7 +17,7 @@ type Geometry struct {
 	W       float64 // the whole map
 	LabelW  float64 // the lane names on the left
 	BoxMaxW float64
-	Font    float32
+	Font    float64
 }
 
 var (
