@@ -96,36 +96,9 @@ func (s *Server) forget(dir string) {
 // source folder itself goes (or another takes its place), it is looked for
 // every debounce period until it is back, and then watched again and built.
 func (s *Server) watchLoop(ctx context.Context) {
-	quiet := time.NewTimer(time.Hour)
-	quiet.Stop()
-	defer quiet.Stop()
-	var first time.Time // of the changes not yet built
-	wait := func() {
-		d := s.opts.Debounce
-		if first.IsZero() {
-			first = time.Now()
-		} else if left := time.Until(first.Add(10 * s.opts.Debounce)); left < d {
-			d = max(left, 0)
-		}
-		quiet.Reset(d)
-	}
-	var gone *time.Ticker // while the source folder is gone
-	var look <-chan time.Time
-	defer func() {
-		if gone != nil {
-			gone.Stop()
-		}
-	}()
-	// lost drops the watches of a source folder that has gone, and starts
-	// looking for its return.
-	lost := func() {
-		s.forget(s.source)
-		s.watch.Remove(s.source)
-		gone = time.NewTicker(s.opts.Debounce)
-		look = gone.C
-		s.noteChanged(".")
-		wait()
-	}
+	w := &watching{s: s, quiet: time.NewTimer(time.Hour)}
+	w.quiet.Stop()
+	defer w.stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -134,38 +107,9 @@ func (s *Server) watchLoop(ctx context.Context) {
 			if !ok {
 				return
 			}
-			if ev.Name == s.source && look == nil && s.sourceGone() {
-				lost()
-				continue
-			}
-			rel, ok := s.relevant(ev)
-			if !ok {
-				continue
-			}
-			if ev.Has(fsnotify.Create) {
-				if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
-					// Files may already be inside: they are picked up by
-					// the build this event causes.
-					s.addTree(s.watch, ev.Name)
-				}
-			}
-			if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
-				s.forget(ev.Name)
-			}
-			s.noteChanged(rel)
-			wait()
-		case <-look:
-			if fi, err := os.Stat(s.source); err != nil || !fi.IsDir() {
-				continue
-			}
-			if err := s.watchSource(s.watch); err != nil {
-				s.opts.Warn(err)
-				continue // and look again
-			}
-			gone.Stop()
-			gone, look = nil, nil
-			s.noteChanged(".")
-			wait()
+			w.event(ev)
+		case <-w.look:
+			w.lookForSource()
 		case err, ok := <-s.watch.Errors:
 			if !ok {
 				return
@@ -173,11 +117,11 @@ func (s *Server) watchLoop(ctx context.Context) {
 			// Usually a full event queue: some change was lost, so rebuild
 			// rather than guess which.
 			s.opts.Warn(fmt.Errorf("watching %s: %w", s.opts.Source, err))
-			wait()
-		case <-quiet.C:
-			first = time.Time{}
-			if look == nil && s.sourceGone() {
-				lost()
+			w.wait()
+		case <-w.quiet.C:
+			w.first = time.Time{}
+			if w.look == nil && s.sourceGone() {
+				w.lost()
 			}
 			select {
 			case s.kick <- struct{}{}:
@@ -185,6 +129,87 @@ func (s *Server) watchLoop(ctx context.Context) {
 			}
 		}
 	}
+}
+
+// watching is the state of watchLoop.
+type watching struct {
+	s     *Server
+	quiet *time.Timer // runs out when the source has been quiet long enough
+	first time.Time   // of the changes not yet built
+	gone  *time.Ticker
+	look  <-chan time.Time // while the source folder is gone
+}
+
+func (w *watching) stop() {
+	w.quiet.Stop()
+	if w.gone != nil {
+		w.gone.Stop()
+	}
+}
+
+// wait restarts the debounce timer, but never past ten debounce periods
+// after the first change not yet built.
+func (w *watching) wait() {
+	d := w.s.opts.Debounce
+	if w.first.IsZero() {
+		w.first = time.Now()
+	} else if left := time.Until(w.first.Add(10 * w.s.opts.Debounce)); left < d {
+		d = max(left, 0)
+	}
+	w.quiet.Reset(d)
+}
+
+// lost drops the watches of a source folder that has gone, and starts
+// looking for its return.
+func (w *watching) lost() {
+	s := w.s
+	s.forget(s.source)
+	s.watch.Remove(s.source)
+	w.gone = time.NewTicker(s.opts.Debounce)
+	w.look = w.gone.C
+	s.noteChanged(".")
+	w.wait()
+}
+
+// event notes a change that ev makes to what a build reads.
+func (w *watching) event(ev fsnotify.Event) {
+	s := w.s
+	if ev.Name == s.source && w.look == nil && s.sourceGone() {
+		w.lost()
+		return
+	}
+	rel, ok := s.relevant(ev)
+	if !ok {
+		return
+	}
+	if ev.Has(fsnotify.Create) {
+		if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
+			// Files may already be inside: they are picked up by the build
+			// this event causes.
+			s.addTree(s.watch, ev.Name)
+		}
+	}
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		s.forget(ev.Name)
+	}
+	s.noteChanged(rel)
+	w.wait()
+}
+
+// lookForSource watches the source folder again once it is back.
+func (w *watching) lookForSource() {
+	s := w.s
+	if fi, err := os.Stat(s.source); err != nil || !fi.IsDir() {
+		return
+	}
+	if err := s.watchSource(s.watch); err != nil {
+		s.opts.Warn(err)
+		return // and look again
+	}
+	w.gone.Stop()
+	w.gone, w.look = nil, nil
+	s.noteChanged(".")
+	w.wait()
 }
 
 // rel returns p relative to the source, slash-separated.

@@ -81,14 +81,27 @@ type arrow struct {
 // so that they do not cross there. Links that jump over a lane bow out, so
 // they do not run straight behind the boxes in between.
 func mapArrows(u *model.Unit, boxes map[*model.Objective]box, geo Geometry) []arrow {
-	type end struct {
-		o, other *model.Objective
-		side     int // 0 top, 1 bottom, 2 left, 3 right
-		idx      int // which link
-		out      bool
+	ls := drawnLinks(u, boxes)
+	var ends []arrowEnd
+	for i, l := range ls {
+		sa, sb := sides(boxes[l.from], boxes[l.to])
+		ends = append(ends, arrowEnd{l.from, l.to, sa, i, true}, arrowEnd{l.to, l.from, sb, i, false})
 	}
-	type link struct{ from, to *model.Objective }
-	var ls []link
+	pos := placeEnds(ends, boxes, len(ls))
+	out := make([]arrow, len(ls))
+	for i, l := range ls {
+		out[i] = arrow{from: pos[i][0], to: pos[i][1], curve: curve(boxes[l.from], boxes[l.to])}
+	}
+	return out
+}
+
+// driveLink is a drives link of the map, cause to effect.
+type driveLink struct{ from, to *model.Objective }
+
+// drawnLinks lists the unit's drives links between boxes on the map, in the
+// order of the causes and of their drives lists.
+func drawnLinks(u *model.Unit, boxes map[*model.Objective]box) []driveLink {
+	var ls []driveLink
 	for _, o := range u.Objectives {
 		for _, e := range o.Drives {
 			if _, ok := boxes[o]; !ok {
@@ -97,32 +110,51 @@ func mapArrows(u *model.Unit, boxes map[*model.Objective]box, geo Geometry) []ar
 			if _, ok := boxes[e]; !ok {
 				continue
 			}
-			ls = append(ls, link{o, e})
+			ls = append(ls, driveLink{o, e})
 		}
 	}
-	sides := func(a, b box) (int, int) {
-		switch {
-		case skipsOverBoxes(a, b):
-			return 3, 3 // round the boxes in between, on the right
-		case a.lane == b.lane && math.Abs(a.y-b.y) < 1:
-			if b.x > a.x {
-				return 3, 2
-			}
-			return 2, 3
-		case b.y < a.y:
-			return 0, 1
+	return ls
+}
+
+// The sides of a box.
+const (
+	top = iota
+	bottom
+	left
+	right
+)
+
+// arrowEnd is one end of an arrow: on a side of its box, with the box at its
+// other end.
+type arrowEnd struct {
+	o, other *model.Objective
+	side     int
+	idx      int  // which link
+	out      bool // the cause's end
+}
+
+// sides are the sides of a and b that an arrow from a to b leaves and enters.
+func sides(a, b box) (int, int) {
+	switch {
+	case skipsOverBoxes(a, b):
+		return right, right // round the boxes in between, on the right
+	case a.lane == b.lane && math.Abs(a.y-b.y) < 1:
+		if b.x > a.x {
+			return right, left
 		}
-		return 1, 0
+		return left, right
+	case b.y < a.y:
+		return top, bottom
 	}
-	var ends []end
-	for i, l := range ls {
-		sa, sb := sides(boxes[l.from], boxes[l.to])
-		ends = append(ends, end{l.from, l.to, sa, i, true}, end{l.to, l.from, sb, i, false})
-	}
-	// Spread the ends that share a side of a box, ordered by where their other
-	// end lies.
-	pos := make([][2][2]float64, len(ls))
-	groups := map[[2]any][]end{}
+	return bottom, top
+}
+
+// placeEnds spreads the ends that share a side of a box along it, ordered by
+// where their other end lies, and returns where each of the n links starts
+// and ends.
+func placeEnds(ends []arrowEnd, boxes map[*model.Objective]box, n int) [][2][2]float64 {
+	pos := make([][2][2]float64, n)
+	groups := map[[2]any][]arrowEnd{}
 	var keys [][2]any
 	for _, e := range ends {
 		k := [2]any{e.o, e.side}
@@ -133,27 +165,15 @@ func mapArrows(u *model.Unit, boxes map[*model.Objective]box, geo Geometry) []ar
 	}
 	for _, k := range keys {
 		g := groups[k]
-		slices.SortStableFunc(g, func(a, b end) int {
+		slices.SortStableFunc(g, func(a, b arrowEnd) int {
 			ba, bb := boxes[a.other], boxes[b.other]
-			if a.side >= 2 {
+			if a.side == left || a.side == right {
 				return cmpFloat(ba.y, bb.y)
 			}
 			return cmpFloat(ba.x, bb.x)
 		})
 		for j, e := range g {
-			b := boxes[e.o]
-			off := (float64(j) - float64(len(g)-1)/2) * mapPortGap
-			var p [2]float64
-			switch e.side {
-			case 0:
-				p = [2]float64{b.x + off, b.y - b.h/2}
-			case 1:
-				p = [2]float64{b.x + off, b.y + b.h/2}
-			case 2:
-				p = [2]float64{b.x - b.w/2, b.y + off/2}
-			default:
-				p = [2]float64{b.x + b.w/2, b.y + off/2}
-			}
+			p := portOn(boxes[e.o], e.side, (float64(j)-float64(len(g)-1)/2)*mapPortGap)
 			if e.out {
 				pos[e.idx][0] = p
 			} else {
@@ -161,24 +181,38 @@ func mapArrows(u *model.Unit, boxes map[*model.Objective]box, geo Geometry) []ar
 			}
 		}
 	}
-	out := make([]arrow, len(ls))
-	for i, l := range ls {
-		a, b := boxes[l.from], boxes[l.to]
-		curve := 0.0
-		switch {
-		case skipsOverBoxes(a, b):
-			// Bow out to the right: ECharts bends a positive curveness to the
-			// left of the direction of travel.
-			curve = -0.45
-			if b.y > a.y {
-				curve = 0.45
-			}
-		case a.lane-b.lane > 1 || b.lane-a.lane > 1:
-			curve = 0.2
-		}
-		out[i] = arrow{from: pos[i][0], to: pos[i][1], curve: curve}
+	return pos
+}
+
+// portOn is the point off from the middle of side of box b: along a top or
+// bottom, half of it along a left or right.
+func portOn(b box, side int, off float64) [2]float64 {
+	switch side {
+	case top:
+		return [2]float64{b.x + off, b.y - b.h/2}
+	case bottom:
+		return [2]float64{b.x + off, b.y + b.h/2}
+	case left:
+		return [2]float64{b.x - b.w/2, b.y + off/2}
 	}
-	return out
+	return [2]float64{b.x + b.w/2, b.y + off/2}
+}
+
+// curve is the curveness of the arrow from a to b: a link that jumps a lane
+// bows, so that it does not run straight behind the boxes in between.
+func curve(a, b box) float64 {
+	switch {
+	case skipsOverBoxes(a, b):
+		// Bow out to the right: ECharts bends a positive curveness to the
+		// left of the direction of travel.
+		if b.y > a.y {
+			return 0.45
+		}
+		return -0.45
+	case a.lane-b.lane > 1 || b.lane-a.lane > 1:
+		return 0.2
+	}
+	return 0
 }
 
 // skipsOverBoxes reports whether a straight arrow from a to b would run behind
