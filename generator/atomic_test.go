@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/testenv"
 )
 
 // TestMain lets the tests run a build in a child process they can kill.
@@ -66,6 +67,7 @@ func TestKilledBuildsLeaveThePreviousSite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills builds in a loop")
 	}
+	testenv.NeedFull(t, "a test that kills builds in a loop")
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
 	if _, err := Build(context.Background(), Options{Source: "..", Destination: dest}); err != nil {
@@ -115,6 +117,7 @@ func TestKilledBuildsKeepTheGHPagesFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills builds in a loop")
 	}
+	testenv.NeedFull(t, "a test that kills builds in a loop")
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
 	kept := map[string]string{".git/HEAD": "ref: refs/heads/gh-pages\n", ".git/objects/ab/cdef": "blob", "CNAME": "a.example.org\n", ".nojekyll": ""}

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/scorecard-dev/scorecard/internal/testsupport/testenv"
 )
 
 // Time bounds for one case of bad input. They catch hangs and blow-ups —
@@ -83,8 +85,11 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, c := range generatedBadCases {
 		t.Run(c.name, func(t *testing.T) {
-			if testing.Short() && c.large {
-				t.Skip("a large input")
+			if c.large {
+				if testing.Short() {
+					t.Skip("a large input")
+				}
+				testenv.NeedFull(t, "a large input")
 			}
 			dir := t.TempDir()
 			writeArchive(t, dir, txtar.Parse([]byte(strings.TrimLeft(badBase, "\n"))).Files)
@@ -198,7 +203,7 @@ func utf16LE(s string) []byte {
 
 type generatedCase struct {
 	name  string
-	large bool // skipped with -short; bounded by largeCaseLimit
+	large bool // run with the whole suite only, not with -short; bounded by largeCaseLimit
 	make  func(t *testing.T, dir string)
 	want  string
 	check func(t *testing.T, got string) // instead of want

@@ -21,7 +21,7 @@ import (
 // drawn its SVG. On the hostile site a dialog is the proof that an author's
 // alert(…) ran. Without Chromium the test skips, except in CI.
 func TestBrowser(t *testing.T) {
-	chromium := needTool(t, sitecheck.FindChromium, "Chromium")
+	chromium := browsertest.Chromium(t)
 	ctx := context.Background()
 
 	example := filepath.Join(t.TempDir(), "public")

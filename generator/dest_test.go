@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scorecard-dev/scorecard/internal/testsupport/testenv"
 )
 
 // TestBuildRefusesAFolderThatWasNeverASite: a project folder — a
@@ -78,7 +80,7 @@ func TestBuildKeepsGHPagesFiles(t *testing.T) {
 // worktree; once committed, a second build of the same source changes
 // nothing git can see, the mark included.
 func TestBuildIntoARealGHPagesWorktree(t *testing.T) {
-	gitPath := needTool(t, lookPath("git"), "git")
+	gitPath := testenv.Tool(t, "git", "git")
 	root := t.TempDir()
 	repo, pages := filepath.Join(root, "site"), filepath.Join(root, "pages")
 	if err := os.CopyFS(repo, os.DirFS(smallSite)); err != nil {

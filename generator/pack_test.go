@@ -7,7 +7,6 @@ import (
 	"encoding/base64"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -16,24 +15,6 @@ import (
 
 	"golang.org/x/net/html"
 )
-
-// needTool skips a test when a program it needs is missing, except in CI,
-// where .ci/run installs it and its absence is a failure.
-func needTool(t *testing.T, find func() (string, error), what string) string {
-	t.Helper()
-	p, err := find()
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is needed in CI: %v", what, err)
-		}
-		t.Skipf("%s not available: %v", what, err)
-	}
-	return p
-}
-
-func lookPath(name string) func() (string, error) {
-	return func() (string, error) { return exec.LookPath(name) }
-}
 
 // TestPackIsSelfContained checks the pack's HTML: no file or URL outside it.
 func TestPackIsSelfContained(t *testing.T) {

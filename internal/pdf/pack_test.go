@@ -15,6 +15,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator"
 	"github.com/scorecard-dev/scorecard/internal/pdf"
 	"github.com/scorecard-dev/scorecard/internal/testsupport/browsertest"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/testenv"
 )
 
 // example is the example site at the root of the repository.
@@ -24,8 +25,8 @@ const example = "../.."
 // page count, and the title, period and every unit's name in its text.
 func TestPackPDF(t *testing.T) {
 	chromium := browsertest.Chromium(t)
-	pdfinfo := browsertest.Tool(t, "pdfinfo", "poppler-utils")
-	pdftotext := browsertest.Tool(t, "pdftotext", "poppler-utils")
+	pdfinfo := testenv.Tool(t, "pdfinfo", "poppler-utils")
+	pdftotext := testenv.Tool(t, "pdftotext", "poppler-utils")
 	dir := t.TempDir()
 	doc := filepath.Join(dir, "pack.pdf")
 	printer, err := pdf.NewPrinter(chromium, "a4")

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/scorecard-dev/scorecard/generator"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/testenv"
 )
 
 func TestWrittenSiteBuildsWithoutErrorOrWarning(t *testing.T) {
@@ -144,13 +145,7 @@ func TestWriteIntoAnEmptyFolder(t *testing.T) {
 // site's .gitignore leaves out: the output, what a killed build or pack
 // leaves, and board packs; never the site's own files.
 func TestGitignoreLeavesOutWhatCommandsWrite(t *testing.T) {
-	git, err := exec.LookPath("git")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("git is needed in CI: %v", err)
-		}
-		t.Skipf("git not available: %v", err)
-	}
+	git := testenv.Tool(t, "git", "git")
 	dir := filepath.Join(t.TempDir(), "site")
 	if _, err := Write(dir, ""); err != nil {
 		t.Fatal(err)

@@ -5,7 +5,6 @@ package browsertest
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -14,35 +13,20 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/scorecard-dev/scorecard/internal/pdf"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/testenv"
 )
 
-// Chromium returns the browser to test with (pdf.Find). Without one the
-// test skips, except in CI (the environment variable CI set), which installs
-// Chromium and must run the browser tests.
+// Chromium returns the browser to test with (pdf.Find). The browser tests
+// run with the whole suite only (testenv.Full); there, a missing Chromium
+// is a failure.
 func Chromium(t testing.TB) string {
 	t.Helper()
+	testenv.NeedFull(t, "a test in headless Chromium")
 	c, err := pdf.Find("")
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must run the browser tests: %v", err)
-		}
-		t.Skip(err)
+		t.Fatalf("the browser tests need Chromium: %v", err)
 	}
 	return c
-}
-
-// Tool returns the path of the program name, which the package pkg
-// installs. Without it the test skips, except in CI, as for Chromium.
-func Tool(t testing.TB, name, pkg string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must run the tests that need %s (%s): %v", name, pkg, err)
-		}
-		t.Skipf("%s (%s) not available: %v", name, pkg, err)
-	}
-	return p
 }
 
 // TempDir points the temporary folder at an empty one for the test and

@@ -59,14 +59,26 @@ func (r PageReport) Problems() []string {
 	return out
 }
 
-var (
-	// pageTimeout bounds one page: its load and its charts. A page that
-	// takes longer is an error, not a report.
-	pageTimeout = 30 * time.Second
-	// chartWait is how long a page's charts get to draw after the load
-	// event; a variable so that a test of an undrawn chart is quick.
-	chartWait = 5 * time.Second
-)
+// Limits bound the time Browse gives each page. A zero field takes its
+// default.
+type Limits struct {
+	// Page bounds one page: its load and its charts. A page that takes
+	// longer is an error, not a report. Default 30 s.
+	Page time.Duration
+	// Charts is how long a page's charts get to draw after the load event.
+	// Default 5 s.
+	Charts time.Duration
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.Page == 0 {
+		l.Page = 30 * time.Second
+	}
+	if l.Charts == 0 {
+		l.Charts = 5 * time.Second
+	}
+	return l
+}
 
 // allocatorOptions are the flags of a headless Chromium that reaches nothing
 // on the network. Browse adds a fresh profile in a scratch folder of its own
@@ -106,6 +118,12 @@ func allocatorOptions(chromium string, noSandbox bool) []chromedp.ExecAllocatorO
 // An error means the browser could not start or a page could not be opened
 // in time; the reports of the pages done so far are returned with it.
 func Browse(ctx context.Context, chromium string, pages []string) ([]PageReport, error) {
+	return BrowseWithin(ctx, chromium, pages, Limits{})
+}
+
+// BrowseWithin is Browse, with each page given the time of limits.
+func BrowseWithin(ctx context.Context, chromium string, pages []string, limits Limits) ([]PageReport, error) {
+	limits = limits.withDefaults()
 	// Chromium writes outside its profile too: a singleton socket in $TMPDIR,
 	// which a killed browser leaves behind, and crash reports and settings
 	// under $HOME. All of it goes to a folder of our own, removed last.
@@ -127,7 +145,7 @@ func Browse(ctx context.Context, chromium string, pages []string) ([]PageReport,
 	}
 	reports := make([]PageReport, 0, len(pages))
 	for _, p := range pages {
-		r, err := browsePage(bctx, p)
+		r, err := browsePage(bctx, p, limits)
 		if err != nil {
 			return reports, fmt.Errorf("%s: %w", p, err)
 		}
@@ -150,7 +168,7 @@ func pageURL(page string) (u string, served bool, err error) {
 }
 
 // browsePage opens one page in a new tab of the browser of bctx.
-func browsePage(bctx context.Context, file string) (PageReport, error) {
+func browsePage(bctx context.Context, file string, limits Limits) (PageReport, error) {
 	u, served, err := pageURL(file)
 	if err != nil {
 		return PageReport{}, err
@@ -158,7 +176,7 @@ func browsePage(bctx context.Context, file string) (PageReport, error) {
 
 	tab, closeTab := chromedp.NewContext(bctx)
 	defer closeTab()
-	ctx, cancel := context.WithTimeout(tab, pageTimeout)
+	ctx, cancel := context.WithTimeout(tab, limits.Page)
 	defer cancel()
 
 	rec := &recorder{ctx: ctx, urls: map[network.RequestID]string{}}
@@ -176,7 +194,7 @@ func browsePage(bctx context.Context, file string) (PageReport, error) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
 		return PageReport{}, err
 	}
-	total, drawn, err := waitCharts(ctx)
+	total, drawn, err := waitCharts(ctx, limits.Charts)
 	if err != nil {
 		return PageReport{}, err
 	}
@@ -215,10 +233,10 @@ const chartCount = `(() => {
 	return [charts.length, Array.from(charts).filter(c => c.querySelector("svg") !== null).length];
 })()`
 
-// waitCharts polls until every chart is drawn or chartWait has passed, and
+// waitCharts polls until every chart is drawn or wait has passed, and
 // returns the last count.
-func waitCharts(ctx context.Context) (total, drawn int, err error) {
-	deadline := time.Now().Add(chartWait)
+func waitCharts(ctx context.Context, wait time.Duration) (total, drawn int, err error) {
+	deadline := time.Now().Add(wait)
 	for {
 		n, err := chromedp.Run(ctx, chromedp.Evaluate[[2]int](chartCount))
 		if err != nil {
