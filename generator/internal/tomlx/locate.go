@@ -260,15 +260,17 @@ func (s *scanner) value(path string) {
 		}
 		s.i++
 	case '{':
+		// TOML 1.1, which the parser reads, lets an inline table span lines,
+		// with comments and a trailing comma.
 		s.i++
 		for s.i < len(s.src) {
-			s.space(false)
-			if s.i >= len(s.src) || s.src[s.i] == '}' || s.src[s.i] == '\n' {
+			s.space(true)
+			if s.i >= len(s.src) || s.src[s.i] == '}' {
 				break
 			}
 			before := s.i
 			s.keyValue(path)
-			s.space(false)
+			s.space(true)
 			if s.i < len(s.src) && s.src[s.i] == ',' {
 				s.i++
 			} else if s.i == before {

@@ -1,10 +1,12 @@
 package tomlx
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/BurntSushi/toml"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 )
 
@@ -167,11 +169,32 @@ func TestDecodeSyntaxErrors(t *testing.T) {
 	}
 }
 
+// TestLocateInlineTableOverLines: TOML 1.1, which BurntSushi/toml reads,
+// lets an inline table span lines, with comments and a trailing comma; its
+// keys have positions of their own.
+func TestLocateInlineTableOverLines(t *testing.T) {
+	src := "band = { # the green band\n  low = 1,\n  high = 2,\n}\nnext = 3\n"
+	loc := Locate("f.toml", src)
+	for _, tc := range []struct {
+		path      string
+		line, col int
+	}{{"band.low", 2, 9}, {"band.high", 3, 10}, {"next", 5, 8}} {
+		if line, col := loc.Value(tc.path); line != tc.line || col != tc.col {
+			t.Errorf("%s at %d:%d; want %d:%d", tc.path, line, col, tc.line, tc.col)
+		}
+	}
+	if diff := sameKeys(src, loc); diff != "" {
+		t.Error(diff)
+	}
+}
+
 func FuzzLocate(f *testing.F) {
 	f.Add(doc)
 	f.Add("a = [\n{ b = \"\"\"x\"\"\" }, 'y' ]\n[[c.d]]\ne.f = 1 # g\n")
 	f.Add(`"""`)
 	f.Add("[[")
+	f.Add("a = [{b = 1}, {c = 2}]\n[[d]]\ne = 1\n[[d]]\nf.g = 2\n[h.i]\nj = {k = {l = 1}}\n")
+	f.Add("a = {\n b = 1, # c\n d.e = [\n1,\n],\n}\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		loc := Locate("f.toml", src)
 		for path := range loc.values {
@@ -183,8 +206,52 @@ func FuzzLocate(f *testing.F) {
 		var v file
 		var dl diag.List
 		Decode("f.toml", []byte(src), &v, &dl)
+		if diff := sameKeys(src, loc); diff != "" {
+			t.Fatalf("the locator and BurntSushi/toml read different keys: %s\n%q", diff, src)
+		}
 	})
 }
+
+// sameKeys compares the keys the locator found in src with those
+// BurntSushi/toml's MetaData.Keys gives, when the library reads src, so that
+// the two readers of a file cannot drift apart: a key the locator misses has
+// no position of its own in the messages. The library's keys have no array
+// indexes, so the locator's are compared without theirs. Documents with a
+// key that holds anything but the characters of a bare key are left out: a
+// quoted "a.b" would read as two keys in a path.
+func sameKeys(src string, loc *Locator) string {
+	var m map[string]any
+	md, err := toml.Decode(src, &m)
+	if err != nil {
+		return ""
+	}
+	lib := map[string]bool{}
+	for _, k := range md.Keys() {
+		for _, part := range k {
+			if part == "" || strings.IndexFunc(part, func(r rune) bool { return r > 0x7f || !isBare(byte(r)) }) >= 0 {
+				return ""
+			}
+		}
+		lib[strings.Join(k, ".")] = true
+	}
+	ours := map[string]bool{}
+	for path := range loc.keys {
+		ours[indexes.ReplaceAllString(path, "")] = true
+	}
+	for k := range lib {
+		if !ours[k] {
+			return "the locator has no " + k
+		}
+	}
+	for k := range ours {
+		if !lib[k] {
+			return "the library has no " + k
+		}
+	}
+	return ""
+}
+
+var indexes = regexp.MustCompile(`\[[0-9]+\]`)
 
 // Joiners are part of writing Persian, the Indic scripts and emoji; every
 // other invisible or direction-changing character is refused.
