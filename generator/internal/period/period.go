@@ -1,6 +1,7 @@
 // Package period implements the period literals of a scorecard (2026-09, 2026-Q3,
 // 2026) and the calendar arithmetic the scoring rules need: period ends, the
-// period containing a month, fiscal years and year-to-date windows.
+// period containing a month, fiscal years and year-to-date windows; and the
+// names pages give periods (names.go).
 //
 // Months are counted as one absolute index (year*12 + month-1), which makes every
 // comparison between periods of different frequencies a comparison of integers.

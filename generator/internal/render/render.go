@@ -2,7 +2,7 @@
 // page rendered from its view with the theme's templates, the board pack,
 // the theme's static files, data/scores.json and the sitemap, made in
 // parallel and handed to an Output. It also says which files a new result
-// changes (Baseline), for the incremental updates of scorecard serve.
+// changes (Changed), for the incremental updates of scorecard serve.
 package render
 
 import (

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"path"
 	"slices"
+	"strings"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
@@ -183,18 +184,7 @@ func perspectiveList(s *model.Site) string {
 	for _, p := range s.Perspectives {
 		ids = append(ids, p.ID)
 	}
-	return joinOr(ids)
-}
-
-func joinOr(ids []string) string {
-	out := ""
-	for i, id := range ids {
-		if i > 0 {
-			out += ", "
-		}
-		out += id
-	}
-	return out
+	return strings.Join(ids, ", ")
 }
 
 // initiatives checks a unit's initiatives.

@@ -1,7 +1,9 @@
 // Package validate checks what load read against the rules of the format and
 // turns it into the model: ids checked before any of them can become a path,
-// references resolved, the unit tree built, and every data row placed in its
-// measure's series.
+// references resolved, the unit tree built (model.Site); then every data row
+// checked and placed in its measure's series, and the as-of period found
+// (model.Data). It reads no file: the rows come from load. Reread does the
+// data part again for a change to the data files alone.
 package validate
 
 import (
