@@ -650,3 +650,27 @@ func writeTestFile(t *testing.T, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestUpdateWarnsAsAFullBuild: an update reports the warnings a full build
+// of the changed source would, not those of the data before the change. A
+// stray row far after the as-of period is warned of; once it is removed,
+// so is the warning.
+func TestUpdateWarnsAsAFullBuild(t *testing.T) {
+	source := copyTree(t, smallSite)
+	edit(t, source, "data/actuals.csv", "ops,cost,2026-09,61,\n", "ops,cost,2026-09,61,\nops,cost,2027-03,70,\n")
+	s, _ := startSession(t, source)
+	for _, change := range []struct{ old, new string }{
+		{"ops,cost,2027-03,70,\n", ""},
+		{"ops,cost,2026-09,61,\n", "ops,cost,2026-09,61,\nops,cost,2027-04,71,\n"},
+	} {
+		edit(t, source, "data/actuals.csv", change.old, change.new)
+		rep, _ := mustUpdate(t, s)
+		full, err := Check(context.Background(), Options{Source: source})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := fmt.Sprint(rep.Warnings), fmt.Sprint(full.Warnings); g != w || rep.WarningCount != full.WarningCount {
+			t.Errorf("after %q → %q, the update warns\n%s\nwhere a full build warns\n%s", change.old, change.new, g, w)
+		}
+	}
+}

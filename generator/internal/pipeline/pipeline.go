@@ -55,7 +55,7 @@ type Site struct {
 
 	opts Options
 	src  *load.Site
-	pre  diag.List     // what load and validate reported, for Update
+	pre  diag.List     // what load and the model's validation reported, for Update
 	memo *compute.Memo // for Update; nil unless Prepare was asked to keep it
 }
 
@@ -92,17 +92,22 @@ func compile(ctx context.Context, fsys fs.FS, opts Options) (*Site, error) {
 	if err := ctx.Err(); err != nil {
 		return s, err
 	}
-	site, data := validate.Validate(s.src, opts.validate(), dl)
+	site := validate.Model(s.src, opts.validate(), dl)
 	if site == nil {
 		if !dl.HasErrors() {
 			dl.Errorf(diag.Pos{}, "the site could not be read")
 		}
 		return s.finish(nil)
 	}
+	// What an update reports again: the data's own problems it finds anew.
+	s.pre.Merge(dl)
+	data := validate.Data(s.src, site, opts.validate(), dl)
+	if data == nil {
+		return s.finish(nil)
+	}
 	if err := ctx.Err(); err != nil {
 		return s, err
 	}
-	s.pre.Merge(dl)
 	return s.finish(compute.Compute(site, data, dl))
 }
 

@@ -23,30 +23,51 @@ type Options struct {
 }
 
 // Validate checks the site that load read, its data rows included, and
-// returns the model and its data. It returns nil when errors leave no
-// usable model; the errors are in dl either way.
+// returns the model and its data: Model, then Data. It returns nil when
+// errors leave no usable model; the errors are in dl either way.
 func Validate(src *load.Site, opts Options, dl *diag.List) (*model.Site, *model.Data) {
-	v := &validator{dl: dl, src: src}
-	site := v.config(opts)
-	if src.ConfigLoc == nil || len(src.Units) == 0 || src.Units[0].Dir != load.ContentDir {
+	site := Model(src, opts, dl)
+	if site == nil {
 		return nil, nil
 	}
-	v.units(site)
-	if dl.HasErrors() {
-		// Data rows are only checked against a sound model; otherwise every row of
-		// a measure with a typo in its id would be reported as well.
-		return nil, nil
-	}
-	data := model.NewData(site)
-	v.data(site, data)
-	if dl.HasErrors() {
-		return nil, nil
-	}
-	v.asOf(site, data, opts)
-	if dl.HasErrors() {
+	data := Data(src, site, opts, dl)
+	if data == nil {
 		return nil, nil
 	}
 	return site, data
+}
+
+// Model checks config.toml and the units and returns the model, or nil
+// when errors leave none to place data rows in: data rows are only checked
+// against a sound model, or every row of a measure with a typo in its id
+// would be reported as well.
+func Model(src *load.Site, opts Options, dl *diag.List) *model.Site {
+	v := &validator{dl: dl, src: src}
+	site := v.config(opts)
+	if src.ConfigLoc == nil || len(src.Units) == 0 || src.Units[0].Dir != load.ContentDir {
+		return nil
+	}
+	v.units(site)
+	if dl.HasErrors() {
+		return nil
+	}
+	return site
+}
+
+// Data checks every data row of src against site, places it in its
+// measure's series, and finds the as-of period. It returns nil on errors.
+func Data(src *load.Site, site *model.Site, opts Options, dl *diag.List) *model.Data {
+	v := &validator{dl: dl, src: src}
+	data := model.NewData(site)
+	v.data(site, data)
+	if dl.HasErrors() {
+		return nil
+	}
+	v.asOf(site, data, opts)
+	if dl.HasErrors() {
+		return nil
+	}
+	return data
 }
 
 type validator struct {
