@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/dataset"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
@@ -133,7 +134,8 @@ func BenchmarkLoad(b *testing.B) {
 			for b.Loop() {
 				var dl diag.List
 				src := load.Load(fsys, &dl)
-				site, data := validate.Validate(src, validate.Options{}, &dl)
+				site := validate.Model(src, validate.Options{}, &dl)
+				data := dataset.Make(src, site, validate.Options{}, &dl)
 				if site == nil || dl.HasErrors() {
 					b.Fatal(dl.Err())
 				}
@@ -151,7 +153,9 @@ func BenchmarkCompute(b *testing.B) {
 		b.Run(w.name, func(b *testing.B) {
 			fsys := openBench(b, w)
 			var dl diag.List
-			site, data := validate.Validate(load.Load(fsys, &dl), validate.Options{}, &dl)
+			src := load.Load(fsys, &dl)
+			site := validate.Model(src, validate.Options{}, &dl)
+			data := dataset.Make(src, site, validate.Options{}, &dl)
 			if site == nil || dl.HasErrors() {
 				b.Fatal(dl.Err())
 			}

@@ -1,5 +1,5 @@
 // Package pipeline runs the stages of a build in their order: load →
-// validate → compute, then the theme, then render → publish; and, for a
+// validate → dataset → compute, then the theme, then render → publish; and, for a
 // change to the data files alone, the same again from the data on
 // (update.go). generator's Check, Build, Pack and Session all go through it,
 // and so do the tests, so that they run exactly the same sequence.
@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/dataset"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/publish"
@@ -101,7 +102,7 @@ func compile(ctx context.Context, fsys fs.FS, opts Options) (*Site, error) {
 	}
 	// What an update reports again: the data's own problems it finds anew.
 	s.pre.Merge(dl)
-	data := validate.Data(s.src, site, opts.validate(), dl)
+	data := dataset.Make(s.src, site, opts.validate(), dl)
 	if data == nil {
 		return s.finish(nil)
 	}

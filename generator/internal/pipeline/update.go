@@ -6,15 +6,15 @@ import (
 	"slices"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/dataset"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
-	"github.com/scorecard-dev/scorecard/generator/internal/validate"
 )
 
 // The stages again for a change to the data files alone, which is what
 // scorecard serve sees most: the changed files are read again and checked
-// (validate.Reread), the measures they reach scored again (compute.Recompute),
+// (dataset.Reread), the measures they reach scored again (compute.Recompute),
 // the results compared with the last ones to find the files they change
 // (Changes, render.Changed), and those files rendered. Each stage makes new values and
 // changes none: the last site stays whole until the new one replaces it.
@@ -39,7 +39,7 @@ func (s *Site) Update(ctx context.Context, fsys fs.FS, csvFiles, changed []strin
 	}
 	rows := load.ReadRows(fsys, present, &read)
 	last := s.Result
-	data, touched, ok := validate.Reread(s.src, last.Site, last.Data, changed, rows, s.opts.validate(), &read)
+	data, touched, ok := dataset.Reread(s.src, last.Site, last.Data, changed, rows, s.opts.validate(), &read)
 	if !ok {
 		return nil, false
 	}

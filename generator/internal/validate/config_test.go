@@ -26,7 +26,24 @@ func TestBaseURL(t *testing.T) {
 		{"https://example.org/?", "", `--base-url: base_url "https://example.org/?" has a query or a fragment: page paths are added to it, so give the folder the site is published in, such as https://example.org/scorecard/`},
 		{"https://example.org/#top", "", `--base-url: base_url "https://example.org/#top" has a query or a fragment: page paths are added to it, so give the folder the site is published in, such as https://example.org/scorecard/`},
 	}
-	site := asOfSite("", []string{"a"}, "org,a,2026-09,1\n")
+	site := `
+-- config.toml --
+title = "T"
+-- content/scorecard.toml --
+name = "Org"
+[[objectives]]
+id = "o"
+perspective = "financial"
+name = "O"
+[[objectives.measures]]
+id = "a"
+name = "a"
+polarity = "higher"
+target = 1
+-- data/a.csv --
+unit,measure,period,actual
+org,a,2026-09,1
+`
 	for _, tc := range tests {
 		r, dl := sitetest.Compile(t, site, pipeline.Options{BaseURL: tc.in})
 		got := sitetest.Lines(dl, diag.Error)

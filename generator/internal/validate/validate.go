@@ -1,9 +1,7 @@
 // Package validate checks what load read against the rules of the format and
-// turns it into the model: ids checked before any of them can become a path,
-// references resolved, the unit tree built (model.Site); then every data row
-// checked and placed in its measure's series, and the as-of period found
-// (model.Data). It reads no file: the rows come from load. Reread does the
-// data part again for a change to the data files alone.
+// turns it into the model (model.Site): ids checked before any of them can
+// become a path, references resolved, the unit tree built. The data rows are
+// checked against the model by package dataset. Neither reads a file.
 package validate
 
 import (
@@ -22,25 +20,10 @@ type Options struct {
 	BaseURL string // --base-url
 }
 
-// Validate checks the site that load read, its data rows included, and
-// returns the model and its data: Model, then Data. It returns nil when
-// errors leave no usable model; the errors are in dl either way.
-func Validate(src *load.Site, opts Options, dl *diag.List) (*model.Site, *model.Data) {
-	site := Model(src, opts, dl)
-	if site == nil {
-		return nil, nil
-	}
-	data := Data(src, site, opts, dl)
-	if data == nil {
-		return nil, nil
-	}
-	return site, data
-}
-
 // Model checks config.toml and the units and returns the model, or nil
 // when errors leave none to place data rows in: data rows are only checked
-// against a sound model, or every row of a measure with a typo in its id
-// would be reported as well.
+// against a sound model (dataset.Make), or every row of a measure with a
+// typo in its id would be reported as well.
 func Model(src *load.Site, opts Options, dl *diag.List) *model.Site {
 	v := &validator{dl: dl, src: src}
 	site := v.config(opts)
@@ -52,22 +35,6 @@ func Model(src *load.Site, opts Options, dl *diag.List) *model.Site {
 		return nil
 	}
 	return site
-}
-
-// Data checks every data row of src against site, places it in its
-// measure's series, and finds the as-of period. It returns nil on errors.
-func Data(src *load.Site, site *model.Site, opts Options, dl *diag.List) *model.Data {
-	v := &validator{dl: dl, src: src}
-	data := model.NewData(site)
-	v.data(site, data)
-	if dl.HasErrors() {
-		return nil
-	}
-	v.asOf(site, data, opts)
-	if dl.HasErrors() {
-		return nil
-	}
-	return data
 }
 
 type validator struct {

@@ -1,4 +1,4 @@
-package validate
+package dataset
 
 import (
 	"iter"
@@ -6,6 +6,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/validate"
 )
 
 // Reread is Validate's data part again, after a change to the data files
@@ -23,7 +24,7 @@ import (
 // from a full validation's (a duplicate row is blamed on the file read
 // last), so the caller validates the whole site to report them. The data
 // is otherwise what a full validation of the changed source would make.
-func Reread(src *load.Site, site *model.Site, old *model.Data, files []string, rows iter.Seq[*load.Row], opts Options, dl *diag.List) (*model.Data, []*model.Measure, bool) {
+func Reread(src *load.Site, site *model.Site, old *model.Data, files []string, rows iter.Seq[*load.Row], opts validate.Options, dl *diag.List) (*model.Data, []*model.Measure, bool) {
 	gone := map[string]bool{}
 	for _, f := range files {
 		gone[f] = true
@@ -36,7 +37,7 @@ func Reread(src *load.Site, site *model.Site, old *model.Data, files []string, r
 			data.Rows -= n
 		}
 	}
-	v := &validator{dl: dl, src: src}
+	v := &checker{dl: dl, src: src}
 	d := newDataChecker(v, site, data)
 	for r := range rows {
 		if m := d.measureOf(r); m != nil && !own[m.Index] {

@@ -1,4 +1,4 @@
-package validate
+package dataset
 
 import (
 	"strconv"
@@ -8,10 +8,11 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
+	"github.com/scorecard-dev/scorecard/generator/internal/validate"
 )
 
-// data places every data row in the series of its measure.
-func (v *validator) data(s *model.Site, data *model.Data) {
+// rows places every data row in the series of its measure.
+func (v *checker) rows(s *model.Site, data *model.Data) {
 	d := newDataChecker(v, s, data)
 	for r := range v.src.Rows {
 		d.row(r)
@@ -20,7 +21,7 @@ func (v *validator) data(s *model.Site, data *model.Data) {
 
 // newDataChecker indexes the measures of s by unit and id, for the rows
 // it places in data.
-func newDataChecker(v *validator, s *model.Site, data *model.Data) *dataChecker {
+func newDataChecker(v *checker, s *model.Site, data *model.Data) *dataChecker {
 	d := &dataChecker{v: v, site: s, data: data, units: map[string]*unitMeasures{}}
 	for _, u := range s.Units {
 		um := &unitMeasures{unit: u, byID: map[string]*model.Measure{}}
@@ -41,7 +42,7 @@ type unitMeasures struct {
 }
 
 type dataChecker struct {
-	v       *validator
+	v       *checker
 	site    *model.Site
 	data    *model.Data
 	units   map[string]*unitMeasures
@@ -137,7 +138,7 @@ func (d *dataChecker) cellsAllowed(r *load.Row, m *model.Measure) bool {
 		return ok // the constants alone were checked with the definition
 	}
 	red, target, stretch := r.Values[2].Or(m.Red), r.Values[1].Or(m.Target), r.Values[3].Or(m.Stretch)
-	msg, key := ThresholdOrder(m.Polarity, red, target, stretch)
+	msg, key := validate.ThresholdOrder(m.Polarity, red, target, stretch)
 	if msg == "" {
 		msg, key = compute.ScaleProblem(m.Polarity, d.site.AmberBand, compute.Thresholds{Target: target, Red: red, Stretch: stretch})
 	}

@@ -1,4 +1,4 @@
-package validate
+package dataset
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
+	"github.com/scorecard-dev/scorecard/generator/internal/validate"
 )
 
 // reporter is a measure that has an actual in the data files, seen from its
@@ -49,7 +50,7 @@ func reporters(s *model.Site, data *model.Data) []reporter {
 // latest period with an actual that at least half of the measures with
 // actuals have reached (defaultAsOf). A period given after all the data is an error; by
 // default, actuals far beyond the as-of period are warned about.
-func (v *validator) asOf(s *model.Site, data *model.Data, opts Options) {
+func (v *checker) asOf(s *model.Site, data *model.Data, opts validate.Options) {
 	raw, pos, how := v.src.Config.Period, v.src.ConfigLoc.Pos("period"), "remove period from config.toml"
 	if opts.Period != "" {
 		raw, pos, how = opts.Period, diag.Pos{File: "--period"}, "leave --period out"
@@ -117,7 +118,7 @@ func defaultAsOf(s *model.Site, data *model.Data, rs []reporter) period.Period {
 // in it: every measure would show an older value, or none. how says how to
 // fall back to the default. With no actual at all there is nothing to be
 // after, and any period is accepted.
-func (v *validator) afterData(s *model.Site, data *model.Data, rs []reporter, pos diag.Pos, how string) {
+func (v *checker) afterData(s *model.Site, data *model.Data, rs []reporter, pos diag.Pos, how string) {
 	if len(rs) == 0 {
 		return
 	}
@@ -140,7 +141,7 @@ func (v *validator) afterData(s *model.Site, data *model.Data, rs []reporter, po
 // period they are left out, and most likely have a mistyped period. A
 // measure one period ahead (a month reported before the others) is normal
 // and not warned about.
-func (v *validator) warnAhead(s *model.Site, data *model.Data, rs []reporter) {
+func (v *checker) warnAhead(s *model.Site, data *model.Data, rs []reporter) {
 	asOfEnd := s.Calendar.End(data.AsOf)
 	for _, r := range rs {
 		m := r.m
@@ -182,7 +183,7 @@ func plural(n int, word string) string {
 // its first period to the as-of period, so a year typo in either would cost
 // time for every empty year. pos is where the as-of period was given; zero
 // when it is the default.
-func (v *validator) span(s *model.Site, data *model.Data, pos diag.Pos) bool {
+func (v *checker) span(s *model.Site, data *model.Data, pos diag.Pos) bool {
 	first, last := -1, -1
 	var firstSrc, lastSrc diag.Pos
 	for _, u := range s.Units {

@@ -1,4 +1,4 @@
-package validate_test
+package dataset_test
 
 import (
 	"slices"
