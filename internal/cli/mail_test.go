@@ -12,34 +12,20 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scorecard-dev/scorecard/internal/mail/mailtest"
 	"github.com/scorecard-dev/scorecard/internal/scaffold"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/browsertest"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/mailtest"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/testenv"
 )
 
 // needTools returns the Chromium that prints the pack, after checking that
-// pdftotext is there to read PDFs. Without them the test skips, except in
-// CI, where it fails.
+// pdftotext is there to read PDFs: the test runs with the whole suite
+// (testenv.Full), which needs them.
 func needTools(t *testing.T) string {
 	t.Helper()
-	missing := func(what string) {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is needed in CI", what)
-		}
-		t.Skipf("%s not found", what)
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		missing("pdftotext (poppler-utils)")
-	}
-	if c := os.Getenv("CHROMIUM"); c != "" {
-		return c
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "/usr/bin/chromium"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	missing("Chromium")
-	return ""
+	chromium := browsertest.Chromium(t)
+	testenv.Tool(t, "pdftotext", "poppler-utils")
+	return chromium
 }
 
 func pdfText(t *testing.T, pdf []byte) string {

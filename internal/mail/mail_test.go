@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/scorecard-dev/scorecard/generator"
-	"github.com/scorecard-dev/scorecard/internal/mail/mailtest"
+	"github.com/scorecard-dev/scorecard/internal/testsupport/mailtest"
 )
 
 // summary is a board pack's summary as generator.PackForMail makes it, with
