@@ -1,7 +1,8 @@
 // Package generator builds a scorecard site: Check, Build, Pack and, for a
 // preview server, Session. It is the library's surface; the stages (load,
-// validate, compute, render, publish) are packages under internal/, run in
-// order by internal/pipeline. docs/architecture.md describes them.
+// validate, dataset, compute, view, render, publish) are packages under
+// internal/, run in order by internal/pipeline. docs/architecture.md
+// describes them.
 package generator
 
 import (
@@ -60,7 +61,7 @@ func CompareDiagnostics(a, b Diagnostic) int { return diag.Compare(a, b) }
 // Check loads, validates and computes the site without writing anything.
 func Check(ctx context.Context, opts Options) (*Report, error) {
 	opts = withDefaults(opts)
-	s, closeFS, err := prepare(ctx, opts, false)
+	s, closeFS, err := prepare(ctx, opts)
 	if closeFS == nil {
 		return nil, err
 	}
@@ -81,7 +82,7 @@ func build(ctx context.Context, opts Options, wrap func(render.Output) render.Ou
 	if err := checkDestination(opts.Source, opts.Destination); err != nil {
 		return nil, err
 	}
-	s, closeFS, err := prepare(ctx, opts, false)
+	s, closeFS, err := prepare(ctx, opts)
 	if closeFS == nil {
 		return nil, err
 	}
@@ -98,12 +99,12 @@ func build(ctx context.Context, opts Options, wrap func(render.Output) render.Ou
 // prepare opens the source folder and runs the pipeline up to rendering.
 // The function returned closes the folder, which the site's theme reads
 // from; it is nil when the folder could not be opened.
-func prepare(ctx context.Context, opts Options, incremental bool) (*pipeline.Site, func(), error) {
+func prepare(ctx context.Context, opts Options) (*pipeline.Site, func(), error) {
 	fsys, closeFS, err := pipeline.Open(opts.Source)
 	if err != nil {
 		return nil, nil, err
 	}
-	s, err := pipeline.Prepare(ctx, fsys, opts.pipeline(), incremental)
+	s, err := pipeline.Prepare(ctx, fsys, opts.pipeline(), false)
 	return s, closeFS, err
 }
 

@@ -98,7 +98,7 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 		}
 	}
 	bo := withDefaults(Options{Source: opts.Source, Period: opts.Period, Strict: opts.Strict})
-	s, closeFS, err := prepare(ctx, bo, false)
+	s, closeFS, err := prepare(ctx, bo)
 	if closeFS == nil {
 		return nil, nil, err
 	}
