@@ -138,7 +138,7 @@ func grouping(s string) error {
 		}
 		return dropGrouping(r)
 	}, s)
-	if len(s) > maxHinted || !plain(plainS) {
+	if len(s) > maxHinted || !parses(plainS) {
 		return ErrGrouping
 	}
 	return &hintError{ErrGrouping, "is not a plain number: remove the thousands separators (write " + plainS + "; in the spreadsheet, format the column as a number without a 1000 separator before saving as CSV)"}
@@ -158,10 +158,21 @@ func decimalComma(s string) error {
 		}
 		return dropGrouping(r)
 	}, intPart) + "." + frac
-	if !plain(plainS) {
+	if !parses(plainS) {
 		return ErrComma
 	}
 	return &hintError{ErrComma, "is not a plain number: it has a decimal comma; use \".\" (write " + plainS + "; a spreadsheet set to a decimal-comma locale writes these: set its decimal separator to \".\" before saving as CSV)"}
+}
+
+// parses reports whether s is a number Parse accepts: a message advises
+// writing a cell as s only then (1 e700 is grouped, but 1e700 is beyond
+// what a number holds).
+func parses(s string) bool {
+	if !plain(s) {
+		return false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return err == nil && !math.IsInf(v, 0)
 }
 
 // groupingOnly reports whether s is digits grouped by commas into threes, with an

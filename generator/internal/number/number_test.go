@@ -95,6 +95,10 @@ func TestParseAdvice(t *testing.T) {
 		{"1,234", `is not a plain number: its "," is a thousands separator (write 1234) or a decimal comma (write 1.234), which cannot be told apart: in the spreadsheet, format the column as a number with "." for decimals and no 1000 separator before saving as CSV`},
 		{"111,111,111,111,111,111,111,111,111.5", ErrGrouping.Error()},
 		{"1111111111111111111111111111111111,5", ErrComma.Error()},
+		// Rewritten, these are beyond what a number holds: no advice to
+		// write them so.
+		{"1 e700", ErrGrouping.Error()},
+		{"1,234.5e999", ErrGrouping.Error()},
 	}
 	for _, tc := range tests {
 		if _, err := Parse(tc.in); err == nil || err.Error() != tc.want {
