@@ -69,6 +69,7 @@ type Objective struct {
 	Perspective string    `toml:"perspective"`
 	Name        string    `toml:"name" max:"200"`
 	Owner       string    `toml:"owner" max:"200"`
+	Theme       *string   `toml:"theme" max:"200"`
 	Weight      *float64  `toml:"weight"`
 	Drives      []string  `toml:"drives"`
 	Supports    []string  `toml:"supports"`

@@ -99,6 +99,7 @@ type Objective struct {
 	Name        string
 	Owner       string
 	Perspective *Perspective
+	Theme       string // the strategic theme it belongs to; "" for none
 	Weight      float64
 	Unit        *Unit
 	Index       int // position among all objectives of the site, for score tables

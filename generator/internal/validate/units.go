@@ -138,6 +138,7 @@ func (v *validator) objectives(s *model.Site, us unitSrc, persp map[string]*mode
 	u, loc := us.u, us.file.Loc
 	objIDs := map[string]bool{}
 	measIDs := map[string]bool{}
+	var th themes
 	for i, src := range us.file.Card.Objectives {
 		p := at("objectives[%d]", i)
 		if !v.id(loc, p+".id", src.ID, "objective") {
@@ -154,6 +155,7 @@ func (v *validator) objectives(s *model.Site, us unitSrc, persp map[string]*mode
 			Pos:    loc.Pos(p + ".id"),
 		}
 		v.required(loc, p+".name", src.Name, describe("objective", src.ID))
+		o.Theme = th.check(v, loc, p+".theme", src.Theme)
 		switch pp := persp[src.Perspective]; {
 		case src.Perspective == "":
 			v.dl.Errorf(loc.Pos(p), "objective %q has no perspective", src.ID)
