@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
@@ -94,37 +97,41 @@ func historyShapeOf(pol model.Polarity) *chartShape {
 // historyShape is the history chart of a measure of polarity pol with no
 // periods and no data.
 func historyShape(pol model.Polarity) *chartShape {
-	var series []any
-	for i, b := range bands(&model.Measure{Polarity: pol}, nil) {
-		// An invisible line, stacked on the ones before, whose area (but the
-		// base's) is the band: silent, and left out of the tooltip.
-		s := obj{"type": "line", "name": b.name, "animation": false, "stack": "band", "showSymbol": false,
-			"lineStyle": obj{"opacity": 0}, "silent": true, "tooltip": obj{"show": false}}
-		if i > 0 {
-			area := obj{"opacity": 1}
-			if b.colour != "" {
-				area["color"] = b.colour
-			}
-			s["areaStyle"] = area
-		}
-		series = append(series, s)
-	}
-	series = append(series,
-		obj{"type": "line", "name": "Target", "animation": false, "showSymbol": false, "connectNulls": false,
-			"lineStyle": obj{"type": "dashed", "width": 1.5, "color": "#5f6368"}, "itemStyle": obj{"color": "#5f6368"}},
-		obj{"type": "line", "name": "Actual", "animation": false, "showSymbol": true, "symbol": "circle", "connectNulls": false,
-			"lineStyle": obj{"width": 2.5, "color": "#1565c0"}, "itemStyle": obj{"color": "#1565c0"}},
+	bs := bands(&model.Measure{Polarity: pol}, nil)
+	l := charts.NewLine()
+	l.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: "history", Renderer: "svg"}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: []string{"Actual", "Target"}}),
+		charts.WithYAxisOpts(opts.YAxis{Scale: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithGridOpts(opts.Grid{Left: "64", Right: "24", Top: "24", Bottom: "56"}),
 	)
-	return newChartShape(obj{
-		"animation": false,
-		"title":     obj{},
-		"tooltip":   obj{"trigger": "axis"},
-		"legend":    obj{"show": true, "bottom": "0", "data": []string{"Actual", "Target"}},
-		"grid":      []any{obj{"left": "64", "right": "24", "top": "24", "bottom": "56"}},
-		"xAxis":     []any{obj{"type": "category"}},
-		"yAxis":     []any{obj{"scale": true}},
-		"series":    series,
-	})
+	x := extras{legend: true}
+	// Each band is an invisible line, stacked on the ones before, whose
+	// area (but the base's) is the band: silent, and left out of the
+	// tooltip.
+	stack := charts.WithLineChartOpts(opts.LineChart{Stack: "band", ShowSymbol: opts.Bool(false)})
+	invisible := charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)})
+	for i, b := range bs {
+		so := []charts.SeriesOpts{stack, invisible}
+		if i > 0 {
+			so = append(so, charts.WithAreaStyleOpts(opts.AreaStyle{Color: b.colour, Opacity: opts.Float(1)}))
+		}
+		l.AddSeries(b.name, nil, so...)
+		x.series = append(x.series, seriesExtras{silent: true, noTooltip: true})
+	}
+	l.AddSeries("Target", nil,
+		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false), ConnectNulls: opts.Bool(false)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5, Color: "#5f6368"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#5f6368"}))
+	l.AddSeries("Actual", nil,
+		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "circle", ConnectNulls: opts.Bool(false)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5, Color: "#1565c0"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1565c0"}))
+	l.Accept(x)
+	return newChartShape(optionMap(l))
 }
 
 // band is one stacked series of the history chart: the first is an invisible
@@ -214,25 +221,35 @@ func ScoreHistory(o *model.Objective, r *compute.Result) *Chart {
 // for every objective: the score over the red, amber and green zones of a
 // rolled-up score (compute.RollupStatus).
 var scoreShape = sync.OnceValue(func() *chartShape {
+	l := charts.NewLine()
+	l.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: "score-history", Renderer: "svg"}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
+		charts.WithYAxisOpts(opts.YAxis{Min: 0, Max: compute.MaxScore}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithGridOpts(opts.Grid{Left: "40", Right: "24", Top: "16", Bottom: "32"}),
+	)
 	zone := func(from, to float64, colour string) []any {
-		return []any{obj{"yAxis": from, "itemStyle": obj{"color": colour}}, obj{"yAxis": to}}
+		return []any{yAreaStart{YAxis: from, ItemStyle: &opts.ItemStyle{Color: colour}}, opts.MarkAreaNameYAxisItem{YAxis: to}}
 	}
-	return newChartShape(obj{
-		"animation": false,
-		"title":     obj{},
-		"tooltip":   obj{"trigger": "axis"},
-		"grid":      []any{obj{"left": "40", "right": "24", "top": "16", "bottom": "32"}},
-		"xAxis":     []any{obj{"type": "category"}},
-		"yAxis":     []any{obj{"min": 0, "max": compute.MaxScore}},
-		"scorecard": obj{"format": obj{"grouping": false, "min": 1, "max": 1, "percent": false}, "series": []string{"Score"}},
-		"series": []any{obj{
-			"type": "line", "name": "Score", "animation": false, "showSymbol": true, "symbol": "circle", "connectNulls": false,
-			"lineStyle": obj{"width": 2.5, "color": "#1565c0"}, "itemStyle": obj{"color": "#1565c0"},
-			"markArea": obj{"silent": true, "data": []any{
+	l.AddSeries("Score", nil,
+		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "circle", ConnectNulls: opts.Bool(false)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5, Color: "#1565c0"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1565c0"}),
+		charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+			s.MarkAreas = &opts.MarkAreas{Data: []any{
 				zone(0, compute.RedScore, tint(model.Red, 0.08)),
 				zone(compute.RedScore, compute.TargetScore, tint(model.Amber, 0.10)),
 				zone(compute.TargetScore, compute.MaxScore, tint(model.Green, 0.08)),
-			}},
+			}}
+		}))
+	l.Accept(extras{
+		series: []seriesExtras{{silentMarkArea: true}},
+		top: map[string]any{"scorecard": siteJSMember{
+			Format: numberFormat{Grouping: false, Min: 1, Max: 1, Percent: false},
+			Series: []string{"Score"},
 		}},
 	})
+	return newChartShape(optionMap(l))
 })

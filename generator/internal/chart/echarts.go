@@ -1,0 +1,223 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+// The charts are built with go-echarts' typed options. This file is the one
+// place for what go-echarts has no field for, and for turning a chart into
+// its option: everything else in the package speaks go-echarts.
+//
+// go-echarts' own page and script output is never used: it writes the
+// option unescaped into a script (see the library notes). The option is
+// taken as a value (JSON) and encoded by chartJSON or a chart shape.
+
+// echartsChart is a go-echarts chart.
+type echartsChart interface {
+	Validate()
+	JSON() map[string]any
+}
+
+// optionMap returns a go-echarts chart's option as a plain value: objects
+// are maps, so that encoding/json writes their keys sorted (the bytes do not
+// depend on the order of go-echarts' fields), and numbers keep the text
+// go-echarts gave them. Members go-echarts writes as null (an unset slice in
+// an interface) are dropped: they say nothing to ECharts.
+func optionMap(c echartsChart) map[string]any {
+	c.Validate()
+	b, err := json.Marshal(c.JSON())
+	if err != nil {
+		panic(err) // the options are ours; failing to encode them is a bug
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var m map[string]any
+	if err := d.Decode(&m); err != nil {
+		panic(err)
+	}
+	return prune(m).(map[string]any)
+}
+
+// prune drops the null members of objects, recursively.
+func prune(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if e == nil {
+				delete(x, k)
+				continue
+			}
+			x[k] = prune(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = prune(e)
+		}
+	}
+	return v
+}
+
+// extras are the members of an option that go-echarts has no field for. A
+// chart takes them as its ConfigurationVisitor (Accept), which adds them as
+// the chart is turned into JSON.
+type extras struct {
+	charts.BaseConfigurationVisitor
+	series []seriesExtras // by series index
+	top    map[string]any // members of the option itself: "graphic", "scorecard"
+	legend bool           // whether the chart has a legend
+}
+
+// seriesExtras are the members of a series go-echarts has no field for.
+type seriesExtras struct {
+	z int
+	// silent series take no pointer events: nothing happens on hover or
+	// click, and they do not block the series above them.
+	silent     bool
+	cursor     string
+	noEmphasis bool // hover changes nothing
+	noTooltip  bool
+	// silentMarkArea: the series' mark areas take no pointer events.
+	silentMarkArea bool
+}
+
+// series is a go-echarts series with its extras. A member declared here
+// hides the one of the same name in SingleSeries (encoding/json takes the
+// shallower field): VisitSeriesOpt copies the go-echarts value into it.
+type series struct {
+	charts.SingleSeries
+	Z        int            `json:"z,omitempty"`
+	Silent   bool           `json:"silent,omitempty"`
+	Cursor   string         `json:"cursor,omitempty"`
+	Emphasis *emphasis      `json:"emphasis,omitempty"`
+	Tooltip  *seriesTooltip `json:"tooltip,omitempty"`
+	MarkArea *markArea      `json:"markArea,omitempty"`
+}
+
+type emphasis struct {
+	*opts.Emphasis
+	Disabled bool `json:"disabled,omitempty"`
+}
+
+type seriesTooltip struct {
+	*opts.SeriesTooltip
+	Show *bool `json:"show,omitempty"`
+}
+
+type markArea struct {
+	*opts.MarkAreas
+	Silent bool `json:"silent,omitempty"`
+}
+
+// VisitSeriesOpt adds each series' extras.
+func (x extras) VisitSeriesOpt(ms charts.MultiSeries) any {
+	out := make([]series, len(ms))
+	for i, s := range ms {
+		out[i] = series{SingleSeries: s}
+		if i >= len(x.series) {
+			continue
+		}
+		e := x.series[i]
+		o := &out[i]
+		o.Z, o.Silent, o.Cursor = e.z, e.silent, e.cursor
+		if s.Emphasis != nil || e.noEmphasis {
+			o.Emphasis = &emphasis{Emphasis: s.Emphasis, Disabled: e.noEmphasis}
+		}
+		if s.SeriesTooltip != nil || e.noTooltip {
+			o.Tooltip = &seriesTooltip{SeriesTooltip: s.SeriesTooltip}
+			if e.noTooltip {
+				o.Tooltip.Show = opts.Bool(false)
+			}
+		}
+		if s.MarkAreas != nil {
+			o.MarkArea = &markArea{MarkAreas: s.MarkAreas, Silent: e.silentMarkArea}
+		}
+	}
+	return out
+}
+
+// Visit adds the option's own extras, and drops what go-echarts always
+// writes that the charts do not use: an empty toolbox, its default palette
+// (every series has its colours), and the legend of a chart without one
+// (ECharts draws a legend for an empty legend object).
+func (x extras) Visit(m map[string]any) {
+	delete(m, "toolbox")
+	delete(m, "color")
+	if !x.legend {
+		delete(m, "legend")
+	}
+	for k, v := range x.top {
+		m[k] = v
+	}
+}
+
+// Nested objects that lack a member: each embeds the go-echarts type and
+// adds what ECharts reads that it has no field for.
+
+// label adds the size and padding of a label's box: go-echarts' Padding is
+// a string, which ECharts does not read.
+type label struct {
+	*opts.Label
+	Padding  []int   `json:"padding,omitempty"`
+	Width    float64 `json:"width,omitempty"`
+	Overflow string  `json:"overflow,omitempty"`
+}
+
+// itemStyle adds the type of the border: solid, dashed or dotted.
+type itemStyle struct {
+	*opts.ItemStyle
+	BorderType string `json:"borderType,omitempty"`
+}
+
+// graphCategory is opts.GraphCategory with the label and item style above.
+type graphCategory struct {
+	Name      string     `json:"name"`
+	ItemStyle *itemStyle `json:"itemStyle,omitempty"`
+	Label     *label     `json:"label,omitempty"`
+}
+
+// yAreaStart is the first corner of a mark area across the chart from one
+// value of the y axis, in its colour. go-echarts' MarkAreaData names the
+// member "YAxis", which ECharts does not read; the second corner is an
+// opts.MarkAreaNameYAxisItem.
+type yAreaStart struct {
+	YAxis     any             `json:"yAxis"`
+	ItemStyle *opts.ItemStyle `json:"itemStyle,omitempty"`
+}
+
+// graphic is an element of ECharts' graphic component, which draws shapes
+// in pixels over the chart; go-echarts has no such component. The map
+// draws its arrows and separators with it.
+type graphic struct {
+	Type   string         `json:"type"`
+	Silent bool           `json:"silent"`
+	Z      int            `json:"z"`
+	Shape  map[string]any `json:"shape"`
+	Style  graphicStyle   `json:"style"`
+}
+
+type graphicStyle struct {
+	Stroke    string    `json:"stroke,omitempty"`
+	Fill      string    `json:"fill,omitempty"`
+	LineWidth float64   `json:"lineWidth,omitempty"`
+	LineDash  []float64 `json:"lineDash,omitempty"`
+	LineJoin  string    `json:"lineJoin,omitempty"`
+}
+
+// siteJSMember is the option's "scorecard" member, which ECharts ignores and
+// site.js reads: how to show the chart's numbers, and which series the
+// tooltip lists.
+type siteJSMember struct {
+	Format numberFormat `json:"format"`
+	Series []string     `json:"series"`
+}
+
+type numberFormat struct {
+	Grouping bool `json:"grouping"`
+	Min      int  `json:"min"`
+	Max      int  `json:"max"`
+	Percent  bool `json:"percent"`
+}
