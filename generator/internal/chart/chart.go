@@ -1,9 +1,11 @@
 // Package chart makes the charts of the pages: the option of each ECharts
 // chart (a measure's history, an objective's score history, a unit's
-// strategy map, laid out in maplayout.go) as JSON that is safe inside a
-// <script type="application/json"> element, and the sparklines of the
-// scorecard tables as inline SVG. It formats no number of its own: the
-// pages' words and numbers come in with the results.
+// strategy map, laid out by package maplayout) as JSON that is safe inside
+// a <script type="application/json"> element, and the sparklines of the
+// scorecard tables as inline SVG. The options are built with go-echarts'
+// typed options; echarts.go adds what go-echarts has no field for. It
+// formats no number of its own: the pages' words and numbers come in with
+// the results.
 package chart
 
 import (
@@ -30,13 +32,14 @@ type Chart struct {
 	// Links are the pages of the data items of the chart's linked series, by
 	// data index; site.js follows them on click.
 	Links []string
+	// A chart that fits is drawn at Width × Height and shrunk to fit its
+	// box: on screen down to MinScale, below which the box scrolls; in
+	// print by PrintScale.
+	Fit                  bool
+	MinScale, PrintScale float64
+	// Themed is true for a strategy map with strategic themes.
+	Themed bool
 }
-
-// An option, and every object in it, is written as a map in ECharts' own
-// terms (its documentation is the reference): encoding/json writes the keys
-// sorted, so the page bytes are stable, and nothing stands between what is
-// written here and what ECharts reads.
-type obj = map[string]any
 
 // chartJSON encodes a chart's option once, in Go, for the theme to place in a
 // <script type="application/json"> element as it is. encoding/json sorts map
@@ -51,16 +54,9 @@ func chartJSON(v any) template.JS {
 	return template.JS(b)
 }
 
-// f32 is v as the pages have always given coordinates and sizes: at the
-// precision of a float32, which is far finer than a pixel.
-func f32(v float64) float64 {
-	f, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', -1, 32), 64)
-	return f
-}
-
 // A chartShape is a chart's option without its data, the members encoded:
-// a shape is built and encoded once and shared by every chart that has it,
-// which adds only its data.
+// a shape is built with go-echarts and encoded once, and shared by every
+// chart that has it, which adds only its data.
 type chartShape struct {
 	top    members   // every option but series and xAxis
 	series []members // each series, without its data

@@ -3,6 +3,8 @@ package chart
 import (
 	"bytes"
 	"encoding/json"
+	"html/template"
+	"reflect"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -14,7 +16,8 @@ import (
 //
 // go-echarts' own page and script output is never used: it writes the
 // option unescaped into a script (see the library notes). The option is
-// taken as a value (JSON) and encoded by chartJSON or a chart shape.
+// taken as a value and encoded here (optionJSON) or by a chart shape
+// (optionMap), escaped for a script element.
 
 // echartsChart is a go-echarts chart.
 type echartsChart interface {
@@ -22,11 +25,19 @@ type echartsChart interface {
 	JSON() map[string]any
 }
 
-// optionMap returns a go-echarts chart's option as a plain value: objects
-// are maps, so that encoding/json writes their keys sorted (the bytes do not
-// depend on the order of go-echarts' fields), and numbers keep the text
-// go-echarts gave them. Members go-echarts writes as null (an unset slice in
-// an interface) are dropped: they say nothing to ECharts.
+// optionJSON encodes the option of a chart drawn once, such as a unit's
+// strategy map. The top-level keys come sorted, the members of go-echarts'
+// objects in the order of their fields: either way the same chart is the
+// same bytes.
+func optionJSON(c echartsChart) template.JS {
+	c.Validate()
+	return chartJSON(c.JSON())
+}
+
+// optionMap returns the option of a chart shape, which is built once and
+// split into its members (newChartShape), as a plain value: objects are
+// maps, so that every key comes sorted, as in the shapes' data, and numbers
+// keep the text go-echarts gave them.
 func optionMap(c echartsChart) map[string]any {
 	c.Validate()
 	b, err := json.Marshal(c.JSON())
@@ -39,26 +50,7 @@ func optionMap(c echartsChart) map[string]any {
 	if err := d.Decode(&m); err != nil {
 		panic(err)
 	}
-	return prune(m).(map[string]any)
-}
-
-// prune drops the null members of objects, recursively.
-func prune(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			if e == nil {
-				delete(x, k)
-				continue
-			}
-			x[k] = prune(e)
-		}
-	case []any:
-		for i, e := range x {
-			x[i] = prune(e)
-		}
-	}
-	return v
+	return m
 }
 
 // extras are the members of an option that go-echarts has no field for. A
@@ -116,6 +108,14 @@ type markArea struct {
 func (x extras) VisitSeriesOpt(ms charts.MultiSeries) any {
 	out := make([]series, len(ms))
 	for i, s := range ms {
+		// go-echarts copies options it was not given into the series'
+		// interface fields as typed nils (a graph's links, force and edge
+		// label), which encode as null rather than being left out.
+		for _, f := range []*any{&s.Links, &s.Force, &s.EdgeLabel, &s.Categories, &s.Data} {
+			if v := reflect.ValueOf(*f); v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Slice) && v.IsNil() {
+				*f = nil
+			}
+		}
 		out[i] = series{SingleSeries: s}
 		if i >= len(x.series) {
 			continue
@@ -192,11 +192,23 @@ type yAreaStart struct {
 // in pixels over the chart; go-echarts has no such component. The map
 // draws its arrows and separators with it.
 type graphic struct {
-	Type   string         `json:"type"`
-	Silent bool           `json:"silent"`
-	Z      int            `json:"z"`
-	Shape  map[string]any `json:"shape"`
-	Style  graphicStyle   `json:"style"`
+	Type   string       `json:"type"`
+	Silent bool         `json:"silent"`
+	Z      int          `json:"z"`
+	Shape  any          `json:"shape"` // lineShape or pointsShape
+	Style  graphicStyle `json:"style"`
+}
+
+type lineShape struct {
+	X1 float64 `json:"x1"`
+	Y1 float64 `json:"y1"`
+	X2 float64 `json:"x2"`
+	Y2 float64 `json:"y2"`
+}
+
+// pointsShape is a polyline's or a polygon's.
+type pointsShape struct {
+	Points [][2]float64 `json:"points"`
 }
 
 type graphicStyle struct {

@@ -2,233 +2,215 @@ package chart
 
 import (
 	"math"
-	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/maplayout"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
-// The layout of a strategy map: where the lanes and the boxes go, and where
-// each arrow leaves and enters its boxes. StrategyMap draws what this
-// places.
+// A unit's strategy map laid out: package maplayout orders and places the
+// boxes and routes the arrows; this gives it the sizes of the boxes and the
+// bands from the text they hold, and draws the arrows it routed.
 
 // Geometry sizes a strategy map, in pixels.
 type Geometry struct {
-	W       float64 // the whole map
-	LabelW  float64 // the lane names on the left
-	BoxMaxW float64
-	Font    float64
+	// BoxW are the widths an objective's box may have, widest first: the
+	// map takes the widest with which it fits FitW, else the narrowest.
+	BoxW     []float64
+	FitW     float64
+	LabelW   float64 // the lane names on the left
+	Font     float32 // the text in the boxes
+	LaneFont float32 // lane and theme names
+	// On screen the map shrinks to fit its box, down to MinScale, and
+	// then scrolls; on paper it shrinks to fit PrintW.
+	MinScale float64
+	PrintW   float64
 }
 
 var (
-	// SiteMap is the map of a unit's page.
-	SiteMap = Geometry{W: 1120, LabelW: 176, BoxMaxW: 220, Font: 12}
-	// PackMap is the board pack's map, which fits the width of a portrait
-	// A4 or Letter page.
-	PackMap = Geometry{W: 680, LabelW: 112, BoxMaxW: 150, Font: 10}
+	// SiteMap is the map of a unit's page: it fits the default theme's
+	// page (1,200 pixels less its margins and the figure's).
+	SiteMap = Geometry{BoxW: []float64{176, 156, 140}, FitW: 1126, LabelW: 120, Font: 14, LaneFont: 13, MinScale: 0.7, PrintW: 660}
+	// PackMap is the board pack's map, made for a portrait A4 or Letter
+	// page: its text is 12 px (9 pt) and is printed at that size unless
+	// the map is wider than the page even with its narrowest boxes.
+	PackMap = Geometry{BoxW: []float64{150, 132, 116}, FitW: 680, LabelW: 96, Font: 12, LaneFont: 12, MinScale: 0.5, PrintW: 680}
 )
 
-const (
-	mapPerRow  = 4 // objectives per row of a lane
-	mapRowH    = 96
-	mapBoxH    = 54
-	mapLanePad = 10
-	mapPortGap = 16 // between the ends of arrows that meet one side of a box
-)
+// charWidth is the average width of a character of the sans-serif fonts
+// the map's text is drawn in (DejaVu Sans, Liberation Sans, Arial), as a
+// fraction of the font size, with room to spare: names wrap by it.
+const charWidth = 0.6
 
-// box is an objective's place on the map.
-type box struct {
-	x, y, w, h float64
-	lane       int
+// mapNameLines is how many lines of an objective's name a box shows.
+const mapNameLines = 3
+
+// mapLayout is a unit's map laid out: the objectives in file order with
+// their boxes, the themes by band.
+type mapLayout struct {
+	l      *maplayout.Layout
+	objs   []*model.Objective
+	themes []string // by band; "" for the band of objectives without one
+	top    float64  // room above the lanes for the themes' names
+	chars  int      // characters of a name per line
+	lineH  float32
 }
 
-// layoutMap places the lanes and boxes: up to mapPerRow boxes per row, rows
-// centred in the space right of the lane names.
-func layoutMap(ur *compute.UnitResult, geo Geometry) (map[*model.Objective]box, []float64, int) {
-	mapW, mapLabelW := geo.W, geo.LabelW
-	boxes := map[*model.Objective]box{}
-	tops := []float64{1}
-	for i, pr := range ur.Perspectives {
-		n := len(pr.Objectives)
-		rows := max(1, (n+mapPerRow-1)/mapPerRow)
-		top := tops[len(tops)-1]
-		for k, o := range pr.Objectives {
-			row, col := k/mapPerRow, k%mapPerRow
-			inRow := min(mapPerRow, n-row*mapPerRow)
-			slot := (mapW - mapLabelW - 16) / mapPerRow
-			w := math.Min(geo.BoxMaxW, slot-20)
-			left := mapLabelW + (mapW-mapLabelW-16-slot*float64(inRow))/2
-			boxes[o] = box{
-				x: left + slot*(float64(col)+0.5), y: top + mapLanePad + float64(row)*mapRowH + mapRowH/2 - mapLanePad/2,
-				w: w, h: mapBoxH, lane: i,
-			}
+// layoutMap lays out the map of unit u with the widest boxes of geo that
+// fit its width, else the narrowest.
+func layoutMap(ur *compute.UnitResult, u *model.Unit, geo Geometry) *mapLayout {
+	var ml *mapLayout
+	for _, w := range geo.BoxW {
+		if ml = newMapLayout(ur, u, geo, w); ml.l.W <= geo.FitW {
+			break
 		}
-		tops = append(tops, top+float64(rows*mapRowH)+mapLanePad)
 	}
-	return boxes, tops, int(tops[len(tops)-1]) + 1
+	return ml
 }
 
-// arrow is one drawn drives link: from a point on the cause's box to a point on
-// the effect's.
-type arrow struct {
-	from, to [2]float64
-	curve    float64
+func newMapLayout(ur *compute.UnitResult, u *model.Unit, geo Geometry, boxW float64) *mapLayout {
+	ml := &mapLayout{objs: u.Objectives, lineH: float32(math.Round(float64(geo.Font) * 1.3))}
+	const padX, padY = 10, 8
+	ml.chars = int((boxW - 2*padX) / (float64(geo.Font) * charWidth))
+	lines := 1
+	for _, o := range u.Objectives {
+		lines = max(lines, strings.Count(wrap(o.Name, ml.chars, mapNameLines), "\n")+1)
+	}
+	boxH := float64(lines+1)*float64(ml.lineH) + 2*padY
+	band := ml.bands(u)
+	ml.top = 6
+	if ml.themeCount() > 0 {
+		ml.top = float64(geo.LaneFont) + 26
+	}
+	in := maplayout.Input{Lanes: len(ur.Perspectives), Spacing: maplayout.Spacing{
+		Left: geo.LabelW + 8, Top: ml.top, Margin: 12, BoxGap: 28, BandGap: 24, Track: 10, Clear: 14,
+		PortGap: 16, Corner: 12, MinRow: boxH,
+	}}
+	for _, t := range ml.themes {
+		w := 0.0
+		if t != "" {
+			w = math.Min(textWidth(t, geo.LaneFont)+36, 2*boxW)
+		}
+		in.Bands = append(in.Bands, maplayout.Band{MinW: w})
+	}
+	lane := map[*model.Perspective]int{}
+	for i, pr := range ur.Perspectives {
+		lane[pr.Perspective] = i
+	}
+	index := map[*model.Objective]int{}
+	for i, o := range u.Objectives {
+		index[o] = i
+		in.Objectives = append(in.Objectives, maplayout.Objective{Lane: lane[o.Perspective], Band: band[o.Theme], W: boxW, H: boxH})
+	}
+	for _, o := range u.Objectives {
+		for _, e := range o.Drives {
+			in.Links = append(in.Links, maplayout.Link{From: index[o], To: index[e]})
+		}
+	}
+	l, err := maplayout.Compute(in)
+	if err != nil {
+		panic(err) // validated links between objectives of one unit; failing here is a bug
+	}
+	ml.l = l
+	return ml
 }
 
-// mapArrows places every drives link of the unit. An arrow leaves the side of
-// the cause that faces the effect and enters the facing side of the effect;
-// arrows sharing a side are spread along it in the order of their other ends,
-// so that they do not cross there. Links that jump over a lane bow out, so
-// they do not run straight behind the boxes in between.
-func mapArrows(u *model.Unit, boxes map[*model.Objective]box, geo Geometry) []arrow {
-	ls := drawnLinks(u, boxes)
-	var ends []arrowEnd
-	for i, l := range ls {
-		sa, sb := sides(boxes[l.from], boxes[l.to])
-		ends = append(ends, arrowEnd{l.from, l.to, sa, i, true}, arrowEnd{l.to, l.from, sb, i, false})
+// bands gives each theme of u a band, in the order the themes first
+// appear, and returns the band of each theme. Objectives without a theme
+// take a band of their own, after the themes' bands, with no name; without
+// themes it is the only one.
+func (ml *mapLayout) bands(u *model.Unit) map[string]int {
+	band := map[string]int{}
+	unthemed := false
+	for _, o := range u.Objectives {
+		if o.Theme == "" {
+			unthemed = true
+			continue
+		}
+		if _, ok := band[o.Theme]; !ok {
+			band[o.Theme] = len(ml.themes)
+			ml.themes = append(ml.themes, o.Theme)
+		}
 	}
-	pos := placeEnds(ends, boxes, len(ls))
-	out := make([]arrow, len(ls))
-	for i, l := range ls {
-		out[i] = arrow{from: pos[i][0], to: pos[i][1], curve: curve(boxes[l.from], boxes[l.to])}
+	if unthemed {
+		band[""] = len(ml.themes)
+		ml.themes = append(ml.themes, "")
+	}
+	return band
+}
+
+// themeCount is how many named themes the map shows.
+func (ml *mapLayout) themeCount() int {
+	n := 0
+	for _, t := range ml.themes {
+		if t != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// textWidth estimates the width of s in a font of size px.
+func textWidth(s string, px float32) float64 {
+	return float64(utf8.RuneCountInString(s)) * float64(px) * charWidth
+}
+
+// fitText cuts s to fit width pixels, with an ellipsis where it cut.
+func fitText(s string, width float64, px float32) string {
+	n := max(1, int(width/(float64(px)*charWidth)))
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+// Arrow heads are this long and half this wide.
+const (
+	arrowHead = 9.0
+	arrowHalf = 4.5
+)
+
+// graphics are the map's drawn lines, between the lanes' series and the
+// boxes': the separators between theme bands, and the arrows with their
+// heads.
+func (ml *mapLayout) graphics() []graphic {
+	var out []graphic
+	bands := ml.l.Bands
+	for b := 0; b+1 < len(bands); b++ {
+		x := coordNum((bands[b].Hi + bands[b+1].Lo) / 2)
+		out = append(out, graphic{Type: "line", Silent: true, Z: 2,
+			Shape: lineShape{X1: x, Y1: coordNum(ml.top - 4), X2: x, Y2: coordNum(ml.l.H - 2)},
+			Style: graphicStyle{Stroke: mapSeparator, LineWidth: 1, LineDash: []float64{4, 4}}})
+	}
+	for _, pts := range ml.l.Arrows {
+		line, head := arrowLine(pts)
+		out = append(out,
+			graphic{Type: "polyline", Silent: true, Z: 2, Shape: pointsShape{Points: line},
+				Style: graphicStyle{Stroke: mapArrow, LineWidth: 1.6, LineJoin: "round"}},
+			graphic{Type: "polygon", Silent: true, Z: 2, Shape: pointsShape{Points: head},
+				Style: graphicStyle{Fill: mapArrow}})
 	}
 	return out
 }
 
-// driveLink is a drives link of the map, cause to effect.
-type driveLink struct{ from, to *model.Objective }
-
-// drawnLinks lists the unit's drives links between boxes on the map, in the
-// order of the causes and of their drives lists.
-func drawnLinks(u *model.Unit, boxes map[*model.Objective]box) []driveLink {
-	var ls []driveLink
-	for _, o := range u.Objectives {
-		for _, e := range o.Drives {
-			if _, ok := boxes[o]; !ok {
-				continue
-			}
-			if _, ok := boxes[e]; !ok {
-				continue
-			}
-			ls = append(ls, driveLink{o, e})
-		}
+// arrowLine returns an arrow's points with its end cut back to the base of
+// its head, and the head's corners.
+func arrowLine(pts []maplayout.Point) (line, head [][2]float64) {
+	n := len(pts)
+	tip, from := pts[n-1], pts[n-2]
+	d := math.Hypot(tip.X-from.X, tip.Y-from.Y)
+	ux, uy := (tip.X-from.X)/d, (tip.Y-from.Y)/d
+	base := maplayout.Point{X: tip.X - ux*arrowHead, Y: tip.Y - uy*arrowHead}
+	xy := func(x, y float64) [2]float64 { return [2]float64{coordNum(x), coordNum(y)} }
+	for _, p := range pts[:n-1] {
+		line = append(line, xy(p.X, p.Y))
 	}
-	return ls
+	line = append(line, xy(base.X, base.Y))
+	head = [][2]float64{xy(tip.X, tip.Y), xy(base.X-uy*arrowHalf, base.Y+ux*arrowHalf), xy(base.X+uy*arrowHalf, base.Y-ux*arrowHalf)}
+	return line, head
 }
 
-// The sides of a box.
-const (
-	top = iota
-	bottom
-	left
-	right
-)
-
-// arrowEnd is one end of an arrow: on a side of its box, with the box at its
-// other end.
-type arrowEnd struct {
-	o, other *model.Objective
-	side     int
-	idx      int  // which link
-	out      bool // the cause's end
-}
-
-// sides are the sides of a and b that an arrow from a to b leaves and enters.
-func sides(a, b box) (int, int) {
-	switch {
-	case skipsOverBoxes(a, b):
-		return right, right // round the boxes in between, on the right
-	case a.lane == b.lane && math.Abs(a.y-b.y) < 1:
-		if b.x > a.x {
-			return right, left
-		}
-		return left, right
-	case b.y < a.y:
-		return top, bottom
-	}
-	return bottom, top
-}
-
-// placeEnds spreads the ends that share a side of a box along it, ordered by
-// where their other end lies, and returns where each of the n links starts
-// and ends.
-func placeEnds(ends []arrowEnd, boxes map[*model.Objective]box, n int) [][2][2]float64 {
-	pos := make([][2][2]float64, n)
-	groups := map[[2]any][]arrowEnd{}
-	var keys [][2]any
-	for _, e := range ends {
-		k := [2]any{e.o, e.side}
-		if _, ok := groups[k]; !ok {
-			keys = append(keys, k)
-		}
-		groups[k] = append(groups[k], e)
-	}
-	for _, k := range keys {
-		g := groups[k]
-		slices.SortStableFunc(g, func(a, b arrowEnd) int {
-			ba, bb := boxes[a.other], boxes[b.other]
-			if a.side == left || a.side == right {
-				return cmpFloat(ba.y, bb.y)
-			}
-			return cmpFloat(ba.x, bb.x)
-		})
-		for j, e := range g {
-			p := portOn(boxes[e.o], e.side, (float64(j)-float64(len(g)-1)/2)*mapPortGap)
-			if e.out {
-				pos[e.idx][0] = p
-			} else {
-				pos[e.idx][1] = p
-			}
-		}
-	}
-	return pos
-}
-
-// portOn is the point off from the middle of side of box b: along a top or
-// bottom, half of it along a left or right.
-func portOn(b box, side int, off float64) [2]float64 {
-	switch side {
-	case top:
-		return [2]float64{b.x + off, b.y - b.h/2}
-	case bottom:
-		return [2]float64{b.x + off, b.y + b.h/2}
-	case left:
-		return [2]float64{b.x - b.w/2, b.y + off/2}
-	}
-	return [2]float64{b.x + b.w/2, b.y + off/2}
-}
-
-// curve is the curveness of the arrow from a to b: a link that jumps a lane
-// bows, so that it does not run straight behind the boxes in between.
-func curve(a, b box) float64 {
-	switch {
-	case skipsOverBoxes(a, b):
-		// Bow out to the right: ECharts bends a positive curveness to the
-		// left of the direction of travel.
-		if b.y > a.y {
-			return 0.45
-		}
-		return -0.45
-	case a.lane-b.lane > 1 || b.lane-a.lane > 1:
-		return 0.2
-	}
-	return 0
-}
-
-// skipsOverBoxes reports whether a straight arrow from a to b would run behind
-// the boxes of the lanes between them: it jumps a lane and the boxes overlap
-// horizontally.
-func skipsOverBoxes(a, b box) bool {
-	jumps := a.lane-b.lane > 1 || b.lane-a.lane > 1
-	return jumps && math.Abs(a.x-b.x) < (a.w+b.w)/2
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
+// coordNum is a coordinate rounded to a tenth of a pixel.
+func coordNum(v float64) float64 { return math.Round(v*10) / 10 }

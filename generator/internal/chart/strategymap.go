@@ -2,8 +2,12 @@ package chart
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
@@ -11,163 +15,165 @@ import (
 )
 
 // StrategyMap draws a unit's perspectives as lanes, top to bottom in config
-// order, its objectives as boxes coloured by status, and its drives links as
-// arrows from cause to effect. Each box links to its objective page (href),
-// unless href is nil.
+// order, its strategic themes as bands side by side, its objectives as
+// boxes with status and score, and its drives links as arrows from cause
+// to effect. Each box links to its objective page (href), unless href is
+// nil. Package maplayout places everything (maplayout.go gives it the
+// sizes); this turns its layout into an ECharts option.
 //
-// Three graph series are stacked: the lanes, the arrows, the boxes. ECharts
-// scales a graph's bounding box to its container, so each series gets two
-// invisible anchors at the corners, which makes x and y plain pixels (see the
-// library notes). Arrows run between invisible port nodes placed on the edges
-// of the boxes: ECharts shortens an edge by its end nodes' symbol size, which
-// for wide boxes would swallow short arrows whole. Where the lanes, boxes
-// and arrows go is maplayout.go's.
+// Two graph series are stacked, the lanes (and theme names) under the
+// boxes, with the arrows between them as graphic elements. ECharts scales
+// a graph's bounding box to its container, so each series gets two
+// invisible anchors at the corners, which makes x and y plain pixels (see
+// the library notes).
 func StrategyMap(r *compute.Result, u *model.Unit, geo Geometry, href func(*model.Objective) string) *Chart {
 	ur := r.Unit(u)
-	boxes, laneTops, height := layoutMap(ur, geo)
-	c := canvas{w: geo.W, h: float64(height)}
-	lanes := graphSeries(1, "lanes", c.laneCategories(geo), c.lanes(ur, laneTops))
-	lanes["silent"] = true
-	ports, links := c.arrows(mapArrows(u, boxes, geo))
-	arrows := graphSeries(2, "arrows", []any{obj{"name": "port", "label": obj{"show": false}}}, ports)
-	arrows["silent"] = true
-	arrows["links"] = links
-	arrows["lineStyle"] = obj{"color": "#607d8b", "width": 1.6, "opacity": 0.9}
-	nodes, hrefs := c.boxes(r, ur, boxes, geo, href)
-	objectives := graphSeries(3, "objectives", boxCategories(geo), nodes)
-	objectives["cursor"] = "pointer"
-	option := obj{
-		"animation": false,
-		"title":     obj{},
-		"tooltip":   obj{"show": false},
-		"series":    []any{lanes, arrows, objectives},
+	ml := layoutMap(ur, u, geo)
+	mapW, height := math.Ceil(ml.l.W), math.Ceil(ml.l.H)
+	boxes, links := ml.boxNodes(r, href)
+	id := "map-" + u.ID
+	g := mapChart(id, ml.laneNodes(ur, geo), boxes, geo, ml.lineH)
+	g.Accept(extras{
+		series: []seriesExtras{{z: 1, silent: true, noEmphasis: true}, {z: 3, cursor: "pointer", noEmphasis: true}},
+		top:    map[string]any{"graphic": map[string]any{"elements": ml.graphics()}},
+	})
+	themes := ""
+	if n := ml.themeCount(); n > 0 {
+		themes = fmt.Sprintf(" in %d strategic themes", n)
 	}
 	return &Chart{
-		ID:     "map-" + u.ID,
-		Label:  fmt.Sprintf("Strategy map of %s: %d objectives in %d perspectives, coloured by status, with arrows from cause to effect. The same objectives are listed in the table below.", u.Name, len(u.Objectives), len(ur.Perspectives)),
-		Width:  int(geo.W),
-		Height: height,
-		Option: chartJSON(option),
-		Links:  hrefs,
+		ID:         id,
+		Label:      fmt.Sprintf("Strategy map of %s: %d objectives in %d perspectives%s, each a box with its status in words and its score, with arrows from cause to effect. The same objectives are listed in the table below.", u.Name, len(u.Objectives), len(ur.Perspectives), themes),
+		Width:      int(mapW),
+		Height:     int(height),
+		Option:     optionJSON(g),
+		Links:      links,
+		Fit:        true,
+		MinScale:   geo.MinScale,
+		Themed:     ml.themeCount() > 0,
+		PrintScale: math.Min(1, math.Floor(geo.PrintW/mapW*1000)/1000),
 	}
 }
 
-// graphSeries is one of the map's graph series, z-th from the bottom, its
-// nodes placed in pixels. Hover emphasis would fade the lanes and arrows: the
-// map is read, not explored.
-func graphSeries(z int, name string, categories, data []any) obj {
-	return obj{
-		"type": "graph", "name": name, "z": z, "layout": "none", "roam": false,
-		"categories": categories, "data": data,
-		"edgeSymbol": []string{"none", "arrow"}, "edgeSymbolSize": []int{0, 9},
-		"left": "0", "top": "0", "right": "0", "bottom": "0",
-		"emphasis": obj{"disabled": true},
+var (
+	noTip  = &opts.Tooltip{Show: opts.Bool(false)}
+	hidden = &label{Label: &opts.Label{Show: opts.Bool(false)}}
+)
+
+// anchors are the two invisible nodes at the corners of a w × h map that
+// make a graph series' x and y plain pixels.
+func anchors(cat int, w, h float64) []opts.GraphNode {
+	return []opts.GraphNode{
+		{Name: "\u200b", X: 1, Y: 1, Symbol: "none", Category: cat, Tooltip: noTip},
+		{Name: "\u200b\u200b", X: float32(w - 1), Y: float32(h - 1), Symbol: "none", Category: cat, Tooltip: noTip},
 	}
 }
 
-// canvas is the map's size in pixels.
-type canvas struct{ w, h float64 }
-
-var noTooltip = obj{"show": false}
-
-// anchors are the two invisible nodes, of category cat, at the corners of the
-// canvas.
-func (c canvas) anchors(cat int) []any {
-	return []any{
-		obj{"name": "\u200b", "x": 1, "y": 1, "symbol": "none", "category": cat, "tooltip": noTooltip},
-		obj{"name": "\u200b\u200b", "x": f32(c.w - 1), "y": f32(c.h - 1), "symbol": "none", "category": cat, "tooltip": noTooltip},
-	}
-}
-
-// laneCategories style the lanes' names, and hide the anchors'.
-func (c canvas) laneCategories(geo Geometry) []any {
-	return []any{
-		obj{"name": "lane", "label": obj{"show": true, "position": "insideLeft", "color": "#78909c", "fontSize": geo.Font + 1,
-			"fontWeight": "bold", "lineHeight": geo.Font + 7, "padding": "0 0 0 10"}},
-		obj{"name": "anchor", "label": obj{"show": false}},
-	}
-}
-
-// lanes are a node per perspective, a band the width of the map named for
-// the perspective and its score. A name must be unique in its series, so
-// each ends in its own number of zero-width spaces.
-func (c canvas) lanes(ur *compute.UnitResult, tops []float64) []any {
-	nodes := c.anchors(1)
+// laneNodes are the lanes, each with its name and score, and the themes'
+// names above them; their categories are mapChart's lane ones. A name must
+// be unique in its series, so each ends in its own number of zero-width
+// spaces.
+func (ml *mapLayout) laneNodes(ur *compute.UnitResult, geo Geometry) []opts.GraphNode {
+	mapW, height := math.Ceil(ml.l.W), math.Ceil(ml.l.H)
+	nodes := anchors(1, mapW, height)
 	for i, pr := range ur.Perspectives {
-		h := tops[i+1] - tops[i]
-		nodes = append(nodes, obj{
-			"name": pr.Perspective.Name + "\n" + number.Score(pr.Score.V, pr.Score.OK) + strings.Repeat("\u200b", i+3),
-			"x":    f32(c.w / 2), "y": f32(tops[i] + h/2),
-			"symbol": "rect", "symbolSize": []int{int(c.w) - 4, int(h) - 4}, "category": 0, "tooltip": noTooltip,
-			"itemStyle": obj{"color": laneFill(i), "borderColor": "transparent"},
+		lane := ml.l.Lanes[i]
+		name := wrap(pr.Perspective.Name, int((geo.LabelW-20)/(float64(geo.LaneFont)*charWidth)), 2)
+		nodes = append(nodes, opts.GraphNode{
+			Name: name + "\n" + number.Score(pr.Score.V, pr.Score.OK) + strings.Repeat("\u200b", i+3),
+			X:    float32(mapW / 2), Y: float32((lane.Lo + lane.Hi) / 2),
+			Symbol: "rect", SymbolSize: []int{int(mapW) - 2, int(lane.Hi-lane.Lo) - 2}, Category: 0, Tooltip: noTip,
+			ItemStyle: &opts.ItemStyle{Color: laneFill(i), BorderColor: "transparent"},
+		})
+	}
+	for b, theme := range ml.themes {
+		if theme == "" {
+			continue
+		}
+		band := ml.l.Bands[b]
+		nodes = append(nodes, opts.GraphNode{
+			Name: fitText(theme, band.Hi-band.Lo-16, geo.LaneFont) + strings.Repeat("\u200b", len(ur.Perspectives)+b+3),
+			X:    float32((band.Lo + band.Hi) / 2), Y: float32(ml.top / 2),
+			// ECharts draws no label for a node without a symbol.
+			Symbol: "rect", SymbolSize: []int{int(band.Hi - band.Lo), int(ml.top - 4)}, Category: 2, Tooltip: noTip,
+			ItemStyle: &opts.ItemStyle{Color: "transparent", BorderColor: "transparent"},
 		})
 	}
 	return nodes
 }
 
-// arrows are the ports, two invisible nodes for each arrow, and the links
-// between them.
-func (c canvas) arrows(as []arrow) (ports, links []any) {
-	ports = c.anchors(0)
-	for _, a := range as {
-		from, to := len(ports), len(ports)+1
-		for _, p := range [][2]float64{a.from, a.to} {
-			ports = append(ports, obj{
-				"name": fmt.Sprintf("\u200b%d", len(ports)), "x": f32(p[0]), "y": f32(p[1]),
-				"symbol": "none", "symbolSize": []int{1, 1}, "category": 0, "tooltip": noTooltip,
-			})
-		}
-		style := obj{}
-		if a.curve != 0 {
-			style["curveness"] = f32(a.curve)
-		}
-		links = append(links, obj{"source": from, "target": to, "lineStyle": style})
-	}
-	return ports, links
-}
-
-// mapStatuses are the categories of the boxes, in order, then the anchors'.
+// mapStatuses are the boxes' categories, in order.
 var mapStatuses = []model.Status{model.Green, model.Amber, model.Red, model.None}
 
-// boxCategories style a box by its status.
-func boxCategories(geo Geometry) []any {
-	var cats []any
-	for _, s := range mapStatuses {
-		cats = append(cats, obj{"name": s.String(),
-			"itemStyle": obj{"color": statusFill[s], "borderColor": "rgba(0,0,0,0.22)", "borderWidth": 1},
-			"label":     obj{"show": true, "color": statusLabelColour[s], "fontSize": geo.Font, "lineHeight": geo.Font + 3}})
-	}
-	return append(cats, obj{"name": "anchor", "label": obj{"show": false}})
-}
-
-// boxes are a node per objective, labelled with its name, score and status,
-// and the page each links to, by node (none for the anchors; nil without
-// href).
-func (c canvas) boxes(r *compute.Result, ur *compute.UnitResult, boxes map[*model.Objective]box, geo Geometry, href func(*model.Objective) string) ([]any, []string) {
-	nodes := c.anchors(len(mapStatuses))
+// boxNodes are the objectives' boxes, each with its name, score and status,
+// and the links site.js follows on a click, by node (none for the anchors;
+// nil without href).
+func (ml *mapLayout) boxNodes(r *compute.Result, href func(*model.Objective) string) ([]opts.GraphNode, []string) {
+	nodes := anchors(len(mapStatuses), math.Ceil(ml.l.W), math.Ceil(ml.l.H))
 	links := []string{"", ""}
 	seen := map[string]int{}
-	for _, pr := range ur.Perspectives {
-		for _, o := range pr.Objectives {
-			b := boxes[o]
-			or := r.Objective(o)
-			label := wrap(o.Name, max(8, int(b.w/(geo.Font*0.58))), 2) + "\n" + number.Score(or.Score.V, or.Score.OK) + " · " + or.Status.Label()
-			name := label + strings.Repeat("\u200b", seen[label]) // names must be unique in a series
-			seen[label]++
-			nodes = append(nodes, obj{
-				"name": name, "x": f32(b.x), "y": f32(b.y),
-				"symbol": roundedRect(b.w, b.h, 7), "symbolSize": []int{int(b.w), int(b.h)},
-				"category": slices.Index(mapStatuses, or.Status),
-			})
-			if href != nil {
-				links = append(links, href(o))
-			}
+	for i, o := range ml.objs {
+		b := ml.l.Boxes[i]
+		c := b.Centre()
+		or := r.Objective(o)
+		label := wrap(o.Name, ml.chars, mapNameLines) + "\n" + number.Score(or.Score.V, or.Score.OK) + " · " + or.Status.Icon() + " " + or.Status.Label()
+		name := label + strings.Repeat("\u200b", seen[label]) // names must be unique in a series
+		seen[label]++
+		nodes = append(nodes, opts.GraphNode{
+			Name: name, X: float32(c.X), Y: float32(c.Y),
+			Symbol: roundedRect(b.W, b.H, 7), SymbolSize: []int{int(b.W), int(b.H)},
+			Category: slices.Index(mapStatuses, or.Status),
+		})
+		links = append(links, "")
+		if href != nil {
+			links[len(links)-1] = href(o)
 		}
 	}
 	if href == nil {
 		links = nil
 	}
 	return nodes, links
+}
+
+// mapChart is the map's graph: the lanes' series under the boxes', in their
+// styles. The categories are styles, not a key to read: the map has no
+// legend.
+func mapChart(id string, lanes, boxes []opts.GraphNode, geo Geometry, lineH float32) *charts.Graph {
+	pill := func(bg, position string, padding []int) *label {
+		return &label{Label: &opts.Label{Show: opts.Bool(true), Color: mapLabelText, BackgroundColor: bg, BorderRadius: 4,
+			FontSize: geo.LaneFont, FontWeight: "bold", LineHeight: geo.LaneFont + 4, Position: position}, Padding: padding}
+	}
+	laneLabel := pill(mapLaneLabel, "insideLeft", []int{5, 8})
+	laneLabel.Width, laneLabel.Overflow = geo.LabelW-28, "break"
+	laneCats := []graphCategory{{Name: "lane", Label: laneLabel}, {Name: "anchor", Label: hidden},
+		{Name: "theme", Label: pill(mapThemeLabel, "inside", []int{4, 10})}}
+	var boxCats []graphCategory
+	for _, s := range mapStatuses {
+		st := mapStatus[s]
+		boxCats = append(boxCats, graphCategory{Name: s.String(),
+			ItemStyle: &itemStyle{ItemStyle: &opts.ItemStyle{Color: st.fill, BorderColor: st.border, BorderWidth: 1.5}, BorderType: st.borderType},
+			Label:     &label{Label: &opts.Label{Show: opts.Bool(true), Color: st.text, FontSize: geo.Font, LineHeight: lineH}}})
+	}
+	boxCats = append(boxCats, graphCategory{Name: "anchor", Label: hidden})
+
+	g := charts.NewGraph()
+	g.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Renderer: "svg"}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(false)}),
+	)
+	graph := func(cats []graphCategory) []charts.SeriesOpts {
+		return []charts.SeriesOpts{
+			charts.WithGraphChartOpts(opts.GraphChart{Layout: "none", Roam: opts.Bool(false)}),
+			charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+				s.Categories = cats
+				s.Left, s.Top, s.Right, s.Bottom = "0", "0", "0", "0"
+			}),
+		}
+	}
+	g.AddSeries("lanes", lanes, nil, graph(laneCats)...)
+	g.AddSeries("objectives", boxes, nil, graph(boxCats)...)
+	return g
 }
 
 // roundedRect is an SVG path symbol of exactly w × h pixels with corner radius
@@ -182,7 +188,7 @@ func roundedRect(w, h, r float64) string {
 // laneFill alternates two quiet backgrounds so that lanes read as bands.
 func laneFill(i int) string {
 	if i%2 == 0 {
-		return "rgba(120,144,156,0.11)"
+		return "rgba(120,144,156,0.12)"
 	}
 	return "rgba(120,144,156,0.05)"
 }

@@ -155,6 +155,13 @@ var statusLabels = []string{"No data", "Red", "Amber", "Green"}
 // alone.
 func (s Status) Label() string { return statusLabels[s] }
 
+var statusIcons = []string{"○", "■", "▲", "●"}
+
+// Icon is the status's shape, which tells it apart without colour: a
+// circle for green, a triangle for amber, a square for red, a ring for no
+// data.
+func (s Status) Icon() string { return statusIcons[s] }
+
 // Trend compares a measure's latest actual with the one before, read through its
 // polarity.
 type Trend uint8

@@ -34,26 +34,19 @@ func dict(kv ...any) (map[string]any, error) {
 }
 
 // statusLabel names a status in words, so that it never rests on colour alone.
-func statusLabel(s string) string {
-	for _, st := range []model.Status{model.Green, model.Amber, model.Red} {
-		if s == st.String() {
-			return st.Label()
-		}
-	}
-	return model.None.Label()
-}
+func statusLabel(s string) string { return parseStatus(s).Label() }
 
 // statusIcon gives each status its own shape as well as its colour.
-func statusIcon(s string) string {
-	switch s {
-	case "green":
-		return "●"
-	case "amber":
-		return "▲"
-	case "red":
-		return "■"
+func statusIcon(s string) string { return parseStatus(s).Icon() }
+
+// parseStatus is the status named s; any other name is None.
+func parseStatus(s string) model.Status {
+	for _, st := range []model.Status{model.Green, model.Amber, model.Red} {
+		if s == st.String() {
+			return st
+		}
 	}
-	return "○"
+	return model.None
 }
 
 func trendLabel(t string) string {

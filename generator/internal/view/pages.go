@@ -33,6 +33,7 @@ type PerspectiveView struct {
 type ObjectiveRow struct {
 	Link
 	Owner    string
+	Theme    string // its strategic theme, if any
 	Score    Score
 	AtRisk   bool
 	Drives   []Link
@@ -103,6 +104,7 @@ func (b *Builder) objectiveRow(path string, o *model.Objective) ObjectiveRow {
 	row := ObjectiveRow{
 		Link:   Link{Text: o.Name, Href: rel(path) + objectivePath(o)},
 		Owner:  o.Owner,
+		Theme:  o.Theme,
 		Score:  ScoreOf(or.Score, or.Status),
 		AtRisk: or.Outlook == model.AtRisk,
 	}

@@ -69,5 +69,33 @@
     window.addEventListener("resize", function () { chart.resize(); });
   }
 
+  // fit shrinks a chart drawn at its own size (data-fit, the strategy
+  // map) to the width of its frame, no smaller than the scale data-fit
+  // gives; below that the frame scrolls, and only then can it be focused
+  // to scroll it from the keyboard. Print has its own scale, in site.css.
+  function fit(el) {
+    var sizer = el.parentNode, frame = sizer.parentNode;
+    var w = el.offsetWidth, h = el.offsetHeight, least = parseFloat(el.getAttribute("data-fit")) || 1;
+    var label = frame.getAttribute("aria-label");
+    function apply() {
+      var s = Math.min(1, Math.max(least, frame.clientWidth / w));
+      el.style.transform = s < 1 ? "scale(" + s + ")" : "";
+      sizer.style.width = w * s + "px";
+      sizer.style.height = h * s + "px";
+      if (w * s > frame.clientWidth + 0.5) {
+        frame.setAttribute("tabindex", "0");
+        frame.setAttribute("role", "group");
+        frame.setAttribute("aria-label", label);
+      } else {
+        frame.removeAttribute("tabindex");
+        frame.removeAttribute("role");
+        frame.removeAttribute("aria-label");
+      }
+    }
+    apply();
+    window.addEventListener("resize", apply);
+  }
+
   Array.prototype.forEach.call(document.querySelectorAll("[data-chart]"), draw);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-fit]"), fit);
 })();
