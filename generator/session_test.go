@@ -185,7 +185,8 @@ func mustUpdate(t *testing.T, s *Session) (*Report, *Update) {
 // 0.855). That changes the measure, its objective "ship", the objective it
 // drives ("sell": driver score, and the row for ship on its page), the ops
 // unit's score, and so the pages that show that score: the home page's tree
-// and org's table of child units. The exceptions no longer list the measure.
+// and org's table of child units. The exceptions no longer list the measure,
+// and the alignment page shows ship's new status.
 // Org's objectives keep their scores (ship drives sell but adds nothing to
 // its score, which is what grow reads), so their pages stay as they are, as
 // do the other measures, the initiatives and the assets.
@@ -197,6 +198,7 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 	edit(t, source, "data/actuals.csv", "ops,on-time,2026-08,0.80,", "ops,on-time,2026-08,0.96,")
 	rep, up := mustUpdate(t, s)
 	want := []string{
+		"alignment/index.html",
 		"data/scores.json",
 		"exceptions/index.html",
 		"index.html",
@@ -213,8 +215,8 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 	if up.All || !slices.Equal(up.Data, []string{"data/actuals.csv"}) {
 		t.Errorf("All %v, Data %v: want one data file and some pages", up.All, up.Data)
 	}
-	if rep.Pages != 8 || rep.Files != 9 || rep.Rows != 13 {
-		t.Errorf("report: %d pages, %d files, %d rows; want 8, 9, 13", rep.Pages, rep.Files, rep.Rows)
+	if rep.Pages != 9 || rep.Files != 10 || rep.Rows != 13 {
+		t.Errorf("report: %d pages, %d files, %d rows; want 9, 10, 13", rep.Pages, rep.Files, rep.Rows)
 	}
 	after := snapshot(t, dest)
 	checkRewrites(t, before, after, up.Written)

@@ -36,6 +36,7 @@ func TestPagesGolden(t *testing.T) {
 		"units/org/measures/engagement.html",
 		"initiatives/index.html",
 		"exceptions/index.html",
+		"alignment/index.html",
 		"data/scores.json",
 	} {
 		got, err := os.ReadFile(filepath.Join(dest, page))

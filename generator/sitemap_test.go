@@ -12,6 +12,7 @@ import (
 
 // smallPages are the pages of the small site, sorted.
 var smallPages = []string{
+	"alignment/index.html",
 	"exceptions/index.html",
 	"index.html",
 	"initiatives/index.html",

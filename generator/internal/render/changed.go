@@ -105,6 +105,8 @@ func (d *dirty) page(p view.PageRef) bool {
 		return d.measures[p.Measure.Index]
 	case view.InitiativesPage: // milestones against the as-of period, which is global
 		return false
+	case view.AlignmentPage: // every objective's score and status, every parent unit's score
+		return slices.Contains(d.objectiveRows, true) || slices.Contains(d.unitScores, true)
 	}
 	// The exceptions list every red, missing or stale measure and every
 	// at-risk or red objective.

@@ -49,6 +49,7 @@ const (
 	MeasurePage     = "measure"
 	InitiativesPage = "initiatives"
 	ExceptionsPage  = "exceptions"
+	AlignmentPage   = "alignment"
 )
 
 // A PageRef names a page of the site and what it is about.
@@ -73,7 +74,11 @@ func Pages(r *compute.Result) []PageRef {
 			out = append(out, PageRef{Path: measurePath(m), Kind: MeasurePage, Unit: u, Measure: m})
 		}
 	}
-	return append(out, PageRef{Path: initiativesPath, Kind: InitiativesPage}, PageRef{Path: exceptionsPath, Kind: ExceptionsPage})
+	out = append(out, PageRef{Path: initiativesPath, Kind: InitiativesPage}, PageRef{Path: exceptionsPath, Kind: ExceptionsPage})
+	if hasCascade(r) {
+		out = append(out, PageRef{Path: alignmentPath, Kind: AlignmentPage})
+	}
+	return out
 }
 
 // Page is the view of the page p.
@@ -82,6 +87,9 @@ func (b *Builder) Page(p PageRef) *Page {
 	case HomePage:
 		home := b.unitView(p.Path, p.Unit)
 		home.Tree = b.tree(p.Path)
+		if hasCascade(b.r) {
+			home.Cascade = &Link{Text: "How objectives align across the units", Href: rel(p.Path) + alignmentPath}
+		}
 		return b.page(p.Path, p.Unit.Name, "scorecard", home)
 	case UnitPage:
 		pg := b.page(p.Path, p.Unit.Name, "scorecard", b.unitView(p.Path, p.Unit))
@@ -99,6 +107,8 @@ func (b *Builder) Page(p PageRef) *Page {
 		return pg
 	case InitiativesPage:
 		return b.page(p.Path, "Initiatives", "initiatives", b.initiativesView(p.Path))
+	case AlignmentPage:
+		return b.page(p.Path, "Alignment", "scorecard", b.alignmentView(p.Path))
 	}
 	return b.page(p.Path, "Exceptions", "exceptions", b.exceptionsView(p.Path))
 }

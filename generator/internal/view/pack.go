@@ -149,7 +149,7 @@ func (b *Builder) packView() (*PackView, error) {
 // unlink removes the links of a unit's view: the pack is read on its own,
 // where the site's pages are not.
 func unlink(uv *UnitView) {
-	uv.Parent = nil
+	uv.Parent, uv.Alignment, uv.Cascade = nil, nil, nil
 	for i := range uv.Perspectives {
 		for j := range uv.Perspectives[i].Objectives {
 			o := &uv.Perspectives[i].Objectives[j]

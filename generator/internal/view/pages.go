@@ -19,7 +19,9 @@ type UnitView struct {
 	Narrative            template.HTML
 	Commentary           template.HTML
 	Tree                 []TreeItem // the organisation, on the home page only
+	Cascade              *Link      // the alignment page, on the home page only
 	Parent               *Link
+	Alignment            *Link // the unit's place on the alignment page
 }
 
 // PerspectiveView is one perspective of a unit with its objectives.
@@ -79,6 +81,7 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 	if u.Parent != nil {
 		v.Parent = &Link{Text: u.Parent.Name, Href: rel(path) + unitPath(u.Parent)}
 	}
+	v.Alignment = alignmentLink(path, u)
 	for _, pr := range ur.Perspectives {
 		pv := PerspectiveView{Name: pr.Perspective.Name, Score: ScoreOf(pr.Score, pr.Status)}
 		for _, o := range pr.Objectives {

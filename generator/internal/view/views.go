@@ -74,6 +74,7 @@ const (
 	homePath        = "index.html"
 	initiativesPath = "initiatives/index.html"
 	exceptionsPath  = "exceptions/index.html"
+	alignmentPath   = "alignment/index.html" // how objectives align down the cascade
 )
 
 // rel returns the prefix that leads from the page at path p to the root.
