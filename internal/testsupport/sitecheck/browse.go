@@ -8,10 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -39,6 +41,16 @@ type PageReport struct {
 	// ChartsTotal counts the elements with a data-chart attribute;
 	// ChartsDrawn those of them that hold an <svg>.
 	ChartsTotal, ChartsDrawn int
+	// Overflow is how many pixels the page scrolls sideways, which it
+	// should never do, and Wide names up to three elements that reach past
+	// the window's right edge.
+	Overflow int
+	Wide     []string
+	// Axe lists the rules of axe-core the page breaks, with where, when
+	// Options.Axe asked for them.
+	Axe []string
+	// Script is what Options.Script returned.
+	Script string
 }
 
 // Problems returns what is wrong with the page as "page: problem" lines:
@@ -56,7 +68,30 @@ func (r PageReport) Problems() []string {
 	if r.ChartsDrawn < r.ChartsTotal {
 		out = append(out, fmt.Sprintf("%s: %d of %d charts not drawn", r.Page, r.ChartsTotal-r.ChartsDrawn, r.ChartsTotal))
 	}
+	if r.Overflow > 0 {
+		out = append(out, fmt.Sprintf("%s: the page scrolls sideways by %d px (%s)", r.Page, r.Overflow, strings.Join(r.Wide, ", ")))
+	}
+	add("axe", r.Axe)
 	return out
+}
+
+// Options say how Browse opens the pages.
+type Options struct {
+	// Width is the window's width in CSS pixels, as a phone's (with
+	// mobile emulation: the page's viewport meta applies); 0 leaves the
+	// browser's default, a desktop window of 800 by 600.
+	Width int
+	// Dark asks for the dark colour scheme (prefers-color-scheme: dark).
+	Dark bool
+	// Axe runs axe-core on each page once its charts are drawn and reports
+	// what it finds (PageReport.Axe).
+	Axe bool
+	// Script, when set, is a JavaScript expression evaluated on each page
+	// once its charts are drawn (a promise is awaited); its value, a string,
+	// is PageReport.Script.
+	Script string
+	// Limits bound each page's time.
+	Limits Limits
 }
 
 // Limits bound the time Browse gives each page. A zero field takes its
@@ -118,12 +153,13 @@ func allocatorOptions(chromium string, noSandbox bool) []chromedp.ExecAllocatorO
 // An error means the browser could not start or a page could not be opened
 // in time; the reports of the pages done so far are returned with it.
 func Browse(ctx context.Context, chromium string, pages []string) ([]PageReport, error) {
-	return BrowseWithin(ctx, chromium, pages, Limits{})
+	return BrowseWith(ctx, chromium, pages, Options{})
 }
 
-// BrowseWithin is Browse, with each page given the time of limits.
-func BrowseWithin(ctx context.Context, chromium string, pages []string, limits Limits) ([]PageReport, error) {
-	limits = limits.withDefaults()
+// BrowseWith is Browse with the window, colour scheme, checks and time
+// limits of o.
+func BrowseWith(ctx context.Context, chromium string, pages []string, o Options) ([]PageReport, error) {
+	o.Limits = o.Limits.withDefaults()
 	// Chromium writes outside its profile too: a singleton socket in $TMPDIR,
 	// which a killed browser leaves behind, and crash reports and settings
 	// under $HOME. All of it goes to a folder of our own, removed last.
@@ -145,7 +181,7 @@ func BrowseWithin(ctx context.Context, chromium string, pages []string, limits L
 	}
 	reports := make([]PageReport, 0, len(pages))
 	for _, p := range pages {
-		r, err := browsePage(bctx, p, limits)
+		r, err := browsePage(bctx, p, o)
 		if err != nil {
 			return reports, fmt.Errorf("%s: %w", p, err)
 		}
@@ -168,7 +204,7 @@ func pageURL(page string) (u string, served bool, err error) {
 }
 
 // browsePage opens one page in a new tab of the browser of bctx.
-func browsePage(bctx context.Context, file string, limits Limits) (PageReport, error) {
+func browsePage(bctx context.Context, file string, o Options) (PageReport, error) {
 	u, served, err := pageURL(file)
 	if err != nil {
 		return PageReport{}, err
@@ -176,7 +212,7 @@ func browsePage(bctx context.Context, file string, limits Limits) (PageReport, e
 
 	tab, closeTab := chromedp.NewContext(bctx)
 	defer closeTab()
-	ctx, cancel := context.WithTimeout(tab, limits.Page)
+	ctx, cancel := context.WithTimeout(tab, o.Limits.Page)
 	defer cancel()
 
 	rec := &recorder{ctx: ctx, urls: map[network.RequestID]string{}}
@@ -191,10 +227,17 @@ func browsePage(bctx context.Context, file string, limits Limits) (PageReport, e
 			return PageReport{}, err
 		}
 	}
+	if err := emulate(ctx, o); err != nil {
+		return PageReport{}, err
+	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
 		return PageReport{}, err
 	}
-	total, drawn, err := waitCharts(ctx, limits.Charts)
+	total, drawn, err := waitCharts(ctx, o.Limits.Charts)
+	if err != nil {
+		return PageReport{}, err
+	}
+	seen, err := inspect(ctx, o)
 	if err != nil {
 		return PageReport{}, err
 	}
@@ -202,14 +245,102 @@ func browsePage(bctx context.Context, file string, limits Limits) (PageReport, e
 	// Events can still come until the tab closes: the report gets copies.
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
-	return PageReport{
-		Page:           file,
-		ConsoleErrors:  slices.Clone(rec.console),
-		FailedRequests: slices.Clone(rec.failed),
-		Dialogs:        slices.Clone(rec.dialogs),
-		ChartsTotal:    total,
-		ChartsDrawn:    drawn,
-	}, nil
+	seen.Page = file
+	seen.ConsoleErrors = slices.Clone(rec.console)
+	seen.FailedRequests = slices.Clone(rec.failed)
+	seen.Dialogs = slices.Clone(rec.dialogs)
+	seen.ChartsTotal, seen.ChartsDrawn = total, drawn
+	return seen, nil
+}
+
+// inspect measures the page once its charts are drawn, and runs the
+// script and axe-core when o asks: the parts of a report that do not come
+// from the page's events.
+func inspect(ctx context.Context, o Options) (PageReport, error) {
+	var r PageReport
+	wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](overflow))
+	if err != nil {
+		return r, fmt.Errorf("measuring the page: %w", err)
+	}
+	r.Overflow = atoi(wide[0])
+	if len(wide) > 1 {
+		r.Wide = wide[1:]
+	}
+	if o.Script != "" {
+		if r.Script, err = chromedp.Run(ctx, chromedp.Evaluate[string](o.Script, chromedp.EvalAwaitPromise)); err != nil {
+			return r, fmt.Errorf("running the script: %w", err)
+		}
+	}
+	if o.Axe {
+		if r.Axe, err = runAxe(ctx); err != nil {
+			return r, err
+		}
+	}
+	return r, nil
+}
+
+// emulate sets the tab's window and colour scheme as o says.
+func emulate(ctx context.Context, o Options) error {
+	if o.Width > 0 {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(o.Width), 844, chromedp.EmulateMobile)); err != nil {
+			return fmt.Errorf("emulating a window %d wide: %w", o.Width, err)
+		}
+	}
+	scheme := "light"
+	if o.Dark {
+		scheme = "dark"
+	}
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+	if err != nil {
+		return fmt.Errorf("emulating the %s scheme: %w", scheme, err)
+	}
+	return nil
+}
+
+// overflow measures how far the page scrolls sideways and names up to
+// three elements that reach past the window's right edge where nothing
+// clips them: no ancestor that clips its overflow, or for an element taken
+// out of the flow, none from its containing block up.
+const overflow = `(() => {
+	const root = document.documentElement, w = root.clientWidth;
+	const over = root.scrollWidth - w, out = [String(over)];
+	if (over <= 0) return out;
+	const clips = (el) => {
+		let free = ["absolute", "fixed"].includes(getComputedStyle(el).position);
+		for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+			const st = getComputedStyle(a);
+			if (free && st.position === "static") continue;
+			free = ["absolute", "fixed"].includes(st.position);
+			if (st.overflowX !== "visible") return true;
+		}
+		return false;
+	};
+	for (const el of document.body.querySelectorAll("*")) {
+		const r = el.getBoundingClientRect();
+		if (r.width === 0 || r.right <= w + 0.5 || clips(el)) continue;
+		const cls = typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\s+/).join(".") : "";
+		out.push(el.tagName.toLowerCase() + cls + " to " + Math.round(r.right) + " px");
+		if (out.length > 3) break;
+	}
+	return out;
+})()`
+
+// runAxe loads axe-core into the page and runs it.
+func runAxe(ctx context.Context) ([]string, error) {
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[*runtime.RemoteObject](axeSource)); err != nil {
+		return nil, fmt.Errorf("loading axe-core: %w", err)
+	}
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](axeRun, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return nil, fmt.Errorf("running axe-core: %w", err)
+	}
+	return axeLines(raw)
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }
 
 // goOffline makes every request of the tab fail as it would on a machine

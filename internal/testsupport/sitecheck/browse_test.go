@@ -51,7 +51,7 @@ func TestBrowse(t *testing.T) {
 	defer srv.Close()
 	pages = append(pages, srv.URL+"/csp.html")
 	start := time.Now()
-	reports, err := BrowseWithin(context.Background(), c, pages, limits)
+	reports, err := BrowseWith(context.Background(), c, pages, Options{Limits: limits})
 	t.Logf("%d pages in %v", len(pages), time.Since(start))
 	if err != nil {
 		t.Fatal(err)
@@ -110,7 +110,7 @@ func TestBrowseTimeout(t *testing.T) {
 
 	_, pages := fixturePages(t, "chart.html", "hang.html", "chart.html")
 	start := time.Now()
-	reports, err := BrowseWithin(context.Background(), c, pages, Limits{Page: budget})
+	reports, err := BrowseWith(context.Background(), c, pages, Options{Limits: Limits{Page: budget}})
 	elapsed := time.Since(start)
 	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "hang.html") {
 		t.Errorf("error = %v, want a timeout on hang.html", err)
@@ -133,4 +133,45 @@ func TestBrowseKeepsTheSandboxUnlessItCannot(t *testing.T) {
 			t.Errorf("with noSandbox %v, --no-sandbox given: %v; arguments:\n%s", noSandbox, got, strings.Join(args, "\n"))
 		}
 	}
+}
+
+// TestBrowseWith opens fixture pages in the window, scheme and with the
+// checks that Options give: at 390 pixels wide, wide.html scrolls sideways
+// by 220 pixels because an element taken out of its scroll box reaches to
+// 610 (at Browse's 800 it does not); axe-core finds axe.html's button
+// without a name, and in the dark scheme also its paragraph whose dark
+// colours have too little contrast.
+func TestBrowseWith(t *testing.T) {
+	c := browsertest.Chromium(t)
+	tmp := browsertest.TempDir(t)
+	_, pages := fixturePages(t, "wide.html", "axe.html")
+	const (
+		button   = "button-name (critical): Buttons must have discernible text: button (Fix any of the following: Element does not have inner text that is visible to screen readers aria-label attribute does not exist or is empty aria-labelledby ...)"
+		contrast = "color-contrast (serious): Elements must meet minimum color contrast ratio thresholds: p (Fix any of the following: Element has insufficient color contrast of 1.62 (foreground color: #3a3f45, background color: #161b22, font size: 12.0pt (16px), fo...)"
+	)
+	type seen struct {
+		Overflow int
+		Wide     []string
+		Axe      []string
+	}
+	for _, tc := range []struct {
+		o    Options
+		want []seen
+	}{
+		{Options{}, []seen{{}, {}}},
+		{Options{Width: 390}, []seen{{220, []string{"span.escape to 610 px"}, nil}, {}}},
+		{Options{Axe: true}, []seen{{Axe: []string{"scrollable-region-focusable (serious): Scrollable region must have keyboard access: main > div (Fix any of the following: Element should have focusable content Element should be focusable)"}}, {Axe: []string{button}}}},
+		{Options{Axe: true, Dark: true}, []seen{{Axe: []string{"scrollable-region-focusable (serious): Scrollable region must have keyboard access: main > div (Fix any of the following: Element should have focusable content Element should be focusable)"}}, {Axe: []string{button, contrast}}}},
+	} {
+		reports, err := BrowseWith(context.Background(), c, pages, tc.o)
+		if err != nil {
+			t.Fatalf("%+v: %v", tc.o, err)
+		}
+		for i, r := range reports {
+			if got := (seen{r.Overflow, r.Wide, r.Axe}); !reflect.DeepEqual(got, tc.want[i]) {
+				t.Errorf("%+v, %s:\ngot  %+v\nwant %+v", tc.o, filepath.Base(r.Page), got, tc.want[i])
+			}
+		}
+	}
+	browsertest.AssertNothingLeft(t, tmp)
 }
