@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -81,6 +82,49 @@ func TestBrowser(t *testing.T) {
 		rel, err := filepath.Rel(example, r.Page)
 		if err == nil && exampleTypes[filepath.ToSlash(rel)] && r.ChartsTotal == 0 {
 			t.Errorf("%s: no chart on a page that has charts", rel)
+		}
+	}
+}
+
+// denseSite has one unit with a strategy map of 24 objectives in three
+// themes and 35 drives links (the dense fixture of package maplayout).
+const denseSite = "testdata/sites/dense"
+
+// TestAccessibility opens a page of every type (browsertest.ExamplePages, the
+// alignment page, the pack and the dense site's map) in Chromium, as on a
+// desktop and as on a phone 390 pixels wide, each in the light and the
+// dark scheme, and runs axe-core on each (WCAG 2.1 A and AA and axe's best
+// practices): no violation, no page that scrolls sideways, no console
+// error, every chart drawn. It runs with the whole suite (CI=true), as the
+// other browser tests do: it takes about a minute.
+func TestAccessibility(t *testing.T) {
+	chromium := browsertest.Chromium(t)
+	ctx := context.Background()
+	example := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(ctx, Options{Source: "..", Destination: example}); err != nil {
+		t.Fatal(err)
+	}
+	dense := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(ctx, Options{Source: denseSite, Destination: dense}); err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{filepath.Join(dense, "units/org/index.html")}
+	for p := range browsertest.ExamplePages() {
+		pages = append(pages, filepath.Join(example, p))
+	}
+	slices.Sort(pages)
+	for _, o := range []sitecheck.Options{
+		{Axe: true}, {Axe: true, Dark: true},
+		{Axe: true, Width: 390}, {Axe: true, Width: 390, Dark: true},
+	} {
+		reports, err := sitecheck.BrowseWith(ctx, chromium, pages, o)
+		if err != nil {
+			t.Fatalf("%+v: %v", o, err)
+		}
+		for _, r := range reports {
+			for _, p := range r.Problems() {
+				t.Errorf("%+v: %s", o, strings.TrimPrefix(p, filepath.Dir(filepath.Dir(example))+"/"))
+			}
 		}
 	}
 }

@@ -12,7 +12,7 @@ import (
 // red are the default theme's --green, --amber-fill and --red
 // (TestStatusColoursAreTheTheme's).
 var statusFill = map[model.Status]string{
-	model.Green: "#2e7d32",
+	model.Green: "#2a7230",
 	model.Amber: "#f2a900",
 	model.Red:   "#c62828",
 }

@@ -41,7 +41,7 @@ func TestTint(t *testing.T) {
 		want  string
 	}{
 		{model.Amber, 0.20, "rgba(242,169,0,0.20)"},
-		{model.Green, 0.16, "rgba(46,125,50,0.16)"},
+		{model.Green, 0.16, "rgba(42,114,48,0.16)"},
 		{model.Red, 0.08, "rgba(198,40,40,0.08)"},
 	} {
 		if got := tint(tc.s, tc.alpha); got != tc.want {

@@ -7,8 +7,10 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -20,11 +22,30 @@ import (
 // page must load nothing from the network.
 var markdown = goldmark.New(
 	goldmark.WithExtensions(extension.GFM),
+	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingsBelow{}, 100))),
 	goldmark.WithRendererOptions(
 		html.WithXHTML(),
 		renderer.WithNodeRenderers(util.Prioritized(imageAsLink{}, 100), util.Prioritized(safeLinks{}, 100)),
 	),
 )
+
+// headingsBelow moves the headings of commentary two levels down, # to
+// <h3>: commentary sits under a page's <h1> and the <h2> of its section,
+// and an author's # would otherwise make a second <h1>. A heading deeper
+// than <h6> stays <h6>.
+type headingsBelow struct{}
+
+// commentaryDepth is how many heading levels a page has above commentary.
+const commentaryDepth = 2
+
+func (headingsBelow) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			h.Level = min(h.Level+commentaryDepth, 6)
+		}
+		return ast.WalkContinue, nil
+	})
+}
 
 // imageAsLink renders ![alt](url) as a link to url with the alt text, or as
 // the alt text alone when the URL is empty or dangerous.

@@ -23,6 +23,9 @@ func TestMarkdownIsTextAndLinks(t *testing.T) {
 		{"![chart](https://example.org/c.png)", `<p><a class="image-link" href="https://example.org/c.png">chart</a></p>`},
 		{"![pixel](data:image/svg+xml;base64,PHN2Zz4=)", `<p>pixel</p>`},
 		{"| a | b |\n|---|--:|\n| 1 | 2 |", "<table>\n<thead>\n<tr>\n<th>a</th>\n<th align=\"right\">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td align=\"right\">2</td>\n</tr>\n</tbody>\n</table>"},
+		// Commentary sits under the page's <h1> and its section's <h2>.
+		{"# Summary\n## Detail\n#### Deep\n###### Deepest", "<h3>Summary</h3>\n<h4>Detail</h4>\n<h6>Deep</h6>\n<h6>Deepest</h6>"},
+		{"Summary\n=======", "<h3>Summary</h3>"},
 		{"", ""},
 	}
 	for _, tc := range tests {
