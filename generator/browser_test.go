@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -125,6 +126,61 @@ func TestAccessibility(t *testing.T) {
 			for _, p := range r.Problems() {
 				t.Errorf("%+v: %s", o, strings.TrimPrefix(p, filepath.Dir(filepath.Dir(example))+"/"))
 			}
+		}
+	}
+}
+
+// mapOnScreen reads the strategy map of the page as it is shown: the scale
+// site.js gave it, whether its frame scrolls and takes focus, how many
+// objectives' names lie inside the frame's visible part, and the link a
+// click on the middle of the first name would follow (the chart's click
+// handlers replaced by one that records it, so the page stays).
+const mapOnScreen = `(async () => {
+	const el = document.querySelector("[data-fit]"), frame = el.parentNode.parentNode;
+	frame.scrollIntoView();
+	const box = frame.getBoundingClientRect();
+	const names = Array.from(el.querySelectorAll("svg text")).filter(t => /Raise share|Grow revenue|Use assets|Keep customers|Offer the best/.test(t.textContent));
+	const seen = names.filter(t => { const r = t.getBoundingClientRect(); return r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom; });
+	const links = JSON.parse(document.querySelector('script[data-chart-links="' + el.id + '"]').textContent);
+	const chart = echarts.getInstanceByDom(el);
+	let clicked = "";
+	chart.off("click");
+	chart.on("click", p => { clicked = links[p.dataIndex]; });
+	const r = names[0].getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+	const target = document.elementFromPoint(x, y), at = {clientX: x, clientY: y, bubbles: true};
+	for (const type of ["mousedown", "mouseup", "click"]) target.dispatchEvent(new MouseEvent(type, at));
+	await new Promise(done => setTimeout(done, 100));
+	return [el.style.transform || "none", frame.scrollWidth > frame.clientWidth, frame.getAttribute("tabindex"), seen.length, names[0].textContent, clicked].join(" | ");
+})()`
+
+// TestStrategyMapOnScreen opens the dense site's map as on a desktop
+// 1,280 pixels wide and as on a phone 390 wide. On the desktop the map
+// shrinks to fit its frame, which does not scroll and so takes no focus; on
+// the phone it shrinks no further than 0.7, and its frame pans and takes
+// focus, with the first objectives in view. Either way a click on a box,
+// scaled, opens that box's objective.
+func TestStrategyMapOnScreen(t *testing.T) {
+	chromium := browsertest.Chromium(t)
+	ctx := context.Background()
+	dense := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(ctx, Options{Source: denseSite, Destination: dense}); err != nil {
+		t.Fatal(err)
+	}
+	page := []string{filepath.Join(dense, "units/org/index.html")}
+	for _, tc := range []struct {
+		width int
+		want  *regexp.Regexp
+	}{
+		{1280, regexp.MustCompile(`^scale\(0\.[89]\d*\) \| false \|  \| 6 \| Raise share of \| ../../units/org/objectives/share-of-wallet.html$`)},
+		{390, regexp.MustCompile(`^scale\(0\.7\) \| true \| 0 \| [23] \| Raise share of \| ../../units/org/objectives/share-of-wallet.html$`)},
+	} {
+		reports, err := sitecheck.BrowseWith(ctx, chromium, page, sitecheck.Options{Width: tc.width, Script: mapOnScreen})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := reports[0]
+		if !tc.want.MatchString(r.Script) || len(r.Problems()) > 0 {
+			t.Errorf("%d wide: %q, problems %v; want %v", tc.width, r.Script, r.Problems(), tc.want)
 		}
 	}
 }

@@ -95,4 +95,31 @@ func TestPackPDF(t *testing.T) {
 			}
 		}
 	}
+	checkMapText(t, pdftotext, doc, len(scores.Units))
+}
+
+// checkMapText reads the words of the PDF with their boxes: the strategy
+// maps' text must be large enough to read. Every unit's map names its
+// lanes, "Financial" first (the scorecard tables write the perspectives
+// in capitals), and a word's box is about 1.15 times the type's size:
+// 9 points high is about 8 points of type. The maps' text used to print at
+// about 7 points.
+func checkMapText(t *testing.T, pdftotext, doc string, maps int) {
+	t.Helper()
+	out, err := exec.Command(pdftotext, "-bbox", doc, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	word := regexp.MustCompile(`<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">Financial</word>`)
+	found := word.FindAllSubmatch(out, -1)
+	if len(found) < maps {
+		t.Fatalf("%d lane names \"Financial\" in the PDF, want one on each of the %d maps", len(found), maps)
+	}
+	for _, m := range found {
+		lo, _ := strconv.ParseFloat(string(m[1]), 64)
+		hi, _ := strconv.ParseFloat(string(m[2]), 64)
+		if hi-lo < 9 {
+			t.Errorf("a map's lane name is %.1f points high in the PDF, less than 9", hi-lo)
+		}
+	}
 }
