@@ -16,7 +16,7 @@ import (
 	"github.com/scorecard-dev/scorecard/themes"
 )
 
-// hostileSite's names, owners, mission, initiative, milestone and commentary
+// hostileSite's names, owners, mission, theme, initiative, milestone and commentary
 // hold markup, script, event handlers, javascript: and data: URLs, quotes that
 // would end a JSON string and go-echarts' __f__ function markers.
 const hostileSite = "testdata/sites/hostile"
@@ -56,7 +56,7 @@ func TestHostileContentIsText(t *testing.T) {
 	}
 	home, _ := os.ReadFile(filepath.Join(dest, "index.html"))
 	text := visibleText(t, home)
-	for _, s := range []string{"<img src=x onerror=alert('unit')>", `"><svg onload=alert('owner')>`, "</script><script>alert('mission')</script>", "Grow {b} {c} __f__alert('objective')__f__"} {
+	for _, s := range []string{"<img src=x onerror=alert('unit')>", `"><svg onload=alert('owner')>`, "</script><script>alert('mission')</script>", "Grow {b} {c} __f__alert('objective')__f__", "</script><img src=x onerror=alert('theme')> {a|b}"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("index.html does not show %q as text", s)
 		}
