@@ -6,12 +6,11 @@ import (
 	"slices"
 )
 
-// The sides of a box where an arrow can meet it.
+// The sides of a box where an arrow leaves for a channel or comes from one
+// (an arrow between neighbours meets their facing sides; see arrow).
 const (
 	sideTop = iota
 	sideBottom
-	sideLeft
-	sideRight
 )
 
 // Channels are the strips between the rows of boxes: channel c lies above
@@ -19,8 +18,8 @@ const (
 // of an arrow runs along a track of a channel, where no box is.
 
 // end is where a link enters or leaves a channel: at a port on a box's top
-// or bottom, or where it passes through a lane (a passage, which does not
-// move).
+// or bottom, or where it passes through a lane (a passage, fixed by place,
+// moved only to keep clear of another arrow's end).
 type end struct {
 	link  int
 	item  int
@@ -28,7 +27,7 @@ type end struct {
 	upper bool // on the channel's upper edge, else its lower edge
 	x     float64
 	want  float64 // where its port would best be
-	fixed bool    // a passage
+	fixed bool    // a passage: not placed as a port
 }
 
 // hop is one stretch of a link across a channel: from end a, nearer the
