@@ -70,7 +70,7 @@ func (s *Session) fingerprint(fsys fs.FS) fingerprint {
 					f.other[p] = s.link(fsys, p) // a build checks every link
 				}
 			case dir == load.DataDir:
-				if !strings.EqualFold(path.Ext(p), ".csv") {
+				if !strings.EqualFold(path.Ext(p), ".csv") && !load.IsWorkbook(p) {
 					f.other[p] = 0 // a spreadsheet, which a build warns of
 				}
 			default:

@@ -11,14 +11,24 @@ import (
 )
 
 // Pos is a position in a source file. Line and Col are 1-based; zero means unknown.
+//
+// Sheet, when set, makes it a cell of a workbook (Sheet is the sheet's name,
+// Line its row and Col its column) or, with File empty, a cell of the result
+// of a database query (Sheet is the source's name, Line the result's row).
 type Pos struct {
-	File string
-	Line int
-	Col  int
+	File  string
+	Sheet string
+	Line  int
+	Col   int
 }
 
-// String formats p as file:line:col, leaving out the parts that are unknown.
+// String formats p as file:line:col, leaving out the parts that are unknown;
+// a cell of a workbook as file:Sheet!C7, the way spreadsheets name cells; a
+// row of a database source as "source NAME, row N, column C".
 func (p Pos) String() string {
+	if p.Sheet != "" {
+		return p.cell()
+	}
 	var b strings.Builder
 	b.WriteString(p.File)
 	if p.Line > 0 {
@@ -56,7 +66,7 @@ func (d Diagnostic) String() string {
 	if d.Severity == Warning {
 		prefix = "warning: "
 	}
-	if d.Pos.File == "" {
+	if d.Pos.File == "" && d.Pos.Sheet == "" {
 		return prefix + d.Msg
 	}
 	return d.Pos.String() + ": " + prefix + d.Msg
@@ -67,6 +77,7 @@ func (d Diagnostic) String() string {
 func Compare(a, b Diagnostic) int {
 	return cmp.Or(
 		cmp.Compare(a.Pos.File, b.Pos.File),
+		cmp.Compare(a.Pos.Sheet, b.Pos.Sheet),
 		cmp.Compare(a.Pos.Line, b.Pos.Line),
 		cmp.Compare(a.Pos.Col, b.Pos.Col),
 		cmp.Compare(a.Severity, b.Severity),

@@ -5,64 +5,33 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
-	"iter"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
-	"github.com/scorecard-dev/scorecard/generator/internal/number"
+	"github.com/scorecard-dev/scorecard/generator/internal/table"
 )
 
 // The columns of a data file, in the order of Row.Cols.
 const (
-	ColUnit = iota
-	ColMeasure
-	ColPeriod
-	ColActual
-	ColTarget
-	ColRed
-	ColStretch
-	numCols
+	ColUnit    = table.ColUnit
+	ColMeasure = table.ColMeasure
+	ColPeriod  = table.ColPeriod
+	ColActual  = table.ColActual
+	ColTarget  = table.ColTarget
+	ColRed     = table.ColRed
+	ColStretch = table.ColStretch
+	numCols    = table.NumCols
 )
 
 // ColumnNames are the header names of the columns, in the order of the constants.
-var ColumnNames = [numCols]string{"unit", "measure", "period", "actual", "target", "red", "stretch"}
+var ColumnNames = table.ColumnNames
 
-// Row is one data row. Cols holds each column's position on the row's line
-// (0 when the file has no such column), so that later checks can point at a cell.
-type Row struct {
-	File    string
-	Line    int
-	Unit    string
-	Measure string
-	Period  string
-	Values  [4]model.Opt // actual, target, red, stretch: a blank cell is missing, never zero
-	Cols    [numCols]int
-	// ColLines holds each column's line: after a quoted field that spans
-	// lines, a cell is on a later line than the row's first.
-	ColLines [numCols]int
-}
-
-// Pos returns the position of column c of the row.
-func (r *Row) Pos(c int) diag.Pos {
-	return diag.Pos{File: r.File, Line: max(r.ColLines[c], r.Line), Col: max(r.Cols[c], 1)}
-}
-
-// ReadRows reads the data files in order and yields every row it can read;
-// problems go to dl. The Row yielded is reused: copy what you keep.
-func ReadRows(fsys fs.FS, files []string, dl *diag.List) iter.Seq[*Row] {
-	return func(yield func(*Row) bool) {
-		for _, name := range files {
-			if !readCSV(fsys, name, dl, yield) {
-				return
-			}
-		}
-	}
-}
+// Row is one data row, from any data file or source (package table).
+type Row = table.Row
 
 // ReadCSV reads the data file name and calls fn for every row it can read. The
 // Row passed to fn is reused; fn must copy what it keeps. Problems go to dl.
@@ -94,12 +63,13 @@ func readCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row) bool) bool {
 }
 
 type csvReader struct {
-	name  string
-	dl    *diag.List
-	cr    *csv.Reader
-	index [numCols]int // field index of each column, -1 when absent
-	width int          // fields in the header
-	limit *lineLimiter
+	name   string
+	dl     *diag.List
+	cr     *csv.Reader
+	index  [numCols]int // field index of each column, -1 when absent
+	width  int          // fields in the header
+	layout *table.Layout
+	limit  *lineLimiter
 }
 
 func (r *csvReader) pos(line, col int) diag.Pos { return diag.Pos{File: r.name, Line: line, Col: col} }
@@ -132,7 +102,11 @@ func (r *csvReader) read(fn func(*Row) bool) bool {
 			}
 			return true
 		}
-		if r.fill(row, rec) && !fn(row) {
+		if r.layout.Wide() {
+			if !r.fillWide(row, rec, fn) {
+				return false
+			}
+		} else if r.fill(row, rec) && !fn(row) {
 			return false
 		}
 	}
@@ -170,10 +144,6 @@ func (r *csvReader) syntaxError(err error) {
 
 // header reads the header row and reports whether the file can be read.
 func (r *csvReader) header(rec []string) bool {
-	for i := range r.index {
-		r.index[i] = -1
-	}
-	r.width = len(rec)
 	line, _ := r.cr.FieldPos(0)
 	if len(rec) == 1 {
 		for _, sep := range []struct{ sep, name string }{{";", "semicolon"}, {"\t", "tab"}, {"|", "pipe"}} {
@@ -189,56 +159,19 @@ func (r *csvReader) header(rec []string) bool {
 			return false
 		}
 	}
-	ok := true
-	for i, h := range rec {
-		at := r.pos(r.cr.FieldPos(i)) // a quoted name may span lines
-		name := strings.TrimSpace(h)
-		c := columnIndex(name)
-		switch {
-		case name == "":
-			r.dl.Errorf(at, "column %d has no name: delete the empty column (spreadsheets also export columns that once held something)", i+1)
-			ok = false
-		case c < 0:
-			r.dl.Errorf(at, "unknown column %q (the columns are %s)", name, strings.Join(ColumnNames[:], ", "))
-			ok = false
-		case r.index[c] >= 0 && strings.TrimSpace(rec[r.index[c]]) != name:
-			r.dl.Errorf(at, "column %q appears twice, the first time as %q (column names are read without regard to case)", name, strings.TrimSpace(rec[r.index[c]]))
-			ok = false
-		case r.index[c] >= 0:
-			r.dl.Errorf(at, "column %q appears twice", name)
-			ok = false
-		default:
-			r.index[c] = i
+	at := func(i int) diag.Pos {
+		if i < 0 {
+			return r.pos(line, 1)
 		}
+		return r.pos(r.cr.FieldPos(i)) // a quoted name may span lines
 	}
-	for c := ColUnit; c <= ColPeriod; c++ {
-		if r.index[c] < 0 {
-			r.dl.Errorf(r.pos(line, 1), "missing column %q: the header row must name unit, measure and period (and any of actual, target, red, stretch)", ColumnNames[c])
-			ok = false
-		}
+	l := table.Header(rec, at, r.dl)
+	if l == nil {
+		return false
 	}
-	return ok
-}
-
-// columnIndex returns the column a header name names, or -1. Case does not
-// matter (a spreadsheet's header often reads Unit,Measure,Period,Actual);
-// only ASCII letters fold, so that no other character reads as one of them.
-func columnIndex(name string) int {
-	for c, n := range ColumnNames {
-		if len(name) == len(n) && asciiLower(name) == n {
-			return c
-		}
-	}
-	return -1
-}
-
-func asciiLower(s string) string {
-	return strings.Map(func(r rune) rune {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}, s)
+	r.layout = l
+	r.index, r.width = l.Index, l.Width
+	return true
 }
 
 // fill copies rec into row and reports whether the row should be used.
@@ -303,16 +236,7 @@ func (r *csvReader) fill(row *Row, rec []string) bool {
 	return ok
 }
 
-func parseCell(s string) (model.Opt, error) {
-	if s == "" {
-		return model.Opt{}, nil
-	}
-	v, err := number.Parse(s)
-	if err != nil {
-		return model.Opt{}, err
-	}
-	return model.Some(v), nil
-}
+func parseCell(s string) (model.Opt, error) { return table.ParseNumber(s) }
 
 func blank(rec []string) bool {
 	for _, f := range rec {
@@ -323,7 +247,67 @@ func blank(rec []string) bool {
 	return true
 }
 
-// String formats a row for debugging.
-func (r *Row) String() string {
-	return fmt.Sprintf("%s:%d %s/%s %s %v", r.File, r.Line, r.Unit, r.Measure, r.Period, r.Values)
+// fillWide reads rec, a record of a table in the wide layout, and calls fn
+// with a row for every period cell that is not blank: the row's period and
+// actual are that cell. It reports false when fn does.
+func (r *csvReader) fillWide(row *Row, rec []string, fn func(*Row) bool) bool {
+	line, _ := r.cr.FieldPos(0)
+	if len(rec) != r.width {
+		if !blank(rec) {
+			r.dl.Errorf(r.pos(line, 1), "the row has %d fields but the header has %d", len(rec), r.width)
+		}
+		return true
+	}
+	if blank(rec) {
+		return true
+	}
+	*row = Row{File: r.name, Line: line}
+	ok := true
+	for c, dst := range []*string{&row.Unit, &row.Measure} {
+		i := r.index[c]
+		row.ColLines[c], row.Cols[c] = r.cr.FieldPos(i)
+		cell, good := r.cell(row, c, rec[i])
+		*dst = cell
+		if good && cell == "" {
+			r.dl.Errorf(row.Pos(c), "%s is blank", ColumnNames[c])
+			good = false
+		}
+		ok = ok && good
+	}
+	if !ok {
+		return true
+	}
+	for _, p := range r.layout.Periods {
+		cell, good := r.cell(row, ColActual, rec[p.Field])
+		if !good || cell == "" {
+			continue
+		}
+		l, c := r.cr.FieldPos(p.Field)
+		row.ColLines[ColPeriod], row.Cols[ColPeriod] = l, c
+		row.ColLines[ColActual], row.Cols[ColActual] = l, c
+		row.Period = p.Period
+		v, err := parseCell(cell)
+		if err != nil {
+			r.dl.Errorf(row.Pos(ColActual), "%s %q %v", ColumnNames[ColActual], cell, err)
+			continue
+		}
+		row.Values[0] = v
+		if !fn(row) {
+			return false
+		}
+	}
+	return true
+}
+
+// cell checks the text of column c and returns it trimmed.
+func (r *csvReader) cell(row *Row, c int, cell string) (string, bool) {
+	if len(cell) > MaxCellBytes {
+		r.dl.Errorf(row.Pos(c), "%s %q is %d bytes long: a cell holds at most %d (an id, a period or a number)", ColumnNames[c], cell, len(cell), MaxCellBytes)
+		return "", false
+	}
+	if !utf8.ValidString(cell) {
+		r.dl.Errorf(row.Pos(c), "%s is not valid UTF-8: save the file as \"CSV UTF-8\"", ColumnNames[c])
+		return "", false
+	}
+	return strings.TrimSpace(cell), true
 }

@@ -30,6 +30,26 @@ type Config struct {
 	Scoring         Scoring       `toml:"scoring"`
 	Perspectives    []Perspective `toml:"perspectives"`
 	Mail            Mail          `toml:"mail"`
+	Workbooks       []Workbook    `toml:"workbooks"`
+	Sources         []Source      `toml:"sources"`
+}
+
+// Workbook is one [[workbooks]] entry: which sheets of a workbook in data/
+// to read.
+type Workbook struct {
+	File   string   `toml:"file"`
+	Sheets []string `toml:"sheets"`
+}
+
+// Source is one [[sources]] entry: a database query that gives data rows.
+// The connection string is never in the file: DSNEnv names the environment
+// variable that holds it.
+type Source struct {
+	Name    string   `toml:"name"`
+	Driver  string   `toml:"driver"`
+	Query   string   `toml:"query"`
+	DSNEnv  string   `toml:"dsn_env"`
+	Timeout *float64 `toml:"timeout"`
 }
 
 // Mail is the [mail] table of config.toml: whom `scorecard mail` sends the
@@ -141,10 +161,11 @@ type Site struct {
 	Config    Config
 	ConfigLoc *tomlx.Locator
 	Units     []*UnitFile // sorted by Dir, so a parent comes before its children
-	CSVFiles  []string    // data/**/*.csv, sorted
+	CSVFiles  []string    // the data files, data/**/*.csv and data/**/*.xlsx, sorted
 	// Rows yields the rows of the data files, in the order of CSVFiles,
-	// read as they are asked for: the data of a large site is never held
-	// whole, only what validation makes of it. Their problems go to the
-	// list Load was given.
+	// then those of the database sources, in config order, read as they
+	// are asked for: the data of a large site is never held whole, only
+	// what validation makes of it. Their problems go to the list Load was
+	// given.
 	Rows iter.Seq[*Row]
 }

@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"path"
 	"runtime"
 	"slices"
@@ -34,7 +35,7 @@ func Load(fsys fs.FS, dl *diag.List) *Site {
 	}
 	s.Units = loadUnits(fsys, dl)
 	s.CSVFiles = findCSV(fsys, dl)
-	s.Rows = ReadRows(fsys, s.CSVFiles, dl)
+	s.Rows = concat(ReadRows(fsys, s.CSVFiles, s.Workbooks(), dl), ReadSources(s.Sources(), os.Getenv, dl))
 	return s
 }
 
@@ -180,8 +181,8 @@ func skip(d fs.DirEntry) error {
 	return nil
 }
 
-// findCSV lists data/**/*.csv in sorted order, and warns of the spreadsheet
-// files beside them.
+// findCSV lists the data files, data/**/*.csv and data/**/*.xlsx, in sorted
+// order, and warns of the other spreadsheet files beside them.
 func findCSV(fsys fs.FS, dl *diag.List) []string {
 	var files []string
 	err := fs.WalkDir(fsys, DataDir, func(p string, d fs.DirEntry, err error) error {
@@ -198,10 +199,10 @@ func findCSV(fsys fs.FS, dl *diag.List) []string {
 		switch {
 		case Ignored(d.Name()):
 			return skip(d)
-		case spreadsheet(d.Name()):
-			dl.Warnf(diag.Pos{File: p}, "a spreadsheet file, which the build does not read: save the sheet as CSV into data/ (in Excel: Save As → CSV UTF-8 (Comma delimited); in LibreOffice: Text CSV, UTF-8, field delimiter \",\")")
+		case spreadsheet(d.Name()) && !IsWorkbook(d.Name()):
+			dl.Warnf(diag.Pos{File: p}, "a spreadsheet file that the build does not read: save it as an Excel Workbook (.xlsx), or the sheet as CSV, into data/ (in LibreOffice: Save As → Excel 2007-365; in Excel: Save As → Excel Workbook)")
 			return skip(d) // a Numbers document may be a folder
-		case !d.IsDir() && inputFile(fsys, p, d, strings.EqualFold(path.Ext(p), ".csv"), dl):
+		case !d.IsDir() && inputFile(fsys, p, d, strings.EqualFold(path.Ext(p), ".csv") || IsWorkbook(p), dl):
 			files = append(files, p)
 		}
 		return nil

@@ -67,8 +67,10 @@ func TestInputNamesWhatTheBuildReads(t *testing.T) {
 	}
 }
 
-// TestSpreadsheetsInDataAreWarnedOf: a spreadsheet is not read; the warning
-// names it and says to save it as CSV. A Numbers document may be a folder.
+// TestSpreadsheetsInDataAreWarnedOf: a spreadsheet other than an .xlsx
+// workbook is not read; the warning names it and says to save it as .xlsx
+// or CSV. A Numbers document may be a folder. An .xlsx workbook is a data
+// file.
 func TestSpreadsheetsInDataAreWarnedOf(t *testing.T) {
 	fsys := site(fstest.MapFS{
 		"data/budget.xlsx":             {Data: []byte("PK\x03\x04")},
@@ -84,12 +86,12 @@ func TestSpreadsheetsInDataAreWarnedOf(t *testing.T) {
 	for _, d := range dl.Sorted(diag.Warning) {
 		got = append(got, d.String())
 	}
-	const msg = `: warning: a spreadsheet file, which the build does not read: save the sheet as CSV into data/ (in Excel: Save As → CSV UTF-8 (Comma delimited); in LibreOffice: Text CSV, UTF-8, field delimiter ",")`
-	want := []string{"data/2026/old.XLS" + msg, "data/budget.xlsx" + msg, "data/plan.numbers" + msg, "data/plan.ods" + msg}
+	const msg = `: warning: a spreadsheet file that the build does not read: save it as an Excel Workbook (.xlsx), or the sheet as CSV, into data/ (in LibreOffice: Save As → Excel 2007-365; in Excel: Save As → Excel Workbook)`
+	want := []string{"data/2026/old.XLS" + msg, "data/plan.numbers" + msg, "data/plan.ods" + msg}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if dl.HasErrors() || !slices.Equal(s.CSVFiles, []string{"data/a.csv"}) {
+	if dl.HasErrors() || !slices.Equal(s.CSVFiles, []string{"data/a.csv", "data/budget.xlsx"}) {
 		t.Errorf("errors %v, data files %v", dl.Err(), s.CSVFiles)
 	}
 }

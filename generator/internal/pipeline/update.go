@@ -37,7 +37,7 @@ func (s *Site) Update(ctx context.Context, fsys fs.FS, csvFiles, changed []strin
 			present = append(present, f)
 		}
 	}
-	rows := load.ReadRows(fsys, present, &read)
+	rows := load.ReadRows(fsys, present, s.src.Workbooks(), &read)
 	last := s.Result
 	data, touched, ok := dataset.Reread(s.src, last.Site, last.Data, changed, rows, s.opts.validate(), &read)
 	if !ok {

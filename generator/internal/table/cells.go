@@ -1,0 +1,218 @@
+package table
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+)
+
+// MaxCellBytes bounds a cell of any data table: a cell is an id (64
+// characters at most), a period or a number.
+const MaxCellBytes = 1 << 10
+
+// Kind is the type of a typed cell: what a workbook or a database says a
+// value is.
+type Kind uint8
+
+// The kinds of cells.
+const (
+	Blank    Kind = iota // no value: an empty cell, a NULL
+	Text                 // a string
+	Number               // a number as the table stores it
+	Date                 // a date: Text holds its month, 2026-09
+	Bool                 // TRUE or FALSE
+	Error                // a spreadsheet error such as #DIV/0!, in Text
+	Uncached             // a formula whose value was never saved
+	Wrong                // a value of a type no column takes: Text says what it is
+)
+
+// Cell is one cell of a typed table. Field is its field in the record, Col
+// and Line its position.
+type Cell struct {
+	Kind Kind
+	Text string
+	Num  float64
+	Line int
+	Col  int
+}
+
+// Typed reads the records of a typed table — a sheet of a workbook, the
+// result of a query — into rows by the layout of its header. BlankHint is
+// added to the message about a blank unit, measure or period.
+type Typed struct {
+	Layout    *Layout
+	File      string
+	Sheet     string
+	BlankHint string
+	DL        *diag.List
+	row       Row
+}
+
+// Record reads one record, whose cells are by field (a missing field is
+// blank), and calls fn for every row it gives. The Row passed to fn is
+// reused. It reports whether the record gave no error.
+func (t *Typed) Record(line int, cells []Cell, fn func(*Row)) bool {
+	l := t.Layout
+	r := &t.row
+	*r = Row{File: t.File, Sheet: t.Sheet, Line: line}
+	cell := func(i int) Cell {
+		if i >= 0 && i < len(cells) {
+			return cells[i]
+		}
+		return Cell{Line: line, Col: i + 1}
+	}
+	ok := true
+	keys := [3]*string{&r.Unit, &r.Measure, &r.Period}
+	last := ColPeriod
+	if l.Wide() {
+		last = ColMeasure
+	}
+	for c := ColUnit; c <= last; c++ {
+		x := cell(l.Index[c])
+		r.Cols[c], r.ColLines[c] = x.Col, x.Line
+		s, good := t.key(r, c, x)
+		*keys[c] = s
+		ok = ok && good
+	}
+	if !l.Wide() {
+		for c := ColActual; c < NumCols; c++ {
+			if l.Index[c] < 0 {
+				continue
+			}
+			x := cell(l.Index[c])
+			r.Cols[c], r.ColLines[c] = x.Col, x.Line
+			v, good := t.value(r, c, x)
+			r.Values[c-ColActual] = v
+			ok = ok && good
+		}
+		if ok {
+			fn(r)
+		}
+		return ok
+	}
+	if !ok {
+		return false
+	}
+	for _, p := range l.Periods {
+		x := cell(p.Field)
+		if x.Kind == Blank {
+			continue
+		}
+		r.Period = p.Period
+		r.Cols[ColPeriod], r.ColLines[ColPeriod] = x.Col, x.Line
+		r.Cols[ColActual], r.ColLines[ColActual] = x.Col, x.Line
+		v, good := t.value(r, ColActual, x)
+		if !good {
+			ok = false
+			continue
+		}
+		r.Values[0] = v
+		fn(r)
+	}
+	return ok
+}
+
+// key reads the unit, measure or period cell x of row r.
+func (t *Typed) key(r *Row, c int, x Cell) (string, bool) {
+	name := ColumnNames[c]
+	switch x.Kind {
+	case Text:
+		if s, ok := t.text(r, c, x); !ok || s != "" {
+			return s, ok
+		}
+	case Number:
+		if c == ColPeriod {
+			if x.Num == math.Trunc(x.Num) && x.Num >= 1000 && x.Num <= 9999 {
+				return strconv.Itoa(int(x.Num)), true // a year typed as a number
+			}
+			t.DL.Errorf(r.Pos(c), "period %s is a number, not a period: write 2026-09, 2026-Q3 or 2026 (a month typed into a spreadsheet becomes a date, which is read as its month)", formatNum(x.Num))
+			return "", false
+		}
+		if x.Num == math.Trunc(x.Num) && math.Abs(x.Num) < 1e15 {
+			return strconv.FormatFloat(x.Num, 'f', -1, 64), true // an id of digits
+		}
+		t.DL.Errorf(r.Pos(c), "%s %s is a number, not an id", name, formatNum(x.Num))
+		return "", false
+	case Date:
+		if c == ColPeriod {
+			return x.Text, true
+		}
+		t.DL.Errorf(r.Pos(c), "%s is a date (%s), not an id", name, x.Text)
+		return "", false
+	case Bool, Error, Uncached, Wrong:
+		t.cellError(r, c, x)
+		return "", false
+	}
+	t.DL.Errorf(r.Pos(c), "%s is %s%s", name, t.blankWord(), t.BlankHint)
+	return "", false
+}
+
+// value reads the value cell x (actual, target, red or stretch) of row r.
+func (t *Typed) value(r *Row, c int, x Cell) (Opt, bool) {
+	switch x.Kind {
+	case Blank:
+		return Opt{}, true
+	case Number:
+		if math.IsInf(x.Num, 0) || math.IsNaN(x.Num) {
+			t.DL.Errorf(r.Pos(c), "%s is not a finite number", ColumnNames[c])
+			return Opt{}, false
+		}
+		return Opt{V: x.Num, OK: true}, true
+	case Text:
+		s, ok := t.text(r, c, x)
+		if !ok {
+			return Opt{}, false
+		}
+		v, err := ParseNumber(s)
+		if err != nil {
+			t.DL.Errorf(r.Pos(c), "%s %q %v", ColumnNames[c], s, err)
+			return Opt{}, false
+		}
+		return v, true
+	case Date:
+		t.DL.Errorf(r.Pos(c), "%s is a date (%s), not a number: format the cell as a number", ColumnNames[c], x.Text)
+		return Opt{}, false
+	}
+	t.cellError(r, c, x)
+	return Opt{}, false
+}
+
+// text checks a text cell and returns it trimmed.
+func (t *Typed) text(r *Row, c int, x Cell) (string, bool) {
+	if len(x.Text) > MaxCellBytes {
+		t.DL.Errorf(r.Pos(c), "%s %q is %d bytes long: a cell holds at most %d (an id, a period or a number)", ColumnNames[c], x.Text, len(x.Text), MaxCellBytes)
+		return "", false
+	}
+	if !utf8.ValidString(x.Text) {
+		t.DL.Errorf(r.Pos(c), "%s is not valid UTF-8", ColumnNames[c])
+		return "", false
+	}
+	return strings.TrimSpace(x.Text), true
+}
+
+func (t *Typed) cellError(r *Row, c int, x Cell) {
+	name := ColumnNames[c]
+	switch x.Kind {
+	case Bool:
+		t.DL.Errorf(r.Pos(c), "%s is a boolean (%s), not a number", name, x.Text)
+	case Error:
+		t.DL.Errorf(r.Pos(c), "%s holds the spreadsheet error %s: fix the formula, or clear the cell", name, x.Text)
+	case Uncached:
+		t.DL.Errorf(r.Pos(c), "%s is a formula whose value was never saved (the file was written by a program that does not calculate): open the file in a spreadsheet and save it, or write the values", name)
+	case Wrong:
+		t.DL.Errorf(r.Pos(c), "%s is %s", name, x.Text)
+	}
+}
+
+// blankWord is what a blank cell is called: NULL in a database's result.
+func (t *Typed) blankWord() string {
+	if t.File == "" {
+		return "NULL (or blank)"
+	}
+	return "blank"
+}
+
+func formatNum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
