@@ -2,6 +2,8 @@ package dataset
 
 import (
 	"iter"
+	"slices"
+	"strings"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
@@ -25,11 +27,17 @@ import (
 // last), so the caller validates the whole site to report them. The data
 // is otherwise what a full validation of the changed source would make.
 func Reread(src *load.Site, site *model.Site, old *model.Data, files []string, rows iter.Seq[*load.Row], opts validate.Options, dl *diag.List) (*model.Data, []*model.Measure, bool) {
+	if old.MergedRows > 0 {
+		// A period whose values came from rows of two files is not taken
+		// apart when one of the files changes: the full build reads them all.
+		return nil, nil, false
+	}
 	gone := map[string]bool{}
 	for _, f := range files {
 		gone[f] = true
 	}
-	data := &model.Data{Series: append([]model.Series(nil), old.Series...), Rows: old.Rows}
+	data := &model.Data{Series: append([]model.Series(nil), old.Series...), Rows: old.Rows,
+		Sources: slices.DeleteFunc(slices.Clone(old.Sources), func(s model.Source) bool { return gone[s.File] })}
 	own := make([]bool, len(data.Series)) // series copied from old's, which may be written
 	for i := range data.Series {
 		if n := dropRows(&data.Series[i], gone); n > 0 {
@@ -49,9 +57,19 @@ func Reread(src *load.Site, site *model.Site, old *model.Data, files []string, r
 	if !dl.HasErrors() {
 		v.asOf(site, data, opts)
 	}
-	if dl.HasErrors() {
+	if dl.HasErrors() || data.MergedRows > 0 {
 		return nil, nil, false
 	}
+	// In the order a full build reads them: files by path, then databases.
+	slices.SortStableFunc(data.Sources, func(a, b model.Source) int {
+		if da, db := a.Kind == model.DatabaseSource, b.Kind == model.DatabaseSource; da != db {
+			if da {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(a.File, b.File)
+	})
 	// A measure whose rows were read again with the same values (all of
 	// those of a changed file, bar the edited row) is not touched.
 	var touched []*model.Measure
@@ -97,10 +115,10 @@ func dropRows(s *model.Series, gone map[string]bool) int {
 		}
 	}
 	first, last := 0, len(pts)
-	for first < last && pts[first].Src.File == "" {
+	for first < last && pts[first].Src == (diag.Pos{}) {
 		first++
 	}
-	for last > first && pts[last-1].Src.File == "" {
+	for last > first && pts[last-1].Src == (diag.Pos{}) {
 		last--
 	}
 	if first == last {

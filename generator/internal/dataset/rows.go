@@ -72,18 +72,64 @@ func (d *dataChecker) row(r *load.Row) {
 		dl.Errorf(r.Pos(load.ColPeriod), "period %q is %s, but measure %q is %s: expected %s", r.Period, p.Freq, m.ID, m.Freq, m.Freq.Example())
 		return
 	}
-	if !d.cellsAllowed(r, m) || !d.withinSpan(r, m, p) {
+	// Rows may share a period when they give different values (actuals in
+	// one table, targets in another); the values are merged, and checked
+	// together.
+	prev := d.data.Of(m).At(p)
+	had := prev.Src.File != "" || prev.Src.Sheet != ""
+	vals := r.Values
+	if had {
+		old := [4]model.Opt{prev.Actual, prev.Target, prev.Red, prev.Stretch}
+		overlap := !vals[0].OK && !vals[1].OK && !vals[2].OK && !vals[3].OK
+		for i, v := range vals {
+			if old[i].OK {
+				overlap = overlap || v.OK
+				vals[i] = old[i]
+			}
+		}
+		if overlap {
+			dl.Errorf(r.Pos(load.ColUnit), "duplicate row for %s/%s %s: the first is at %s", r.Unit, r.Measure, r.Period, prev.Src)
+			return
+		}
+	}
+	if !d.cellsAllowed(r, m, vals) || !d.withinSpan(r, m, p) {
 		return
 	}
 	slot := d.data.Of(m).Slot(p)
-	if slot.Src.File != "" {
-		dl.Errorf(r.Pos(load.ColUnit), "duplicate row for %s/%s %s: the first is at %s", r.Unit, r.Measure, r.Period, slot.Src)
-		return
+	if !had {
+		// The period cell: messages about the row are most often about its period.
+		slot.Src = r.Pos(load.ColPeriod)
+	} else {
+		d.data.MergedRows++
 	}
-	// The period cell: messages about the row are most often about its period.
-	slot.Src = r.Pos(load.ColPeriod)
-	slot.Actual, slot.Target, slot.Red, slot.Stretch = r.Values[0], r.Values[1], r.Values[2], r.Values[3]
+	slot.Actual, slot.Target, slot.Red, slot.Stretch = vals[0], vals[1], vals[2], vals[3]
 	d.data.Rows++
+	d.count(r)
+}
+
+// count counts row r, placed in the data, against the source it came from:
+// a CSV file, a sheet of a workbook, a database source.
+func (d *dataChecker) count(r *load.Row) {
+	ss := d.data.Sources
+	if n := len(ss); n > 0 {
+		if f, s := ss[n-1].Key(); f == r.File && s == r.Sheet {
+			ss[n-1].Rows++
+			return
+		}
+	}
+	src := model.Source{Kind: model.CSVSource, File: r.File, Rows: 1}
+	switch {
+	case r.File == "":
+		src = model.Source{Kind: model.DatabaseSource, Name: r.Sheet, Rows: 1}
+		for _, c := range d.v.src.Config.Sources {
+			if c.Name == r.Sheet {
+				src.Driver = c.Driver
+			}
+		}
+	case load.IsWorkbook(r.File):
+		src.Kind, src.Sheet = model.SheetSource, r.Sheet
+	}
+	d.data.Sources = append(ss, src)
 }
 
 // MaxSpanYears bounds the years a measure's data may span. A series is kept
@@ -113,8 +159,10 @@ func (d *dataChecker) withinSpan(r *load.Row, m *model.Measure, p period.Period)
 	return false
 }
 
-// cellsAllowed checks the values a row gives against what its measure accepts.
-func (d *dataChecker) cellsAllowed(r *load.Row, m *model.Measure) bool {
+// cellsAllowed checks the values a row gives against what its measure
+// accepts; vals are the row's values merged with those of earlier rows of
+// the same period.
+func (d *dataChecker) cellsAllowed(r *load.Row, m *model.Measure, vals [4]model.Opt) bool {
 	dl := d.v.dl
 	ok := true
 	if r.Values[0].OK && m.Computed() {
@@ -134,10 +182,10 @@ func (d *dataChecker) cellsAllowed(r *load.Row, m *model.Measure) bool {
 		}
 		return ok
 	}
-	if !r.Values[1].OK && !r.Values[2].OK && !r.Values[3].OK {
+	if !vals[1].OK && !vals[2].OK && !vals[3].OK {
 		return ok // the constants alone were checked with the definition
 	}
-	red, target, stretch := r.Values[2].Or(m.Red), r.Values[1].Or(m.Target), r.Values[3].Or(m.Stretch)
+	red, target, stretch := vals[2].Or(m.Red), vals[1].Or(m.Target), vals[3].Or(m.Stretch)
 	msg, key := validate.ThresholdOrder(m.Polarity, red, target, stretch)
 	if msg == "" {
 		msg, key = compute.ScaleProblem(m.Polarity, d.site.AmberBand, compute.Thresholds{Target: target, Red: red, Stretch: stretch})

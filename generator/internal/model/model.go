@@ -198,7 +198,47 @@ type Data struct {
 	Series []Series      // by Measure.Index
 	Rows   int           // data rows read
 	AsOf   period.Period // the as-of period P, of the site's frequency
+	// Sources are the data files, sheets and database sources read that
+	// gave rows: the files in path order (a workbook's sheets in its
+	// order), then the database sources in config order.
+	Sources []Source
+	// MergedRows counts the rows that gave values to a period that another
+	// row had given other values to (actuals and targets in two tables).
+	MergedRows int
 }
+
+// SourceKind tells data files from sheets and databases.
+type SourceKind uint8
+
+// The kinds of sources.
+const (
+	CSVSource SourceKind = iota
+	SheetSource
+	DatabaseSource
+)
+
+func (k SourceKind) String() string {
+	return [...]string{"csv", "xlsx", "database"}[k]
+}
+
+// Source is one place data rows came from.
+type Source struct {
+	Kind   SourceKind
+	File   string // a CSV file or a workbook, slash-separated from the source root
+	Sheet  string // a workbook's sheet
+	Name   string // a database source's name
+	Driver string // a database source's driver
+	Rows   int    // rows read from it into the site
+}
+
+// Key is what the positions of the source's rows have: File and Sheet.
+func (s Source) Key() (file, sheet string) {
+	if s.Kind == DatabaseSource {
+		return "", s.Name
+	}
+	return s.File, s.Sheet
+}
+
 
 // NewData is empty data for site.
 func NewData(site *Site) *Data { return &Data{Series: make([]Series, site.Measures)} }

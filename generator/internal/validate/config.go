@@ -81,6 +81,8 @@ func (v *validator) config(opts Options) *model.Site {
 	s.BaseURL = v.baseURL(loc, c.BaseURL, opts.BaseURL)
 	s.Perspectives = v.perspectives(loc, c.Perspectives)
 	s.Mail = v.mail(loc, c.Mail)
+	v.workbooks(loc)
+	v.sources(loc)
 	return s
 }
 
