@@ -62,8 +62,8 @@ type Update struct {
 	Written []string
 	// Data lists the data files found changed, added or removed, sorted.
 	Data []string
-	// Deferred lists the files that Finish is to write: the board pack and
-	// data/scores.json, which read the whole site and are slow to render
+	// Deferred lists the files that Finish is to write: the board pack,
+	// data/scores.json and data/measures.csv, which read the whole site and are slow to render
 	// (the pack above all). Until then they hold the previous build's bytes.
 	Deferred []string
 }
@@ -200,7 +200,7 @@ func (s *Session) apply(ctx context.Context, last *built, next *pipeline.Site, u
 	lap("diff")
 	var now []string
 	for _, p := range up.Rendered {
-		if p == render.PackPath || p == render.ScoresPath {
+		if p == render.PackPath || p == render.ScoresPath || p == render.SiteCSVPath {
 			up.Deferred = append(up.Deferred, p)
 		} else {
 			now = append(now, p)

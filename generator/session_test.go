@@ -189,7 +189,9 @@ func mustUpdate(t *testing.T, s *Session) (*Report, *Update) {
 // and the alignment page shows ship's new status.
 // Org's objectives keep their scores (ship drives sell but adds nothing to
 // its score, which is what grow reads), so their pages stay as they are, as
-// do the other measures, the initiatives and the assets.
+// do the other measures, the initiatives and the assets. Of the CSV
+// downloads, the measure's history, the ops scorecard and the site-wide
+// file change.
 func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 	source := copyTree(t, smallSite)
 	s, dest := startSession(t, source)
@@ -199,14 +201,17 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 	rep, up := mustUpdate(t, s)
 	want := []string{
 		"alignment/index.html",
+		"data/measures.csv",
 		"data/scores.json",
 		"exceptions/index.html",
 		"index.html",
 		"pack/index.html",
 		"units/ops/index.html",
+		"units/ops/measures/on-time.csv",
 		"units/ops/measures/on-time.html",
 		"units/ops/objectives/sell.html",
 		"units/ops/objectives/ship.html",
+		"units/ops/scorecard.csv",
 		"units/org/index.html",
 	}
 	if !slices.Equal(up.Written, want) {
@@ -215,8 +220,8 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 	if up.All || !slices.Equal(up.Data, []string{"data/actuals.csv"}) {
 		t.Errorf("All %v, Data %v: want one data file and some pages", up.All, up.Data)
 	}
-	if rep.Pages != 9 || rep.Files != 10 || rep.Rows != 13 {
-		t.Errorf("report: %d pages, %d files, %d rows; want 9, 10, 13", rep.Pages, rep.Files, rep.Rows)
+	if rep.Pages != 9 || rep.Files != 13 || rep.Rows != 13 {
+		t.Errorf("report: %d pages, %d files, %d rows; want 9, 13, 13", rep.Pages, rep.Files, rep.Rows)
 	}
 	after := snapshot(t, dest)
 	checkRewrites(t, before, after, up.Written)
@@ -304,7 +309,7 @@ func TestUpdateNeedsAFullBuildForDefinitions(t *testing.T) {
 		{"content/ops/notes/2026-09/cost.md", "", ""},
 		{"themes/default/static/assets/extra.css", "", "body { color: black }\n"},
 		// A spreadsheet is warned of by a full build.
-		{"data/budget.xlsx", "", "PK\x03\x04"},
+		{"data/budget.ods", "", "PK\x03\x04"},
 		// A symbolic link anywhere below content/ is checked.
 		{"content/ops/notes/link.md", "", "\x00link"},
 	} {
@@ -674,5 +679,20 @@ func TestUpdateWarnsAsAFullBuild(t *testing.T) {
 		if g, w := fmt.Sprint(rep.Warnings), fmt.Sprint(full.Warnings); g != w || rep.WarningCount != full.WarningCount {
 			t.Errorf("after %q → %q, the update warns\n%s\nwhere a full build warns\n%s", change.old, change.new, g, w)
 		}
+	}
+}
+
+// TestUpdateOfMergedRowsNeedsAFullBuild: when a period's values come from
+// rows of two files (actuals in one, targets in another), a change to one
+// of them is not applied in place, where dropping that file's rows would
+// drop the other file's values of the period too: Update asks for a full
+// build, which gives the right result.
+func TestUpdateOfMergedRowsNeedsAFullBuild(t *testing.T) {
+	source := copyTree(t, smallSite)
+	writeFile(t, filepath.Join(source, "data/targets.csv"), []byte("unit,measure,period,target\nops,revenue,2026-09,100\n"))
+	s, _ := startSession(t, source)
+	edit(t, source, "data/actuals.csv", "ops,revenue,2026-09,102,", "ops,revenue,2026-09,103,")
+	if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
+		t.Fatalf("update: %v; want ErrFullBuild", err)
 	}
 }

@@ -239,7 +239,6 @@ func (s Source) Key() (file, sheet string) {
 	return s.File, s.Sheet
 }
 
-
 // NewData is empty data for site.
 func NewData(site *Site) *Data { return &Data{Series: make([]Series, site.Measures)} }
 

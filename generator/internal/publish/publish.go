@@ -11,6 +11,7 @@
 package publish
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -314,6 +315,39 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	}
 	defer d.release(dir)
 	if err := dir.root.WriteFile(path.Base(name), data, 0o644); err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, unwrap(err))
+	}
+	return nil
+}
+
+// WriteStream writes a file at slash-separated path name inside the output
+// from what write writes, without holding it whole: for the largest files
+// (a site's every value as CSV is 111 MB on L).
+func (d *Dir) WriteStream(name string, write func(io.Writer) error) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("invalid output path %q", name)
+	}
+	if top, _, _ := strings.Cut(name, "/"); top == MarkerName || top == ".git" {
+		return fmt.Errorf("cannot write %s: a build never writes %s at the top of its output", name, top)
+	}
+	dir, err := d.dir(path.Dir(name))
+	if err != nil {
+		return err
+	}
+	defer d.release(dir)
+	f, err := dir.root.OpenFile(path.Base(name), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, unwrap(err))
+	}
+	w := bufio.NewWriterSize(f, 256<<10)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", name, unwrap(err))
 	}
 	return nil

@@ -14,7 +14,8 @@ import (
 // changed). all is true when every file may differ: when what every page
 // shows (the as-of period, how fresh and complete the data is, the periods
 // of the score history) changed. The paths are in the order Site writes
-// them, PackPath and ScoresPath last.
+// them, the CSV downloads after the pages, and SiteCSVPath, PackPath and
+// ScoresPath last.
 //
 // It errs on the side of re-rendering: a page is listed when anything it
 // reads of the result changed, whether or not the change shows.
@@ -53,7 +54,20 @@ func Changed(old, next *compute.Result) (paths []string, all bool) {
 			paths = append(paths, p.Path)
 		}
 	}
-	return append(paths, PackPath, ScoresPath), false
+	// The downloads: a unit's scorecard shows its objectives' scores and
+	// its measures' results, a measure's history what its page's table
+	// shows.
+	for _, u := range next.Site.Units {
+		if d.unitCSV(u) {
+			paths = append(paths, view.UnitCSVPath(u))
+		}
+		for _, m := range u.Measures {
+			if d.measures[m.Index] {
+				paths = append(paths, view.MeasureCSVPath(m))
+			}
+		}
+	}
+	return append(paths, SiteCSVPath, PackPath, ScoresPath), false
 }
 
 // The comparisons of results compare every field; a test checks that they
@@ -111,6 +125,22 @@ func (d *dirty) page(p view.PageRef) bool {
 	// The exceptions list every red, missing or stale measure and every
 	// at-risk or red objective.
 	return slices.Contains(d.measures, true) || slices.Contains(d.objectives, true)
+}
+
+// unitCSV: the scores of the unit's objectives and the results of its
+// measures, in full.
+func (d *dirty) unitCSV(u *model.Unit) bool {
+	for _, o := range u.Objectives {
+		if d.objectives[o.Index] {
+			return true
+		}
+	}
+	for _, m := range u.Measures {
+		if d.measures[m.Index] {
+			return true
+		}
+	}
+	return false
 }
 
 // unitPage: the unit's and its perspectives' scores, its objectives' rows

@@ -10,8 +10,8 @@ import (
 // build's temporary folder behind, and a preview server dead).
 func TestAPanicInAPageIsAnError(t *testing.T) {
 	jobs := []job{
-		{"a.html", func() ([]byte, error) { return []byte("a"), nil }},
-		{"units/org/index.html", func() ([]byte, error) { panic("index out of range [3] with length 3") }},
+		{path: "a.html", make: func() ([]byte, error) { return []byte("a"), nil }},
+		{path: "units/org/index.html", make: func() ([]byte, error) { panic("index out of range [3] with length 3") }},
 	}
 	var out memOutput
 	err := run(jobs, &out)

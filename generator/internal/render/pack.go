@@ -23,7 +23,7 @@ func Pack(r *compute.Result, theme *theme.Theme) ([]byte, error) {
 // packJob renders the board pack, as a page of the site when sitePage is
 // true (see view.Builder.Pack).
 func packJob(b *view.Builder, pr *pager, sitePage bool) job {
-	return job{PackPath, func() ([]byte, error) {
+	return job{path: PackPath, make: func() ([]byte, error) {
 		v, err := b.Pack(sitePage)
 		if err != nil {
 			return nil, err

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -55,15 +56,19 @@ func Site(r *compute.Result, theme *theme.Theme, out Output) (Stats, error) {
 		return Stats{}, fmt.Errorf("theme: %w", err)
 	}
 	for _, f := range statics {
-		jobs = append(jobs, job{strings.TrimPrefix(f, "static/"), func() ([]byte, error) { return theme.ReadFile(f) }})
+		jobs = append(jobs, job{path: strings.TrimPrefix(f, "static/"), make: func() ([]byte, error) { return theme.ReadFile(f) }})
 	}
-	jobs = append(jobs, job{ScoresPath, func() ([]byte, error) { return Scores(r) }})
+	// The downloads go after the pages, the site-wide CSV last: run beside
+	// the board pack it raised L's peak memory by 200 MB (the two jobs'
+	// allocations at once), run at the end it adds nothing.
+	jobs = append(jobs, downloadJobs(r)...)
+	jobs = append(jobs, job{path: ScoresPath, make: func() ([]byte, error) { return Scores(r) }})
 	if base := r.Site.BaseURL; base != "" {
 		paths := make([]string, len(jobs))
 		for i, j := range jobs {
 			paths[i] = j.path
 		}
-		jobs = append(jobs, job{SitemapPath, func() ([]byte, error) { return sitemap(base, paths), nil }})
+		jobs = append(jobs, job{path: SitemapPath, make: func() ([]byte, error) { return sitemap(base, paths), nil }})
 	}
 	if err := run(jobs, out); err != nil {
 		return Stats{}, err
@@ -103,11 +108,16 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 	}
 	for _, f := range statics {
 		if p := f[len("static/"):]; want[p] {
-			jobs = append(jobs, job{p, func() ([]byte, error) { return theme.ReadFile(f) }})
+			jobs = append(jobs, job{path: p, make: func() ([]byte, error) { return theme.ReadFile(f) }})
+		}
+	}
+	for _, j := range downloadJobs(r) {
+		if want[j.path] {
+			jobs = append(jobs, j)
 		}
 	}
 	if want[ScoresPath] {
-		jobs = append(jobs, job{ScoresPath, func() ([]byte, error) { return Scores(r) }})
+		jobs = append(jobs, job{path: ScoresPath, make: func() ([]byte, error) { return Scores(r) }})
 	}
 	if err := run(jobs, out); err != nil {
 		return Stats{}, err
@@ -119,6 +129,27 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 type job struct {
 	path string
 	make func() ([]byte, error)
+	// stream, when set, writes the file to w instead of make: an output
+	// that can take a stream (StreamOutput) then never holds it whole.
+	stream func(w io.Writer) error
+}
+
+// StreamOutput is an Output that can also write a file as a stream.
+type StreamOutput interface {
+	Output
+	WriteStream(name string, write func(io.Writer) error) error
+}
+
+// streamJob is a job whose file is written as a stream where the output
+// can take one, and made in memory where it cannot.
+func streamJob(path string, stream func(io.Writer) error) job {
+	return job{path: path, stream: stream, make: func() ([]byte, error) {
+		var b bytes.Buffer
+		if err := stream(&b); err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
+	}}
 }
 
 // run makes and writes every job's file with a worker per CPU and returns the
@@ -133,6 +164,9 @@ func run(jobs []job, out Output) error {
 		g.Go(func() error {
 			if ctx.Err() != nil {
 				return nil
+			}
+			if so, ok := out.(StreamOutput); ok && j.stream != nil {
+				return runStream(j, so)
 			}
 			data, err := runJob(j)
 			if err != nil {
@@ -157,11 +191,21 @@ func runJob(j job) (data []byte, err error) {
 	return j.make()
 }
 
+// runStream writes the stream of j to out, a panic made an error as in runJob.
+func runStream(j job, out StreamOutput) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: internal error (please report it): %v", j.path, p)
+		}
+	}()
+	return out.WriteStream(j.path, j.stream)
+}
+
 // pageJobs are the jobs that render the pages.
 func pageJobs(b *view.Builder, pr *pager, pages []view.PageRef) []job {
 	jobs := make([]job, len(pages))
 	for i, p := range pages {
-		jobs[i] = job{p.Path, func() ([]byte, error) {
+		jobs[i] = job{path: p.Path, make: func() ([]byte, error) {
 			return pr.execute(p.Kind, "baseof.html", p.Path, b.Page(p))
 		}}
 	}

@@ -16,9 +16,18 @@ const ScoresPath = "data/scores.json"
 // The shapes of scores.json. Field order is the order of the keys in the file.
 type (
 	scoresFile struct {
-		Title  string      `json:"title"`
-		Period string      `json:"period"`
-		Units  []unitEntry `json:"units"`
+		Title   string        `json:"title"`
+		Period  string        `json:"period"`
+		Units   []unitEntry   `json:"units"`
+		Sources []sourceEntry `json:"sources"`
+	}
+	sourceEntry struct {
+		Kind   string  `json:"kind"`
+		File   *string `json:"file"`
+		Sheet  *string `json:"sheet"`
+		Name   *string `json:"name"`
+		Driver *string `json:"driver"`
+		Rows   int     `json:"rows"`
 	}
 	unitEntry struct {
 		ID           string             `json:"id"`
@@ -83,7 +92,7 @@ func FormatNumber(v float64) string {
 
 // Scores returns the content of data/scores.json.
 func Scores(r *compute.Result) ([]byte, error) {
-	f := scoresFile{Title: r.Site.Title, Period: r.AsOf.String(), Units: []unitEntry{}}
+	f := scoresFile{Title: r.Site.Title, Period: r.AsOf.String(), Units: []unitEntry{}, Sources: sources(r.Data)}
 	for _, u := range r.Site.Units {
 		ur := r.Unit(u)
 		ue := unitEntry{ID: u.ID, Name: u.Name, Score: num(ur.Score), Status: ur.Status.String(), Perspectives: []perspectiveEntry{}}
@@ -127,4 +136,22 @@ func objective(r *compute.Result, o *model.Objective) objectiveEntry {
 		})
 	}
 	return oe
+}
+
+// sources lists the places the data rows came from, in the order read.
+func sources(d *model.Data) []sourceEntry {
+	out := []sourceEntry{}
+	for _, src := range d.Sources {
+		e := sourceEntry{Kind: src.Kind.String(), Rows: src.Rows}
+		switch src.Kind {
+		case model.DatabaseSource:
+			e.Name, e.Driver = &src.Name, &src.Driver
+		case model.SheetSource:
+			e.File, e.Sheet = &src.File, &src.Sheet
+		default:
+			e.File = &src.File
+		}
+		out = append(out, e)
+	}
+	return out
 }

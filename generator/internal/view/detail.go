@@ -183,6 +183,7 @@ type MeasureView struct {
 	Commentary template.HTML
 	Missing    string // why there is no value, when there is none
 	YTD        bool
+	CSV        string       // the history as CSV, relative to the page
 	theme      *theme.Theme // for RowsHTML
 }
 
@@ -218,6 +219,7 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 		Score:     ScoreOf(mr.Score, mr.Status),
 		Trend:     mr.Trend.String(),
 		Stale:     mr.Stale,
+		CSV:       here + MeasureCSVPath(m),
 		theme:     b.theme,
 	}
 	if m.Basis == model.YTDBasis {
@@ -299,8 +301,41 @@ func (b *Builder) definition(here string, m *model.Measure) []Field {
 		}
 		f = append(f, fl)
 	}
+	if from := provenance(b.r.Data, m); from != "" {
+		f = append(f, Field{Label: "Data from", Value: from})
+	}
 	f = append(f, Field{Label: "Format", Value: m.Format.String()}, Field{Label: "Weight", Value: weightText(m.Weight)})
 	return f
+}
+
+// provenance says where a measure's data rows came from: each file, sheet of
+// a workbook or database source, in the order the build read them.
+func provenance(d *model.Data, m *model.Measure) string {
+	type key struct{ file, sheet string }
+	seen := map[key]bool{}
+	for _, pt := range d.Of(m).Points {
+		if pt.Src.File != "" || pt.Src.Sheet != "" {
+			seen[key{pt.Src.File, pt.Src.Sheet}] = true
+		}
+	}
+	if len(seen) == 0 {
+		return ""
+	}
+	var out []string
+	for _, src := range d.Sources {
+		if f, sh := src.Key(); !seen[key{f, sh}] {
+			continue
+		}
+		switch src.Kind {
+		case model.DatabaseSource:
+			out = append(out, "database source "+src.Name+" ("+src.Driver+")")
+		case model.SheetSource:
+			out = append(out, src.File+", sheet "+src.Sheet)
+		default:
+			out = append(out, src.File)
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 func titleCase(s string) string {

@@ -21,7 +21,8 @@ type UnitView struct {
 	Tree                 []TreeItem // the organisation, on the home page only
 	Cascade              *Link      // the alignment page, on the home page only
 	Parent               *Link
-	Alignment            *Link // the unit's place on the alignment page
+	Alignment            *Link  // the unit's place on the alignment page
+	CSV                  string // the scorecard table as CSV, relative to the page
 }
 
 // PerspectiveView is one perspective of a unit with its objectives.
@@ -74,6 +75,7 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 		ID: u.ID, Name: u.Name, Owner: u.Owner, Mission: u.Mission,
 		Score:     ScoreOf(ur.Score, ur.Status),
 		Narrative: markdownHTML(u.Narrative),
+		CSV:       rel(path) + UnitCSVPath(u),
 	}
 	if n := u.Note(r.AsOf, nil, nil); n != nil {
 		v.Commentary = markdownHTML(n.Text)

@@ -70,6 +70,18 @@ func measurePath(m *model.Measure) string {
 	return "units/" + m.Unit.ID + "/measures/" + m.ID + ".html"
 }
 
+// The CSV downloads, from the output root: a unit's scorecard table, a
+// measure's history, and every value of the site (render writes them).
+func UnitCSVPath(u *model.Unit) string { return "units/" + u.ID + "/scorecard.csv" }
+
+// MeasureCSVPath is where a measure's history is downloaded from.
+func MeasureCSVPath(m *model.Measure) string {
+	return "units/" + m.Unit.ID + "/measures/" + m.ID + ".csv"
+}
+
+// SiteCSVPath is the site-wide CSV of every measure value.
+const SiteCSVPath = "data/measures.csv"
+
 const (
 	homePath        = "index.html"
 	initiativesPath = "initiatives/index.html"

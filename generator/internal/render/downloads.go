@@ -1,0 +1,176 @@
+package render
+
+import (
+	"bytes"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/gocarina/gocsv"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/view"
+)
+
+// The CSV downloads: a unit's scorecard table, a measure's history and every
+// measure value of the site. They are written with gocsv from typed rows;
+// data files are read with encoding/csv, which gives positions.
+//
+// The history and the site-wide file have the columns of a data file, so
+// that they can be put back in data/ as they are: the history of a measure
+// fed back gives the same scores (a test holds this). Each file starts with
+// a UTF-8 byte order mark, so that spreadsheets read it as UTF-8, and
+// encoding/csv quotes a cell where needed; a text cell that a spreadsheet
+// would run as a formula is neutralised (see csvText).
+
+// SiteCSVPath is the site-wide CSV of every measure value.
+const SiteCSVPath = view.SiteCSVPath
+
+const bom = "\ufeff"
+
+// csvText is a text cell of a download. A cell that starts with =, +, -, @,
+// a tab or a carriage return is one a spreadsheet runs as a formula (CSV
+// injection): it gets a leading apostrophe, as OWASP recommends, which the
+// spreadsheet shows as text and does not run. Numbers are csvNum, never
+// text, so -5 stays a number.
+type csvText string
+
+// MarshalCSV implements gocsv.TypeMarshaller.
+func (t csvText) MarshalCSV() (string, error) {
+	s := string(t)
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s, nil
+	}
+	return s, nil
+}
+
+// csvNum is a number of a download: blank when missing, else exactly as
+// held (the shortest decimal that reads back as the same float64).
+type csvNum model.Opt
+
+// MarshalCSV implements gocsv.TypeMarshaller.
+func (n csvNum) MarshalCSV() (string, error) {
+	if !n.OK {
+		return "", nil
+	}
+	return strconv.FormatFloat(n.V, 'f', -1, 64), nil
+}
+
+// dataRow is a row of the data layout: a measure's value in one period.
+type dataRow struct {
+	Unit    string `csv:"unit"`
+	Measure string `csv:"measure"`
+	Period  string `csv:"period"`
+	Actual  csvNum `csv:"actual"`
+	Target  csvNum `csv:"target"`
+	Red     csvNum `csv:"red"`
+	Stretch csvNum `csv:"stretch"`
+}
+
+// scorecardRow is a measure in a unit's scorecard table.
+type scorecardRow struct {
+	Perspective    string  `csv:"perspective"`
+	Objective      string  `csv:"objective"`
+	ObjectiveName  csvText `csv:"objective_name"`
+	ObjectiveScore csvNum  `csv:"objective_score"`
+	Measure        string  `csv:"measure"`
+	MeasureName    csvText `csv:"measure_name"`
+	DisplayUnit    csvText `csv:"display_unit"`
+	Basis          string  `csv:"basis"`
+	Period         string  `csv:"period"`
+	Value          csvNum  `csv:"value"`
+	Target         csvNum  `csv:"target"`
+	Red            csvNum  `csv:"red"`
+	Stretch        csvNum  `csv:"stretch"`
+	Score          csvNum  `csv:"score"`
+	Status         string  `csv:"status"`
+	Trend          string  `csv:"trend"`
+	Stale          bool    `csv:"stale"`
+}
+
+func marshalCSV(rows any) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(bom)
+	if err := gocsv.Marshal(rows, &b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// historyRows are a measure's periods up to its current one, oldest first,
+// as a data file would give them: the actual, and the thresholds the data
+// files or scorecard.toml set (not the defaults derived from them). A range
+// measure's band is in scorecard.toml only.
+func historyRows(r *compute.Result, m *model.Measure, out []dataRow) []dataRow {
+	for _, h := range r.Measure(m).History {
+		row := dataRow{Unit: m.Unit.ID, Measure: m.ID, Period: h.Period.String(), Actual: csvNum(h.Actual)}
+		if m.Polarity != model.Range {
+			pt := r.Data.Of(m).At(h.Period)
+			row.Target, row.Red, row.Stretch = csvNum(pt.Target.Or(m.Target)), csvNum(pt.Red.Or(m.Red)), csvNum(pt.Stretch.Or(m.Stretch))
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+func measureCSV(r *compute.Result, m *model.Measure) ([]byte, error) {
+	return marshalCSV(historyRows(r, m, nil))
+}
+
+// writeSiteCSV writes every measure's history to w, a measure at a time:
+// the 2.4 million rows of L are never all held, as values or as text.
+func writeSiteCSV(r *compute.Result, w io.Writer) error {
+	if _, err := io.WriteString(w, bom); err != nil {
+		return err
+	}
+	if err := gocsv.Marshal([]dataRow{}, w); err != nil { // the header
+		return err
+	}
+	var rows []dataRow
+	for _, u := range r.Site.Units {
+		for _, m := range u.Measures {
+			rows = historyRows(r, m, rows[:0])
+			if len(rows) == 0 {
+				continue
+			}
+			if err := gocsv.MarshalWithoutHeaders(rows, w); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func unitCSV(r *compute.Result, u *model.Unit) ([]byte, error) {
+	rows := []scorecardRow{}
+	for _, pr := range r.Unit(u).Perspectives {
+		for _, o := range pr.Objectives {
+			or := r.Objective(o)
+			for _, m := range o.Measures {
+				mr := r.Measure(m)
+				rows = append(rows, scorecardRow{
+					Perspective: pr.Perspective.ID, Objective: o.ID, ObjectiveName: csvText(o.Name), ObjectiveScore: csvNum(or.Score),
+					Measure: m.ID, MeasureName: csvText(m.Name), DisplayUnit: csvText(m.DisplayUnit),
+					Basis: mr.Basis.String(), Period: mr.Period.String(),
+					Value: csvNum(mr.Value), Target: csvNum(mr.Target), Red: csvNum(mr.Red), Stretch: csvNum(mr.Stretch),
+					Score: csvNum(mr.Score), Status: mr.Status.String(), Trend: mr.Trend.String(), Stale: mr.Stale,
+				})
+			}
+		}
+	}
+	return marshalCSV(rows)
+}
+
+// downloadJobs are the CSV files of the site, in a fixed order: each unit's
+// scorecard and its measures' histories, then the site-wide file.
+func downloadJobs(r *compute.Result) []job {
+	var out []job
+	for _, u := range r.Site.Units {
+		out = append(out, job{path: view.UnitCSVPath(u), make: func() ([]byte, error) { return unitCSV(r, u) }})
+		for _, m := range u.Measures {
+			out = append(out, job{path: view.MeasureCSVPath(m), make: func() ([]byte, error) { return measureCSV(r, m) }})
+		}
+	}
+	return append(out, streamJob(SiteCSVPath, func(w io.Writer) error { return writeSiteCSV(r, w) }))
+}

@@ -1,0 +1,175 @@
+package generator
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// The rows of sites/small/data/actuals.csv, for the databases.
+const smallFacts = `CREATE TABLE facts (unit TEXT, measure TEXT, period TEXT, actual NUMERIC, target NUMERIC);
+INSERT INTO facts VALUES
+ ('ops','revenue','2026-07',110,NULL), ('ops','revenue','2026-08',95,NULL), ('ops','revenue','2026-09',102,NULL),
+ ('ops','cost','2026-07',58,NULL), ('ops','cost','2026-08',66,NULL), ('ops','cost','2026-09',61,NULL),
+ ('ops','on-time','2026-07',0.93,NULL), ('ops','on-time','2026-08',0.80,NULL),
+ ('org','nps','2026-Q2',38,NULL), ('org','nps','2026-Q3',44,NULL),
+ ('org','engagement','2026-08',78,NULL), ('org','engagement','2026-09',83,NULL),
+ ('org','revenue','2026-10',NULL,110)`
+
+// Two sources: the monthly rows pivoted into the wide layout, and the rest
+// in the long layout.
+const smallSources = `
+[[sources]]
+name = "monthly"
+driver = "%s"
+dsn_env = "SCORECARD_TEST_WAREHOUSE"
+query = """
+SELECT unit, measure,
+  max(CASE WHEN period = '2026-07' THEN actual END) AS "2026-07",
+  max(CASE WHEN period = '2026-08' THEN actual END) AS "2026-08",
+  max(CASE WHEN period = '2026-09' THEN actual END) AS "2026-09"
+FROM facts WHERE period LIKE '2026-0_' AND actual IS NOT NULL GROUP BY unit, measure ORDER BY unit, measure"""
+
+[[sources]]
+name = "other"
+driver = "%[1]s"
+dsn_env = "SCORECARD_TEST_WAREHOUSE"
+timeout = 20
+query = "SELECT unit, measure, period, actual, target FROM facts WHERE period NOT LIKE '2026-0_' OR actual IS NULL ORDER BY unit, measure, period"
+`
+
+// scoresOf builds the site in src and returns its scores.json without the
+// sources, and the sources.
+func scoresOf(t *testing.T, src string) (map[string]any, any) {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Source: src, Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dest, "data/scores.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	sources := m["sources"]
+	delete(m, "sources")
+	return m, sources
+}
+
+func sourcesJSON(t *testing.T, s string) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestSourcesGiveTheSameScores builds the small site with its data from
+// workbooks LibreOffice wrote (the wide and the long layout), from CSV in
+// the wide layout, from SQLite and from PostgreSQL, and requires exactly
+// the scores of the CSV build; scores.json names the sources read.
+func TestSourcesGiveTheSameScores(t *testing.T) {
+	want, _ := scoresOf(t, smallSite)
+	withData := func(t *testing.T, files map[string]string) string {
+		src := copyTree(t, smallSite)
+		if err := os.Remove(filepath.Join(src, "data/actuals.csv")); err != nil {
+			t.Fatal(err)
+		}
+		for name, from := range files {
+			b, err := os.ReadFile(from)
+			if err != nil {
+				b = []byte(from)
+			}
+			writeFile(t, filepath.Join(src, name), b)
+		}
+		return src
+	}
+	cases := []struct {
+		name    string
+		site    func(t *testing.T) string
+		sources string
+	}{
+		{"xlsx", func(t *testing.T) string {
+			return withData(t, map[string]string{"data/monthly.xlsx": "testdata/workbooks/monthly.xlsx", "data/other.xlsx": "testdata/workbooks/other.xlsx"})
+		}, `[{"kind":"xlsx","file":"data/monthly.xlsx","sheet":"monthly","name":null,"driver":null,"rows":10},
+			{"kind":"xlsx","file":"data/other.xlsx","sheet":"other","name":null,"driver":null,"rows":3}]`},
+		{"csv wide", func(t *testing.T) string {
+			return withData(t, map[string]string{"data/monthly.csv": "testdata/workbooks/monthly.csv", "data/other.csv": "testdata/workbooks/other.csv"})
+		}, `[{"kind":"csv","file":"data/monthly.csv","sheet":null,"name":null,"driver":null,"rows":10},
+			{"kind":"csv","file":"data/other.csv","sheet":null,"name":null,"driver":null,"rows":3}]`},
+		{"sqlite", func(t *testing.T) string {
+			db := filepath.Join(t.TempDir(), "warehouse.db")
+			execSQL(t, "sqlite", db, smallFacts)
+			t.Setenv("SCORECARD_TEST_WAREHOUSE", db)
+			return sourcesSite(t, withData(t, nil), "sqlite")
+		}, `[{"kind":"database","file":null,"sheet":null,"name":"monthly","driver":"sqlite","rows":10},
+			{"kind":"database","file":null,"sheet":null,"name":"other","driver":"sqlite","rows":3}]`},
+		{"postgres", func(t *testing.T) string {
+			dsn := testPostgres(t)
+			execSQL(t, "pgx", dsn, "DROP TABLE IF EXISTS facts")
+			execSQL(t, "pgx", dsn, smallFacts)
+			t.Setenv("SCORECARD_TEST_WAREHOUSE", dsn)
+			return sourcesSite(t, withData(t, nil), "postgres")
+		}, `[{"kind":"database","file":null,"sheet":null,"name":"monthly","driver":"postgres","rows":10},
+			{"kind":"database","file":null,"sheet":null,"name":"other","driver":"postgres","rows":3}]`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, sources := scoresOf(t, c.site(t))
+			if !reflect.DeepEqual(got, want) {
+				g, _ := json.MarshalIndent(got, "", " ")
+				w, _ := json.MarshalIndent(want, "", " ")
+				t.Errorf("scores differ from the CSV build's:\n%s\nwant:\n%s", g, w)
+			}
+			if w := sourcesJSON(t, c.sources); !reflect.DeepEqual(sources, w) {
+				t.Errorf("sources %v; want %v", sources, w)
+			}
+		})
+	}
+}
+
+func sourcesSite(t *testing.T, src, driver string) string {
+	t.Helper()
+	cfg := filepath.Join(src, "config.toml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, cfg, append(b, []byte(strings.ReplaceAll(strings.ReplaceAll(smallSources, "%s", driver), "%[1]s", driver))...))
+	return src
+}
+
+func execSQL(t *testing.T, driver, dsn, stmt string) {
+	t.Helper()
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(stmt); err != nil {
+		t.Fatalf("%s: %v", stmt, err)
+	}
+}
+
+// testPostgres returns the connection string of the test server that
+// .ci/run starts; without one the test skips, except in CI.
+func testPostgres(t *testing.T) string {
+	t.Helper()
+	dsn := os.Getenv("SCORECARD_TEST_POSTGRES")
+	if dsn == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI is set but SCORECARD_TEST_POSTGRES is not: .ci/run starts a PostgreSQL server for these tests")
+		}
+		t.Skip("no PostgreSQL server: set SCORECARD_TEST_POSTGRES (scripts/postgres start prints one)")
+	}
+	return dsn
+}
