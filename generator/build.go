@@ -49,6 +49,10 @@ type Errors = diag.Errors
 // Diagnostic is one positioned error or warning.
 type Diagnostic = diag.Diagnostic
 
+// Pos is where a diagnostic is: a file's line and column, a workbook's
+// sheet and cell, or a database source's row.
+type Pos = diag.Pos
+
 // The severities of a Diagnostic.
 const (
 	SeverityError   = diag.Error

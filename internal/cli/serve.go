@@ -71,6 +71,9 @@ func (p *serveReporter) report(r serve.BuildResult) []string {
 	if len(r.Changed) > 0 {
 		cause = describeChanges(p.source, r.Changed) + ": "
 	}
+	if r.Refresh {
+		cause = "refresh asked for: " + cause
+	}
 	printDiagnostics(diagfmt.Printer{W: p.stderr}, p.source, r.Report, r.Err)
 	if r.Err == nil {
 		p.good = true

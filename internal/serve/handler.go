@@ -30,6 +30,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "scorecard serve answers only to 127.0.0.1 and localhost", http.StatusForbidden)
 		return
 	}
+	if r.URL.Path == RefreshPath {
+		s.serveRefresh(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -58,6 +62,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.serveFile(w, r, st, name)
+}
+
+// RefreshPath is where a POST asks for a full build, which runs the queries
+// of the database sources again: curl -X POST http://127.0.0.1:PORT/_scorecard/refresh
+const RefreshPath = reserved + "refresh"
+
+// serveRefresh asks for a full build. Only a POST does, and not one that a
+// page of another site sends (a browser says so in Sec-Fetch-Site): a
+// rebuild costs a query on the warehouse.
+func (s *Server) serveRefresh(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", "POST")
+		http.Error(w, "method not allowed: POST to refresh", http.StatusMethodNotAllowed)
+		return
+	}
+	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
+		http.Error(w, "a refresh is asked for from this computer, not by another site's page", http.StatusForbidden)
+		return
+	}
+	s.Refresh()
+	w.WriteHeader(http.StatusAccepted)
+	io.WriteString(w, "a full build is under way: the queries of the database sources run again\n")
 }
 
 // serveOwn answers the paths of the server itself.

@@ -55,6 +55,9 @@ type BuildResult struct {
 	// folder in place (only data files changed); it is nil for a full build.
 	// Report.Pages and Report.Files then count the files rewritten.
 	Update *generator.Update
+	// Refresh is true for a full build that a request to RefreshPath asked
+	// for: it runs the queries of the database sources again.
+	Refresh bool
 }
 
 // shutdownGrace is how long a stopping server lets requests finish.
@@ -79,6 +82,7 @@ type Server struct {
 	cur      atomic.Pointer[state]
 	hub      hub
 	kick     chan struct{} // a rebuild is due; capacity 1, so requests coalesce
+	refresh  atomic.Bool   // the next build is a full one: a refresh was asked for
 	stopping chan struct{} // closed on shutdown, ending event streams
 
 	mu      sync.Mutex
@@ -218,6 +222,16 @@ func (s *Server) run(ctx context.Context, cancel context.CancelFunc) {
 	}
 }
 
+// Refresh asks for a full build, as a change to config.toml does: the data
+// files are read and the database queries run again.
+func (s *Server) Refresh() {
+	s.refresh.Store(true)
+	select {
+	case s.kick <- struct{}{}:
+	default: // a build is due already, and will be a full one
+	}
+}
+
 // buildLoop rebuilds each time the watcher asks, one build at a time.
 func (s *Server) buildLoop(ctx context.Context) {
 	for {
@@ -238,7 +252,10 @@ func (s *Server) buildLoop(ctx context.Context) {
 func (s *Server) build(ctx context.Context) {
 	changed := s.takeChanged()
 	start := time.Now()
-	if s.cur.Load().site != nil && s.update(ctx, changed, start) {
+	// A refresh is a full build, whatever changed: only a full build runs
+	// the queries of the database sources again.
+	refresh := s.refresh.Swap(false)
+	if !refresh && s.cur.Load().site != nil && s.update(ctx, changed, start) {
 		return
 	}
 	dir, err := os.MkdirTemp(s.tmp, "site-")
@@ -267,7 +284,7 @@ func (s *Server) build(ctx context.Context) {
 		}
 		return
 	}
-	lines := s.opts.Report(BuildResult{Report: rep, Err: err, Elapsed: time.Since(start), Changed: changed})
+	lines := s.opts.Report(BuildResult{Report: rep, Err: err, Elapsed: time.Since(start), Changed: changed, Refresh: refresh})
 	old := s.cur.Load()
 	st := &state{gen: old.gen + 1, site: old.site}
 	if err != nil {

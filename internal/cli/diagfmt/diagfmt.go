@@ -71,6 +71,16 @@ func (p Printer) Diagnostic(d generator.Diagnostic) {
 		fmt.Fprintln(p.W, workflowCommand(d))
 	case JSON:
 		rec := record{Severity: severity(d), File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Message: d.Msg}
+		switch {
+		case d.Pos.Sheet != "" && d.Pos.File == "": // a row of a database source
+			rec.Source = d.Pos.Sheet
+		case d.Pos.Sheet != "": // a cell of a workbook: line and col are its row and column
+			rec.Sheet = d.Pos.Sheet
+			if d.Pos.Line > 0 && d.Pos.Col > 0 {
+				ref := cellRef(d.Pos)
+				rec.Cell = ref[strings.LastIndexByte(ref, '!')+1:]
+			}
+		}
 		p.json(rec)
 	default:
 		fmt.Fprintln(p.W, d.String())
@@ -118,6 +128,9 @@ func (p Printer) Summary(line string) {
 type record struct {
 	Severity string `json:"severity"`
 	File     string `json:"file,omitempty"`
+	Sheet    string `json:"sheet,omitempty"`  // a workbook's
+	Cell     string `json:"cell,omitempty"`   // in the sheet: C7
+	Source   string `json:"source,omitempty"` // a database source's name
 	Line     int    `json:"line,omitempty"`
 	Col      int    `json:"col,omitempty"`
 	Message  string `json:"message"`
@@ -141,6 +154,18 @@ func severity(d generator.Diagnostic) string {
 	return "error"
 }
 
+// cellRef is a workbook cell's or a database row's position without its
+// file: Sheet1!C7, or "source warehouse, row 12, column 4".
+func cellRef(p generator.Pos) string {
+	file := p.File
+	p.File = ""
+	if file == "" {
+		return p.String()
+	}
+	p.File = "."
+	return strings.TrimPrefix(p.String(), ".:")
+}
+
 // workflowCommand formats d as GitHub's ::error or ::warning command. The
 // file, line and column are properties, escaped so that nothing in them can
 // end the property list or the command; the message is escaped so that it
@@ -150,7 +175,15 @@ func workflowCommand(d generator.Diagnostic) string {
 	b.WriteString("::")
 	b.WriteString(severity(d))
 	var props []string
-	if d.Pos.File != "" {
+	msg := d.Msg
+	if d.Pos.Sheet != "" {
+		// A workbook's rows and a query's are not lines of a file: the
+		// annotation names the file (a workbook) and the message the cell.
+		msg = cellRef(d.Pos) + ": " + msg
+		if d.Pos.File != "" {
+			props = append(props, "file="+escapeProperty(d.Pos.File))
+		}
+	} else if d.Pos.File != "" {
 		props = append(props, "file="+escapeProperty(d.Pos.File))
 		if d.Pos.Line > 0 {
 			props = append(props, "line="+strconv.Itoa(d.Pos.Line))
@@ -164,7 +197,7 @@ func workflowCommand(d generator.Diagnostic) string {
 		b.WriteString(strings.Join(props, ","))
 	}
 	b.WriteString("::")
-	b.WriteString(escapeData(d.Msg))
+	b.WriteString(escapeData(msg))
 	return b.String()
 }
 

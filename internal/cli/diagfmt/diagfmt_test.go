@@ -123,3 +123,28 @@ func TestParse(t *testing.T) {
 		t.Errorf("Parse(GitHub): %v", err)
 	}
 }
+
+// TestWorkbookAndDatabasePositions: a workbook's cell is annotated on the
+// file with the cell in the message (its rows are not lines), and listed in
+// JSON with its sheet and cell; a database row has no file.
+func TestWorkbookAndDatabasePositions(t *testing.T) {
+	cell := generator.Diagnostic{Pos: generator.Pos{File: "data/k.xlsx", Sheet: "Q3 data", Line: 7, Col: 3}, Msg: "actual is blank"}
+	row := generator.Diagnostic{Pos: generator.Pos{Sheet: "warehouse", Line: 12, Col: 4}, Msg: "unit is NULL (or blank)"}
+	for _, c := range []struct {
+		f    Format
+		want string
+	}{
+		{Text, "data/k.xlsx:'Q3 data'!C7: actual is blank\nsource warehouse, row 12, column 4: unit is NULL (or blank)\n"},
+		{GitHub, "::error file=data/k.xlsx::'Q3 data'!C7: actual is blank\n::error::source warehouse, row 12, column 4: unit is NULL (or blank)\n"},
+		{JSON, `{"severity":"error","file":"data/k.xlsx","sheet":"Q3 data","cell":"C7","line":7,"col":3,"message":"actual is blank"}` + "\n" +
+			`{"severity":"error","source":"warehouse","line":12,"col":4,"message":"unit is NULL (or blank)"}` + "\n"},
+	} {
+		var b strings.Builder
+		p := Printer{W: &b, Format: c.f}
+		p.Diagnostic(cell)
+		p.Diagnostic(row)
+		if b.String() != c.want {
+			t.Errorf("%v:\n%s\nwant:\n%s", c.f, b.String(), c.want)
+		}
+	}
+}
