@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"iter"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -17,7 +18,12 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
 )
 
-// The columns of a data file, in the order of Row.Cols.
+// The columns of a data file, in the order of Row.Cols. A table holds
+// measures' values (unit, measure, period, actual, target, red, stretch) or,
+// when its header names an initiative column, initiatives' progress (unit,
+// initiative, period, complete, spend, status): its header decides, so that
+// every reader of tables (a CSV file, a sheet, a query) tells them apart
+// the same way.
 const (
 	ColUnit = iota
 	ColMeasure
@@ -26,14 +32,34 @@ const (
 	ColTarget
 	ColRed
 	ColStretch
+	ColInitiative
+	ColComplete
+	ColSpend
+	ColStatus
 	numCols
 )
 
 // ColumnNames are the header names of the columns, in the order of the constants.
-var ColumnNames = [numCols]string{"unit", "measure", "period", "actual", "target", "red", "stretch"}
+var ColumnNames = [numCols]string{"unit", "measure", "period", "actual", "target", "red", "stretch", "initiative", "complete", "spend", "status"}
 
-// Row is one data row. Cols holds each column's position on the row's line
-// (0 when the file has no such column), so that later checks can point at a cell.
+// The columns of each kind of table, in the order people write them.
+var (
+	measureColumns    = []int{ColUnit, ColMeasure, ColPeriod, ColActual, ColTarget, ColRed, ColStretch}
+	initiativeColumns = []int{ColUnit, ColInitiative, ColPeriod, ColComplete, ColSpend, ColStatus}
+)
+
+func columnList(cols []int, sep string) string {
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = ColumnNames[c]
+	}
+	return strings.Join(names, sep)
+}
+
+// Row is one data row: a measure's values for a period or, when Initiative
+// is set, an initiative's progress. Cols holds each column's position on the
+// row's line (0 when the file has no such column), so that later checks can
+// point at a cell.
 type Row struct {
 	File    string
 	Line    int
@@ -41,7 +67,12 @@ type Row struct {
 	Measure string
 	Period  string
 	Values  [4]model.Opt // actual, target, red, stretch: a blank cell is missing, never zero
-	Cols    [numCols]int
+	// An initiative's row: its id, percent complete and spend to date, and
+	// the status its owner reports, as written.
+	Initiative string
+	Progress   [2]model.Opt // complete, spend
+	Status     string
+	Cols       [numCols]int
 	// ColLines holds each column's line: after a quoted field that spans
 	// lines, a cell is on a later line than the row's first.
 	ColLines [numCols]int
@@ -94,12 +125,13 @@ func readCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row) bool) bool {
 }
 
 type csvReader struct {
-	name  string
-	dl    *diag.List
-	cr    *csv.Reader
-	index [numCols]int // field index of each column, -1 when absent
-	width int          // fields in the header
-	limit *lineLimiter
+	name       string
+	dl         *diag.List
+	cr         *csv.Reader
+	index      [numCols]int // field index of each column, -1 when absent
+	width      int          // fields in the header
+	initiative bool         // the file holds initiatives' progress
+	limit      *lineLimiter
 }
 
 func (r *csvReader) pos(line, col int) diag.Pos { return diag.Pos{File: r.name, Line: line, Col: col} }
@@ -109,7 +141,7 @@ func (r *csvReader) pos(line, col int) diag.Pos { return diag.Pos{File: r.name, 
 func (r *csvReader) read(fn func(*Row) bool) bool {
 	rec, err := r.cr.Read()
 	if err == io.EOF {
-		r.dl.Errorf(r.pos(1, 1), "empty file: a data file starts with the header row %s", strings.Join(ColumnNames[:], ","))
+		r.dl.Errorf(r.pos(1, 1), "empty file: a data file starts with the header row %s", columnList(measureColumns, ","))
 		return true
 	}
 	if err != nil {
@@ -189,6 +221,14 @@ func (r *csvReader) header(rec []string) bool {
 			return false
 		}
 	}
+	r.initiative = false
+	for _, h := range rec {
+		r.initiative = r.initiative || columnIndex(strings.TrimSpace(h)) == ColInitiative
+	}
+	kind := measureColumns
+	if r.initiative {
+		kind = initiativeColumns
+	}
 	ok := true
 	for i, h := range rec {
 		at := r.pos(r.cr.FieldPos(i)) // a quoted name may span lines
@@ -198,8 +238,14 @@ func (r *csvReader) header(rec []string) bool {
 		case name == "":
 			r.dl.Errorf(at, "column %d has no name: delete the empty column (spreadsheets also export columns that once held something)", i+1)
 			ok = false
+		case c >= 0 && !slices.Contains(kind, c) && r.initiative:
+			r.dl.Errorf(at, "column %q is a column of measures' tables, but this table has an initiative column: a table holds measures' values (%s) or initiatives' progress (%s), not both", name, columnList(measureColumns, ", "), columnList(initiativeColumns, ", "))
+			ok = false
+		case c >= 0 && !slices.Contains(kind, c):
+			r.dl.Errorf(at, "column %q is a column of initiatives' progress, which a table with an initiative column instead of measure holds (the columns of a measures' table are %s)", name, columnList(measureColumns, ", "))
+			ok = false
 		case c < 0:
-			r.dl.Errorf(at, "unknown column %q (the columns are %s)", name, strings.Join(ColumnNames[:], ", "))
+			r.dl.Errorf(at, "unknown column %q (the columns are %s)", name, columnList(kind, ", "))
 			ok = false
 		case r.index[c] >= 0 && strings.TrimSpace(rec[r.index[c]]) != name:
 			r.dl.Errorf(at, "column %q appears twice, the first time as %q (column names are read without regard to case)", name, strings.TrimSpace(rec[r.index[c]]))
@@ -211,11 +257,16 @@ func (r *csvReader) header(rec []string) bool {
 			r.index[c] = i
 		}
 	}
-	for c := ColUnit; c <= ColPeriod; c++ {
-		if r.index[c] < 0 {
-			r.dl.Errorf(r.pos(line, 1), "missing column %q: the header row must name unit, measure and period (and any of actual, target, red, stretch)", ColumnNames[c])
-			ok = false
+	for _, c := range kind[:3] {
+		if r.index[c] >= 0 {
+			continue
 		}
+		if r.initiative {
+			r.dl.Errorf(r.pos(line, 1), "missing column %q: the header row of initiatives' progress must name unit, initiative and period (and any of complete, spend, status)", ColumnNames[c])
+		} else {
+			r.dl.Errorf(r.pos(line, 1), "missing column %q: the header row must name unit, measure and period (and any of actual, target, red, stretch)", ColumnNames[c])
+		}
+		ok = false
 	}
 	return ok
 }
@@ -260,8 +311,11 @@ func (r *csvReader) fill(row *Row, rec []string) bool {
 		i := r.index[c]
 		if i < 0 {
 			row.Cols[c], row.ColLines[c] = 0, 0
-			if c >= ColActual {
-				row.Values[c-ColActual] = model.Opt{}
+			switch c {
+			case ColActual, ColTarget, ColRed, ColStretch, ColComplete, ColSpend:
+				*row.value(c) = model.Opt{}
+			case ColStatus:
+				row.Status = ""
 			}
 			continue
 		}
@@ -285,22 +339,57 @@ func (r *csvReader) fill(row *Row, rec []string) bool {
 			row.Measure = cell
 		case ColPeriod:
 			row.Period = cell
+		case ColInitiative:
+			row.Initiative = cell
+		case ColStatus:
+			row.Status = cell
 		default:
 			v, err := parseCell(cell)
+			if pct, cut := strings.CutSuffix(cell, "%"); err != nil && c == ColComplete && cut {
+				if _, err2 := parseCell(strings.TrimSpace(pct)); err2 == nil {
+					// A spreadsheet's percent column exports as "55%".
+					err = fmt.Errorf("is not a plain number: write the percent complete without the sign (%s)", strings.TrimSpace(pct))
+				}
+			}
 			if err != nil {
 				r.dl.Errorf(row.Pos(c), "%s %q %v", ColumnNames[c], cell, err)
 				ok = false
 			}
-			row.Values[c-ColActual] = v
+			*row.value(c) = v
 		}
 	}
-	for c, v := range []string{row.Unit, row.Measure, row.Period} {
-		if ok && v == "" {
+	required := measureColumns[:3]
+	if r.initiative {
+		required = initiativeColumns[:3]
+	}
+	for _, c := range required {
+		if ok && row.text(c) == "" {
 			r.dl.Errorf(row.Pos(c), "%s is blank", ColumnNames[c])
 			ok = false
 		}
 	}
 	return ok
+}
+
+// value is the number of numeric column c.
+func (r *Row) value(c int) *model.Opt {
+	if c >= ColComplete {
+		return &r.Progress[c-ColComplete]
+	}
+	return &r.Values[c-ColActual]
+}
+
+// text is the text of the id or period column c.
+func (r *Row) text(c int) string {
+	switch c {
+	case ColUnit:
+		return r.Unit
+	case ColMeasure:
+		return r.Measure
+	case ColInitiative:
+		return r.Initiative
+	}
+	return r.Period
 }
 
 func parseCell(s string) (model.Opt, error) {
@@ -325,5 +414,8 @@ func blank(rec []string) bool {
 
 // String formats a row for debugging.
 func (r *Row) String() string {
+	if r.Initiative != "" {
+		return fmt.Sprintf("%s:%d %s/%s %s %v %q", r.File, r.Line, r.Unit, r.Initiative, r.Period, r.Progress, r.Status)
+	}
 	return fmt.Sprintf("%s:%d %s/%s %s %v", r.File, r.Line, r.Unit, r.Measure, r.Period, r.Values)
 }
