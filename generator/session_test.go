@@ -186,10 +186,11 @@ func mustUpdate(t *testing.T, s *Session) (*Report, *Update) {
 // drives ("sell": driver score, and the row for ship on its page), the ops
 // unit's score, and so the pages that show that score: the home page's tree
 // and org's table of child units. The exceptions no longer list the measure,
-// and the alignment page shows ship's new status.
+// and the alignment page shows ship's new status. The pages of the
+// initiatives that serve ship and sell show their rows.
 // Org's objectives keep their scores (ship drives sell but adds nothing to
 // its score, which is what grow reads), so their pages stay as they are, as
-// do the other measures, the initiatives and the assets.
+// do the other measures, the other initiatives and the assets.
 func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 	source := copyTree(t, smallSite)
 	s, dest := startSession(t, source)
@@ -202,6 +203,8 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 		"data/scores.json",
 		"exceptions/index.html",
 		"index.html",
+		"initiatives/ops/automation.html",
+		"initiatives/ops/tender.html",
 		"pack/index.html",
 		"units/ops/index.html",
 		"units/ops/measures/on-time.html",
@@ -215,8 +218,8 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 	if up.All || !slices.Equal(up.Data, []string{"data/actuals.csv"}) {
 		t.Errorf("All %v, Data %v: want one data file and some pages", up.All, up.Data)
 	}
-	if rep.Pages != 9 || rep.Files != 10 || rep.Rows != 13 {
-		t.Errorf("report: %d pages, %d files, %d rows; want 9, 10, 13", rep.Pages, rep.Files, rep.Rows)
+	if rep.Pages != 11 || rep.Files != 12 || rep.Rows != 20 {
+		t.Errorf("report: %d pages, %d files, %d rows; want 11, 12, 20", rep.Pages, rep.Files, rep.Rows)
 	}
 	after := snapshot(t, dest)
 	checkRewrites(t, before, after, up.Written)
@@ -231,6 +234,51 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 		t.Errorf("an update without a change did %+v", up)
 	}
 	checkRewrites(t, after, snapshot(t, dest), nil)
+}
+
+// TestUpdateOfInitiativeProgress reports the automation initiative 75 %
+// complete in September instead of 40 % (70 % expected): off track becomes
+// on track. Its page, the initiatives page, its unit's page (the table of
+// initiatives), the exceptions, the pack and scores.json are written again;
+// no measure, objective or other initiative changes. Removing the file
+// takes every initiative's progress away, which is what a full build of the
+// source without it writes.
+func TestUpdateOfInitiativeProgress(t *testing.T) {
+	source := copyTree(t, smallSite)
+	s, dest := startSession(t, source)
+	before := snapshot(t, dest)
+
+	edit(t, source, "data/initiatives.csv", "ops,automation,2026-09,40,", "ops,automation,2026-09,75,")
+	rep, up := mustUpdate(t, s)
+	want := []string{
+		"data/scores.json",
+		"exceptions/index.html",
+		"initiatives/index.html",
+		"initiatives/ops/automation.html",
+		"pack/index.html",
+		"units/ops/index.html",
+	}
+	if !slices.Equal(up.Written, want) {
+		t.Errorf("written:\n%s\nwant:\n%s", strings.Join(up.Written, "\n"), strings.Join(want, "\n"))
+	}
+	if up.All || rep.Rows != 20 {
+		t.Errorf("All %v, rows %d: want some pages and 20 rows", up.All, rep.Rows)
+	}
+	after := snapshot(t, dest)
+	checkRewrites(t, before, after, up.Written)
+	if !strings.Contains(after["initiatives/ops/automation.html"].data, "On track") {
+		t.Errorf("the initiative's page does not say it is on track")
+	}
+	sameAsFullBuild(t, source, dest)
+
+	if err := os.Remove(filepath.Join(source, "data", "initiatives.csv")); err != nil {
+		t.Fatal(err)
+	}
+	rep, _ = mustUpdate(t, s)
+	if rep.Rows != 13 {
+		t.Errorf("rows %d after the file went; want 13", rep.Rows)
+	}
+	sameAsFullBuild(t, source, dest)
 }
 
 // TestUpdateOfTheFreshestDataRewritesEverything adds an actual for October,
