@@ -169,3 +169,14 @@ func TestInitiativesAsOfTheirData(t *testing.T) {
 		t.Errorf("grow is served by %d initiatives, %d active; want 1, 1", all, active)
 	}
 }
+
+// An initiative dated centuries either side of the as-of period has a
+// history of 120 periods before it and 120 after, not thousands.
+func TestInitiativeHistoryIsBounded(t *testing.T) {
+	site := strings.Replace(initiativeSite, "id = \"later\"\nname = \"Later\"\nstart = 2026-10-01\nend = 2027-03-31", "id = \"later\"\nname = \"Later\"\nstart = 1900-01-01\nend = 2300-12-31", 1)
+	r := sitetest.MustCompile(t, site)
+	h := sitetest.Initiative(t, r, "org/later").History
+	if len(h) != 241 || h[0].Period.String() != "2016-09" || h[240].Period.String() != "2036-09" {
+		t.Errorf("%d periods, %s to %s; want 241, 2016-09 to 2036-09", len(h), h[0].Period, h[len(h)-1].Period)
+	}
+}
