@@ -168,7 +168,8 @@ func Gantt(id, unitName string, rows []GanttRow, asOf time.Time, asOfLabel strin
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Renderer: "svg"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item", Formatter: "{b}"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		// One line of legend, paged where a phone has no room for it.
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "time", AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "32", Bottom: "48", ContainLabel: opts.Bool(true)}),
@@ -249,10 +250,34 @@ func ganttBars(rows []GanttRow) (planned []opts.LineData, filled map[model.Statu
 	return planned, filled
 }
 
-// ganttExtras are the timeline's extras, and the names beside its bars cut
-// to a width, which go-echarts' axis label has no field for: on a phone the
-// bars keep room, and the table has the names whole.
+// ganttExtras are the timeline's extras, and what go-echarts has no field
+// for: the names beside its bars cut to a width (on a phone the bars keep
+// room, and the table has the names whole), and room in the as-of label's
+// chip.
 type ganttExtras struct{ extras }
+
+// VisitSeriesOpt pads the label of the first series' mark line, the as-of
+// line, which go-echarts' Label cannot (its padding is a string, which
+// ECharts does not read).
+func (g ganttExtras) VisitSeriesOpt(ms charts.MultiSeries) any {
+	type paddedMarkLine struct {
+		*opts.MarkLines
+		Label *label `json:"label,omitempty"`
+	}
+	type asOfSeries struct {
+		series
+		MarkLine *paddedMarkLine `json:"markLine,omitempty"`
+	}
+	out := g.extras.VisitSeriesOpt(ms).([]series)
+	all := make([]any, len(out))
+	for i, s := range out {
+		all[i] = s
+		if ml := s.MarkLines; i == 0 && ml != nil {
+			all[i] = asOfSeries{series: s, MarkLine: &paddedMarkLine{MarkLines: ml, Label: &label{Label: ml.Label, Padding: []int{2, 5}}}}
+		}
+	}
+	return all
+}
 
 // VisitYAxis cuts the y axis's labels.
 func (ganttExtras) VisitYAxis(ys []opts.YAxis) any {

@@ -95,9 +95,12 @@ func TestGantt(t *testing.T) {
 			t.Errorf("bar series %v takes pointer events or has a tooltip", s["name"])
 		}
 	}
-	asOf := seriesNamed(t, m, "Planned")["markLine"].(map[string]any)["data"]
-	if got := mustJSON(asOf); got != `[{"name":"As of September 2026","xAxis":"2026-10-01"}]` {
+	asOf := seriesNamed(t, m, "Planned")["markLine"].(map[string]any)
+	if got := mustJSON(asOf["data"]); got != `[{"name":"As of September 2026","xAxis":"2026-10-01"}]` {
 		t.Errorf("as-of line %s", got)
+	}
+	if got := mustJSON(asOf["label"].(map[string]any)["padding"]); got != `[2,5]` {
+		t.Errorf("as-of label padding %s", got)
 	}
 	if y := firstAxis(m, "yAxis"); mustJSON(y["data"]) != `[`+mustJSON(hostileName)+`,"Nothing yet","Undated"]` || y["inverse"] != true ||
 		mustJSON(y["axisLabel"]) != `{"overflow":"truncate","width":150}` {
