@@ -10,7 +10,10 @@ import (
 
 // smallSite is a fixture with every page type and every kind of exception: a
 // roll-up, a formula, quarterly and range measures, a stale red measure, an
-// objective at risk, an initiative with an overdue milestone, commentary.
+// objective at risk, commentary, and initiatives in every phase: behind
+// schedule and spending ahead of delivery, off track on a stepwise schedule
+// and over budget, complete, not started; overdue milestones, and a red
+// objective whose only initiative is complete.
 const smallSite = "testdata/sites/small"
 
 func buildSmall(t *testing.T) string {
@@ -35,6 +38,8 @@ func TestPagesGolden(t *testing.T) {
 		"units/ops/measures/cost.html",
 		"units/org/measures/engagement.html",
 		"initiatives/index.html",
+		"initiatives/org/crm.html",
+		"initiatives/ops/automation.html",
 		"exceptions/index.html",
 		"alignment/index.html",
 		"data/scores.json",

@@ -100,7 +100,7 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 	for _, in := range o.Unit.Initiatives {
 		for _, io := range in.Objectives {
 			if io == o {
-				v.Initiatives = append(v.Initiatives, Link{Text: in.Name, Href: here + initiativesPath + "#" + initiativeAnchor(in)})
+				v.Initiatives = append(v.Initiatives, Link{Text: in.Name, Href: here + initiativePath(in)})
 			}
 		}
 	}
