@@ -792,4 +792,17 @@ func TestUpdateOfMergedRowsNeedsAFullBuild(t *testing.T) {
 	if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
 		t.Fatalf("update: %v; want ErrFullBuild", err)
 	}
+
+	// The same for an initiative's progress: its status for August in a
+	// file of its own, beside the percent complete and spend of that month.
+	source = copyTree(t, smallSite)
+	writeFile(t, filepath.Join(source, "data/status.csv"), []byte("unit,initiative,period,status\nops,automation,2026-08,at-risk\n"))
+	s, dest := startSession(t, source)
+	if b, err := os.ReadFile(filepath.Join(dest, "data/scores.json")); err != nil || !strings.Contains(string(b), `"file": "data/status.csv",`) {
+		t.Errorf("scores.json does not name the file of the status (%v):\n%s", err, b)
+	}
+	edit(t, source, "data/initiatives.csv", "ops,automation,2026-09,40,", "ops,automation,2026-09,45,")
+	if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
+		t.Fatalf("update of an initiative's merged rows: %v; want ErrFullBuild", err)
+	}
 }

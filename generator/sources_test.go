@@ -132,6 +132,20 @@ func TestSourcesGiveTheSameScores(t *testing.T) {
 		}, `[{"kind":"database","file":null,"sheet":null,"name":"monthly","driver":"sqlite","rows":10},
 			{"kind":"database","file":null,"sheet":null,"name":"other","driver":"sqlite","rows":3},
 			{"kind":"database","file":null,"sheet":null,"name":"progress","driver":"sqlite","rows":7}]`},
+		{"merged", func(t *testing.T) string {
+			// Percent complete and status in a file, spend in a database.
+			db := filepath.Join(t.TempDir(), "warehouse.db")
+			execSQL(t, "sqlite", db, smallFacts)
+			t.Setenv("SCORECARD_TEST_WAREHOUSE", db)
+			src := withData(t, map[string]string{"data/monthly.csv": "testdata/workbooks/monthly.csv", "data/other.csv": "testdata/workbooks/other.csv",
+				"data/progress.csv": "unit,initiative,period,complete,status\norg,crm,2026-07,50,on-track\norg,crm,2026-08,58,\norg,crm,2026-09,64,at-risk\n" +
+					"ops,automation,2026-08,30,\nops,automation,2026-09,40,off-track\nops,tender,2026-05,80,\nops,tender,2026-06,100,on-track\n"})
+			appendFile(t, filepath.Join(src, "config.toml"), "[[sources]]\nname = \"spend\"\ndriver = \"sqlite\"\ndsn_env = \"SCORECARD_TEST_WAREHOUSE\"\nquery = \"SELECT unit, initiative, period, spend FROM progress\"\n")
+			return src
+		}, `[{"kind":"csv","file":"data/monthly.csv","sheet":null,"name":null,"driver":null,"rows":10},
+			{"kind":"csv","file":"data/other.csv","sheet":null,"name":null,"driver":null,"rows":3},
+			{"kind":"csv","file":"data/progress.csv","sheet":null,"name":null,"driver":null,"rows":7},
+			{"kind":"database","file":null,"sheet":null,"name":"spend","driver":"sqlite","rows":7}]`},
 		{"postgres", func(t *testing.T) string {
 			dsn := testPostgres(t)
 			execSQL(t, "pgx", dsn, "DROP TABLE IF EXISTS facts, progress")

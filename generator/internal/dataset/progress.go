@@ -56,15 +56,37 @@ func (d *dataChecker) progressRow(r *load.Row, um *unitMeasures) {
 	}
 	reports := d.data.Progress[in.Index]
 	i, found := slices.BinarySearchFunc(reports, p, func(x model.Progress, p period.Period) int { return x.Period.N - p.N })
-	if found {
+	row := model.Progress{Period: p, Complete: complete, Spend: spend, Reported: reported, Src: r.Pos(load.ColPeriod)}
+	switch {
+	case !found:
+		d.data.Progress[in.Index] = slices.Insert(reports, i, row)
+	case mergeProgress(&reports[i], row):
+		// The percent complete in one table, the spend in another, as
+		// measures' actuals and targets may be (the reports are this
+		// data's own, never shared with the data it was made from).
+		d.data.MergedRows++
+	default:
 		dl.Errorf(r.Pos(load.ColUnit), "duplicate row for %s/%s %s: the first is at %s", r.Unit, r.Initiative, r.Period, reports[i].Src)
 		return
 	}
-	d.data.Progress[in.Index] = slices.Insert(reports, i, model.Progress{
-		Period: p, Complete: complete, Spend: spend, Reported: reported, Src: r.Pos(load.ColPeriod),
-	})
 	d.data.Rows++
 	d.count(r)
+}
+
+// mergeProgress adds to pr, a period's report, the figures of row, a later
+// row of the same period, and reports whether they could be merged: they
+// cannot when row gives a figure pr has, or none at all.
+func mergeProgress(pr *model.Progress, row model.Progress) bool {
+	given := row.Complete.OK || row.Spend.OK || row.Reported != model.None
+	if !given || (row.Complete.OK && pr.Complete.OK) || (row.Spend.OK && pr.Spend.OK) ||
+		(row.Reported != model.None && pr.Reported != model.None) {
+		return false
+	}
+	pr.Complete, pr.Spend = pr.Complete.Or(row.Complete), pr.Spend.Or(row.Spend)
+	if pr.Reported == model.None {
+		pr.Reported = row.Reported
+	}
+	return true
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
