@@ -291,7 +291,7 @@ func TestUpdateOfInitiativeProgress(t *testing.T) {
 // A new version of the workbook is applied in place: the initiative's page
 // and those that show it are written again, the query's rows are kept
 // (updates read the changed files alone), and the folder is what a full
-// build writes, scores.json's sources included.
+// build writes, scores.json's sources and the pages' provenance included.
 func TestUpdateOfInitiativeProgressInAWorkbook(t *testing.T) {
 	source := copyTree(t, smallSite)
 	if err := os.Remove(filepath.Join(source, "data/initiatives.csv")); err != nil {
@@ -314,6 +314,14 @@ func TestUpdateOfInitiativeProgressInAWorkbook(t *testing.T) {
 	workbook(t, source, "progress.xlsx", progress(40), nil)
 	s, dest := startSession(t, source)
 	before := snapshot(t, dest)
+	for page, want := range map[string]string{
+		"initiatives/ops/automation.html": "Data from: data/progress.xlsx, sheet Sheet1",
+		"initiatives/org/crm.html":        "Data from: database source progress (sqlite)",
+	} {
+		if !strings.Contains(before[page].data, want) {
+			t.Errorf("%s does not say %q", page, want)
+		}
+	}
 
 	workbook(t, source, "progress.xlsx", progress(75), nil)
 	rep, up := mustUpdate(t, s)

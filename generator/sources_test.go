@@ -221,3 +221,31 @@ func testPostgres(t *testing.T) string {
 	}
 	return dsn
 }
+
+// TestProvenanceNamesEveryTable: a measure whose targets come from a second
+// file, and an initiative whose status for a month comes from a second
+// file, name both files on their pages, in the order the build read them,
+// though each merged period keeps the position of its first row alone.
+func TestProvenanceNamesEveryTable(t *testing.T) {
+	src := copyTree(t, smallSite)
+	writeFile(t, filepath.Join(src, "data/more/targets.csv"), []byte("unit,measure,period,target\nops,cost,2026-08,59\n"))
+	writeFile(t, filepath.Join(src, "data/more/status.csv"), []byte("unit,initiative,period,status\nops,automation,2026-08,at-risk\n"))
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Source: src, Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string]string{
+		"units/ops/measures/cost.html":    "<dd>data/actuals.csv; data/more/targets.csv</dd>",
+		"units/ops/measures/revenue.html": "<dd>data/actuals.csv</dd>",
+		"initiatives/ops/automation.html": "Data from: data/initiatives.csv; data/more/status.csv</p>",
+		"initiatives/ops/tender.html":     "Data from: data/initiatives.csv</p>",
+	} {
+		b, err := os.ReadFile(filepath.Join(dest, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s does not say %q", page, want)
+		}
+	}
+}

@@ -65,6 +65,7 @@ func (d *dataChecker) progressRow(r *load.Row, um *unitMeasures) {
 		// measures' actuals and targets may be (the reports are this
 		// data's own, never shared with the data it was made from).
 		d.data.MergedRows++
+		model.AddMerged(&d.data.MergedFrom.Initiatives, in.Index, r.Pos(load.ColPeriod))
 	default:
 		dl.Errorf(r.Pos(load.ColUnit), "duplicate row for %s/%s %s: the first is at %s", r.Unit, r.Initiative, r.Period, reports[i].Src)
 		return

@@ -111,6 +111,7 @@ func (d *dataChecker) row(r *load.Row) {
 		slot.Src = r.Pos(load.ColPeriod)
 	} else {
 		d.data.MergedRows++
+		model.AddMerged(&d.data.MergedFrom.Measures, m.Index, r.Pos(load.ColPeriod))
 	}
 	slot.Actual, slot.Target, slot.Red, slot.Stretch = vals[0], vals[1], vals[2], vals[3]
 	d.data.Rows++

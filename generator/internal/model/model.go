@@ -6,6 +6,7 @@
 package model
 
 import (
+	"slices"
 	"time"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
@@ -237,6 +238,26 @@ type Data struct {
 	// MergedRows counts the rows that gave values to a period that another
 	// row had given other values to (actuals and targets in two tables).
 	MergedRows int
+	// MergedFrom names, by Measure.Index and by Initiative.Index, the
+	// tables of those rows: a point or a report keeps the position of its
+	// period's first row only. Nil when no row was merged.
+	MergedFrom struct{ Measures, Initiatives map[int][]SourceKey }
+}
+
+// SourceKey names the table a row came from, as its position does: a file
+// and a sheet of a workbook, or a database source's name as the sheet.
+type SourceKey struct{ File, Sheet string }
+
+// AddMerged notes that a row at pos was merged into a period of entry i of
+// m (a measure's or an initiative's index).
+func AddMerged(m *map[int][]SourceKey, i int, pos diag.Pos) {
+	k := SourceKey{pos.File, pos.Sheet}
+	if *m == nil {
+		*m = map[int][]SourceKey{}
+	}
+	if !slices.Contains((*m)[i], k) {
+		(*m)[i] = append((*m)[i], k)
+	}
 }
 
 // SourceKind tells data files from sheets and databases.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/chart"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
@@ -311,19 +312,35 @@ func (b *Builder) definition(here string, m *model.Measure) []Field {
 // provenance says where a measure's data rows came from: each file, sheet of
 // a workbook or database source, in the order the build read them.
 func provenance(d *model.Data, m *model.Measure) string {
-	type key struct{ file, sheet string }
-	seen := map[key]bool{}
+	seen := sourceSet{}
 	for _, pt := range d.Of(m).Points {
-		if pt.Src.File != "" || pt.Src.Sheet != "" {
-			seen[key{pt.Src.File, pt.Src.Sheet}] = true
-		}
+		seen.add(pt.Src)
 	}
-	if len(seen) == 0 {
-		return ""
+	seen.merged(d.MergedFrom.Measures[m.Index])
+	return seen.text(d)
+}
+
+// sourceSet holds the tables some data rows came from.
+type sourceSet map[model.SourceKey]bool
+
+func (s sourceSet) add(at diag.Pos) {
+	if at.File != "" || at.Sheet != "" {
+		s[model.SourceKey{File: at.File, Sheet: at.Sheet}] = true
 	}
+}
+
+// merged adds the tables of rows merged into periods that others began.
+func (s sourceSet) merged(keys []model.SourceKey) {
+	for _, k := range keys {
+		s[k] = true
+	}
+}
+
+// text names the sources of s in the order the build read them, "" for none.
+func (s sourceSet) text(d *model.Data) string {
 	var out []string
 	for _, src := range d.Sources {
-		if f, sh := src.Key(); !seen[key{f, sh}] {
+		if f, sh := src.Key(); !s[model.SourceKey{File: f, Sheet: sh}] {
 			continue
 		}
 		switch src.Kind {

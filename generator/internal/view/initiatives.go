@@ -214,6 +214,9 @@ type InitiativePageView struct {
 	// Timeline is the milestones by due date, with the end of the as-of
 	// period among them.
 	Timeline []TimelineItem
+	// From names where the progress rows came from: files, sheets,
+	// database sources; "" when none was reported.
+	From string
 }
 
 // TimelineItem is a milestone on an initiative's timeline, or (AsOf) the
@@ -258,6 +261,12 @@ func (b *Builder) initiativePage(path string, in *model.Initiative) *InitiativeP
 		v.Serves = append(v.Serves, b.objectiveRow(path, o))
 	}
 	v.Timeline = b.milestoneTimeline(in)
+	from := sourceSet{}
+	for _, pr := range r.Data.ProgressOf(in) {
+		from.add(pr.Src)
+	}
+	from.merged(r.Data.MergedFrom.Initiatives[in.Index])
+	v.From = from.text(r.Data)
 	return v
 }
 
