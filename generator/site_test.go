@@ -123,19 +123,26 @@ func TestThemeOverridesFileByFile(t *testing.T) {
 
 // TestStaleMarkIsDrawn: the stale mark is an inline SVG, not the
 // stopwatch character U+23F1, which no font of a plain Debian install has
-// (it showed as an empty box), on the scorecard table and the measure page
-// of a stale measure of the example site.
+// (it showed as an empty box): on no page of the example site, and drawn on
+// the scorecard table and measure page of a stale measure and where an
+// initiative's progress report is stale.
 func TestStaleMarkIsDrawn(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := Build(context.Background(), Options{Source: "..", Destination: dest}); err != nil {
 		t.Fatal(err)
 	}
-	for _, page := range []string{"units/procurement/index.html", "units/procurement/measures/supplier-audit-score.html"} {
+	for name, b := range tree(t, dest) {
+		if strings.Contains(string(b), "\u23f1") {
+			t.Errorf("%s holds the stopwatch character", name)
+		}
+	}
+	for _, page := range []string{"units/procurement/index.html", "units/procurement/measures/supplier-audit-score.html",
+		"initiatives/index.html", "initiatives/apac/apac-partner-program.html"} {
 		b, err := os.ReadFile(filepath.Join(dest, page))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s := string(b); strings.Contains(s, "\u23f1") || !strings.Contains(s, `<span class="stale"`) || !strings.Contains(s, `<svg class="icon"`) {
+		if s := string(b); !strings.Contains(s, `class="stale"`) || !strings.Contains(s, `<svg class="icon"`) {
 			t.Errorf("%s: the stale mark is not the drawn clock", page)
 		}
 	}
