@@ -81,7 +81,7 @@ func Changed(old, next *compute.Result) (paths []string, all bool) {
 func sameMeasure(a, b *compute.MeasureResult) bool {
 	return a.Measure == b.Measure && a.Basis == b.Basis && a.Current == b.Current && a.Period == b.Period &&
 		a.Value == b.Value && a.Thresholds == b.Thresholds && a.Score == b.Score && a.Status == b.Status &&
-		a.Trend == b.Trend && a.Stale == b.Stale && a.WindowFirst == b.WindowFirst &&
+		a.Trend == b.Trend && a.TrendPeriods == b.TrendPeriods && a.Stale == b.Stale && a.WindowFirst == b.WindowFirst &&
 		slices.Equal(a.Missing, b.Missing) && a.DivZero == b.DivZero && slices.Equal(a.History, b.History) &&
 		a.Previous == b.Previous
 }

@@ -16,7 +16,7 @@ func TestChangedComparesEveryField(t *testing.T) {
 		v    any
 		want int
 	}{
-		{compute.MeasureResult{}, 15},
+		{compute.MeasureResult{}, 16},
 		{compute.PeriodResult{}, 5},
 		{compute.Thresholds{}, 3},
 		{compute.ObjectiveResult{}, 7},

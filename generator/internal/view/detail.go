@@ -177,6 +177,7 @@ type MeasureView struct {
 	Current    string
 	Score      Score
 	Trend      string
+	TrendOver  Span
 	Stale      bool
 	Definition []Field
 	Chart      *chart.Chart
@@ -219,6 +220,7 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 		Current:   cal.Name(mr.Current),
 		Score:     ScoreOf(mr.Score, mr.Status),
 		Trend:     mr.Trend.String(),
+		TrendOver: spanOf(mr.TrendPeriods, m.Freq),
 		Stale:     mr.Stale,
 		CSV:       here + MeasureCSVPath(m),
 		theme:     b.theme,

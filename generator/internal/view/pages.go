@@ -4,6 +4,7 @@ import (
 	"html/template"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/chart"
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
@@ -50,6 +51,7 @@ type MeasureRow struct {
 	Period        string // the value's period when it is not the current one
 	Score         Score
 	Trend         string
+	TrendOver     Span // the periods the trend reads: those the sparkline draws
 	Stale         bool
 	Spark         template.HTML
 }
@@ -122,18 +124,20 @@ func (b *Builder) objectiveRow(path string, o *model.Objective) ObjectiveRow {
 	return row
 }
 
-// sparkPeriods is how many of a measure's latest periods its sparkline shows.
-const sparkPeriods = 12
+// sparkPeriods is how many of a measure's latest periods its sparkline
+// shows: the periods its trend reads.
+const sparkPeriods = compute.TrendPeriods
 
 func (b *Builder) measureRow(path string, m *model.Measure) MeasureRow {
 	mr := b.r.Measure(m)
 	row := MeasureRow{
-		Link:   Link{Text: m.Name, Href: rel(path) + measurePath(m)},
-		Value:  formatValue(m, mr.Value),
-		Target: formatTarget(m, mr.Target),
-		Score:  ScoreOf(mr.Score, mr.Status),
-		Trend:  mr.Trend.String(),
-		Stale:  mr.Stale,
+		Link:      Link{Text: m.Name, Href: rel(path) + measurePath(m)},
+		Value:     formatValue(m, mr.Value),
+		Target:    formatTarget(m, mr.Target),
+		Score:     ScoreOf(mr.Score, mr.Status),
+		Trend:     mr.Trend.String(),
+		TrendOver: spanOf(mr.TrendPeriods, m.Freq),
+		Stale:     mr.Stale,
 	}
 	if mr.Value.OK && mr.Period != mr.Current {
 		row.Period = b.r.Site.Calendar.Name(mr.Period)

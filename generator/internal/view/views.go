@@ -11,6 +11,7 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
@@ -51,6 +52,21 @@ type Link struct {
 type Score struct {
 	Text   string // "6.1", or "–"
 	Status string // green, amber, red, none
+}
+
+// Span is a number of periods of a frequency, for a theme to write as
+// "12 months" or "4 quarters": N, and the singular name of the period,
+// "month", "quarter" or "year". A zero Span is no span.
+type Span struct {
+	N    int
+	Unit string
+}
+
+func spanOf(n int, f period.Freq) Span {
+	if n == 0 {
+		return Span{}
+	}
+	return Span{N: n, Unit: map[period.Freq]string{period.Monthly: "month", period.Quarterly: "quarter", period.Annual: "year"}[f]}
 }
 
 // ScoreOf is a score and its status as pages show them.
