@@ -200,6 +200,8 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 
 	edit(t, source, "data/actuals.csv", "ops,on-time,2026-08,0.80,", "ops,on-time,2026-08,0.96,")
 	rep, up := mustUpdate(t, s)
+	// August's row: the pages of the review of August change as those of
+	// September do, and the reviews of July and June, before it, do not.
 	want := []string{
 		"alignment/index.html",
 		"data/measures.csv",
@@ -209,6 +211,15 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 		"initiatives/ops/automation.html",
 		"initiatives/ops/tender.html",
 		"pack/index.html",
+		"periods/2026-08/data/scores.json",
+		"periods/2026-08/exceptions/index.html",
+		"periods/2026-08/index.html",
+		"periods/2026-08/pack/index.html",
+		"periods/2026-08/units/ops/index.html",
+		"periods/2026-08/units/ops/measures/on-time.html",
+		"periods/2026-08/units/ops/objectives/sell.html",
+		"periods/2026-08/units/ops/objectives/ship.html",
+		"periods/2026-08/units/org/index.html",
 		"units/ops/index.html",
 		"units/ops/measures/on-time.csv",
 		"units/ops/measures/on-time.html",
@@ -346,8 +357,12 @@ func TestUpdateOfInitiativeProgressInAWorkbook(t *testing.T) {
 // TestUpdateOfTheFreshestDataRewritesEverything adds an actual for October,
 // which moves the as-of period, shown on every page: every page is rendered
 // again, and the folder is still what a full build writes.
+//
+// The site publishes the as-of period alone: with earlier review periods,
+// the move takes a full build (TestUpdateThatMovesTheReviewPeriods).
 func TestUpdateOfTheFreshestDataRewritesEverything(t *testing.T) {
 	source := copyTree(t, smallSite)
+	appendFile(t, filepath.Join(source, "config.toml"), "[review]\nperiods = 1\n")
 	s, dest := startSession(t, source)
 	before := snapshot(t, dest)
 	// With nps current through November, three of the five measures with
@@ -363,6 +378,34 @@ func TestUpdateOfTheFreshestDataRewritesEverything(t *testing.T) {
 	checkRewrites(t, before, snapshot(t, dest), up.Written)
 	if slices.Contains(up.Written, "assets/site.css") {
 		t.Errorf("an asset was rewritten with the same bytes")
+	}
+	sameAsFullBuild(t, source, dest)
+}
+
+// TestUpdateThatMovesTheReviewPeriods: an actual for October moves the
+// as-of period, and with it the review periods published (September to
+// June become October to July): the update asks for a full build, which
+// writes the review of September and leaves out that of June.
+func TestUpdateThatMovesTheReviewPeriods(t *testing.T) {
+	source := copyTree(t, smallSite)
+	s, dest := startSession(t, source)
+	for _, p := range []string{"periods/2026-06/index.html", "periods/2026-08/index.html"} {
+		if _, err := os.Stat(filepath.Join(dest, p)); err != nil {
+			t.Fatalf("before: %v", err)
+		}
+	}
+	edit(t, source, "data/actuals.csv", "org,revenue,2026-10,,110", "org,revenue,2026-10,,110\nops,cost,2026-10,59,\nops,revenue,2026-10,104,")
+	if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
+		t.Fatalf("Update: %v; want ErrFullBuild", err)
+	}
+	if _, err := s.Build(context.Background(), dest); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "periods/2026-06")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the review of June is still there: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "periods/2026-09/index.html")); err != nil {
+		t.Errorf("no review of September: %v", err)
 	}
 	sameAsFullBuild(t, source, dest)
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -48,7 +49,16 @@ func TestSitemapAndCanonicalLinks(t *testing.T) {
 	}
 	const base = "https://example.org/R&D%20scorecard/"
 	want := `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n"
-	for _, p := range smallPages {
+	// Each review period has the same pages; the small site publishes
+	// September at the root and the three months before under periods/.
+	var pages []string
+	for _, prefix := range []string{"", "periods/2026-06/", "periods/2026-07/", "periods/2026-08/"} {
+		for _, p := range smallPages {
+			pages = append(pages, prefix+p)
+		}
+	}
+	slices.Sort(pages)
+	for _, p := range pages {
 		want += "  <url><loc>" + strings.ReplaceAll(base, "&", "&amp;") + p + "</loc></url>\n"
 	}
 	want += "</urlset>\n"

@@ -77,11 +77,16 @@ func (e *engine) measureAt(m *model.Measure, asOf period.Period) MeasureResult {
 	r.Thresholds = r.Thresholds.WithDefaults(m.Polarity, e.site.AmberBand)
 	r.Status = MeasureStatus(m.Polarity, r.Value, r.Thresholds, m.Band)
 	r.Score = MeasureScore(m.Polarity, r.Value, r.Thresholds, m.Band)
-	r.Trend, r.TrendPeriods = e.trend(m, c)
 	if m.Polarity == model.Range {
 		r.Thresholds = Thresholds{}
 	}
 	return r
+}
+
+// describe adds to m's result as of a review period what only its pages
+// show: the trend.
+func (e *engine) describe(m *model.Measure, r *MeasureResult) {
+	r.Trend, r.TrendPeriods = e.trend(m, r.Current)
 }
 
 // trend reads the actuals of m's TrendPeriods periods up to c, the periods

@@ -32,6 +32,7 @@ type Config struct {
 	Mail            Mail          `toml:"mail"`
 	Workbooks       []Workbook    `toml:"workbooks"`
 	Sources         []Source      `toml:"sources"`
+	Review          Review        `toml:"review"`
 }
 
 // Workbook is one [[workbooks]] entry: which sheets of a workbook in data/
@@ -50,6 +51,12 @@ type Source struct {
 	Query   string   `toml:"query"`
 	DSNEnv  string   `toml:"dsn_env"`
 	Timeout *float64 `toml:"timeout"`
+}
+
+// Review is the [review] table of config.toml: how many review periods a
+// build publishes.
+type Review struct {
+	Periods *int `toml:"periods"`
 }
 
 // Mail is the [mail] table of config.toml: whom `scorecard mail` sends the

@@ -28,6 +28,10 @@ type Site struct {
 
 	Mail Mail // the board pack's recipients, from [mail]
 
+	// ReviewPeriods is how many review periods a build publishes: the as-of
+	// period and the ReviewPeriods-1 site periods before it.
+	ReviewPeriods int
+
 	Perspectives []*Perspective
 	Units        []*Unit // pre-order: a parent before its children, siblings by id
 	Measures     int     // number of measures in all units

@@ -23,11 +23,12 @@ func Pack(r *compute.Result, theme *theme.Theme) ([]byte, error) {
 // packJob renders the board pack, as a page of the site when sitePage is
 // true (see view.Builder.Pack).
 func packJob(b *view.Builder, pr *pager, sitePage bool) job {
-	return job{path: PackPath, make: func() ([]byte, error) {
+	path := b.Prefix() + PackPath
+	return job{path: path, make: func() ([]byte, error) {
 		v, err := b.Pack(sitePage)
 		if err != nil {
 			return nil, err
 		}
-		return pr.execute("pack", "pack.html", PackPath, v)
+		return pr.execute("pack", "pack.html", path, v)
 	}}
 }

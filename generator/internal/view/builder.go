@@ -6,17 +6,59 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
-// A Builder makes the views of one result.
+// A Builder makes the views of one result: the as-of period's, whose pages
+// are at the root of the output, or a past review period's, whose pages are
+// the same under PeriodDir.
 type Builder struct {
-	r     *compute.Result
-	site  *SiteView
-	theme *theme.Theme
+	r       *compute.Result
+	site    *SiteView
+	theme   *theme.Theme
+	prefix  string   // "" or PeriodDir(p): where the period's pages are
+	reviews []review // every review period published, newest first
 }
 
-// NewBuilder returns the builder of r's views, for the templates of t.
-func NewBuilder(r *compute.Result, t *theme.Theme) *Builder {
-	return &Builder{r: r, site: NewSite(r), theme: t}
+// review is a published review period: its folder and its names.
+type review struct {
+	prefix string
+	name   string // "August 2026"
+	code   string // "2026-08"
 }
+
+// NewBuilder returns the builder of r's views, for the templates of t: the
+// pages of the as-of period, at the root.
+func NewBuilder(r *compute.Result, t *theme.Theme) *Builder {
+	return Builders(r, t)[0]
+}
+
+// Builders returns the builders of the as-of period of r and of each of its
+// past review periods, newest first.
+func Builders(r *compute.Result, t *theme.Theme) []*Builder {
+	results := append([]*compute.Result{r}, r.Past...)
+	reviews := make([]review, len(results))
+	for i, x := range results {
+		reviews[i] = review{name: r.Site.Calendar.Name(x.AsOf), code: x.AsOf.String()}
+		if i > 0 {
+			reviews[i].prefix = PeriodDir(x.AsOf.String())
+		}
+	}
+	out := make([]*Builder, len(results))
+	for i, x := range results {
+		out[i] = &Builder{r: x, site: NewSite(x), theme: t, prefix: reviews[i].prefix, reviews: reviews}
+		out[i].site.Past = i > 0
+	}
+	return out
+}
+
+// PeriodDir is the folder of the pages of a past review period, by its
+// literal ("2026-08"), from the output root.
+func PeriodDir(code string) string { return "periods/" + code + "/" }
+
+// Prefix is where the builder's pages are, from the output root: "" for the
+// as-of period, PeriodDir for a past one.
+func (b *Builder) Prefix() string { return b.prefix }
+
+// Result is the result the builder's views show.
+func (b *Builder) Result() *compute.Result { return b.r }
 
 // NewSite is what every page of r shows.
 func NewSite(r *compute.Result) *SiteView {
@@ -127,7 +169,23 @@ func (b *Builder) Page(p PageRef) *Page {
 }
 
 func (b *Builder) page(path, title, nav string, body any) *Page {
-	return &Page{Site: b.site, Path: path, Rel: rel(path), Canonical: canonical(b.r.Site.BaseURL, path), Title: title, Nav: nav, Body: body}
+	full := b.prefix + path
+	return &Page{
+		Site: b.site, Path: full, Rel: rel(full), Home: rel(path),
+		Canonical: canonical(b.r.Site.BaseURL, full), Title: title, Nav: nav, Body: body,
+		Periods: b.periodLinks(path),
+	}
+}
+
+// periodLinks links the page at path (within a period) in every review
+// period: every period has the same pages.
+func (b *Builder) periodLinks(path string) []PeriodLink {
+	up := rel(b.prefix + path)
+	out := make([]PeriodLink, len(b.reviews))
+	for i, rv := range b.reviews {
+		out[i] = PeriodLink{Text: rv.name, Code: rv.code, Href: up + rv.prefix + path, Current: rv.prefix == b.prefix, Latest: i == 0}
+	}
+	return out
 }
 
 // crumbs links a unit's ancestors and the unit itself.

@@ -92,7 +92,7 @@ func (b *Builder) Pack(sitePage bool) (*PackView, error) {
 		return nil, err
 	}
 	if sitePage {
-		v.Canonical = canonical(b.r.Site.BaseURL, PackPath)
+		v.Canonical = canonical(b.r.Site.BaseURL, b.prefix+PackPath)
 	}
 	return v, nil
 }

@@ -25,6 +25,8 @@ type SiteView struct {
 	Stale    int    // measures whose value is older than their current period
 	Missing  int    // measures with no value
 	Rows     int
+	// Past is true on the pages of a past review period.
+	Past bool
 	// Policy is the Content-Security-Policy of the pages, which have no
 	// inline script or style element (theme.ContentPolicy).
 	Policy string
@@ -32,14 +34,27 @@ type SiteView struct {
 
 // Page is one output page.
 type Page struct {
-	Site      *SiteView
-	Path      string // output path, slash-separated
-	Rel       string // from the page to the output root: "", "../../"
+	Site *SiteView
+	Path string // output path, slash-separated
+	Rel  string // from the page to the output root, where the assets are: "", "../../"
+	Home string // from the page to its review period's root, where its home page is
+	// Periods link the same page in every review period published, newest
+	// first: the period switcher.
+	Periods   []PeriodLink
 	Canonical string // the page's absolute URL under the site's base URL; "" without one
 	Title     string
 	Nav       string // the menu item it belongs to: scorecard, initiatives, exceptions
 	Crumbs    []Link
 	Body      any
+}
+
+// PeriodLink is a review period in the period switcher.
+type PeriodLink struct {
+	Text    string // "August 2026"
+	Code    string // "2026-08"
+	Href    string // the same page as of that period
+	Current bool   // the period of the page
+	Latest  bool   // the as-of period, at the root of the site
 }
 
 // Link is a link with its text, its href relative to the page.
