@@ -58,15 +58,18 @@ var (
 	noticeRE   = regexp.MustCompile(`(?s)<div class="past-notice".*?</div>\n`)
 	assetsRE   = regexp.MustCompile(`(href|src)="(\.\./)*(assets/[^"]*)"`)
 	canonRE    = regexp.MustCompile(`<link rel="canonical"[^>]*>\n`)
+	periodsRE  = regexp.MustCompile(`href="(\.\./)*periods/`)
 )
 
 // withoutReviewNav is a page without the period switcher, the notice of a
 // past period and the depth of the paths to the shared assets: what tells
-// a past period's page from the same page of a build as of that period.
+// a past period's page from the same page of a build as of that period,
+// and the depth of the links to another period's pages.
 func withoutReviewNav(page string) string {
 	page = switcherRE.ReplaceAllString(page, "")
 	page = noticeRE.ReplaceAllString(page, "")
 	page = canonRE.ReplaceAllString(page, "")
+	page = periodsRE.ReplaceAllString(page, `href="periods/`)
 	return assetsRE.ReplaceAllString(page, `$1="$3"`)
 }
 

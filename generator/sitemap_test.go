@@ -14,6 +14,7 @@ import (
 // smallPages are the pages of the small site, sorted.
 var smallPages = []string{
 	"alignment/index.html",
+	"changes/index.html",
 	"exceptions/index.html",
 	"index.html",
 	"initiatives/index.html",
@@ -22,6 +23,7 @@ var smallPages = []string{
 	"initiatives/org/crm.html",
 	"initiatives/org/loyalty.html",
 	"pack/index.html",
+	"units/ops/changes.html",
 	"units/ops/index.html",
 	"units/ops/measures/cost.html",
 	"units/ops/measures/margin.html",
@@ -29,6 +31,7 @@ var smallPages = []string{
 	"units/ops/measures/revenue.html",
 	"units/ops/objectives/sell.html",
 	"units/ops/objectives/ship.html",
+	"units/org/changes.html",
 	"units/org/index.html",
 	"units/org/measures/engagement.html",
 	"units/org/measures/nps.html",

@@ -70,13 +70,29 @@ func (e *engine) since(prev, cur *Result) *Since {
 			}
 		}
 		s.Due = append(s.Due, e.due(u, cur.AsOf)...)
-		for i := range u.Notes {
-			if u.Notes[i].Period == cur.AsOf {
-				s.Notes = append(s.Notes, &u.Notes[i])
-			}
-		}
+		s.Notes = append(s.Notes, notes(u, cur.AsOf)...)
 	}
 	return s
+}
+
+// notes are u's commentary of period p: on the unit, then on its
+// objectives and its measures, in file order.
+func notes(u *model.Unit, p period.Period) []*model.Note {
+	var out []*model.Note
+	if n := u.Note(p, nil, nil); n != nil {
+		out = append(out, n)
+	}
+	for _, o := range u.Objectives {
+		if n := u.Note(p, o, nil); n != nil {
+			out = append(out, n)
+		}
+	}
+	for _, m := range u.Measures {
+		if n := u.Note(p, nil, m); n != nil {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func move(from, to model.Opt, fs, ts model.Status) Move {

@@ -223,6 +223,11 @@ func (d *dirty) page(p view.PageRef) bool {
 		return d.initiativePage(p.Initiative)
 	case view.AlignmentPage: // every objective's score and status, every parent unit's score
 		return slices.Contains(d.objectiveRows, true) || slices.Contains(d.unitScores, true)
+	case view.ChangesPage: // the moves since the review before: the unit's, or all
+		if p.Unit == nil {
+			return d.any || d.since
+		}
+		return d.since || d.unitPage(p.Unit)
 	}
 	// The exceptions list every red, missing or stale measure, every
 	// at-risk or red objective, and the initiatives behind schedule, over

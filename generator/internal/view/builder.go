@@ -93,6 +93,7 @@ const (
 	InitiativePage  = "initiative"
 	ExceptionsPage  = "exceptions"
 	AlignmentPage   = "alignment"
+	ChangesPage     = "changes" // since the last review: the organisation's (Unit nil) or a unit's
 )
 
 // A PageRef names a page of the site and what it is about.
@@ -110,7 +111,7 @@ type PageRef struct {
 func Pages(r *compute.Result) []PageRef {
 	out := []PageRef{{Path: homePath, Kind: HomePage, Unit: r.Site.Root()}}
 	for _, u := range r.Site.Units {
-		out = append(out, PageRef{Path: unitPath(u), Kind: UnitPage, Unit: u})
+		out = append(out, PageRef{Path: unitPath(u), Kind: UnitPage, Unit: u}, PageRef{Path: unitChangesPath(u), Kind: ChangesPage, Unit: u})
 		for _, o := range u.Objectives {
 			out = append(out, PageRef{Path: objectivePath(o), Kind: ObjectivePage, Unit: u, Objective: o})
 		}
@@ -128,7 +129,7 @@ func Pages(r *compute.Result) []PageRef {
 	if hasCascade(r) {
 		out = append(out, PageRef{Path: alignmentPath, Kind: AlignmentPage})
 	}
-	return out
+	return append(out, PageRef{Path: changesPath, Kind: ChangesPage})
 }
 
 // Page is the view of the page p.
@@ -163,6 +164,12 @@ func (b *Builder) Page(p PageRef) *Page {
 		in := p.Initiative
 		pg := b.page(p.Path, in.Name, "initiatives", b.initiativePage(p.Path, in))
 		pg.Crumbs = []Link{{Text: "Initiatives", Href: rel(p.Path) + initiativesPath}, {Text: in.Unit.Name, Href: rel(p.Path) + initiativesPath + "#u-" + in.Unit.ID}, {Text: in.Name}}
+	case ChangesPage:
+		if p.Unit == nil {
+			return b.page(p.Path, "Since the last review", "changes", b.changesView(p.Path, nil))
+		}
+		pg := b.page(p.Path, "Since the last review · "+p.Unit.Name, "changes", b.changesView(p.Path, p.Unit))
+		pg.Crumbs = append(crumbs(p.Path, p.Unit), Link{Text: "Since the last review"})
 		return pg
 	}
 	return b.page(p.Path, "Exceptions", "exceptions", b.exceptionsView(p.Path))

@@ -24,6 +24,10 @@ type UnitView struct {
 	Parent               *Link
 	Alignment            *Link  // the unit's place on the alignment page
 	CSV                  string // the scorecard table as CSV, relative to the page
+	// Changes links the unit's page of what changed since the last review,
+	// and names that review; Since is "" when there is none.
+	Changes Link
+	Since   string
 }
 
 // PerspectiveView is one perspective of a unit with its objectives.
@@ -86,6 +90,10 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 		v.Parent = &Link{Text: u.Parent.Name, Href: rel(path) + unitPath(u.Parent)}
 	}
 	v.Alignment = alignmentLink(path, u)
+	v.Changes = Link{Text: u.Name, Href: rel(path) + unitChangesPath(u)}
+	if r.Since != nil {
+		v.Since = r.Site.Calendar.Name(r.Since.From.AsOf)
+	}
 	for _, pr := range ur.Perspectives {
 		pv := PerspectiveView{Name: pr.Perspective.Name, Score: ScoreOf(pr.Score, pr.Status)}
 		for _, o := range pr.Objectives {

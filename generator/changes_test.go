@@ -1,0 +1,253 @@
+package generator
+
+import (
+	"context"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// twoPeriods is a site of two months whose every kind of change is worked
+// by hand (amber band 10%: red at target − 10%, stretch at target + 10%).
+//
+//	org/sales   100 → 85 against 100: 6.6667 green → 1.6667 red (−5.0)
+//	org/margin    8 → 10.5 against 10: 0 red → 8.3333 green (+8.3)
+//	org/nps      40 → 41 against 40: 6.6667 → 7.5 green (+0.8)
+//	org/hours    10 → 7 against 10: 6.6667 green → 0 red (−6.7)
+//	east/orders  50 → 60 against 50: 6.6667 → 10 green (+3.3)
+//
+// Objectives: sell (sales, margin) 3.3333 → 5, amber both (+1.7); serve
+// (nps) 6.6667 → 7.5 green, and newly at risk: train, which drives it,
+// falls to 0, red; train (hours) 6.6667 green → 0 red. Units: org, the mean
+// of its three perspectives, (3.3333 + 6.6667 + 6.6667) / 3 = 5.5556 →
+// (5 + 7.5 + 0) / 3 = 4.1667, amber both (−1.4); east 6.6667 → 10 (+3.3).
+// Two milestones fall due in February, one done; February has commentary on
+// the unit and on sales.
+const twoPeriods = `
+-- config.toml --
+title = "Two months"
+frequency = "monthly"
+[review]
+periods = 2
+-- content/scorecard.toml --
+name = "Acme"
+[[objectives]]
+id = "sell"
+perspective = "financial"
+name = "Sell more"
+  [[objectives.measures]]
+  id = "sales"
+  name = "Sales"
+  format = "#,##0"
+  polarity = "higher"
+  target = 100
+  [[objectives.measures]]
+  id = "margin"
+  name = "Margin"
+  format = "0.0"
+  polarity = "higher"
+  target = 10
+[[objectives]]
+id = "serve"
+perspective = "customer"
+name = "Serve well"
+  [[objectives.measures]]
+  id = "nps"
+  name = "NPS"
+  format = "0"
+  polarity = "higher"
+  target = 40
+[[objectives]]
+id = "train"
+perspective = "learning"
+name = "Train staff"
+drives = ["serve"]
+  [[objectives.measures]]
+  id = "hours"
+  name = "Training hours"
+  format = "0"
+  polarity = "higher"
+  target = 10
+[[initiatives]]
+id = "crm"
+name = "CRM"
+objectives = ["sell"]
+  [[initiatives.milestones]]
+  name = "Earlier"
+  due = 2026-01-31
+  [[initiatives.milestones]]
+  name = "Pilot"
+  due = 2026-02-10
+  done = true
+  [[initiatives.milestones]]
+  name = "Rollout"
+  due = 2026-02-20
+  [[initiatives.milestones]]
+  name = "Later"
+  due = 2026-03-15
+-- content/notes/2026-01.md --
+January.
+-- content/notes/2026-02.md --
+February, on the whole.
+-- content/notes/2026-02/sales.md --
+Sales fell.
+-- content/east/scorecard.toml --
+name = "East"
+[[objectives]]
+id = "grow"
+perspective = "financial"
+name = "Grow East"
+  [[objectives.measures]]
+  id = "orders"
+  name = "Orders"
+  format = "0"
+  polarity = "higher"
+  target = 50
+-- data/a.csv --
+unit,measure,period,actual
+org,sales,2026-01,100
+org,sales,2026-02,85
+org,margin,2026-01,8
+org,margin,2026-02,10.5
+org,nps,2026-01,40
+org,nps,2026-02,41
+org,hours,2026-01,10
+org,hours,2026-02,7
+east,orders,2026-01,50
+east,orders,2026-02,60
+`
+
+// TestChangesSinceTheLastReview reads the pages of what changed from
+// January to February, for the organisation and for each unit, section by
+// section, against the changes worked out above.
+func TestChangesSinceTheLastReview(t *testing.T) {
+	src := t.TempDir()
+	writeArchive(t, src, txtar.Parse([]byte(strings.TrimLeft(twoPeriods, "\n"))).Files)
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Source: src, Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	org := sections(t, filepath.Join(dest, "changes/index.html"))
+	want := map[string][]string{
+		"status": {
+			"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 |",
+			"Sales | Acme | 6.7 ●Green | 1.7 ■Red | ↘ Worsened −5.0 | 100 → 85",
+			"Training hours | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 | 10 → 7",
+			"Margin | Acme | 0.0 ■Red | 8.3 ●Green | ↗ Improved +8.3 | 8.0 → 10.5",
+		},
+		"red": {
+			"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 |",
+			"Sales | Acme | 6.7 ●Green | 1.7 ■Red | ↘ Worsened −5.0 | 100 → 85",
+			"Training hours | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 | 10 → 7",
+		},
+		"recovered": {
+			"Margin | Acme | 0.0 ■Red | 8.3 ●Green | ↗ Improved +8.3 | 8.0 → 10.5",
+		},
+		"at-risk": {
+			"Serve well objective | Acme | 6.7 ●Green | 7.5 ●Green | +0.8 |",
+		},
+		// Eleven scores moved; the ten largest are listed, ties in the
+		// site's order (NPS, +0.8 as its objective, is the eleventh).
+		"moves": {
+			"Margin | Acme | 0.0 ■Red | 8.3 ●Green | ↗ Improved +8.3 | 8.0 → 10.5",
+			"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 |",
+			"Training hours | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 | 10 → 7",
+			"Sales | Acme | 6.7 ●Green | 1.7 ■Red | ↘ Worsened −5.0 | 100 → 85",
+			"East unit | East | 6.7 ●Green | 10.0 ●Green | +3.3 |",
+			"Grow East objective | East | 6.7 ●Green | 10.0 ●Green | +3.3 |",
+			"Orders | East | 6.7 ●Green | 10.0 ●Green | +3.3 | 50 → 60",
+			"Sell more objective | Acme | 3.3 ▲Amber | 5.0 ▲Amber | +1.7 |",
+			"Acme unit | Acme | 5.6 ▲Amber | 4.2 ▲Amber | −1.4 |",
+			"Serve well objective | Acme | 6.7 ●Green | 7.5 ●Green | +0.8 |",
+		},
+		"due": {
+			"Pilot | CRM | Acme | 10 Feb 2026 | ✓ Done",
+			"Rollout | CRM | Acme | 20 Feb 2026 | ⚠ Missed",
+		},
+		"notes": {"Acme", "Sales"},
+	}
+	for id, rows := range want {
+		if got := org[id]; !slices.Equal(got, rows) {
+			t.Errorf("organisation, %s:\n%s\nwant:\n%s", id, strings.Join(got, "\n"), strings.Join(rows, "\n"))
+		}
+	}
+
+	// A unit's page: its own items, and its child units' scores.
+	acme := sections(t, filepath.Join(dest, "units/org/changes.html"))
+	if got, want := acme["moves"], []string{
+		"Margin | Acme | 0.0 ■Red | 8.3 ●Green | ↗ Improved +8.3 | 8.0 → 10.5",
+		"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 |",
+		"Training hours | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 | 10 → 7",
+		"Sales | Acme | 6.7 ●Green | 1.7 ■Red | ↘ Worsened −5.0 | 100 → 85",
+		"East unit | East | 6.7 ●Green | 10.0 ●Green | +3.3 |",
+		"Sell more objective | Acme | 3.3 ▲Amber | 5.0 ▲Amber | +1.7 |",
+		"Acme unit | Acme | 5.6 ▲Amber | 4.2 ▲Amber | −1.4 |",
+		"Serve well objective | Acme | 6.7 ●Green | 7.5 ●Green | +0.8 |",
+		"NPS | Acme | 6.7 ●Green | 7.5 ●Green | +0.8 | 40 → 41",
+	}; !slices.Equal(got, want) {
+		t.Errorf("org's page, moves:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	east := sections(t, filepath.Join(dest, "units/east/changes.html"))
+	if got, want := east["moves"], []string{
+		"East unit | East | 6.7 ●Green | 10.0 ●Green | +3.3 |",
+		"Grow East objective | East | 6.7 ●Green | 10.0 ●Green | +3.3 |",
+		"Orders | East | 6.7 ●Green | 10.0 ●Green | +3.3 | 50 → 60",
+	}; !slices.Equal(got, want) {
+		t.Errorf("east's page, moves:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(east["status"]) != 0 || len(east["due"]) != 0 || len(east["notes"]) != 0 {
+		t.Errorf("east's page lists the changes of others: %v", east)
+	}
+
+	// January, the first month, has nothing to compare with.
+	jan, err := os.ReadFile(filepath.Join(dest, "periods/2026-01/changes/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(jan), "There is no earlier review to compare with: the data begin in January 2026.") {
+		t.Errorf("January's page of changes does not say that there is nothing to compare with")
+	}
+}
+
+var (
+	sectionRE = regexp.MustCompile(`(?s)<section aria-labelledby="x-([a-z-]+)">(.*?)</section>`)
+	rowRE     = regexp.MustCompile(`(?s)<tbody>(.*?)</tbody>`)
+	trRE      = regexp.MustCompile(`(?s)<tr>(.*?)</tr>`)
+	cellRE    = regexp.MustCompile(`(?s)<t[hd][^>]*>(.*?)</t[hd]>`)
+	liRE      = regexp.MustCompile(`(?s)<li><a href="[^"]*">(.*?)</a>`)
+	tagRE     = regexp.MustCompile(`<[^>]*>`)
+)
+
+// sections reads a page of changes: each section's rows, cells joined by
+// " | ", or the names its list links.
+func sections(t *testing.T, page string) map[string][]string {
+	t.Helper()
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for _, s := range sectionRE.FindAllStringSubmatch(string(b), -1) {
+		var rows []string
+		if body := rowRE.FindStringSubmatch(s[2]); body != nil {
+			for _, tr := range trRE.FindAllStringSubmatch(body[1], -1) {
+				var cells []string
+				for _, c := range cellRE.FindAllStringSubmatch(tr[1], -1) {
+					cells = append(cells, strings.Join(strings.Fields(html.UnescapeString(tagRE.ReplaceAllString(c[1], ""))), " "))
+				}
+				rows = append(rows, strings.TrimSpace(strings.Join(cells, " | ")))
+			}
+		}
+		for _, li := range liRE.FindAllStringSubmatch(s[2], -1) {
+			rows = append(rows, html.UnescapeString(li[1]))
+		}
+		out[s[1]] = rows
+	}
+	return out
+}
