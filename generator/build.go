@@ -33,10 +33,11 @@ type Options struct {
 type Report struct {
 	Units    int
 	Measures int
-	Rows     int    // data rows read
-	Period   string // the as-of period; empty when the build failed before finding it
-	Pages    int    // HTML pages written
-	Files    int    // all files written
+	Rows     int      // data rows read
+	Period   string   // the as-of period; empty when the build failed before finding it
+	Past     []string // the earlier review periods published with it, newest first
+	Pages    int      // HTML pages written
+	Files    int      // all files written
 	// Warnings are sorted; there may have been more than are kept (WarningCount).
 	Warnings     []diag.Diagnostic
 	WarningCount int
@@ -182,6 +183,9 @@ func report(r *compute.Result, dl *diag.List) *Report {
 	if r != nil {
 		rep.Units, rep.Measures, rep.Rows = len(r.Site.Units), r.Site.Measures, r.Data.Rows
 		rep.Period = r.AsOf.String()
+		for _, p := range r.Past {
+			rep.Past = append(rep.Past, p.AsOf.String())
+		}
 	}
 	return rep
 }

@@ -16,6 +16,7 @@ var smallPages = []string{
 	"alignment/index.html",
 	"changes/index.html",
 	"exceptions/index.html",
+	"glossary/index.html",
 	"index.html",
 	"initiatives/index.html",
 	"initiatives/ops/automation.html",

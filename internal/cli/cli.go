@@ -209,7 +209,11 @@ func summary(cmd string, rep *generator.Report, d time.Duration) string {
 	if rep.WarningCount > 0 {
 		warn = ", " + plural(rep.WarningCount, "warning")
 	}
-	return fmt.Sprintf("%s%s: %s, %s, %s%s%s in %s", verb, asOf(rep),
+	reviews := ""
+	if cmd == "build" && len(rep.Past) > 0 {
+		reviews = fmt.Sprintf(" and %s before (to %s)", plural(len(rep.Past), "review period"), rep.Past[len(rep.Past)-1])
+	}
+	return fmt.Sprintf("%s%s%s: %s, %s, %s%s%s in %s", verb, asOf(rep), reviews,
 		plural(rep.Units, "unit"), plural(rep.Measures, "measure"), plural(rep.Rows, "data row"),
 		tail, warn, d.Round(time.Millisecond))
 }

@@ -88,7 +88,7 @@ func (e *engine) rescore(prev *Result, memo *Memo, periods []period.Period, dirt
 			m := before[0].Measures[i].Measure
 			mr := e.measureAt(m, p)
 			if j >= 0 {
-				e.describe(m, &mr)
+				e.describe(m, &mr, p)
 				if j == 0 {
 					mr.History = e.history(m, mr.Current)
 				}

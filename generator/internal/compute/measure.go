@@ -33,6 +33,10 @@ type MeasureResult struct {
 	// Every period of the measure up to Current, scored on its own actual.
 	History []PeriodResult
 
+	// Year is a year-to-date measure's fiscal year and its projection; nil
+	// for other measures, and before a period of the year has ended.
+	Year *YearToDate
+
 	// Previous is the status as of the site period before the as-of period,
 	// for "what changed".
 	Previous model.Status
@@ -83,10 +87,13 @@ func (e *engine) measureAt(m *model.Measure, asOf period.Period) MeasureResult {
 	return r
 }
 
-// describe adds to m's result as of a review period what only its pages
-// show: the trend.
-func (e *engine) describe(m *model.Measure, r *MeasureResult) {
+// describe adds to m's result as of review period asOf what only its pages
+// show: the trend, and a year-to-date measure's year.
+func (e *engine) describe(m *model.Measure, r *MeasureResult, asOf period.Period) {
 	r.Trend, r.TrendPeriods = e.trend(m, r.Current)
+	if m.Basis == model.YTDBasis {
+		r.Year = e.year(m, asOf)
+	}
 }
 
 // trend reads the actuals of m's TrendPeriods periods up to c, the periods

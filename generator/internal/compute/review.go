@@ -66,7 +66,7 @@ func (e *engine) scoreAll(periods []period.Period, review []int) *scoring {
 		for _, m := range ms {
 			mr := e.measureAt(m, periods[k])
 			if j >= 0 {
-				e.describe(m, &mr)
+				e.describe(m, &mr, periods[k])
 				s.full[j][m.Index] = mr
 			}
 			s.scores[k][m.Index], s.statuses[k][m.Index] = mr.Score, mr.Status

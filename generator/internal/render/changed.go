@@ -168,7 +168,16 @@ func sameMeasure(a, b *compute.MeasureResult) bool {
 		a.Value == b.Value && a.Thresholds == b.Thresholds && a.Score == b.Score && a.Status == b.Status &&
 		a.Trend == b.Trend && a.TrendPeriods == b.TrendPeriods && a.Stale == b.Stale && a.WindowFirst == b.WindowFirst &&
 		slices.Equal(a.Missing, b.Missing) && a.DivZero == b.DivZero && slices.Equal(a.History, b.History) &&
-		a.Previous == b.Previous
+		a.Previous == b.Previous && sameYear(a.Year, b.Year)
+}
+
+func sameYear(a, b *compute.YearToDate) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return slices.Equal(a.Periods, b.Periods) && slices.Equal(a.Actual, b.Actual) && slices.Equal(a.Target, b.Target) &&
+		a.FullYear == b.FullYear && slices.Equal(a.Projection, b.Projection) && a.Method == b.Method &&
+		a.Projected == b.Projected && a.ProjectedStatus == b.ProjectedStatus
 }
 
 func sameObjective(a, b *compute.ObjectiveResult) bool {
@@ -223,6 +232,8 @@ func (d *dirty) page(p view.PageRef) bool {
 		return d.initiativePage(p.Initiative)
 	case view.AlignmentPage: // every objective's score and status, every parent unit's score
 		return slices.Contains(d.objectiveRows, true) || slices.Contains(d.unitScores, true)
+	case view.GlossaryPage: // words
+		return false
 	case view.ChangesPage: // the moves since the review before: the unit's, or all
 		if p.Unit == nil {
 			return d.any || d.since

@@ -16,7 +16,8 @@ func TestChangedComparesEveryField(t *testing.T) {
 		v    any
 		want int
 	}{
-		{compute.MeasureResult{}, 16},
+		{compute.MeasureResult{}, 17},
+		{compute.YearToDate{}, 8},
 		{compute.PeriodResult{}, 5},
 		{compute.Thresholds{}, 3},
 		{compute.ObjectiveResult{}, 7},

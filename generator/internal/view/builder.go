@@ -94,6 +94,7 @@ const (
 	ExceptionsPage  = "exceptions"
 	AlignmentPage   = "alignment"
 	ChangesPage     = "changes" // since the last review: the organisation's (Unit nil) or a unit's
+	GlossaryPage    = "glossary"
 )
 
 // A PageRef names a page of the site and what it is about.
@@ -129,7 +130,7 @@ func Pages(r *compute.Result) []PageRef {
 	if hasCascade(r) {
 		out = append(out, PageRef{Path: alignmentPath, Kind: AlignmentPage})
 	}
-	return append(out, PageRef{Path: changesPath, Kind: ChangesPage})
+	return append(out, PageRef{Path: changesPath, Kind: ChangesPage}, PageRef{Path: glossaryPath, Kind: GlossaryPage})
 }
 
 // Page is the view of the page p.
@@ -164,6 +165,8 @@ func (b *Builder) Page(p PageRef) *Page {
 		in := p.Initiative
 		pg := b.page(p.Path, in.Name, "initiatives", b.initiativePage(p.Path, in))
 		pg.Crumbs = []Link{{Text: "Initiatives", Href: rel(p.Path) + initiativesPath}, {Text: in.Unit.Name, Href: rel(p.Path) + initiativesPath + "#u-" + in.Unit.ID}, {Text: in.Name}}
+	case GlossaryPage:
+		return b.page(p.Path, "Glossary", "", nil)
 	case ChangesPage:
 		if p.Unit == nil {
 			return b.page(p.Path, "Since the last review", "changes", b.changesView(p.Path, nil))

@@ -151,7 +151,9 @@ func plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-// evidenceWords reads a correlation for people who do not read r.
+// evidenceWords reads a correlation for people who do not read r. A
+// negative r is not the absence of a link: the effect's score fell as the
+// cause's rose, which questions the link drawn.
 func evidenceWords(r float64) string {
 	switch {
 	case r >= 0.7:
@@ -160,33 +162,41 @@ func evidenceWords(r float64) string {
 		return "Moderate"
 	case r >= 0.1:
 		return "Weak"
+	case r > -0.1:
+		return "None"
 	}
-	return "None"
+	return "Opposite: one's score fell as the other's rose"
 }
 
 // MeasureView is a measure's page.
 type MeasureView struct {
-	Name       string
-	Objective  Link
-	Unit       Link
-	Value      string
-	Target     string
-	Red        string
-	Stretch    string
-	Period     string
-	Current    string
-	Score      Score
-	Trend      string
-	TrendOver  Span
-	Stale      bool
-	Definition []Field
-	Chart      *chart.Chart
-	Rows       []PeriodRow
-	Commentary template.HTML
-	Missing    string // why there is no value, when there is none
-	YTD        bool
-	CSV        string       // the history as CSV, relative to the page
-	theme      *theme.Theme // for RowsHTML
+	Name      string
+	Objective Link
+	Unit      Link
+	Value     string
+	Target    string
+	// ValueCompact and TargetCompact are Value and Target for a headline
+	// tile: "$89.0m" for 88,996,008 USD (number.Compact).
+	ValueCompact, TargetCompact string
+	Red                         string
+	Stretch                     string
+	Period                      string
+	Current                     string
+	Score                       Score
+	Trend                       string
+	TrendOver                   Span
+	Stale                       bool
+	Definition                  []Field
+	Chart                       *chart.Chart
+	Rows                        []PeriodRow
+	Commentary                  template.HTML
+	Missing                     string // why there is no value, when there is none
+	YTD                         bool
+	Year                        *YearView // a year-to-date measure's year; nil for others
+	// CSV is the history as CSV, relative to the page: the as-of period's,
+	// which holds every period's rows.
+	CSV   string
+	theme *theme.Theme // for RowsHTML
 }
 
 // Field is a labelled value of a definition list.
@@ -209,21 +219,26 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 	here := rel(path)
 	cal := r.Site.Calendar
 	v := &MeasureView{
-		Name:      m.Name,
-		Objective: Link{Text: m.Objective.Name, Href: here + objectivePath(m.Objective)},
-		Unit:      Link{Text: m.Unit.Name, Href: here + unitPath(m.Unit)},
-		Value:     formatValue(m, mr.Value),
-		Target:    formatTarget(m, mr.Target),
-		Red:       formatValue(m, mr.Red),
-		Stretch:   formatValue(m, mr.Stretch),
-		Period:    cal.Name(mr.Period),
-		Current:   cal.Name(mr.Current),
-		Score:     ScoreOf(mr.Score, mr.Status),
-		Trend:     mr.Trend.String(),
-		TrendOver: spanOf(mr.TrendPeriods, m.Freq),
-		Stale:     mr.Stale,
-		CSV:       here + MeasureCSVPath(m),
-		theme:     b.theme,
+		Name:          m.Name,
+		Objective:     Link{Text: m.Objective.Name, Href: here + objectivePath(m.Objective)},
+		Unit:          Link{Text: m.Unit.Name, Href: here + unitPath(m.Unit)},
+		Value:         formatValue(m, mr.Value),
+		Target:        formatTarget(m, mr.Target),
+		ValueCompact:  compact(m, mr.Value),
+		TargetCompact: compactTarget(m, mr.Target),
+		Red:           formatValue(m, mr.Red),
+		Stretch:       formatValue(m, mr.Stretch),
+		Period:        cal.Name(mr.Period),
+		Current:       cal.Name(mr.Current),
+		Score:         ScoreOf(mr.Score, mr.Status),
+		Trend:         mr.Trend.String(),
+		TrendOver:     spanOf(mr.TrendPeriods, m.Freq),
+		Stale:         mr.Stale,
+		CSV:           rel(b.prefix+path) + MeasureCSVPath(m),
+		theme:         b.theme,
+	}
+	if mr.Year != nil {
+		v.Year = b.yearView(m, mr.Year)
 	}
 	if m.Basis == model.YTDBasis {
 		v.YTD = true

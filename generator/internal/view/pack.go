@@ -114,6 +114,7 @@ func (b *Builder) packView() (*PackView, error) {
 			uv.Map.ID = "pack-map-" + u.ID
 		}
 		unlink(uv)
+		uv.Glossary = ""
 		v.Sections = append(v.Sections, uv)
 	}
 	v.Counts = statusCounts(r)

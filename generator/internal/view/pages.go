@@ -28,6 +28,9 @@ type UnitView struct {
 	// and names that review; Since is "" when there is none.
 	Changes Link
 	Since   string
+	// Glossary is the glossary page, from the page: where the scorecard
+	// table links its terms. "" in the board pack, which has its own.
+	Glossary string
 }
 
 // PerspectiveView is one perspective of a unit with its objectives.
@@ -58,6 +61,10 @@ type MeasureRow struct {
 	TrendOver     Span // the periods the trend reads: those the sparkline draws
 	Stale         bool
 	Spark         template.HTML
+	// Projected is a year-to-date measure's projected year end, compact,
+	// and its status against the full-year target; "" when not projected.
+	Projected       string
+	ProjectedStatus string
 }
 
 // ChildView is a child unit with its score.
@@ -91,6 +98,7 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 	}
 	v.Alignment = alignmentLink(path, u)
 	v.Changes = Link{Text: u.Name, Href: rel(path) + unitChangesPath(u)}
+	v.Glossary = rel(path) + glossaryPath
 	if r.Since != nil {
 		v.Since = r.Site.Calendar.Name(r.Since.From.AsOf)
 	}
@@ -149,6 +157,9 @@ func (b *Builder) measureRow(path string, m *model.Measure) MeasureRow {
 	}
 	if mr.Value.OK && mr.Period != mr.Current {
 		row.Period = b.r.Site.Calendar.Name(mr.Period)
+	}
+	if y := mr.Year; y != nil && y.Method != compute.NoProjection {
+		row.Projected, row.ProjectedStatus = compact(m, y.Projected), y.ProjectedStatus.String()
 	}
 	hist := mr.History
 	if len(hist) > sparkPeriods {

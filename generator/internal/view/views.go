@@ -117,6 +117,7 @@ const (
 	initiativesPath = "initiatives/index.html"
 	exceptionsPath  = "exceptions/index.html"
 	alignmentPath   = "alignment/index.html" // how objectives align down the cascade
+	glossaryPath    = "glossary/index.html"
 )
 
 // rel returns the prefix that leads from the page at path p to the root.
