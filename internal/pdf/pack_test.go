@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -95,7 +97,77 @@ func TestPackPDF(t *testing.T) {
 			}
 		}
 	}
+	checkOutlineAndContents(t, doc, sheets, scores.Units)
 	checkMapText(t, pdftotext, doc, len(scores.Units))
+}
+
+// checkOutlineAndContents reads the PDF's bookmarks back twice, with
+// pdf.Outline and independently with poppler's pdftohtml, and its contents
+// with pdftotext: the two readings agree; the top-level bookmarks follow the
+// contents, section by section and unit by unit; and each entry's page
+// number is the page on which its heading is printed.
+func checkOutlineAndContents(t *testing.T, doc string, sheets []string, units []struct{ Name string }) {
+	t.Helper()
+	b, err := os.ReadFile(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, pages, err := pdf.Outline(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages != len(sheets) {
+		t.Errorf("pdf.Outline counts %d pages; pdftotext %d", pages, len(sheets))
+	}
+	xml, err := exec.Command(testenv.Tool(t, "pdftohtml", "poppler-utils"), "-xml", "-i", "-stdout", doc).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var poppler []string
+	for _, m := range regexp.MustCompile(`<item page="(\d+)">([^<]*)</item>`).FindAllStringSubmatch(string(xml), -1) {
+		poppler = append(poppler, m[1]+" "+html.UnescapeString(m[2]))
+	}
+	var ours, top []string
+	for _, it := range items {
+		ours = append(ours, fmt.Sprintf("%d %s", it.Page, it.Title))
+		if it.Level == 0 {
+			top = append(top, fmt.Sprintf("%d %s", it.Page, it.Title))
+		}
+	}
+	if !slices.Equal(ours, poppler) {
+		t.Errorf("the outline read by pdf.Outline:\n%s\nby pdftohtml:\n%s", strings.Join(ours, "\n"), strings.Join(poppler, "\n"))
+	}
+
+	// The contents, on the cover: "Exceptions ......... 5".
+	entry := regexp.MustCompile(`(?m)^\s*(\S.*?\S)\s{2,}(\d+)\s*$`)
+	cover := sheets[0][strings.Index(sheets[0], "Contents"):]
+	var contents []string
+	for _, m := range entry.FindAllStringSubmatch(cover, -1) {
+		contents = append(contents, m[2]+" "+m[1])
+	}
+	want := []string{"Executive summary", "Since the last review", "Exceptions"}
+	for _, u := range units {
+		want = append(want, u.Name)
+	}
+	want = append(want, "Initiatives", "Appendix: definitions and glossary")
+	if len(contents) != len(want) {
+		t.Fatalf("the contents has %d entries with a page:\n%s\nwant %d: %v", len(contents), strings.Join(contents, "\n"), len(want), want)
+	}
+	// The top-level bookmarks are the title, the contents, and then the
+	// entries of the contents with the same pages.
+	if len(top) != len(want)+2 || !slices.Equal(top[2:], contents) {
+		t.Errorf("top-level bookmarks:\n%s\ncontents:\n%s", strings.Join(top, "\n"), strings.Join(contents, "\n"))
+	}
+	for i, c := range contents {
+		n, title, _ := strings.Cut(c, " ")
+		if title != want[i] {
+			t.Errorf("contents entry %d is %q; want %q", i+1, title, want[i])
+		}
+		p, _ := strconv.Atoi(n)
+		if p < 2 || p > len(sheets) || !strings.Contains(sheets[p-1], title) {
+			t.Errorf("contents: %q on page %s, which does not show it", title, n)
+		}
+	}
 }
 
 // checkMapText reads the words of the PDF with their boxes: the strategy

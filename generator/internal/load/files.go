@@ -33,6 +33,13 @@ type Config struct {
 	Workbooks       []Workbook    `toml:"workbooks"`
 	Sources         []Source      `toml:"sources"`
 	Review          Review        `toml:"review"`
+	Pack            PackScope     `toml:"pack"`
+}
+
+// PackScope is the [pack] table of config.toml: what the board pack covers.
+type PackScope struct {
+	Unit  string `toml:"unit"`
+	Depth *int   `toml:"depth"`
 }
 
 // Workbook is one [[workbooks]] entry: which sheets of a workbook in data/

@@ -40,6 +40,19 @@ type Stats struct {
 // bytes depend only on the result, so the output is the same whatever the
 // order.
 func Site(r *compute.Result, theme *theme.Theme, out Output) (Stats, error) {
+	return SiteWith(r, theme, out, Options{})
+}
+
+// Options are what a render of the site needs besides the result and the
+// theme.
+type Options struct {
+	// PackPDF is true when the as-of period's board pack is printed to PDF
+	// beside its page (view.PackFile), which its page then links.
+	PackPDF bool
+}
+
+// SiteWith is Site with options.
+func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (Stats, error) {
 	if err := theme.Parse(); err != nil {
 		return Stats{}, err
 	}
@@ -52,8 +65,12 @@ func Site(r *compute.Result, theme *theme.Theme, out Output) (Stats, error) {
 	// of waiting for them at the end. The order of the jobs changes no file.
 	pr := newPager(theme)
 	var jobs []job
-	for _, b := range builders {
-		jobs = append(jobs, packJob(b, pr, true))
+	for i, b := range builders {
+		pdf := ""
+		if i == 0 && opts.PackPDF {
+			pdf = view.PackFile(r)
+		}
+		jobs = append(jobs, packJob(b, pr, true, pdf))
 	}
 	for _, b := range builders {
 		jobs = append(jobs, pageJobs(b, pr, view.Pages(b.Result()))...)
@@ -116,7 +133,7 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 		}
 		jobs = append(jobs, pageJobs(b, pr, refs)...)
 		if want[b.Prefix()+PackPath] {
-			jobs = append(jobs, packJob(b, pr, true))
+			jobs = append(jobs, packJob(b, pr, true, ""))
 		}
 	}
 	pages := len(jobs)

@@ -123,11 +123,31 @@ func (safeLinks) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 // Markdown renders src to HTML; nil for empty input.
 func Markdown(src []byte) (template.HTML, error) {
+	return MarkdownUnder(src, 1)
+}
+
+// MarkdownUnder renders src as Markdown does, its headings moved down so
+// that a level-one heading ("# Title") becomes one of level top (at most
+// 6): commentary sits under the page's own headings, and the board pack's
+// bookmarks, made from its headings, nest it under its section.
+func MarkdownUnder(src []byte, top int) (template.HTML, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return "", nil
 	}
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	if top > 1 {
+		err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if h, ok := n.(*ast.Heading); ok && entering {
+				h.Level = min(h.Level+top-1, 6)
+			}
+			return ast.WalkContinue, nil
+		})
+		if err != nil {
+			return "", err
+		}
+	}
 	var b bytes.Buffer
-	if err := markdown.Convert(src, &b); err != nil {
+	if err := markdown.Renderer().Render(&b, src, doc); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil // goldmark's output, with raw HTML omitted

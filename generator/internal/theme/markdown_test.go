@@ -38,3 +38,14 @@ func TestMarkdownIsTextAndLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownUnder: commentary's headings move below the page's own.
+func TestMarkdownUnder(t *testing.T) {
+	got, err := MarkdownUnder([]byte("# A\n\n## B\n\n###### F\n\ntext\n"), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "<h3>A</h3>\n<h4>B</h4>\n<h6>F</h6>\n<p>text</p>\n"; string(got) != want {
+		t.Errorf("got %q; want %q", got, want)
+	}
+}

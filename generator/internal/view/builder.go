@@ -15,6 +15,9 @@ type Builder struct {
 	theme   *theme.Theme
 	prefix  string   // "" or PeriodDir(p): where the period's pages are
 	reviews []review // every review period published, newest first
+	// compact is true for the board pack's views: large numbers in its
+	// scorecards are compact (number.Compact).
+	compact bool
 }
 
 // review is a published review period: its folder and its names.

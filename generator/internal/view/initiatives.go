@@ -320,7 +320,7 @@ func (b *Builder) initiativeExceptions(path string, v *ExceptionsView) {
 		for _, in := range u.Initiatives {
 			ir := b.r.Initiative(in)
 			iv := b.initiativeView(path, in)
-			row := ExceptionRow{Link: Link{Text: in.Name, Href: here + initiativePath(in)}, Unit: unit, Owner: in.Owner, Score: iv.Health}
+			row := ExceptionRow{Link: Link{Text: in.Name, Href: here + initiativePath(in)}, Unit: unit, Owner: in.Owner, Score: iv.Health, of: u}
 			if ir.Health == model.Red || ir.Health == model.Amber {
 				row.Detail = iv.HealthText + ": " + iv.Complete + " complete against " + iv.Expected + " expected"
 				row.order = [3]float64{ir.Score.V, float64(in.Index)}
@@ -337,7 +337,7 @@ func (b *Builder) initiativeExceptions(path string, v *ExceptionsView) {
 					continue
 				}
 				v.OverdueMilestones = append(v.OverdueMilestones, ExceptionRow{
-					Link: Link{Text: m.Name, Href: here + initiativePath(in)}, Unit: unit, Owner: in.Owner,
+					Link: Link{Text: m.Name, Href: here + initiativePath(in)}, Unit: unit, Owner: in.Owner, of: u,
 					Score: iv.Health, Value: dateText(m.Due),
 					Detail: "Milestone of " + in.Name + ", not done",
 					order:  [3]float64{float64(m.Due.Unix()), float64(in.Index), float64(i)},

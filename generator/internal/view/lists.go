@@ -30,7 +30,8 @@ type ExceptionRow struct {
 	// milestone's due date).
 	Value  string
 	Detail string
-	order  [3]float64 // worst first: sort keys
+	order  [3]float64  // worst first: sort keys
+	of     *model.Unit // the unit it belongs to, for the board pack's scope
 }
 
 func (b *Builder) exceptionsView(path string) *ExceptionsView {
@@ -42,7 +43,7 @@ func (b *Builder) exceptionsView(path string) *ExceptionsView {
 		unit := Link{Text: u.Name, Href: here + unitPath(u)}
 		for _, m := range u.Measures {
 			mr := r.Measure(m)
-			row := ExceptionRow{Link: Link{Text: m.Name, Href: here + measurePath(m)}, Unit: unit, Owner: m.Objective.Owner, Score: ScoreOf(mr.Score, mr.Status)}
+			row := ExceptionRow{Link: Link{Text: m.Name, Href: here + measurePath(m)}, Unit: unit, Owner: m.Objective.Owner, Score: ScoreOf(mr.Score, mr.Status), of: u}
 			if mr.Status == model.Red {
 				row.Detail = formatValue(m, mr.Value) + " against " + formatTarget(m, mr.Target)
 				row.order = [3]float64{mr.Score.V, float64(m.Index)}
@@ -61,7 +62,7 @@ func (b *Builder) exceptionsView(path string) *ExceptionsView {
 		}
 		for _, o := range u.Objectives {
 			or := r.Objective(o)
-			row := ExceptionRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: unit, Owner: o.Owner, Score: ScoreOf(or.Score, or.Status)}
+			row := ExceptionRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: unit, Owner: o.Owner, Score: ScoreOf(or.Score, or.Status), of: u}
 			if or.Outlook == model.AtRisk {
 				row.Detail = "Driver score " + number.Score(or.DriverScore.V, or.DriverScore.OK) + " is red"
 				row.order = [3]float64{or.DriverScore.V, float64(o.Index)}

@@ -18,29 +18,47 @@ import (
 // PackPath is where a build writes the board pack.
 const PackPath = "pack/index.html"
 
-// PackView is the board pack: one self-contained page laid out for print.
+// PackView is the board pack: one page laid out for print (docs/pack.md).
+// Standing alone (scorecard pack), it holds its styles and scripts inline;
+// as the site's page it links the site's, and shows its navigation.
 type PackView struct {
-	Site        *SiteView
-	Root        string
-	Score       Score
+	Site  *SiteView
+	Root  string // the name of the unit the pack is about
+	Score Score
+	// Scope is what the pack covers; Units the units in it, pre-order, with
+	// their depth below the pack's unit.
+	Scope       PackScope
 	Units       []TreeItem
 	Counts      []StatusCount
-	Changes     []Change
+	Commentary  template.HTML // the pack's unit's commentary for the period
+	Changes     []Change      // measures whose status changed, worsened first
+	Since       *ChangesView  // since the last review, in the pack's units
 	RedMeasures []PackException
+	MoreRed     int // red measures in scope beyond MaxPackExceptions
 	AtRisk      []PackException
 	Sections    []*UnitView
 	Initiatives []InitiativeView
-	// InitiativeExceptions are the exceptions page's lists, without links:
-	// the pack shows those of the initiatives (behind schedule, over budget,
-	// overdue milestones, red objectives no active initiative serves).
+	// InitiativeExceptions are the exceptions page's lists of the pack's
+	// units, without links: the pack shows those of the initiatives (behind
+	// schedule, over budget, overdue milestones, red objectives no active
+	// initiative serves).
 	InitiativeExceptions *ExceptionsView
-	Definitions          []Definition
+	Definitions          []DefinitionGroup
 
-	// Inlined so that the file needs nothing else, even offline.
+	// Inline is true when the file stands alone: CSS, Lib and Script are
+	// inlined, so that it needs nothing else, even offline. Otherwise the
+	// pack is the site's page and links the site's assets from Page.Rel.
+	Inline bool
 	CSS    template.CSS
 	Lib    template.JS
 	Script template.JS
 	Footer string // left page margin: title and period
+	// Page is the site's frame of the pack as a page of the site: its
+	// paths, period switcher and menu; nil when the pack stands alone.
+	Page *Page
+	// PDF links the pack printed to PDF, from the site's pack page, when
+	// the build printed one; "" otherwise.
+	PDF string
 	// Canonical is the pack's absolute URL in the published site, when the
 	// site has a base URL and the pack is the site's page.
 	Canonical string
@@ -48,6 +66,33 @@ type PackView struct {
 	// scripts and style: the page holds them exactly as given above.
 	Policy string
 }
+
+// PackScope says what a pack covers, for its cover.
+type PackScope struct {
+	Unit    string // the pack's unit
+	Whole   bool   // the pack's unit is the root and no unit is left out
+	Depth   int    // levels below the unit included
+	Omitted int    // units below them, left out
+	Bound   bool   // the depth was chosen to keep the pack within MaxPackUnits
+}
+
+// DefinitionGroup is a unit's measures in the appendix.
+type DefinitionGroup struct {
+	Unit     string
+	Measures []Definition
+}
+
+// MaxPackUnits bounds the unit sections of a pack whose depth is not given:
+// it goes as many levels down as keep the sections within it.
+const MaxPackUnits = 30
+
+// MaxPackExceptions is how many red measures a pack shows with their
+// charts and commentary, worst first; the others are counted.
+const MaxPackExceptions = 24
+
+// packHistory is how many of a red measure's latest periods its chart in
+// the pack draws.
+const packHistory = 12
 
 // StatusCount is how many measures have a status.
 type StatusCount struct {
@@ -68,11 +113,13 @@ type Change struct {
 // PackException is a red measure or an at-risk objective with what the board
 // needs to discuss it.
 type PackException struct {
+	ID                string // the anchor of its entry
 	Name, Unit, Owner string
 	Value, Target     string
 	Score             Score
 	Detail            string
 	Commentary        template.HTML
+	Chart             *chart.Chart // a red measure's latest periods
 }
 
 // Definition is a measure of the appendix.
@@ -82,32 +129,102 @@ type Definition struct {
 	Basis, Rule, Thresholds  string
 }
 
-// Pack is the board pack's view. The site's pack is a page of the site
-// (sitePage): it has the canonical link that the file `scorecard pack`
+// Pack is the board pack's view, of the units scope covers. The site's pack
+// is a page of the site (sitePage): it links the site's assets and shows
+// its navigation, and has the canonical link that the file `scorecard pack`
 // writes for e-mail has not (that file is a copy of one month's pack, not
-// the published page).
-func (b *Builder) Pack(sitePage bool) (*PackView, error) {
-	v, err := b.packView()
+// the published page). pdf, when not "", is the file name of the pack
+// printed to PDF beside the site's page.
+func (b *Builder) Pack(sitePage bool, scope model.PackScope, pdf string) (*PackView, error) {
+	v, err := b.packView(scope)
 	if err != nil {
 		return nil, err
 	}
-	if sitePage {
-		v.Canonical = canonical(b.r.Site.BaseURL, b.prefix+PackPath)
+	if !sitePage {
+		return v, b.inline(v)
 	}
+	v.Canonical = canonical(b.r.Site.BaseURL, b.prefix+PackPath)
+	v.Page = b.page(PackPath, "Board pack", "pack", nil)
+	v.Policy = b.site.Policy
+	v.PDF = pdf
 	return v, nil
 }
 
-func (b *Builder) packView() (*PackView, error) {
-	r := b.r
-	root := r.Site.Root()
-	rr := r.Unit(root)
-	v := &PackView{
-		Site: b.site, Root: root.Name, Score: ScoreOf(rr.Score, rr.Status),
-		Footer: r.Site.Title + " · " + b.site.AsOf,
+// PackFile is the name of the pack printed to PDF, in the folder of the
+// site's pack page.
+func PackFile(r *compute.Result) string { return "board-pack-" + r.AsOf.String() + ".pdf" }
+
+// PackUnits are the units scope covers, pre-order, and how many units
+// below them it leaves out.
+func PackUnits(site *model.Site, scope model.PackScope) (units []*model.Unit, depth, omitted int, bound bool) {
+	top := scope.Unit
+	if top == nil {
+		top = site.Root()
 	}
-	for _, u := range r.Site.Units {
+	var sub []*model.Unit // top's subtree, pre-order
+	for _, u := range site.Units[top.Index:] {
+		if u != top && u.Depth <= top.Depth {
+			break
+		}
+		sub = append(sub, u)
+	}
+	depth = scope.Depth
+	if depth == model.AutoDepth {
+		bound = true
+		depth = 0
+		for d := 1; ; d++ {
+			n, deeper := 0, false
+			for _, u := range sub {
+				switch rel := u.Depth - top.Depth; {
+				case rel <= d:
+					n++
+				default:
+					deeper = true
+				}
+			}
+			if n > MaxPackUnits {
+				break
+			}
+			depth = d
+			if !deeper {
+				bound = false
+				break
+			}
+		}
+	}
+	for _, u := range sub {
+		if u.Depth-top.Depth <= depth {
+			units = append(units, u)
+		} else {
+			omitted++
+		}
+	}
+	return units, depth, omitted, bound && omitted > 0
+}
+
+func (b *Builder) packView(scope model.PackScope) (*PackView, error) {
+	pb := *b
+	pb.compact = true
+	b = &pb
+	r := b.r
+	units, depth, omitted, bound := PackUnits(r.Site, scope)
+	top := units[0]
+	tr := r.Unit(top)
+	v := &PackView{
+		Site: b.site, Root: top.Name, Score: ScoreOf(tr.Score, tr.Status),
+		Footer: r.Site.Title + " · " + b.site.AsOf,
+		Scope:  PackScope{Unit: top.Name, Whole: top.Parent == nil && omitted == 0, Depth: depth, Omitted: omitted, Bound: bound},
+	}
+	in := make([]bool, len(r.Site.Units))
+	for _, u := range units {
+		in[u.Index] = true
+	}
+	if n := top.Note(r.AsOf, nil, nil); n != nil {
+		v.Commentary = markdownUnder(n.Text, 2)
+	}
+	for _, u := range units {
 		ur := r.Unit(u)
-		v.Units = append(v.Units, TreeItem{Link: Link{Text: u.Name, Href: "#unit-" + u.ID}, Depth: u.Depth, Score: ScoreOf(ur.Score, ur.Status)})
+		v.Units = append(v.Units, TreeItem{Link: Link{Text: u.Name, Href: "#unit-" + u.ID}, Depth: u.Depth - top.Depth, Score: ScoreOf(ur.Score, ur.Status)})
 		uv := b.unitView("", u)
 		if len(u.Objectives) > 0 {
 			uv.Map = chart.StrategyMap(r, u, chart.PackMap, nil)
@@ -115,21 +232,32 @@ func (b *Builder) packView() (*PackView, error) {
 		}
 		unlink(uv)
 		uv.Glossary = ""
+		if u == top {
+			uv.Commentary = "" // it opens the executive summary
+		}
 		v.Sections = append(v.Sections, uv)
 	}
-	v.Counts = statusCounts(r)
-	v.Changes = changes(r)
-	v.RedMeasures, v.AtRisk = packExceptions(r)
-	v.Initiatives = b.packInitiatives()
+	v.Counts = statusCounts(r, in)
+	v.Changes = changes(r, in)
+	if r.Since != nil {
+		v.Since = b.packSince(top, in)
+	}
+	v.RedMeasures, v.MoreRed, v.AtRisk = b.packExceptions(in)
+	v.Initiatives = b.packInitiatives(in)
 	v.InitiativeExceptions = b.exceptionsView("")
-	unlinkRows(v.InitiativeExceptions)
-	v.Definitions = definitions(r)
+	scopeRows(v.InitiativeExceptions, in)
+	v.Definitions = definitions(r, in)
+	return v, nil
+}
 
+// inline puts the theme's styles and scripts into a pack that stands alone.
+func (b *Builder) inline(v *PackView) error {
+	v.Inline = true
 	var css []string
 	for _, f := range []string{"static/assets/site.css", "static/assets/pack.css"} {
 		s, err := b.theme.ReadFile(f)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		css = append(css, string(s))
 	}
@@ -140,17 +268,42 @@ func (b *Builder) packView() (*PackView, error) {
 	}{{"static/assets/echarts/echarts.min.js", &v.Lib}, {"static/assets/site.js", &v.Script}} {
 		s, err := b.theme.ReadFile(js.file)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		// Inlined script ends at the first "</script"; a file holding one
 		// cannot be inlined safely.
 		if bytes.Contains(bytes.ToLower(s), []byte("</script")) || bytes.Contains(s, []byte("<!--")) {
-			return nil, fmt.Errorf("%s cannot be inlined in the board pack: it contains </script or <!--", js.file)
+			return fmt.Errorf("%s cannot be inlined in the board pack: it contains </script or <!--", js.file)
 		}
 		*js.dst = template.JS(s)
 	}
 	v.Policy = theme.ContentPolicy([]string{string(v.Lib), string(v.Script)}, []string{string(v.CSS)})
-	return v, nil
+	return nil
+}
+
+// packSince is what changed since the last review in the pack's units: the
+// page of changes of its unit (of the whole organisation when it is the
+// root), without its links, which lead out of the pack.
+func (b *Builder) packSince(top *model.Unit, in []bool) *ChangesView {
+	var cv *ChangesView
+	if top.Parent == nil {
+		cv = b.changesView("", nil)
+	} else {
+		cv = b.changesView("", top)
+	}
+	cv.Unit, cv.SinceHref, cv.Children = nil, "", nil
+	for _, list := range [][]ChangeRow{cv.Status, cv.Moves, cv.NewlyRed, cv.Recovered, cv.NewlyAtRisk} {
+		for i := range list {
+			list[i].Href, list[i].Unit.Href = "", ""
+		}
+	}
+	for i := range cv.Milestones {
+		cv.Milestones[i].Initiative.Href = ""
+	}
+	for i := range cv.Notes {
+		cv.Notes[i].Href = ""
+	}
+	return cv
 }
 
 // unlink removes the links of a unit's view: the pack is read on its own,
@@ -174,21 +327,31 @@ func unlink(uv *UnitView) {
 	}
 }
 
-// unlinkRows removes the links of an exceptions view, for the pack.
-func unlinkRows(v *ExceptionsView) {
-	for _, rows := range [][]ExceptionRow{v.RedMeasures, v.AtRisk, v.StaleOrMissing, v.Unaddressed, v.BehindSchedule, v.OverBudget, v.OverdueMilestones} {
-		for i := range rows {
-			rows[i].Href, rows[i].Unit.Href = "", ""
+// scopeRows keeps the rows of an exceptions view of the units in, without
+// their links, for the pack.
+func scopeRows(v *ExceptionsView, in []bool) {
+	for _, rows := range []*[]ExceptionRow{&v.RedMeasures, &v.AtRisk, &v.StaleOrMissing, &v.Unaddressed, &v.BehindSchedule, &v.OverBudget, &v.OverdueMilestones} {
+		kept := (*rows)[:0]
+		for _, r := range *rows {
+			if r.of != nil && in[r.of.Index] {
+				r.Href, r.Unit.Href = "", ""
+				kept = append(kept, r)
+			}
 		}
+		*rows = kept
 	}
 }
 
 var statusOrder = []model.Status{model.Green, model.Amber, model.Red, model.None}
 
-func statusCounts(r *compute.Result) []StatusCount {
+// statusCounts counts the measures of the units in (all, when in is nil)
+// by status.
+func statusCounts(r *compute.Result, in []bool) []StatusCount {
 	n := map[model.Status]int{}
 	for i := range r.Measures {
-		n[r.Measures[i].Status]++
+		if in == nil || in[r.Measures[i].Measure.Unit.Index] {
+			n[r.Measures[i].Status]++
+		}
 	}
 	var out []StatusCount
 	for _, s := range statusOrder {
@@ -210,12 +373,16 @@ func rank(s model.Status) int {
 	return 0
 }
 
-// changes lists the measures whose status differs from the previous period,
-// worsened first, then by unit and measure order.
-func changes(r *compute.Result) []Change {
+// changes lists the measures of the units in (all, when in is nil) whose
+// status differs from the previous period, worsened first, then by unit and
+// measure order.
+func changes(r *compute.Result, in []bool) []Change {
 	cal := r.Site.Calendar
 	var out []Change
 	for _, u := range r.Site.Units {
+		if in != nil && !in[u.Index] {
+			continue
+		}
 		for _, m := range u.Measures {
 			mr := r.Measure(m)
 			if mr.Status == mr.Previous {
@@ -237,7 +404,10 @@ func changes(r *compute.Result) []Change {
 	return out
 }
 
-func packExceptions(r *compute.Result) (red, atRisk []PackException) {
+// exceptionsOf lists the red measures, worst score first, and the
+// objectives at risk of the units in (all, when in is nil), with their
+// commentary, as the e-mail and the pack show them: figures exact.
+func exceptionsOf(r *compute.Result, in []bool) (red, atRisk []PackException) {
 	note := func(u *model.Unit, o *model.Objective, m *model.Measure) template.HTML {
 		if n := u.Note(r.AsOf, o, m); n != nil {
 			return markdownHTML(n.Text)
@@ -245,12 +415,15 @@ func packExceptions(r *compute.Result) (red, atRisk []PackException) {
 		return ""
 	}
 	for _, u := range r.Site.Units {
+		if in != nil && !in[u.Index] {
+			continue
+		}
 		for _, m := range u.Measures {
 			mr := r.Measure(m)
 			if mr.Status != model.Red {
 				continue
 			}
-			red = append(red, PackException{Name: m.Name, Unit: u.Name, Owner: m.Objective.Owner,
+			red = append(red, PackException{ID: "x-" + u.ID + "-" + m.ID, Name: m.Name, Unit: u.Name, Owner: m.Objective.Owner,
 				Value: formatValue(m, mr.Value), Target: formatTarget(m, mr.Target),
 				Score: ScoreOf(mr.Score, mr.Status), Commentary: note(u, nil, m)})
 		}
@@ -259,7 +432,7 @@ func packExceptions(r *compute.Result) (red, atRisk []PackException) {
 			if or.Outlook != model.AtRisk {
 				continue
 			}
-			atRisk = append(atRisk, PackException{Name: o.Name, Unit: u.Name, Owner: o.Owner,
+			atRisk = append(atRisk, PackException{ID: "x-" + u.ID + "-" + o.ID, Name: o.Name, Unit: u.Name, Owner: o.Owner,
 				Score: ScoreOf(or.Score, or.Status), Detail: "Driver score " + number.Score(or.DriverScore.V, or.DriverScore.OK) + " is red",
 				Commentary: note(u, o, nil)})
 		}
@@ -267,10 +440,62 @@ func packExceptions(r *compute.Result) (red, atRisk []PackException) {
 	return red, atRisk
 }
 
-// packInitiatives lists every initiative, those with overdue milestones first.
-func (b *Builder) packInitiatives() []InitiativeView {
+// packExceptions are the pack's exceptions in its units: the red measures,
+// worst score first, at most MaxPackExceptions of them with a chart of
+// their latest periods and numbers compact, and how many more there are;
+// the objectives at risk.
+func (b *Builder) packExceptions(in []bool) (red []PackException, more int, atRisk []PackException) {
+	r := b.r
+	type item struct {
+		m *model.Measure
+		x PackException
+	}
+	var items []item
+	all, atRisk := exceptionsOf(r, in)
+	i := 0
+	for _, u := range r.Site.Units {
+		if !in[u.Index] {
+			continue
+		}
+		for _, m := range u.Measures {
+			if r.Measure(m).Status == model.Red {
+				items = append(items, item{m, all[i]})
+				i++
+			}
+		}
+	}
+	slices.SortStableFunc(items, func(a, c item) int { return cmp.Compare(r.Measure(a.m).Score.V, r.Measure(c.m).Score.V) })
+	if len(items) > MaxPackExceptions {
+		more = len(items) - MaxPackExceptions
+		items = items[:MaxPackExceptions]
+	}
+	cal := r.Site.Calendar
+	for _, it := range items {
+		m, mr := it.m, r.Measure(it.m)
+		x := it.x
+		x.Value, x.Target = compact(m, mr.Value), compactTarget(m, mr.Target)
+		if n := m.Unit.Note(r.AsOf, nil, m); n != nil {
+			x.Commentary = markdownUnder(n.Text, 4) // under the measure's own heading
+		}
+		if h := mr.History; len(h) > 0 {
+			h = h[max(0, len(h)-packHistory):]
+			x.Chart = chart.History(m, h, func(h compute.PeriodResult) string { return cal.ShortName(h.Period) })
+			x.Chart.ID = "pack-" + x.Chart.ID
+			x.Chart.Height = 200
+		}
+		red = append(red, x)
+	}
+	return red, more, atRisk
+}
+
+// packInitiatives lists the initiatives of the units in, those with overdue
+// milestones first.
+func (b *Builder) packInitiatives(in []bool) []InitiativeView {
 	var out []InitiativeView
 	for _, u := range b.r.Site.Units {
+		if !in[u.Index] {
+			continue
+		}
 		for _, in := range u.Initiatives {
 			iv := b.initiativeView("", in)
 			iv.Href, iv.Unit.Href = "", ""
@@ -284,41 +509,51 @@ func (b *Builder) packInitiatives() []InitiativeView {
 	return out
 }
 
-func definitions(r *compute.Result) []Definition {
-	var out []Definition
+// definitions lists the measures of the units in, unit by unit.
+func definitions(r *compute.Result, in []bool) []DefinitionGroup {
+	var out []DefinitionGroup
 	for _, u := range r.Site.Units {
-		for _, m := range u.Measures {
-			d := Definition{
-				Unit: u.Name, Measure: m.Name, Objective: m.Objective.Name,
-				Polarity:  m.Polarity.String(),
-				Frequency: m.Freq.String(),
-				Basis:     m.Basis.String(),
-			}
-			if m.Aggregation != model.AggNone {
-				d.Basis += " (" + m.Aggregation.String() + ")"
-			}
-			switch {
-			case m.Formula != nil:
-				d.Rule = "= " + m.Formula.String()
-			case m.Rollup != model.AggNone:
-				d.Rule = m.Rollup.String() + " of child units"
-			}
-			switch {
-			case m.Polarity == model.Range:
-				d.Thresholds = "band " + formatTarget(m, model.Opt{}) + ", tolerance " + m.Format.Format(m.Band.Tolerance)
-			case m.Target.OK:
-				d.Thresholds = "target " + formatValue(m, m.Target)
-				if m.Red.OK {
-					d.Thresholds += ", red " + formatValue(m, m.Red)
-				}
-				if m.Stretch.OK {
-					d.Thresholds += ", stretch " + formatValue(m, m.Stretch)
-				}
-			default:
-				d.Thresholds = "targets by period (data files)"
-			}
-			out = append(out, d)
+		if !in[u.Index] || len(u.Measures) == 0 {
+			continue
 		}
+		g := DefinitionGroup{Unit: u.Name}
+		for _, m := range u.Measures {
+			g.Measures = append(g.Measures, definition(u, m))
+		}
+		out = append(out, g)
 	}
 	return out
+}
+
+func definition(u *model.Unit, m *model.Measure) Definition {
+	d := Definition{
+		Unit: u.Name, Measure: m.Name, Objective: m.Objective.Name,
+		Polarity:  m.Polarity.String(),
+		Frequency: m.Freq.String(),
+		Basis:     m.Basis.String(),
+	}
+	if m.Aggregation != model.AggNone {
+		d.Basis += " (" + m.Aggregation.String() + ")"
+	}
+	switch {
+	case m.Formula != nil:
+		d.Rule = "= " + m.Formula.String()
+	case m.Rollup != model.AggNone:
+		d.Rule = m.Rollup.String() + " of child units"
+	}
+	switch {
+	case m.Polarity == model.Range:
+		d.Thresholds = "band " + formatTarget(m, model.Opt{}) + ", tolerance " + m.Format.Format(m.Band.Tolerance)
+	case m.Target.OK:
+		d.Thresholds = "target " + formatValue(m, m.Target)
+		if m.Red.OK {
+			d.Thresholds += ", red " + formatValue(m, m.Red)
+		}
+		if m.Stretch.OK {
+			d.Thresholds += ", stretch " + formatValue(m, m.Stretch)
+		}
+	default:
+		d.Thresholds = "targets by period (data files)"
+	}
+	return d
 }

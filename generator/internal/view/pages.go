@@ -158,6 +158,9 @@ func (b *Builder) measureRow(path string, m *model.Measure) MeasureRow {
 	if mr.Value.OK && mr.Period != mr.Current {
 		row.Period = b.r.Site.Calendar.Name(mr.Period)
 	}
+	if b.compact {
+		row.Value, row.Target = compact(m, mr.Value), compactTarget(m, mr.Target)
+	}
 	if y := mr.Year; y != nil && y.Method != compute.NoProjection {
 		row.Projected, row.ProjectedStatus = compact(m, y.Projected), y.ProjectedStatus.String()
 	}

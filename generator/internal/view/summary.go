@@ -27,13 +27,13 @@ func PackSummary(r *compute.Result) *Summary {
 	s := &Summary{
 		Title: r.Site.Title, AsOf: site.AsOf, AsOfCode: site.AsOfCode,
 		Root: root.Name, Score: ScoreOf(rr.Score, rr.Status),
-		Counts: statusCounts(r), Changes: changes(r),
+		Counts: statusCounts(r, nil), Changes: changes(r, nil),
 	}
 	for _, u := range r.Site.Units {
 		ur := r.Unit(u)
 		s.Units = append(s.Units, TreeItem{Link: Link{Text: u.Name}, Depth: u.Depth, Score: ScoreOf(ur.Score, ur.Status)})
 	}
-	s.Red, s.AtRisk = packExceptions(r)
+	s.Red, s.AtRisk = exceptionsOf(r, nil)
 	for _, list := range [][]PackException{s.Red, s.AtRisk} {
 		for i := range list {
 			list[i].Commentary = ""

@@ -166,8 +166,12 @@ func dateText(t time.Time) string {
 
 var money = number.Format{Grouping: true}
 
-func markdownHTML(src []byte) template.HTML {
-	h, err := theme.Markdown(src)
+// markdownHTML renders commentary under a page's level-two heading: its
+// own headings start at level three.
+func markdownHTML(src []byte) template.HTML { return markdownUnder(src, 3) }
+
+func markdownUnder(src []byte, top int) template.HTML {
+	h, err := theme.MarkdownUnder(src, top)
 	if err != nil {
 		return ""
 	}
