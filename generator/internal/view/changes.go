@@ -39,6 +39,8 @@ type ChangesView struct {
 	Notes       []Link // where the period's commentary is
 	// Children link the child units' pages of changes.
 	Children []Link
+	// More counts what the board pack leaves out of each list.
+	More struct{ Status, NewlyRed, Recovered, NewlyAtRisk int }
 }
 
 // ChangeRow is a unit, an objective or a measure that moved.
@@ -63,6 +65,17 @@ type DueRow struct {
 
 // changesView is the page at path of what changed in u (nil: everywhere).
 func (b *Builder) changesView(path string, u *model.Unit) *ChangesView {
+	keep := func(mv compute.Move) bool {
+		return u == nil || mv.Unit == u || mv.Objective == nil && mv.Measure == nil && mv.Unit.Parent == u
+	}
+	owns := func(x *model.Unit) bool { return u == nil || x == u }
+	return b.changesOf(path, u, keep, owns)
+}
+
+// changesOf is what changed in u (nil: the organisation) for the page at
+// path: the moves keep keeps, and the milestones and commentary of the
+// units owns owns.
+func (b *Builder) changesOf(path string, u *model.Unit, keep func(compute.Move) bool, owns func(*model.Unit) bool) *ChangesView {
 	r := b.r
 	here := rel(path)
 	v := &ChangesView{Name: r.Site.Root().Name}
@@ -85,7 +98,7 @@ func (b *Builder) changesView(path string, u *model.Unit) *ChangesView {
 	var rows []ChangeRow
 	var deltas []float64
 	for _, mv := range s.Moves {
-		if u != nil && mv.Unit != u && !(mv.Objective == nil && mv.Measure == nil && mv.Unit.Parent == u) {
+		if !keep(mv) {
 			continue
 		}
 		row := b.changeRow(here, mv)
@@ -107,7 +120,7 @@ func (b *Builder) changesView(path string, u *model.Unit) *ChangesView {
 	slices.SortStableFunc(v.Status, func(a, b ChangeRow) int { return cmp.Compare(statusStep(a), statusStep(b)) })
 	v.Moves = largestMoves(rows, deltas)
 	for _, d := range s.Due {
-		if u != nil && d.Initiative.Unit != u {
+		if !owns(d.Initiative.Unit) {
 			continue
 		}
 		v.Milestones = append(v.Milestones, DueRow{
@@ -116,7 +129,7 @@ func (b *Builder) changesView(path string, u *model.Unit) *ChangesView {
 		})
 	}
 	for _, n := range s.Notes {
-		if owner := noteUnit(r, n); u == nil || owner == u {
+		if owner := noteUnit(r, n); owns(owner) {
 			v.Notes = append(v.Notes, noteLink(here, owner, n))
 		}
 	}

@@ -82,9 +82,14 @@ type DefinitionGroup struct {
 	Measures []Definition
 }
 
-// MaxPackUnits bounds the unit sections of a pack whose depth is not given:
-// it goes as many levels down as keep the sections within it.
-const MaxPackUnits = 30
+// MaxPackUnits and MaxPackMeasures bound a pack whose depth is not given:
+// it goes as many levels down as keep its unit sections within
+// MaxPackUnits and the measures of their scorecards within
+// MaxPackMeasures (a scorecard of 30 measures is about six A4 pages).
+const (
+	MaxPackUnits    = 30
+	MaxPackMeasures = 400
+)
 
 // MaxPackExceptions is how many red measures a pack shows with their
 // charts and commentary, worst first; the others are counted.
@@ -173,16 +178,17 @@ func PackUnits(site *model.Site, scope model.PackScope) (units []*model.Unit, de
 		bound = true
 		depth = 0
 		for d := 1; ; d++ {
-			n, deeper := 0, false
+			n, measures, deeper := 0, 0, false
 			for _, u := range sub {
 				switch rel := u.Depth - top.Depth; {
 				case rel <= d:
 					n++
+					measures += len(u.Measures)
 				default:
 					deeper = true
 				}
 			}
-			if n > MaxPackUnits {
+			if n > MaxPackUnits || measures > MaxPackMeasures {
 				break
 			}
 			depth = d
@@ -281,22 +287,28 @@ func (b *Builder) inline(v *PackView) error {
 	return nil
 }
 
-// packSince is what changed since the last review in the pack's units: the
-// page of changes of its unit (of the whole organisation when it is the
-// root), without its links, which lead out of the pack.
+// packSince is what changed since the last review in the pack's units,
+// without links, which lead out of the pack; each list at most
+// MaxPackChanges long, the rest counted.
 func (b *Builder) packSince(top *model.Unit, in []bool) *ChangesView {
-	var cv *ChangesView
-	if top.Parent == nil {
-		cv = b.changesView("", nil)
-	} else {
-		cv = b.changesView("", top)
-	}
+	keep := func(mv compute.Move) bool { return in[mv.Unit.Index] }
+	owns := func(u *model.Unit) bool { return in[u.Index] }
+	cv := b.changesOf("", top, keep, owns)
 	cv.Unit, cv.SinceHref, cv.Children = nil, "", nil
-	for _, list := range [][]ChangeRow{cv.Status, cv.Moves, cv.NewlyRed, cv.Recovered, cv.NewlyAtRisk} {
+	cut := func(list []ChangeRow) ([]ChangeRow, int) {
 		for i := range list {
 			list[i].Href, list[i].Unit.Href = "", ""
 		}
+		if len(list) > MaxPackChanges {
+			return list[:MaxPackChanges], len(list) - MaxPackChanges
+		}
+		return list, 0
 	}
+	cv.Status, cv.More.Status = cut(cv.Status)
+	cv.NewlyRed, cv.More.NewlyRed = cut(cv.NewlyRed)
+	cv.Recovered, cv.More.Recovered = cut(cv.Recovered)
+	cv.NewlyAtRisk, cv.More.NewlyAtRisk = cut(cv.NewlyAtRisk)
+	cv.Moves, _ = cut(cv.Moves)
 	for i := range cv.Milestones {
 		cv.Milestones[i].Initiative.Href = ""
 	}
@@ -305,6 +317,10 @@ func (b *Builder) packSince(top *model.Unit, in []bool) *ChangesView {
 	}
 	return cv
 }
+
+// MaxPackChanges is how many items each list of the pack's "since the last
+// review" shows; the site's pages of changes list them all.
+const MaxPackChanges = 20
 
 // unlink removes the links of a unit's view: the pack is read on its own,
 // where the site's pages are not.

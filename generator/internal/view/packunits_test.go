@@ -41,8 +41,22 @@ func ids(us []*model.Unit) string {
 // TestPackUnits: the pack's units for a scope, and the bound of 30 unit
 // sections when no depth is given: 36 units within two levels are too
 // many, so the pack stops at the root's children and counts the 30 below.
+// And of 400 measures: with 70 measures in each of the root's children
+// (350 with the root's none) the children fit; with 60 in each grandchild,
+// a child with its six grandchildren (430) does not.
 func TestPackUnits(t *testing.T) {
 	s := tree()
+	heavy := tree()
+	for _, u := range heavy.Units {
+		n := map[int]int{0: 0, 1: 70, 2: 60}[u.Depth]
+		u.Measures = make([]*model.Measure, n)
+	}
+	if units, depth, omitted, bound := PackUnits(heavy, model.PackScope{Unit: heavy.Units[1], Depth: model.AutoDepth}); ids(units) != "ca" || depth != 0 || omitted != 6 || !bound {
+		t.Errorf("70 measures and 6 × 60 below: %s, depth %d, %d left out, bound %v; want ca alone, bound", ids(units), depth, omitted, bound)
+	}
+	if units, _, _, _ := PackUnits(heavy, model.PackScope{Depth: model.AutoDepth}); len(units) != 6 {
+		t.Errorf("the root's children, 350 measures: %d units; want 6", len(units))
+	}
 	ca := s.Units[1]
 	for _, c := range []struct {
 		scope          model.PackScope
