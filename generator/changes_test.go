@@ -135,11 +135,10 @@ func TestChangesSinceTheLastReview(t *testing.T) {
 	}
 	org := sections(t, filepath.Join(dest, "changes/index.html"))
 	want := map[string][]string{
+		// The organisation's status changes are those of units and
+		// objectives; measures are in newly red and recovered.
 		"status": {
 			"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 |",
-			"Sales | Acme | 6.7 ●Green | 1.7 ■Red | ↘ Worsened −5.0 | 100 → 85",
-			"Training hours | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 | 10 → 7",
-			"Margin | Acme | 0.0 ■Red | 8.3 ●Green | ↗ Improved +8.3 | 8.0 → 10.5",
 		},
 		"red": {
 			"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 |",
@@ -178,8 +177,17 @@ func TestChangesSinceTheLastReview(t *testing.T) {
 		}
 	}
 
-	// A unit's page: its own items, and its child units' scores.
+	// A unit's page: its own items, and its child units' scores; its status
+	// changes, measures too, worsened first.
 	acme := sections(t, filepath.Join(dest, "units/org/changes.html"))
+	if got, want := acme["status"], []string{
+		"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 |",
+		"Sales | Acme | 6.7 ●Green | 1.7 ■Red | ↘ Worsened −5.0 | 100 → 85",
+		"Training hours | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 | 10 → 7",
+		"Margin | Acme | 0.0 ■Red | 8.3 ●Green | ↗ Improved +8.3 | 8.0 → 10.5",
+	}; !slices.Equal(got, want) {
+		t.Errorf("org's page, status:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 	if got, want := acme["moves"], []string{
 		"Margin | Acme | 0.0 ■Red | 8.3 ●Green | ↗ Improved +8.3 | 8.0 → 10.5",
 		"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 |",

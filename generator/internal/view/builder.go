@@ -18,6 +18,7 @@ type Builder struct {
 	// compact is true for the board pack's views: large numbers in its
 	// scorecards are compact (number.Compact).
 	compact bool
+	shared  *shared // what the pages of the periods share
 }
 
 // review is a published review period: its folder and its names.
@@ -25,6 +26,7 @@ type review struct {
 	prefix string
 	name   string // "August 2026"
 	code   string // "2026-08"
+	result *compute.Result
 }
 
 // NewBuilder returns the builder of r's views, for the templates of t: the
@@ -39,14 +41,15 @@ func Builders(r *compute.Result, t *theme.Theme) []*Builder {
 	results := append([]*compute.Result{r}, r.Past...)
 	reviews := make([]review, len(results))
 	for i, x := range results {
-		reviews[i] = review{name: r.Site.Calendar.Name(x.AsOf), code: x.AsOf.String()}
+		reviews[i] = review{name: r.Site.Calendar.Name(x.AsOf), code: x.AsOf.String(), result: x}
 		if i > 0 {
 			reviews[i].prefix = PeriodDir(x.AsOf.String())
 		}
 	}
 	out := make([]*Builder, len(results))
+	sh := newShared(r)
 	for i, x := range results {
-		out[i] = &Builder{r: x, site: NewSite(x), theme: t, prefix: reviews[i].prefix, reviews: reviews}
+		out[i] = &Builder{r: x, site: NewSite(x), theme: t, prefix: reviews[i].prefix, reviews: reviews, shared: sh}
 		out[i].site.Past = i > 0
 	}
 	return out

@@ -69,13 +69,17 @@ func (b *Builder) changesView(path string, u *model.Unit) *ChangesView {
 		return u == nil || mv.Unit == u || mv.Objective == nil && mv.Measure == nil && mv.Unit.Parent == u
 	}
 	owns := func(x *model.Unit) bool { return u == nil || x == u }
-	return b.changesOf(path, u, keep, owns)
+	return b.changesOf(path, u, keep, owns, u != nil)
 }
 
 // changesOf is what changed in u (nil: the organisation) for the page at
 // path: the moves keep keeps, and the milestones and commentary of the
-// units owns owns.
-func (b *Builder) changesOf(path string, u *model.Unit, keep func(compute.Move) bool, owns func(*model.Unit) bool) *ChangesView {
+// units owns owns. The status changes list measures only when measures is
+// true: the organisation's page lists those of units and objectives, and
+// of measures only those that turned red or recovered, which a board asks
+// about (every unit's page has all of its own; a site of a hundred units
+// has a thousand measures changing status in a month).
+func (b *Builder) changesOf(path string, u *model.Unit, keep func(compute.Move) bool, owns func(*model.Unit) bool, measures bool) *ChangesView {
 	r := b.r
 	here := rel(path)
 	v := &ChangesView{Name: r.Site.Root().Name}
@@ -113,7 +117,7 @@ func (b *Builder) changesOf(path string, u *model.Unit, keep func(compute.Move) 
 		if mv.AtRisk && !mv.WasAtRisk {
 			v.NewlyAtRisk = append(v.NewlyAtRisk, row)
 		}
-		if row.Direction != "" {
+		if row.Direction != "" && (measures || mv.Measure == nil) {
 			v.Status = append(v.Status, row)
 		}
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
-	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
 // ObjectiveView is an objective's page.
@@ -28,7 +27,8 @@ type ObjectiveView struct {
 	History                  *chart.Chart
 	HistoryRows              []HistoryRow
 	Commentary               template.HTML
-	theme                    *theme.Theme // for HistoryHTML
+	historyHTML              string // for HistoryHTML
+	historyErr               error
 }
 
 // ComponentRow is a measure or objective that makes up an objective's score.
@@ -71,7 +71,6 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 		Score:       ScoreOf(or.Score, or.Status),
 		DriverScore: ScoreOf(or.DriverScore, compute.RollupStatus(or.DriverScore)),
 		Outlook:     or.Outlook.String(),
-		theme:       b.theme,
 	}
 	for _, m := range o.Measures {
 		mr := r.Measure(m)
@@ -105,9 +104,10 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 			}
 		}
 	}
-	for i, p := range r.Periods {
-		h := or.History[i]
-		v.HistoryRows = append(v.HistoryRows, HistoryRow{Period: r.Site.Calendar.Name(p), Score: ScoreOf(h, compute.RollupStatus(h))})
+	// This period's rows are the as-of period's first ones.
+	if n := len(r.Periods); n > 0 {
+		so := b.sharedObjective(o)
+		v.HistoryRows, v.historyHTML, v.historyErr = so.rows[:n:n], so.html[:so.end[n-1]], so.err
 	}
 	v.History = chart.ScoreHistory(o, r)
 	if n := o.Unit.Note(r.AsOf, o, nil); n != nil {
@@ -195,8 +195,11 @@ type MeasureView struct {
 	Year                        *YearView // a year-to-date measure's year; nil for others
 	// CSV is the history as CSV, relative to the page: the as-of period's,
 	// which holds every period's rows.
-	CSV   string
-	theme *theme.Theme // for RowsHTML
+	CSV string
+
+	rowsHTML       string // for RowsHTML
+	rowsErr        error
+	definitionHTML template.HTML
 }
 
 // Field is a labelled value of a definition list.
@@ -235,7 +238,6 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 		TrendOver:     spanOf(mr.TrendPeriods, m.Freq),
 		Stale:         mr.Stale,
 		CSV:           rel(b.prefix+path) + MeasureCSVPath(m),
-		theme:         b.theme,
 	}
 	if mr.Year != nil {
 		v.Year = b.yearView(m, mr.Year)
@@ -254,25 +256,12 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 	if !mr.Value.OK && v.Missing == "" {
 		v.Missing = "No actual for " + cal.Name(mr.Current) + " or before."
 	}
-	v.Definition = b.definition(here, m)
-	if len(mr.History) > 0 {
-		v.Rows = make([]PeriodRow, 0, len(mr.History))
-	}
-	for i := len(mr.History) - 1; i >= 0; i-- {
-		h := mr.History[i]
-		row := PeriodRow{Period: cal.Name(h.Period), Actual: formatValue(m, h.Actual), Score: ScoreOf(h.Score, h.Status)}
-		// Thresholds mostly stay the same from one period to the next: a
-		// repeated one takes the text of the row before rather than being
-		// formatted again (-0 and 0 compare equal and format the same).
-		if n := len(v.Rows); n > 0 {
-			last, prev := &v.Rows[n-1], mr.History[i+1]
-			row.Target = again(h.Target, prev.Target, last.Target, m, formatTarget)
-			row.Red = again(h.Red, prev.Red, last.Red, m, formatValue)
-			row.Stretch = again(h.Stretch, prev.Stretch, last.Stretch, m, formatValue)
-		} else {
-			row.Target, row.Red, row.Stretch = formatTarget(m, h.Target), formatValue(m, h.Red), formatValue(m, h.Stretch)
-		}
-		v.Rows = append(v.Rows, row)
+	sm := b.sharedMeasure(m, here)
+	v.Definition, v.definitionHTML = sm.def, sm.defHTML
+	// This period's rows are the as-of period's oldest ones.
+	if n := len(mr.History); n > 0 {
+		first := len(sm.rows) - n
+		v.Rows, v.rowsHTML, v.rowsErr = sm.rows[first:], sm.html[sm.at[first]:], sm.err
 	}
 	if len(mr.History) > 0 {
 		v.Chart = chart.History(m, mr.History, func(h compute.PeriodResult) string { return cal.ShortName(h.Period) })

@@ -293,7 +293,7 @@ func (b *Builder) inline(v *PackView) error {
 func (b *Builder) packSince(top *model.Unit, in []bool) *ChangesView {
 	keep := func(mv compute.Move) bool { return in[mv.Unit.Index] }
 	owns := func(u *model.Unit) bool { return in[u.Index] }
-	cv := b.changesOf("", top, keep, owns)
+	cv := b.changesOf("", top, keep, owns, true)
 	cv.Unit, cv.SinceHref, cv.Children = nil, "", nil
 	cut := func(list []ChangeRow) ([]ChangeRow, int) {
 		for i := range list {
