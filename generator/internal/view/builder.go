@@ -86,6 +86,7 @@ func NewSite(r *compute.Result) *SiteView {
 			sv.Stale++
 		}
 	}
+	sv.Freshness = Freshness{Latest: sv.Latest, Stale: sv.Stale, Missing: sv.Missing}
 	return sv
 }
 

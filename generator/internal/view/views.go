@@ -27,6 +27,8 @@ type SiteView struct {
 	Rows     int
 	// Past is true on the pages of a past review period.
 	Past bool
+	// Freshness is what the freshness line says: Latest, Stale and Missing.
+	Freshness Freshness
 	// Policy is the Content-Security-Policy of the pages, which have no
 	// inline script or style element (theme.ContentPolicy).
 	Policy string
@@ -47,6 +49,23 @@ type Page struct {
 	Crumbs    []Link
 	Body      any
 }
+
+// Freshness is how fresh a review period's data are, as every page says.
+type Freshness struct {
+	Latest         string
+	Stale, Missing int
+}
+
+// Frame is what the menu of a page depends on: a small value, so that the
+// theme renders each menu once (cached).
+type Frame struct {
+	Home  string // Page.Home
+	Nav   string // Page.Nav
+	Title string // the site's
+}
+
+// Frame is the value the page's menu is drawn from.
+func (p *Page) Frame() Frame { return Frame{Home: p.Home, Nav: p.Nav, Title: p.Site.Title} }
 
 // PeriodLink is a review period in the period switcher.
 type PeriodLink struct {
