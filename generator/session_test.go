@@ -357,6 +357,42 @@ func TestUpdateOfInitiativeProgressInAWorkbook(t *testing.T) {
 		t.Errorf("rows %d; want 20", rep.Rows)
 	}
 	checkRewrites(t, before, snapshot(t, dest), up.Written)
+// TestUpdateOfTheLatestPeriodLeavesEarlierReviews: a value of September, the
+// as-of period, reaches no page of the reviews of August, July and June,
+// which read the data up to their own period; a value of July reaches the
+// reviews of July and August as well as September's, and not June's.
+func TestUpdateOfTheLatestPeriodLeavesEarlierReviews(t *testing.T) {
+	source := copyTree(t, smallSite)
+	s, dest := startSession(t, source)
+	before := snapshot(t, dest)
+	edit(t, source, "data/actuals.csv", "ops,cost,2026-09,61,", "ops,cost,2026-09,64,")
+	_, up := mustUpdate(t, s)
+	if len(up.Written) == 0 {
+		t.Fatal("the edit wrote nothing")
+	}
+	for _, w := range up.Written {
+		if strings.HasPrefix(w, "periods/") {
+			t.Errorf("an edit of September rewrote %s", w)
+		}
+	}
+	after := snapshot(t, dest)
+	checkRewrites(t, before, after, up.Written)
+	sameAsFullBuild(t, source, dest)
+
+	edit(t, source, "data/actuals.csv", "ops,cost,2026-07,58,", "ops,cost,2026-07,57,")
+	_, up = mustUpdate(t, s)
+	reached := map[string]bool{}
+	for _, w := range up.Written {
+		top, _, _ := strings.Cut(strings.TrimPrefix(w, "periods/"), "/")
+		if !strings.HasPrefix(w, "periods/") {
+			top = "root"
+		}
+		reached[top] = true
+	}
+	if !reached["root"] || !reached["2026-08"] || !reached["2026-07"] || reached["2026-06"] {
+		t.Errorf("an edit of July reached %v; want the reviews of September, August and July, not June's", reached)
+	}
+	checkRewrites(t, after, snapshot(t, dest), up.Written)
 	sameAsFullBuild(t, source, dest)
 }
 
