@@ -357,6 +357,9 @@ func TestUpdateOfInitiativeProgressInAWorkbook(t *testing.T) {
 		t.Errorf("rows %d; want 20", rep.Rows)
 	}
 	checkRewrites(t, before, snapshot(t, dest), up.Written)
+	sameAsFullBuild(t, source, dest)
+}
+
 // TestUpdateOfTheLatestPeriodLeavesEarlierReviews: a value of September, the
 // as-of period, reaches no page of the reviews of August, July and June,
 // which read the data up to their own period; a value of July reaches the

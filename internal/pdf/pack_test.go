@@ -99,6 +99,20 @@ func TestPackPDF(t *testing.T) {
 	}
 	checkOutlineAndContents(t, doc, sheets, scores.Units)
 	checkMapText(t, pdftotext, doc, len(scores.Units))
+	// No page is left nearly empty, as when a section's heading stood alone
+	// at the foot of a page or a single row of a table was carried over: every
+	// page but the last holds at least 10 lines of text besides its footer.
+	for i, sheet := range sheets[:len(sheets)-1] {
+		n := 0
+		for _, line := range strings.Split(sheet, "\n") {
+			if strings.TrimSpace(line) != "" {
+				n++
+			}
+		}
+		if n-1 < 10 {
+			t.Errorf("page %d holds %d lines of text:\n%s", i+1, n-1, sheet)
+		}
+	}
 }
 
 // checkOutlineAndContents reads the PDF's bookmarks back twice, with
