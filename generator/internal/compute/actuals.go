@@ -71,9 +71,10 @@ func (e *engine) actualOf(m *model.Measure) *series {
 	case m.Rollup != model.AggNone:
 		s = e.rollupSeries(m)
 	default:
-		s = &series{first: e.data.Of(m).First, values: make([]model.Opt, len(e.data.Of(m).Points))}
-		for i, pt := range e.data.Of(m).Points {
-			s.values[i] = pt.Actual
+		d := e.data.Of(m)
+		s = &series{first: d.First, values: make([]model.Opt, d.Len())}
+		for i := range s.values {
+			s.values[i] = d.Actual(i)
 		}
 	}
 	e.act[m.Index] = s

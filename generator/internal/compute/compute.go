@@ -239,8 +239,9 @@ func (e *engine) latest(asOf period.Period) period.Period {
 	end := -1
 	for _, u := range e.site.Units {
 		for _, m := range u.Measures {
-			for i := len(e.data.Of(m).Points) - 1; i >= 0; i-- {
-				if pe := e.cal.End(e.data.Of(m).First.Add(i)); e.data.Of(m).Points[i].Actual.OK && pe <= limit {
+			s := e.data.Of(m)
+			for i := s.Len() - 1; i >= 0; i-- {
+				if pe := e.cal.End(s.First.Add(i)); s.Actual(i).OK && pe <= limit {
 					end = max(end, pe)
 					break
 				}

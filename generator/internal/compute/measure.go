@@ -54,11 +54,11 @@ type PeriodResult struct {
 // thresholdsAt returns the thresholds that apply to period p before defaults:
 // the data file's values where given, else the measure's constants.
 func (e *engine) thresholdsAt(m *model.Measure, p period.Period) Thresholds {
-	pt := e.data.Of(m).At(p)
+	v := e.data.Of(m).Values(p)
 	return Thresholds{
-		Target:  pt.Target.Or(m.Target),
-		Red:     pt.Red.Or(m.Red),
-		Stretch: pt.Stretch.Or(m.Stretch),
+		Target:  v[1].Or(m.Target),
+		Red:     v[2].Or(m.Red),
+		Stretch: v[3].Or(m.Stretch),
 	}
 }
 
@@ -234,10 +234,10 @@ func mergePeriods(a, b []period.Period) []period.Period {
 func (e *engine) history(m *model.Measure, c period.Period) []PeriodResult {
 	act := e.act[m.Index]
 	first := act.first
-	if act.empty() || e.data.Of(m).First.N < first.N && len(e.data.Of(m).Points) > 0 {
+	if act.empty() || e.data.Of(m).First.N < first.N && e.data.Of(m).Len() > 0 {
 		first = e.data.Of(m).First
 	}
-	if act.empty() && len(e.data.Of(m).Points) == 0 {
+	if act.empty() && e.data.Of(m).Len() == 0 {
 		return nil
 	}
 	var out []PeriodResult

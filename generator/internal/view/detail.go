@@ -319,8 +319,11 @@ func (b *Builder) definition(here string, m *model.Measure) []Field {
 // a workbook or database source, in the order the build read them.
 func provenance(d *model.Data, m *model.Measure) string {
 	seen := sourceSet{}
-	for _, pt := range d.Of(m).Points {
-		seen.add(pt.Src)
+	ser := d.Of(m)
+	for i := range ser.Len() {
+		if t, ok := ser.Table(i); ok {
+			seen[t] = true
+		}
 	}
 	seen.merged(d.MergedFrom.Measures[m.Index])
 	return seen.text(d)
