@@ -44,6 +44,8 @@ type Result struct {
 	// Since is what changed since the review period before AsOf; nil when
 	// the data begin at AsOf, so that there is nothing to compare with.
 	Since *Since
+
+	act []*series // every measure's actuals, by Measure.Index, for History
 }
 
 // UnitResult is a unit's score.
@@ -130,6 +132,7 @@ func (e *engine) newResult(periods []period.Period) *Result {
 		Measures:   make([]MeasureResult, e.site.Measures),
 		Periods:    periods,
 		Latest:     e.latest(asOf),
+		act:        e.act,
 	}
 }
 

@@ -89,9 +89,6 @@ func (e *engine) rescore(prev *Result, memo *Memo, periods []period.Period, dirt
 			mr := e.measureAt(m, p)
 			if j >= 0 {
 				e.describe(m, &mr, p)
-				if j == 0 {
-					mr.History = e.history(m, mr.Current)
-				}
 				s.full[j][i] = mr
 			}
 			s.scores[k][i], s.statuses[k][i] = mr.Score, mr.Status

@@ -72,10 +72,6 @@ func (e *engine) scoreAll(periods []period.Period, review []int) *scoring {
 			s.scores[k][m.Index], s.statuses[k][m.Index] = mr.Score, mr.Status
 		}
 	})
-	parallel(len(ms), func(i int) {
-		cur := &s.full[0][ms[i].Index]
-		cur.History = e.history(ms[i], cur.Current)
-	})
 	return s
 }
 
@@ -108,12 +104,8 @@ func (e *engine) assemble(s *scoring) *Result {
 func (e *engine) reviewResult(s *scoring, j int, objHist [][]model.Opt) *Result {
 	k := s.review[j]
 	r := e.newResult(s.periods[:k+1])
-	cur := s.full[0]
 	for i := range r.Measures {
 		mr := s.full[j][i]
-		if j > 0 {
-			mr.History = historyTo(cur[i].History, mr.Current)
-		}
 		if k > 0 {
 			mr.Previous = s.statuses[k-1][i]
 		}
@@ -126,19 +118,6 @@ func (e *engine) reviewResult(s *scoring, j int, objHist [][]model.Opt) *Result 
 	e.links(r)
 	e.initiatives(r)
 	return r
-}
-
-// historyTo is the part of a measure's history up to period c: its history
-// begins at the same period whatever the as-of period.
-func historyTo(h []PeriodResult, c period.Period) []PeriodResult {
-	if len(h) == 0 {
-		return nil
-	}
-	n := min(max(c.N-h[0].Period.N+1, 0), len(h))
-	if n == 0 {
-		return nil
-	}
-	return h[:n:n]
 }
 
 // objectiveHistories is the score of every objective (by Objective.Index)

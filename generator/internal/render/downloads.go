@@ -103,7 +103,7 @@ func marshalCSV(rows any) ([]byte, error) {
 // files or scorecard.toml set (not the defaults derived from them). A range
 // measure's band is in scorecard.toml only.
 func historyRows(r *compute.Result, m *model.Measure, out []dataRow) []dataRow {
-	for _, h := range r.Measure(m).History {
+	for _, h := range r.History(m) {
 		row := dataRow{Unit: m.Unit.ID, Measure: m.ID, Period: h.Period.String(), Actual: csvNum(h.Actual)}
 		if m.Polarity != model.Range {
 			pt := r.Data.Of(m).At(h.Period)

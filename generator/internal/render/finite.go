@@ -15,7 +15,7 @@ import (
 // in a chart's JSON or "NaN" on a page.
 func checkNumbers(r *compute.Result) error {
 	for i := range r.Measures {
-		if err := checkMeasure(&r.Measures[i]); err != nil {
+		if err := checkMeasure(r, &r.Measures[i]); err != nil {
 			return err
 		}
 	}
@@ -62,7 +62,7 @@ func checkNumbers(r *compute.Result) error {
 	return nil
 }
 
-func checkMeasure(mr *compute.MeasureResult) error {
+func checkMeasure(r *compute.Result, mr *compute.MeasureResult) error {
 	m := mr.Measure
 	what := fmt.Sprintf("measure %q of unit %q", m.ID, m.Unit.ID)
 	if !number.Finite(m.Band.Low) || !number.Finite(m.Band.High) || !number.Finite(m.Band.Tolerance) || !number.Finite(m.Weight) {
@@ -71,7 +71,7 @@ func checkMeasure(mr *compute.MeasureResult) error {
 	if err := checkOpts(what, mr.Value, mr.Target, mr.Red, mr.Stretch, mr.Score); err != nil {
 		return err
 	}
-	for _, h := range mr.History {
+	for _, h := range r.History(m) {
 		if err := checkOpts(what+" in "+h.Period.String(), h.Actual, h.Target, h.Red, h.Stretch, h.Score); err != nil {
 			return err
 		}

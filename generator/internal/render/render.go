@@ -72,9 +72,7 @@ func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (
 		}
 		jobs = append(jobs, packJob(b, pr, true, pdf))
 	}
-	for _, b := range builders {
-		jobs = append(jobs, pageJobs(b, pr, view.Pages(b.Result()))...)
-	}
+	jobs = append(jobs, periodPageJobs(builders, pr)...)
 	pages := len(jobs)
 	statics, err := theme.Files("static")
 	if err != nil {
@@ -238,16 +236,43 @@ func runStream(j job, out StreamOutput) (err error) {
 	return out.WriteStream(j.path, j.stream)
 }
 
+// periodPageJobs are the jobs that render every page of every review
+// period, each page in all the periods one after the other: what they
+// share (a measure's table) is then made once and held only while they
+// are made. Every period has the same pages.
+func periodPageJobs(builders []*view.Builder, pr *pager) []job {
+	refs := make([][]view.PageRef, len(builders))
+	n, total := 0, 0
+	for i, b := range builders {
+		refs[i] = view.Pages(b.Result())
+		n, total = max(n, len(refs[i])), total+len(refs[i])
+	}
+	jobs := make([]job, 0, total)
+	for k := range n {
+		for i, b := range builders {
+			if k < len(refs[i]) {
+				jobs = append(jobs, pageJob(b, pr, refs[i][k]))
+			}
+		}
+	}
+	return jobs
+}
+
 // pageJobs are the jobs that render the pages.
 func pageJobs(b *view.Builder, pr *pager, pages []view.PageRef) []job {
 	jobs := make([]job, len(pages))
 	for i, p := range pages {
-		path := b.Prefix() + p.Path
-		jobs[i] = job{path: path, make: func() ([]byte, error) {
-			return pr.execute(p.Kind, "baseof.html", path, b.Page(p))
-		}}
+		jobs[i] = pageJob(b, pr, p)
 	}
 	return jobs
+}
+
+// pageJob is the job that renders page p of b's period.
+func pageJob(b *view.Builder, pr *pager, p view.PageRef) job {
+	path := b.Prefix() + p.Path
+	return job{path: path, make: func() ([]byte, error) {
+		return pr.execute(p.Kind, "baseof.html", path, b.Page(p))
+	}}
 }
 
 // A pager executes the theme's templates for one render, which may run them

@@ -47,7 +47,7 @@ func Builders(r *compute.Result, t *theme.Theme) []*Builder {
 		}
 	}
 	out := make([]*Builder, len(results))
-	sh := newShared(r)
+	sh := newShared(r, len(results))
 	for i, x := range results {
 		out[i] = &Builder{r: x, site: NewSite(x), theme: t, prefix: reviews[i].prefix, reviews: reviews, shared: sh}
 		out[i].site.Past = i > 0

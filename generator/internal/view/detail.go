@@ -10,6 +10,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
 // ObjectiveView is an objective's page.
@@ -106,7 +107,7 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 	}
 	// This period's rows are the as-of period's first ones.
 	if n := len(r.Periods); n > 0 {
-		so := b.sharedObjective(o)
+		so := b.objectiveRows(o)
 		v.HistoryRows, v.historyHTML, v.historyErr = so.rows[:n:n], so.html[:so.end[n-1]], so.err
 	}
 	v.History = chart.ScoreHistory(o, r)
@@ -114,6 +115,15 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 		v.Commentary = markdownHTML(n.Text)
 	}
 	return v
+}
+
+// historyTo is the part of a measure's history up to period c.
+func historyTo(h []compute.PeriodResult, c period.Period) []compute.PeriodResult {
+	if len(h) == 0 {
+		return nil
+	}
+	n := min(max(c.N-h[0].Period.N+1, 0), len(h))
+	return h[:n:n]
 }
 
 // linkBetween finds the evidence for from → to, which is kept with from.
@@ -256,15 +266,13 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 	if !mr.Value.OK && v.Missing == "" {
 		v.Missing = "No actual for " + cal.Name(mr.Current) + " or before."
 	}
-	sm := b.sharedMeasure(m, here)
+	sm := b.measureRows(m, here)
 	v.Definition, v.definitionHTML = sm.def, sm.defHTML
-	// This period's rows are the as-of period's oldest ones.
-	if n := len(mr.History); n > 0 {
-		first := len(sm.rows) - n
+	// This period's history and rows are the as-of period's oldest ones.
+	if hist := historyTo(sm.hist, mr.Current); len(hist) > 0 {
+		first := len(sm.rows) - len(hist)
 		v.Rows, v.rowsHTML, v.rowsErr = sm.rows[first:], sm.html[sm.at[first]:], sm.err
-	}
-	if len(mr.History) > 0 {
-		v.Chart = chart.History(m, mr.History, func(h compute.PeriodResult) string { return cal.ShortName(h.Period) })
+		v.Chart = chart.History(m, hist, func(h compute.PeriodResult) string { return cal.ShortName(h.Period) })
 	}
 	if n := m.Unit.Note(r.AsOf, nil, m); n != nil {
 		v.Commentary = markdownHTML(n.Text)
