@@ -88,6 +88,11 @@ func Prepare(ctx context.Context, fsys fs.FS, opts Options, incremental bool) (*
 	}
 	if incremental {
 		s.memo = compute.NewMemo(s.Result)
+	} else {
+		// The files as read, and where each key of them is, are what an
+		// update checks changed rows against; a build is done with them
+		// once the model is made (100 MB on the L workload).
+		s.src = nil
 	}
 	return s, nil
 }
