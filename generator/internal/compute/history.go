@@ -30,8 +30,9 @@ func (r *Result) RecentHistory(m *model.Measure, n int) []PeriodResult {
 // of the same site (an update's and the last build's).
 func (r *Result) SameHistory(old *Result, m *model.Measure) bool {
 	i := m.Index
-	if r.Measures[i].Current == old.Measures[i].Current && r.act[i].first == old.act[i].first &&
-		slices.Equal(r.act[i].values, old.act[i].values) && r.Data.Of(m).Shares(old.Data.Of(m)) {
+	a, b := r.act[i], old.act[i]
+	if r.Measures[i].Current == old.Measures[i].Current && r.Data.Of(m).Shares(old.Data.Of(m)) &&
+		a.first == b.first && a.n == b.n && (a.data != nil) == (b.data != nil) && slices.Equal(a.values, b.values) {
 		return true // the same actuals and the same data: an update left the measure as it was
 	}
 	return slices.Equal(r.History(m), old.History(m))
