@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 
@@ -162,15 +163,27 @@ func unitCSV(r *compute.Result, u *model.Unit) ([]byte, error) {
 	return marshalCSV(rows)
 }
 
-// downloadJobs are the CSV files of the site, in a fixed order: each unit's
-// scorecard and its measures' histories, then the site-wide file.
-func downloadJobs(r *compute.Result) []job {
-	var out []job
-	for _, u := range r.Site.Units {
-		out = append(out, job{path: view.UnitCSVPath(u), make: func() ([]byte, error) { return unitCSV(r, u) }})
-		for _, m := range u.Measures {
-			out = append(out, job{path: view.MeasureCSVPath(m), make: func() ([]byte, error) { return measureCSV(r, m) }})
+// downloads are the jobs of the CSV files of the site, in a fixed order:
+// each unit's scorecard and its measures' histories, then the site-wide
+// file; n of them.
+type downloads struct {
+	jobs iter.Seq[job]
+	n    int
+}
+
+func downloadJobs(r *compute.Result) downloads {
+	jobs := func(yield func(job) bool) {
+		for _, u := range r.Site.Units {
+			if !yield(job{path: view.UnitCSVPath(u), make: func() ([]byte, error) { return unitCSV(r, u) }}) {
+				return
+			}
+			for _, m := range u.Measures {
+				if !yield(job{path: view.MeasureCSVPath(m), make: func() ([]byte, error) { return measureCSV(r, m) }}) {
+					return
+				}
+			}
 		}
+		yield(streamJob(SiteCSVPath, func(w io.Writer) error { return writeSiteCSV(r, w) }))
 	}
-	return append(out, streamJob(SiteCSVPath, func(w io.Writer) error { return writeSiteCSV(r, w) }))
+	return downloads{jobs: jobs, n: len(r.Site.Units) + r.Site.Measures + 1}
 }

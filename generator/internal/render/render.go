@@ -10,7 +10,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"runtime"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -60,46 +62,74 @@ func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (
 		return Stats{}, err
 	}
 	builders := view.Builders(r, theme)
-	// The board pack holds every unit: it is by far the longest job, so the
-	// packs go first, and the other workers share the pages meanwhile instead
-	// of waiting for them at the end. The order of the jobs changes no file.
-	pr := newPager(theme)
-	var jobs []job
-	for i, b := range builders {
-		pdf := ""
-		if i == 0 && opts.PackPDF {
-			pdf = view.PackFile(r)
-		}
-		jobs = append(jobs, packJob(b, pr, true, pdf))
-	}
-	jobs = append(jobs, periodPageJobs(builders, pr)...)
-	pages := len(jobs)
 	statics, err := theme.Files("static")
 	if err != nil {
 		return Stats{}, fmt.Errorf("theme: %w", err)
 	}
-	for _, f := range statics {
-		jobs = append(jobs, job{path: strings.TrimPrefix(f, "static/"), make: func() ([]byte, error) { return theme.ReadFile(f) }})
-	}
-	// The downloads go after the pages, the site-wide CSV last: run beside
-	// the board pack it raised L's peak memory by 200 MB (the two jobs'
-	// allocations at once), run at the end it adds nothing. They are the
-	// as-of period's: a past period's measure pages link its histories.
-	jobs = append(jobs, downloadJobs(r)...)
-	for _, b := range builders {
-		jobs = append(jobs, scoresJob(b))
-	}
-	if base := r.Site.BaseURL; base != "" {
-		paths := make([]string, len(jobs))
-		for i, j := range jobs {
-			paths[i] = j.path
+	pr := newPager(theme)
+	refs := view.Pages(r) // every period has the same pages
+	pages := len(builders) * (1 + len(refs))
+	downloads := downloadJobs(r)
+	// The jobs are made as the workers take them rather than listed first:
+	// on the L workload the list held 190,000 closures (32 MB).
+	jobs := func(yield func(job) bool) {
+		// The board pack is the longest job, so the packs go first, and
+		// the other workers share the pages meanwhile instead of waiting
+		// for them at the end. The order of the jobs changes no file.
+		for i, b := range builders {
+			pdf := ""
+			if i == 0 && opts.PackPDF {
+				pdf = view.PackFile(r)
+			}
+			if !yield(packJob(b, pr, true, pdf)) {
+				return
+			}
 		}
-		jobs = append(jobs, job{path: SitemapPath, make: func() ([]byte, error) { return sitemap(base, paths), nil }})
+		for j := range periodPageJobs(builders, pr, refs) {
+			if !yield(j) {
+				return
+			}
+		}
+		for _, f := range statics {
+			if !yield(job{path: strings.TrimPrefix(f, "static/"), make: func() ([]byte, error) { return theme.ReadFile(f) }}) {
+				return
+			}
+		}
+		// The downloads go after the pages, the site-wide CSV last: run
+		// beside the board pack it raised L's peak memory by 200 MB (the
+		// two jobs' allocations at once), run at the end it adds nothing.
+		// They are the as-of period's: a past period's measure pages link
+		// its histories.
+		for j := range downloads.jobs {
+			if !yield(j) {
+				return
+			}
+		}
+		for _, b := range builders {
+			if !yield(scoresJob(b)) {
+				return
+			}
+		}
+	}
+	files := pages + len(statics) + downloads.n + len(builders)
+	if base := r.Site.BaseURL; base != "" {
+		all := jobs
+		jobs = func(yield func(job) bool) {
+			var paths []string
+			for j := range all {
+				paths = append(paths, j.path)
+				if !yield(j) {
+					return
+				}
+			}
+			yield(job{path: SitemapPath, make: func() ([]byte, error) { return sitemap(base, paths), nil }})
+		}
+		files++
 	}
 	if err := run(jobs, out); err != nil {
 		return Stats{}, err
 	}
-	return Stats{Pages: pages, Files: len(jobs)}, nil
+	return Stats{Pages: pages, Files: files}, nil
 }
 
 // scoresJob writes the scores.json of b's period.
@@ -144,7 +174,7 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 			jobs = append(jobs, job{path: p, make: func() ([]byte, error) { return theme.ReadFile(f) }})
 		}
 	}
-	for _, j := range downloadJobs(r) {
+	for j := range downloadJobs(r).jobs {
 		if want[j.path] {
 			jobs = append(jobs, j)
 		}
@@ -154,7 +184,7 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 			jobs = append(jobs, scoresJob(b))
 		}
 	}
-	if err := run(jobs, out); err != nil {
+	if err := run(slices.Values(jobs), out); err != nil {
 		return Stats{}, err
 	}
 	return Stats{Pages: pages, Files: len(jobs)}, nil
@@ -189,10 +219,10 @@ func streamJob(path string, stream func(io.Writer) error) job {
 
 // run makes and writes every job's file with a worker per CPU and returns the
 // first error; after an error the jobs not yet started are skipped.
-func run(jobs []job, out Output) error {
+func run(jobs iter.Seq[job], out Output) error {
 	g, ctx := errgroup.WithContext(context.Background())
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, j := range jobs {
+	for j := range jobs {
 		if ctx.Err() != nil {
 			break
 		}
@@ -236,26 +266,20 @@ func runStream(j job, out StreamOutput) (err error) {
 	return out.WriteStream(j.path, j.stream)
 }
 
-// periodPageJobs are the jobs that render every page of every review
+// periodPageJobs are the jobs that render the pages refs of every review
 // period, each page in all the periods one after the other: what they
 // share (a measure's table) is then made once and held only while they
-// are made. Every period has the same pages.
-func periodPageJobs(builders []*view.Builder, pr *pager) []job {
-	refs := make([][]view.PageRef, len(builders))
-	n, total := 0, 0
-	for i, b := range builders {
-		refs[i] = view.Pages(b.Result())
-		n, total = max(n, len(refs[i])), total+len(refs[i])
-	}
-	jobs := make([]job, 0, total)
-	for k := range n {
-		for i, b := range builders {
-			if k < len(refs[i]) {
-				jobs = append(jobs, pageJob(b, pr, refs[i][k]))
+// are made.
+func periodPageJobs(builders []*view.Builder, pr *pager, refs []view.PageRef) iter.Seq[job] {
+	return func(yield func(job) bool) {
+		for _, p := range refs {
+			for _, b := range builders {
+				if !yield(pageJob(b, pr, p)) {
+					return
+				}
 			}
 		}
 	}
-	return jobs
 }
 
 // pageJobs are the jobs that render the pages.
