@@ -158,8 +158,7 @@ func (d *dataChecker) withinSpan(r *load.Row, m *model.Measure, p period.Period)
 	if p.N >= first.N && p.N <= last.N {
 		return true
 	}
-	perYear := map[period.Freq]int{period.Monthly: 12, period.Quarterly: 4, period.Annual: 1}[m.Freq]
-	if max(last.N, p.N)-min(first.N, p.N) < MaxSpanYears*perYear {
+	if max(last.N, p.N)-min(first.N, p.N) < MaxSpanYears*m.Freq.PerYear() {
 		return true
 	}
 	other := first
