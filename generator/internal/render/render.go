@@ -134,7 +134,7 @@ func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (
 
 // scoresJob writes the scores.json of b's period.
 func scoresJob(b *view.Builder) job {
-	return job{path: b.Prefix() + ScoresPath, make: func() ([]byte, error) { return Scores(b.Result()) }}
+	return streamJob(b.Prefix()+ScoresPath, func(w io.Writer) error { return WriteScores(b.Result(), w) })
 }
 
 // Only renders the pages and files of Site whose paths are in paths, to out.
