@@ -172,6 +172,7 @@ func (b *Builder) Page(p PageRef) *Page {
 		in := p.Initiative
 		pg := b.page(p.Path, in.Name, "initiatives", b.initiativePage(p.Path, in))
 		pg.Crumbs = []Link{{Text: "Initiatives", Href: rel(p.Path) + initiativesPath}, {Text: in.Unit.Name, Href: rel(p.Path) + initiativesPath + "#u-" + in.Unit.ID}, {Text: in.Name}}
+		return pg
 	case GlossaryPage:
 		return b.page(p.Path, "Glossary", "", nil)
 	case ChangesPage:
