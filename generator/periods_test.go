@@ -54,22 +54,28 @@ func TestReviewPeriodsAreTheSiteAsOfThen(t *testing.T) {
 }
 
 var (
-	switcherRE = regexp.MustCompile(`(?s)<details class="asof periods">.*?</details>|<p class="asof">.*?</p>`)
-	noticeRE   = regexp.MustCompile(`(?s)<div class="past-notice".*?</div>\n`)
-	assetsRE   = regexp.MustCompile(`(href|src)="(\.\./)*(assets/[^"]*)"`)
-	canonRE    = regexp.MustCompile(`<link rel="canonical"[^>]*>\n`)
-	periodsRE  = regexp.MustCompile(`href="(\.\./)*periods/`)
+	switcherRE  = regexp.MustCompile(`(?s)<details class="asof periods">.*?</details>|<p class="asof">.*?</p>`)
+	noticeRE    = regexp.MustCompile(`(?s)<div class="past-notice".*?</div>\n`)
+	assetsRE    = regexp.MustCompile(`(href|src)="(\.\./)*(assets/[^"]*)"`)
+	canonRE     = regexp.MustCompile(`<link rel="canonical"[^>]*>\n`)
+	periodsRE   = regexp.MustCompile(`href="(\.\./)*periods/`)
+	csvRE       = regexp.MustCompile(`href="(\.\./)*([^"]*\.csv)"`)
+	scorecardRE = regexp.MustCompile(`<p class="download"><a href="[^"]*/scorecard\.csv" download>[^<]*</a></p>`)
 )
 
 // withoutReviewNav is a page without the period switcher, the notice of a
 // past period and the depth of the paths to the shared assets: what tells
 // a past period's page from the same page of a build as of that period,
-// and the depth of the links to another period's pages.
+// and the depth of the links to another period's pages and to the
+// downloads, which are the as-of period's (a unit's scorecard as of an
+// earlier review has none).
 func withoutReviewNav(page string) string {
 	page = switcherRE.ReplaceAllString(page, "")
 	page = noticeRE.ReplaceAllString(page, "")
 	page = canonRE.ReplaceAllString(page, "")
 	page = periodsRE.ReplaceAllString(page, `href="periods/`)
+	page = csvRE.ReplaceAllString(page, `href="$2"`)
+	page = scorecardRE.ReplaceAllString(page, "")
 	return assetsRE.ReplaceAllString(page, `$1="$3"`)
 }
 
