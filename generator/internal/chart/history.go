@@ -20,6 +20,25 @@ import (
 // The bands are stacked areas: an invisible base line, then the width of each
 // band on top of it. The tooltip reads only the actual and the target.
 func History(m *model.Measure, hist []compute.PeriodResult, periodLabel func(compute.PeriodResult) string) *Chart {
+	return NewHistories(m, hist, periodLabel).Chart(len(hist))
+}
+
+// Histories are the history charts of a measure as of each period of its
+// history: the chart of its first n periods is History of hist[:n]. A past
+// review period's history is the as-of period's, less the newer periods
+// (docs/site.md, "Review periods"), so every review's chart of the measure
+// is one of them. Each of the chart's arrays is encoded once, with where
+// each element ends; a chart of n periods copies the first n.
+type Histories struct {
+	m      *model.Measure
+	shape  *chartShape
+	xs     prefixArray
+	data   []prefixArray // the bands, the target and the actual: the series in order
+	format []byte
+}
+
+// NewHistories encodes the history charts of m over hist.
+func NewHistories(m *model.Measure, hist []compute.PeriodResult, periodLabel func(compute.PeriodResult) string) *Histories {
 	xs := make([]string, len(hist))
 	actual := make([]model.Opt, len(hist))
 	target := make([]model.Opt, len(hist))
@@ -28,19 +47,26 @@ func History(m *model.Measure, hist []compute.PeriodResult, periodLabel func(com
 		actual[i] = h.Actual
 		target[i] = h.Target
 	}
-	bs := bands(m, hist)
-	sh := historyShapeOf(m.Polarity)
+	h := &Histories{m: m, shape: historyShapeOf(m.Polarity), xs: stringsArray(xs), format: historyScorecard(m.Format)}
+	for _, data := range append(bandData(bands(m, hist)), target, actual) {
+		h.data = append(h.data, valuesArray(data))
+	}
+	return h
+}
+
+// Chart is the history chart of the first n periods, 0 < n <= len(hist).
+func (h *Histories) Chart(n int) *Chart {
+	sh, m := h.shape, h.m
 	series := []byte{'['}
-	for i, data := range append(bandData(bs), target, actual) {
+	for i, data := range h.data {
 		if i > 0 {
 			series = append(series, ',')
 		}
-		series = sh.series[i].encode(series, member{"data", appendJSONValues(nil, data)})
+		series = sh.series[i].encode(series, member{"data", data.prefix(nil, n)})
 	}
 	series = append(series, ']')
-	xAxis := append(sh.xAxis.encode([]byte{'['}, member{"data", appendJSONStrings(nil, xs)}), ']')
-	format := historyScorecard(m.Format)
-	opt := sh.top.encode(make([]byte, 0, 1024+len(hist)*100), member{"series", series}, member{"xAxis", xAxis}, member{"scorecard", format})
+	xAxis := append(sh.xAxis.encode([]byte{'['}, member{"data", h.xs.prefix(nil, n)}), ']')
+	opt := sh.top.encode(make([]byte, 0, 1024+n*100), member{"series", series}, member{"xAxis", xAxis}, member{"scorecard", h.format})
 	return &Chart{
 		ID:     "history-" + m.Unit.ID + "-" + m.ID,
 		Label:  "History of " + m.Name + ": actual by period against the target, with the red-to-target and target-to-stretch bands shaded. Every value is in the table below.",

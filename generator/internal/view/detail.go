@@ -258,13 +258,12 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 	}
 	sm := b.sharedMeasure(m, here)
 	v.Definition, v.definitionHTML = sm.def, sm.defHTML
-	// This period's rows are the as-of period's oldest ones.
+	// This period's rows are the as-of period's oldest ones, and its chart
+	// the as-of period's first periods.
 	if n := len(mr.History); n > 0 {
 		first := len(sm.rows) - n
 		v.Rows, v.rowsHTML, v.rowsErr = sm.rows[first:], sm.html[sm.at[first]:], sm.err
-	}
-	if len(mr.History) > 0 {
-		v.Chart = chart.History(m, mr.History, func(h compute.PeriodResult) string { return cal.ShortName(h.Period) })
+		v.Chart = sm.charts.Chart(n)
 	}
 	if n := m.Unit.Note(r.AsOf, nil, m); n != nil {
 		v.Commentary = markdownHTML(n.Text)

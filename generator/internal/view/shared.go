@@ -5,15 +5,16 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/chart"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
 // A measure's page shows the same definition in every review period, and
-// the same rows of its table for the periods they share: a past period's
-// rows are the as-of period's, less the newer ones. shared makes each once
-// per render, for the builders of all the periods, which render in
-// parallel.
+// the same rows of its table and the same points of its history chart for
+// the periods they share: a past period's history is the as-of period's,
+// less the newer periods. shared makes each once per render, for the
+// builders of all the periods, which render in parallel.
 type shared struct {
 	measures   []sharedMeasure   // by Measure.Index
 	objectives []sharedObjective // by Objective.Index
@@ -37,6 +38,7 @@ type sharedMeasure struct {
 	def     []Field
 	defHTML template.HTML
 	err     error
+	charts  *chart.Histories // the history chart as of each period
 }
 
 func newShared(r *compute.Result) *shared {
@@ -69,6 +71,8 @@ func (b *Builder) sharedMeasure(m *model.Measure, here string) *sharedMeasure {
 		sm.html, sm.at, sm.err = rowsHTML(b.theme, sm.rows)
 		sm.def = b.definition(here, m)
 		sm.defHTML = definitionHTML(sm.def)
+		cal := b.r.Site.Calendar
+		sm.charts = chart.NewHistories(m, cur.History, func(h compute.PeriodResult) string { return cal.ShortName(h.Period) })
 	})
 	return sm
 }
