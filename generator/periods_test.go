@@ -55,7 +55,7 @@ func TestReviewPeriodsAreTheSiteAsOfThen(t *testing.T) {
 
 var (
 	switcherRE  = regexp.MustCompile(`(?s)<details class="asof periods">.*?</details>|<p class="asof">.*?</p>`)
-	noticeRE    = regexp.MustCompile(`(?s)<div class="past-notice".*?</div>\n`)
+	noticeRE    = regexp.MustCompile(`(?s)<section class="past-notice".*?</section>\n`)
 	assetsRE    = regexp.MustCompile(`(href|src)="(\.\./)*(assets/[^"]*)"`)
 	canonRE     = regexp.MustCompile(`<link rel="canonical"[^>]*>\n`)
 	periodsRE   = regexp.MustCompile(`href="(\.\./)*periods/`)
