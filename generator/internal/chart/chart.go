@@ -158,6 +158,14 @@ func (a prefixArray) prefix(b []byte, n int) []byte {
 	return append(b, ']')
 }
 
+// size is the length of the array of the first n elements.
+func (a prefixArray) size(n int) int {
+	if n == 0 {
+		return 2
+	}
+	return a.ends[n-1] + 2
+}
+
 // valuesArray encodes an array of numbers and nulls: each value that is
 // not OK is null.
 func valuesArray(vs []model.Opt) prefixArray {

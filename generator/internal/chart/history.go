@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"bytes"
 	"html/template"
 	"strconv"
 	"sync"
@@ -27,14 +28,14 @@ func History(m *model.Measure, hist []compute.PeriodResult, periodLabel func(com
 // history: the chart of its first n periods is History of hist[:n]. A past
 // review period's history is the as-of period's, less the newer periods
 // (docs/site.md, "Review periods"), so every review's chart of the measure
-// is one of them. Each of the chart's arrays is encoded once, with where
-// each element ends; a chart of n periods copies the first n.
+// is one of them. The option is encoded once, with a mark in place of each
+// array of data; each array is encoded once, with where each element ends;
+// a chart of n periods copies the option's text between the marks and the
+// first n elements of each array.
 type Histories struct {
-	m      *model.Measure
-	shape  *chartShape
-	xs     prefixArray
-	data   []prefixArray // the bands, the target and the actual: the series in order
-	format []byte
+	id, label string
+	text      [][]byte      // the option's text around the arrays
+	arrays    []prefixArray // the array after each text but the last
 }
 
 // NewHistories encodes the history charts of m over hist.
@@ -47,32 +48,59 @@ func NewHistories(m *model.Measure, hist []compute.PeriodResult, periodLabel fun
 		actual[i] = h.Actual
 		target[i] = h.Target
 	}
-	h := &Histories{m: m, shape: historyShapeOf(m.Polarity), xs: stringsArray(xs), format: historyScorecard(m.Format)}
-	for _, data := range append(bandData(bands(m, hist)), target, actual) {
-		h.data = append(h.data, valuesArray(data))
+	h := &Histories{
+		id:    "history-" + m.Unit.ID + "-" + m.ID,
+		label: "History of " + m.Name + ": actual by period against the target, with the red-to-target and target-to-stretch bands shaded. Every value is in the table below.",
 	}
+	var arrays []prefixArray
+	for _, data := range append(bandData(bands(m, hist)), target, actual) {
+		arrays = append(arrays, valuesArray(data))
+	}
+	arrays = append(arrays, stringsArray(xs))
+	// A mark is a NUL byte and the array's index, which no encoded JSON
+	// holds: encoding/json and appendJSONString escape control characters.
+	mark := func(i int) []byte { return []byte{0, byte(i)} }
+	sh := historyShapeOf(m.Polarity)
+	series := []byte{'['}
+	for i := range len(arrays) - 1 {
+		if i > 0 {
+			series = append(series, ',')
+		}
+		series = sh.series[i].encode(series, member{"data", mark(i)})
+	}
+	series = append(series, ']')
+	xAxis := append(sh.xAxis.encode([]byte{'['}, member{"data", mark(len(arrays) - 1)}), ']')
+	opt := sh.top.encode(nil, member{"series", series}, member{"xAxis", xAxis}, member{"scorecard", historyScorecard(m.Format)})
+	for {
+		i := bytes.IndexByte(opt, 0)
+		if i < 0 {
+			break
+		}
+		h.text = append(h.text, opt[:i])
+		h.arrays = append(h.arrays, arrays[opt[i+1]])
+		opt = opt[i+2:]
+	}
+	h.text = append(h.text, opt)
 	return h
 }
 
 // Chart is the history chart of the first n periods, 0 < n <= len(hist).
 func (h *Histories) Chart(n int) *Chart {
-	sh, m := h.shape, h.m
-	series := []byte{'['}
-	for i, data := range h.data {
-		if i > 0 {
-			series = append(series, ',')
+	size := 0
+	for i, t := range h.text {
+		size += len(t)
+		if i < len(h.arrays) {
+			size += h.arrays[i].size(n)
 		}
-		series = sh.series[i].encode(series, member{"data", data.prefix(nil, n)})
 	}
-	series = append(series, ']')
-	xAxis := append(sh.xAxis.encode([]byte{'['}, member{"data", h.xs.prefix(nil, n)}), ']')
-	opt := sh.top.encode(make([]byte, 0, 1024+n*100), member{"series", series}, member{"xAxis", xAxis}, member{"scorecard", h.format})
-	return &Chart{
-		ID:     "history-" + m.Unit.ID + "-" + m.ID,
-		Label:  "History of " + m.Name + ": actual by period against the target, with the red-to-target and target-to-stretch bands shaded. Every value is in the table below.",
-		Height: 320,
-		Option: template.JS(opt),
+	opt := make([]byte, 0, size)
+	for i, t := range h.text {
+		opt = append(opt, t...)
+		if i < len(h.arrays) {
+			opt = h.arrays[i].prefix(opt, n)
+		}
 	}
+	return &Chart{ID: h.id, Label: h.label, Height: 320, Option: template.JS(opt)}
 }
 
 // historyScorecard is the encoded "scorecard" member of a history chart: how
