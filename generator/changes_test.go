@@ -259,3 +259,110 @@ func sections(t *testing.T, page string) map[string][]string {
 	}
 	return out
 }
+
+// TestPackShowsInitiativesSinceAndInExceptions: the board pack of the
+// two-month site has, since the last review, February's milestones, done
+// and missed; among its exceptions, after the red measures and objectives
+// at risk and under a heading of their own (its bookmarks nest by
+// heading), the overdue milestones, January's too, and the red objective
+// that no initiative serves. The pack of East alone has none of them.
+func TestPackShowsInitiativesSinceAndInExceptions(t *testing.T) {
+	src := t.TempDir()
+	writeArchive(t, src, txtar.Parse([]byte(strings.TrimLeft(twoPeriods, "\n"))).Files)
+	out := filepath.Join(t.TempDir(), "pack.html")
+	if _, _, err := Pack(context.Background(), PackOptions{Source: src, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	since, exceptions := packSection(t, out, "since"), packSection(t, out, "exceptions")
+	if got, want := tableRows(after(t, since, "Milestones due in February 2026")), []string{
+		"Pilot | CRM | Acme | 10 Feb 2026 | ✓ Done",
+		"Rollout | CRM | Acme | 20 Feb 2026 | ⚠ Missed",
+	}; !slices.Equal(got, want) {
+		t.Errorf("since the last review, milestones:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got, want := headings(exceptions), []string{
+		"1 Exceptions",
+		"2 Red measures", "3 Training hours · Acme", "3 Sales · Acme",
+		"2 Objectives at risk", "3 Serve well · Acme",
+		"2 Initiative exceptions",
+		"3 Initiatives behind schedule", "3 Initiatives over budget or spending ahead of delivery",
+		"3 Overdue milestones", "3 Red objectives with no active initiative",
+	}; !slices.Equal(got, want) {
+		t.Errorf("exceptions, headings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got, want := tableRows(after(t, exceptions, "Initiative exceptions")), []string{
+		"Earlier | Acme |  | 31 Jan 2026 | Milestone of CRM, not done",
+		"Rollout | Acme |  | 20 Feb 2026 | Milestone of CRM, not done",
+		"Train staff | Acme |  | 0.0 ■Red | Red, and no initiative serves it",
+	}; !slices.Equal(got, want) {
+		t.Errorf("exceptions, initiatives:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	if _, _, err := Pack(context.Background(), PackOptions{Source: src, Output: out, Unit: "east"}); err != nil {
+		t.Fatal(err)
+	}
+	since, exceptions = packSection(t, out, "since"), packSection(t, out, "exceptions")
+	if !strings.Contains(since, "No milestone was due.") || len(tableRows(exceptions)) != 0 {
+		t.Errorf("East's pack shows Acme's milestones or exceptions:\n%s\n%s", since, exceptions)
+	}
+}
+
+var (
+	packSectionRE = regexp.MustCompile(`(?s)<section class="[^"]*" id="([a-z]+)".*?</section>`)
+	headingRE     = regexp.MustCompile(`(?s)<h([1-6])[^>]*>(.*?)</h[1-6]>`)
+)
+
+// packSection is the section of the pack in file with the id.
+func packSection(t *testing.T, file, id string) string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range packSectionRE.FindAllStringSubmatch(string(b), -1) {
+		if m[1] == id {
+			return m[0]
+		}
+	}
+	t.Fatalf("%s has no section %q", file, id)
+	return ""
+}
+
+// after is s from the first mark on.
+func after(t *testing.T, s, mark string) string {
+	t.Helper()
+	i := strings.Index(s, mark)
+	if i < 0 {
+		t.Fatalf("no %q in:\n%s", mark, s)
+	}
+	return s[i:]
+}
+
+// headings are the headings of s, each its level and text.
+func headings(s string) []string {
+	var out []string
+	for _, m := range headingRE.FindAllStringSubmatch(s, -1) {
+		out = append(out, m[1]+" "+plainText(m[2]))
+	}
+	return out
+}
+
+// tableRows are the body rows of every table in s, cells joined by " | ".
+func tableRows(s string) []string {
+	var rows []string
+	for _, body := range rowRE.FindAllStringSubmatch(s, -1) {
+		for _, tr := range trRE.FindAllStringSubmatch(body[1], -1) {
+			var cells []string
+			for _, c := range cellRE.FindAllStringSubmatch(tr[1], -1) {
+				cells = append(cells, plainText(c[1]))
+			}
+			rows = append(rows, strings.TrimSpace(strings.Join(cells, " | ")))
+		}
+	}
+	return rows
+}
+
+// plainText is the text of an HTML fragment, its spaces collapsed.
+func plainText(s string) string {
+	return strings.Join(strings.Fields(html.UnescapeString(tagRE.ReplaceAllString(s, ""))), " ")
+}

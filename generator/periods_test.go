@@ -54,22 +54,28 @@ func TestReviewPeriodsAreTheSiteAsOfThen(t *testing.T) {
 }
 
 var (
-	switcherRE = regexp.MustCompile(`(?s)<details class="asof periods">.*?</details>|<p class="asof">.*?</p>`)
-	noticeRE   = regexp.MustCompile(`(?s)<div class="past-notice".*?</div>\n`)
-	assetsRE   = regexp.MustCompile(`(href|src)="(\.\./)*(assets/[^"]*)"`)
-	canonRE    = regexp.MustCompile(`<link rel="canonical"[^>]*>\n`)
-	periodsRE  = regexp.MustCompile(`href="(\.\./)*periods/`)
+	switcherRE  = regexp.MustCompile(`(?s)<details class="asof periods">.*?</details>|<p class="asof">.*?</p>`)
+	noticeRE    = regexp.MustCompile(`(?s)<section class="past-notice".*?</section>\n`)
+	assetsRE    = regexp.MustCompile(`(href|src)="(\.\./)*(assets/[^"]*)"`)
+	canonRE     = regexp.MustCompile(`<link rel="canonical"[^>]*>\n`)
+	periodsRE   = regexp.MustCompile(`href="(\.\./)*periods/`)
+	csvRE       = regexp.MustCompile(`href="(\.\./)*([^"]*\.csv)"`)
+	scorecardRE = regexp.MustCompile(`<p class="download"><a href="[^"]*/scorecard\.csv" download>[^<]*</a></p>`)
 )
 
 // withoutReviewNav is a page without the period switcher, the notice of a
 // past period and the depth of the paths to the shared assets: what tells
 // a past period's page from the same page of a build as of that period,
-// and the depth of the links to another period's pages.
+// and the depth of the links to another period's pages and to the
+// downloads, which are the as-of period's (a unit's scorecard as of an
+// earlier review has none).
 func withoutReviewNav(page string) string {
 	page = switcherRE.ReplaceAllString(page, "")
 	page = noticeRE.ReplaceAllString(page, "")
 	page = canonRE.ReplaceAllString(page, "")
 	page = periodsRE.ReplaceAllString(page, `href="periods/`)
+	page = csvRE.ReplaceAllString(page, `href="$2"`)
+	page = scorecardRE.ReplaceAllString(page, "")
 	return assetsRE.ReplaceAllString(page, `$1="$3"`)
 }
 
@@ -112,6 +118,39 @@ func TestPeriodSwitcher(t *testing.T) {
 			if past := strings.Contains(string(b), `class="past-notice"`); past != (rv.prefix != "") {
 				t.Errorf("%s: notice of an earlier review %v; want %v", full, past, rv.prefix != "")
 			}
+		}
+	}
+}
+
+// TestPastInitiativeStopsAtItsPeriod: an initiative's page in a review
+// shows the reports up to that review's period and its milestones as they
+// stood then: Warehouse automation reported 30% in August and 40% in
+// September; "Robots installed", due on 15 September and not done, is
+// upcoming in August's review and overdue in September's. Its schedule,
+// the plan, runs to its end in every review.
+func TestPastInitiativeStopsAtItsPeriod(t *testing.T) {
+	dest := buildSmall(t)
+	complete := regexp.MustCompile(`"name":"Complete"[^\]]*"data":\[([^\]]*)\]`)
+	for _, c := range []struct{ prefix, newest, reports, robots string }{
+		{"", "September 2026", `{},{},{},{},{"value":0.3},{"value":0.4},{},{},{},{}`, "Overdue"},
+		{"periods/2026-08/", "August 2026", `{},{},{},{},{"value":0.3},{},{},{},{},{}`, "Upcoming"},
+		{"periods/2026-07/", "July 2026", `{},{},{},{},{},{},{},{},{},{}`, "Upcoming"},
+	} {
+		page := c.prefix + "initiatives/ops/automation.html"
+		b, err := os.ReadFile(filepath.Join(dest, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := regexp.MustCompile(`<tr><th scope="row">([^<]*)</th><td class="num">`).FindAllSubmatch(b, -1)
+		if len(rows) == 0 || string(rows[0][1]) != c.newest {
+			t.Errorf("%s: the table's newest row is %q; want %s", page, rows, c.newest)
+		}
+		if m := complete.FindSubmatch(b); m == nil || string(m[1]) != c.reports {
+			t.Errorf("%s: the chart's percent complete, April 2026 to January 2027, is %q; want %s", page, m, c.reports)
+		}
+		robots := regexp.MustCompile(`<span class="what">Robots installed</span> <span class="ms [a-z]+"><span aria-hidden="true">[^<]*</span> ([A-Za-z]+)</span>`).FindSubmatch(b)
+		if robots == nil || string(robots[1]) != c.robots {
+			t.Errorf("%s: Robots installed is %q; want %s", page, robots, c.robots)
 		}
 	}
 }

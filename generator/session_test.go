@@ -204,18 +204,21 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 	// September do, and the reviews of July and June, before it, do not.
 	want := []string{
 		"alignment/index.html",
-		"data/measures.csv",
 		"changes/index.html",
+		"data/measures.csv",
 		"data/scores.json",
 		"exceptions/index.html",
 		"index.html",
 		"initiatives/ops/automation.html",
 		"initiatives/ops/tender.html",
 		"pack/index.html",
+		"periods/2026-08/alignment/index.html",
 		"periods/2026-08/changes/index.html",
 		"periods/2026-08/data/scores.json",
 		"periods/2026-08/exceptions/index.html",
 		"periods/2026-08/index.html",
+		"periods/2026-08/initiatives/ops/automation.html",
+		"periods/2026-08/initiatives/ops/tender.html",
 		"periods/2026-08/pack/index.html",
 		"periods/2026-08/units/ops/changes.html",
 		"periods/2026-08/units/ops/index.html",
@@ -240,8 +243,8 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 	if up.All || !slices.Equal(up.Data, []string{"data/actuals.csv"}) {
 		t.Errorf("All %v, Data %v: want one data file and some pages", up.All, up.Data)
 	}
-	if rep.Pages != 11 || rep.Files != 15 || rep.Rows != 20 {
-		t.Errorf("report: %d pages, %d files, %d rows; want 11, 15, 20", rep.Pages, rep.Files, rep.Rows)
+	if rep.Pages != 28 || rep.Files != 33 || rep.Rows != 20 {
+		t.Errorf("report: %d pages, %d files, %d rows; want 28, 33, 20", rep.Pages, rep.Files, rep.Rows)
 	}
 	after := snapshot(t, dest)
 	checkRewrites(t, before, after, up.Written)

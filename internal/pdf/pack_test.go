@@ -75,7 +75,9 @@ func TestPackPDF(t *testing.T) {
 	if err := json.Unmarshal(raw, &scores); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{scores.Title, "September 2026", "Page 2 of"}
+	// The commentary: the period's on the organisation, in the executive
+	// summary, and a unit's, in its section.
+	want := []string{scores.Title, "September 2026", "Page 2 of", "September 2026: Executive commentary", "Sales commentary: September 2026"}
 	for _, u := range scores.Units {
 		want = append(want, u.Name)
 	}
@@ -150,6 +152,13 @@ func checkOutlineAndContents(t *testing.T, doc string, sheets []string, units []
 	}
 	if !slices.Equal(ours, poppler) {
 		t.Errorf("the outline read by pdf.Outline:\n%s\nby pdftohtml:\n%s", strings.Join(ours, "\n"), strings.Join(poppler, "\n"))
+	}
+	// Commentary is bookmarked under its section, on the section's page.
+	for section, note := range map[string]string{"Executive summary": "September 2026: Executive commentary", "Sales": "Sales commentary: September 2026"} {
+		i := slices.IndexFunc(items, func(it pdf.OutlineItem) bool { return it.Level == 0 && it.Title == section })
+		if i < 0 || i+1 == len(items) || items[i+1] != (pdf.OutlineItem{Title: note, Level: 1, Page: items[i].Page}) {
+			t.Errorf("the bookmark after %q is not %q one level below it, on its page: %v", section, note, items[i+1:min(i+2, len(items))])
+		}
 	}
 
 	// The contents, on the cover: "Exceptions ......... 5".

@@ -1,11 +1,16 @@
 package chart
 
 import (
+	"html/template"
+	"strconv"
+	"sync"
+
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
@@ -21,51 +26,86 @@ func YearToDate(m *model.Measure, y *compute.YearToDate, label func(period.Perio
 		xs[i] = label(p)
 		full[i] = y.FullYear.Target
 	}
-	shown := []string{"Year to date", "Projection", "Target to date", "Full-year target"}
-	if y.Method == compute.NoProjection {
-		shown = []string{"Year to date", "Target to date", "Full-year target"}
+	projected := y.Method != compute.NoProjection
+	sh := yearShapes()[projected]
+	data := [][]model.Opt{full, y.Target, y.Actual}
+	if projected {
+		data = [][]model.Opt{full, y.Target, y.Projection, y.Actual}
 	}
-	id := "ytd-" + m.Unit.ID + "-" + m.ID
-	l := lineChart(id, xs, shown...)
+	series := []byte{'['}
+	for i, d := range data {
+		if i > 0 {
+			series = append(series, ',')
+		}
+		series = sh.series[i].encode(series, member{"data", appendJSONValues(nil, d)})
+	}
+	series = append(series, ']')
+	xAxis := append(sh.xAxis.encode([]byte{'['}, member{"data", appendJSONStrings(nil, xs)}), ']')
+	opt := sh.top.encode(make([]byte, 0, 2048), member{"series", series}, member{"xAxis", xAxis}, member{"scorecard", yearScorecard(m.Format, projected)})
+	return &Chart{
+		ID:     "ytd-" + m.Unit.ID + "-" + m.ID,
+		Label:  "Year to date of " + m.Name + " by period against the target to date and the full-year target, with the projection to the year's end dashed. Every value is in the table below.",
+		Height: 300,
+		Option: template.JS(opt),
+	}
+}
+
+// yearShown are the series a year's chart lists in its legend and tooltip,
+// with its projection and without.
+func yearShown(projected bool) []string {
+	if projected {
+		return []string{"Year to date", "Projection", "Target to date", "Full-year target"}
+	}
+	return []string{"Year to date", "Target to date", "Full-year target"}
+}
+
+// yearScorecard is the encoded "scorecard" member of a year's chart, as
+// historyScorecard is a history chart's.
+func yearScorecard(f number.Format, projected bool) []byte {
+	b := make([]byte, 0, 160)
+	b = append(b, `{"format":{"grouping":`...)
+	b = strconv.AppendBool(b, f.Grouping)
+	b = append(b, `,"max":`...)
+	b = strconv.AppendInt(b, int64(f.MaxDec), 10)
+	b = append(b, `,"min":`...)
+	b = strconv.AppendInt(b, int64(f.MinDec), 10)
+	b = append(b, `,"percent":`...)
+	b = strconv.AppendBool(b, f.Percent)
+	b = append(b, `},"series":`...)
+	b = appendJSONStrings(b, yearShown(projected))
+	return append(b, '}')
+}
+
+// A year's chart has one of two shapes, with a projection and without,
+// built and encoded once, as the history charts' are: building each with
+// go-echarts was a twelfth of the time of a build of many review periods.
+var yearShapes = sync.OnceValue(func() map[bool]*chartShape {
+	return map[bool]*chartShape{false: yearShape(false), true: yearShape(true)}
+})
+
+// yearShape is a year's chart with no periods and no data.
+func yearShape(projected bool) *chartShape {
+	l := lineChart("ytd", nil, yearShown(projected)...)
 	l.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Scale: opts.Bool(true)}))
-	l.AddSeries("Full-year target", lineData(full),
+	l.AddSeries("Full-year target", nil,
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Type: "dotted", Width: 1.5, Color: expectedColour}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: expectedColour}))
-	l.AddSeries("Target to date", lineData(y.Target),
+	l.AddSeries("Target to date", nil,
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false), ConnectNulls: opts.Bool(false)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5, Color: expectedColour}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: expectedColour}))
-	if y.Method != compute.NoProjection {
+	if projected {
 		// Dashed and hollow: a projection, never drawn as a result.
-		l.AddSeries("Projection", lineData(y.Projection),
+		l.AddSeries("Projection", nil,
 			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "emptyCircle", ConnectNulls: opts.Bool(false)}),
 			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 2, Color: reportedColour}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: reportedColour}))
 	}
-	l.AddSeries("Year to date", lineData(y.Actual),
+	l.AddSeries("Year to date", nil,
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "circle", ConnectNulls: opts.Bool(false)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5, Color: reportedColour}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: reportedColour}))
-	f := m.Format
-	l.Accept(extras{legend: true, top: map[string]any{"scorecard": siteJSMember{
-		Format: numberFormat{Grouping: f.Grouping, Min: f.MinDec, Max: f.MaxDec, Percent: f.Percent}, Series: shown,
-	}}})
-	return &Chart{
-		ID:     id,
-		Label:  "Year to date of " + m.Name + " by period against the target to date and the full-year target, with the projection to the year's end dashed. Every value is in the table below.",
-		Height: 300,
-		Option: optionJSON(l),
-	}
-}
-
-// lineData is a line's values: a gap where one is missing.
-func lineData(vs []model.Opt) []opts.LineData {
-	out := make([]opts.LineData, len(vs))
-	for i, v := range vs {
-		if v.OK {
-			out[i].Value = v.V
-		}
-	}
-	return out
+	l.Accept(extras{legend: true})
+	return newChartShape(optionMap(l))
 }

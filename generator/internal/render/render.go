@@ -153,6 +153,11 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 	pr := newPager(theme)
 	var jobs []job
 	for _, b := range view.Builders(r, theme) {
+		// A review period none of whose pages is wanted, as the earlier
+		// ones after an edit of the latest, is not listed page by page.
+		if !wantsUnder(paths, b.Prefix()) {
+			continue
+		}
 		var refs []view.PageRef
 		for _, p := range view.Pages(b.Result()) {
 			if want[b.Prefix()+p.Path] {
@@ -188,6 +193,18 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 		return Stats{}, err
 	}
 	return Stats{Pages: pages, Files: len(jobs)}, nil
+}
+
+// wantsUnder reports whether a path of paths is under the folder prefix
+// ("" is the root, under which every path is) and not under a past review
+// period's folder, unless prefix is one.
+func wantsUnder(paths []string, prefix string) bool {
+	for _, p := range paths {
+		if prefix != "" && strings.HasPrefix(p, prefix) || prefix == "" && !strings.HasPrefix(p, view.PeriodsDir) {
+			return true
+		}
+	}
+	return false
 }
 
 // job makes one output file.

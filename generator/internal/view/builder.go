@@ -55,9 +55,12 @@ func Builders(r *compute.Result, t *theme.Theme) []*Builder {
 	return out
 }
 
+// PeriodsDir is the folder of the past review periods' folders.
+const PeriodsDir = "periods/"
+
 // PeriodDir is the folder of the pages of a past review period, by its
 // literal ("2026-08"), from the output root.
-func PeriodDir(code string) string { return "periods/" + code + "/" }
+func PeriodDir(code string) string { return PeriodsDir + code + "/" }
 
 // Prefix is where the builder's pages are, from the output root: "" for the
 // as-of period, PeriodDir for a past one.

@@ -268,11 +268,12 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 	}
 	sm := b.measureRows(m, here)
 	v.Definition, v.definitionHTML = sm.def, sm.defHTML
-	// This period's history and rows are the as-of period's oldest ones.
-	if hist := historyTo(sm.hist, mr.Current); len(hist) > 0 {
-		first := len(sm.rows) - len(hist)
+	// This period's history and rows are the as-of period's oldest ones,
+	// and its chart the as-of period's first periods.
+	if n := len(historyTo(sm.hist, mr.Current)); n > 0 {
+		first := len(sm.rows) - n
 		v.Rows, v.rowsHTML, v.rowsErr = sm.rows[first:], sm.html[sm.at[first]:], sm.err
-		v.Chart = chart.History(m, hist, func(h compute.PeriodResult) string { return cal.ShortName(h.Period) })
+		v.Chart = sm.charts.Chart(n)
 	}
 	if n := m.Unit.Note(r.AsOf, nil, m); n != nil {
 		v.Commentary = markdownHTML(n.Text)

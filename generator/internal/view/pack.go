@@ -125,6 +125,7 @@ type PackException struct {
 	Detail            string
 	Commentary        template.HTML
 	Chart             *chart.Chart // a red measure's latest periods
+	objective         *model.Objective
 }
 
 // Definition is a measure of the appendix.
@@ -238,8 +239,11 @@ func (b *Builder) packView(scope model.PackScope) (*PackView, error) {
 		}
 		unlink(uv)
 		uv.Glossary = ""
-		if u == top {
-			uv.Commentary = "" // it opens the executive summary
+		switch n := u.Note(r.AsOf, nil, nil); {
+		case u == top || n == nil:
+			uv.Commentary = "" // the top unit's opens the executive summary
+		default:
+			uv.Commentary = markdownUnder(n.Text, 2) // under the section's heading
 		}
 		v.Sections = append(v.Sections, uv)
 	}
@@ -448,7 +452,7 @@ func exceptionsOf(r *compute.Result, in []bool) (red, atRisk []PackException) {
 			if or.Outlook != model.AtRisk {
 				continue
 			}
-			atRisk = append(atRisk, PackException{ID: "x-" + u.ID + "-" + o.ID, Name: o.Name, Unit: u.Name, Owner: o.Owner,
+			atRisk = append(atRisk, PackException{ID: "x-" + u.ID + "-" + o.ID, Name: o.Name, Unit: u.Name, Owner: o.Owner, objective: o,
 				Score: ScoreOf(or.Score, or.Status), Detail: "Driver score " + number.Score(or.DriverScore.V, or.DriverScore.OK) + " is red",
 				Commentary: note(u, o, nil)})
 		}
@@ -499,6 +503,12 @@ func (b *Builder) packExceptions(in []bool) (red []PackException, more int, atRi
 			x.Chart.Height = 200
 		}
 		red = append(red, x)
+	}
+	for i := range atRisk {
+		o := atRisk[i].objective
+		if n := o.Unit.Note(r.AsOf, o, nil); n != nil {
+			atRisk[i].Commentary = markdownUnder(n.Text, 4) // under the objective's own heading
+		}
 	}
 	return red, more, atRisk
 }

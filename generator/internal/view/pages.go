@@ -88,7 +88,6 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 		ID: u.ID, Name: u.Name, Owner: u.Owner, Mission: u.Mission,
 		Score:     ScoreOf(ur.Score, ur.Status),
 		Narrative: markdownHTML(u.Narrative),
-		CSV:       rel(path) + UnitCSVPath(u),
 	}
 	if n := u.Note(r.AsOf, nil, nil); n != nil {
 		v.Commentary = markdownHTML(n.Text)
@@ -97,6 +96,11 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 		v.Parent = &Link{Text: u.Parent.Name, Href: rel(path) + unitPath(u.Parent)}
 	}
 	v.Alignment = alignmentLink(path, u)
+	// The downloads are the as-of period's: a unit's scorecard as of an
+	// earlier review has none.
+	if b.prefix == "" {
+		v.CSV = rel(path) + UnitCSVPath(u)
+	}
 	v.Changes = Link{Text: u.Name, Href: rel(path) + unitChangesPath(u)}
 	v.Glossary = rel(path) + glossaryPath
 	if r.Since != nil {

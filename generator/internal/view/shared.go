@@ -5,18 +5,20 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/chart"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
 // A measure's page shows the same definition in every review period, and
-// the same rows of its table for the periods they share: a past period's
-// rows are the as-of period's, less the newer ones. shared makes each once
-// per render, for the builders of all the periods, which render in
-// parallel. What it makes is let go when the last period's page has taken
-// it: the render takes a page's periods one after the other (render.Site),
-// so a few measures' rows are held at a time rather than every measure's
-// (1.3 GB on the L workload).
+// the same rows of its table and the same points of its history chart for
+// the periods they share: a past period's history is the as-of period's,
+// less the newer periods. shared makes each once per render, for the
+// builders of all the periods, which render in parallel. What it makes is
+// let go when the last period's page has taken it: the render takes a
+// page's periods one after the other (render.Site), so a few measures'
+// rows are held at a time rather than every measure's (1.3 GB on the L
+// workload).
 type shared struct {
 	measures   []sharedEntry[measureRows]   // by Measure.Index
 	objectives []sharedEntry[objectiveRows] // by Objective.Index
@@ -68,6 +70,7 @@ type measureRows struct {
 	def     []Field
 	defHTML template.HTML
 	err     error
+	charts  *chart.Histories // the history chart as of each period
 }
 
 func newShared(r *compute.Result, periods int) *shared {
@@ -102,6 +105,8 @@ func (b *Builder) measureRows(m *model.Measure, here string) *measureRows {
 		sm.html, sm.at, sm.err = rowsHTML(b.theme, sm.rows)
 		sm.def = b.definition(here, m)
 		sm.defHTML = definitionHTML(sm.def)
+		cal := b.r.Site.Calendar
+		sm.charts = chart.NewHistories(m, sm.hist, func(h compute.PeriodResult) string { return cal.ShortName(h.Period) })
 		return sm
 	})
 }

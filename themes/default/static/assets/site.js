@@ -28,6 +28,25 @@
     };
   }
 
+  // axisFormat writes the numbers of a value axis from 1,000 up in
+  // thousands (k), millions (m), billions (bn) or trillions (tn), as the
+  // headline tiles do, with at most one decimal: "120m" leaves the chart
+  // room on a phone where "120,000,000" took a quarter of it. Below 1,000,
+  // and percentages, as the measure's format; the tooltip is always exact.
+  function axisFormat(spec, format) {
+    if (spec.percent) { return format; }
+    var nf = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+    var scales = [[1e12, "tn"], [1e9, "bn"], [1e6, "m"], [1e3, "k"]];
+    return function (v) {
+      if (typeof v === "number" && isFinite(v)) {
+        for (var i = 0; i < scales.length; i++) {
+          if (Math.abs(v) >= scales[i][0]) { return nf.format(v / scales[i][0]) + scales[i][1]; }
+        }
+      }
+      return format(v);
+    };
+  }
+
   function readJSON(selector) {
     var el = document.querySelector(selector);
     return el ? JSON.parse(el.textContent) : null;
@@ -40,10 +59,10 @@
     delete option.scorecard;
     option.backgroundColor = "transparent";
     if (extra) {
-      var format = numberFormat(extra.format);
+      var format = numberFormat(extra.format), onAxis = axisFormat(extra.format, format);
       var shown = extra.series;
       (option.yAxis || []).forEach(function (axis) {
-        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: format });
+        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: onAxis });
       });
       option.tooltip = Object.assign({}, option.tooltip, {
         formatter: function (params) {
