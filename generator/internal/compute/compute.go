@@ -120,8 +120,9 @@ func newEngine(site *model.Site, data *model.Data, dl *diag.List) *engine {
 	return e
 }
 
-// newResult is an empty result as of periods' last, sized for e's site.
-func (e *engine) newResult(periods []period.Period) *Result {
+// newResult is a result as of periods' last with the measure results
+// measures, by Measure.Index, and the others empty, sized for e's site.
+func (e *engine) newResult(periods []period.Period, measures []MeasureResult) *Result {
 	asOf := periods[len(periods)-1]
 	return &Result{
 		Site:       e.site,
@@ -129,7 +130,7 @@ func (e *engine) newResult(periods []period.Period) *Result {
 		AsOf:       asOf,
 		Units:      make([]UnitResult, len(e.site.Units)),
 		Objectives: make([]ObjectiveResult, len(e.objs)),
-		Measures:   make([]MeasureResult, e.site.Measures),
+		Measures:   measures,
 		Periods:    periods,
 		Latest:     e.latest(asOf),
 		act:        e.act,

@@ -127,7 +127,7 @@ func (e *engine) ytd(m *model.Measure, asOf period.Period, r *MeasureResult) {
 		return // no period of the measure has ended yet this fiscal year
 	}
 	r.Value, r.Missing, r.DivZero = e.ytdActual(m, first, last)
-	var ts []Thresholds
+	ts := make([]Thresholds, 0, last.N-first.N+1)
 	for p := first; p.N <= last.N; p = p.Add(1) {
 		ts = append(ts, e.thresholdsAt(m, p))
 	}

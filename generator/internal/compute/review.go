@@ -103,13 +103,13 @@ func (e *engine) assemble(s *scoring) *Result {
 // reviewResult is the result as of the review period s.review[j].
 func (e *engine) reviewResult(s *scoring, j int, objHist [][]model.Opt) *Result {
 	k := s.review[j]
-	r := e.newResult(s.periods[:k+1])
-	for i := range r.Measures {
-		mr := s.full[j][i]
-		if k > 0 {
-			mr.Previous = s.statuses[k-1][i]
+	// The period's measure results are its scoring's, not a copy: on the L
+	// workload each review period's take 11 MB.
+	r := e.newResult(s.periods[:k+1], s.full[j])
+	if k > 0 {
+		for i := range r.Measures {
+			r.Measures[i].Previous = s.statuses[k-1][i]
 		}
-		r.Measures[i] = mr
 	}
 	e.rollUp(r)
 	for i := range r.Objectives {
