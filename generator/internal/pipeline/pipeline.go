@@ -109,11 +109,15 @@ func compile(ctx context.Context, fsys fs.FS, opts Options, keep bool) (*Site, e
 	}
 	// What an update reports again: the data's own problems it finds anew.
 	s.pre.Merge(dl)
+	if !keep {
+		// The scorecards as read, and where each key of them is, are what
+		// an update checks changed rows against; a build is done with them
+		// once the model is made, before the data rows fill memory (50 MB
+		// on the L workload, 500 MB on XL).
+		s.src.Units = nil
+	}
 	data := dataset.Make(s.src, site, opts.validate(), dl)
 	if !keep {
-		// The files as read, and where each key of them is, are what an
-		// update checks changed rows against; a build is done with them
-		// once the model and its data are made (100 MB on the L workload).
 		s.src = nil
 	}
 	if data == nil {
