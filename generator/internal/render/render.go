@@ -73,9 +73,14 @@ func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (
 	// The jobs are made as the workers take them rather than listed first:
 	// on the L workload the list held 190,000 closures (32 MB).
 	jobs := func(yield func(job) bool) {
-		// The board pack is the longest job, so the packs go first, and
-		// the other workers share the pages meanwhile instead of waiting
-		// for them at the end. The order of the jobs changes no file.
+		// The longest jobs go first, so that the other workers share the
+		// pages meanwhile instead of waiting for them at the end: the
+		// site-wide CSV (the L workload's 2.4 million rows, written as a
+		// stream, a measure at a time), then the board packs. The order of
+		// the jobs changes no file.
+		if !yield(downloads.site) {
+			return
+		}
 		for i, b := range builders {
 			pdf := ""
 			if i == 0 && opts.PackPDF {
@@ -95,11 +100,8 @@ func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (
 				return
 			}
 		}
-		// The downloads go after the pages, the site-wide CSV last: run
-		// beside the board pack it raised L's peak memory by 200 MB (the
-		// two jobs' allocations at once), run at the end it adds nothing.
-		// They are the as-of period's: a past period's measure pages link
-		// its histories.
+		// The downloads are the as-of period's: a past period's measure
+		// pages link its histories.
 		for j := range downloads.jobs {
 			if !yield(j) {
 				return
@@ -179,10 +181,14 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 			jobs = append(jobs, job{path: p, make: func() ([]byte, error) { return theme.ReadFile(f) }})
 		}
 	}
-	for j := range downloadJobs(r).jobs {
+	downloads := downloadJobs(r)
+	for j := range downloads.jobs {
 		if want[j.path] {
 			jobs = append(jobs, j)
 		}
+	}
+	if want[SiteCSVPath] {
+		jobs = append(jobs, downloads.site)
 	}
 	for _, b := range view.Builders(r, theme) {
 		if want[b.Prefix()+ScoresPath] {
