@@ -124,7 +124,7 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 	rep.Pages, rep.Files = 1, 1
 	p := &Packed{Written: []string{out}, Name: "board-pack-" + s.Result.AsOf.String(), HTML: html}
 	if forMail {
-		p.Summary, p.Mail = view.PackSummary(s.Result), s.Result.Site.Mail
+		p.Summary, p.Mail = view.PackSummary(s.Result, s.Theme.Words()), s.Result.Site.Mail
 	}
 	if !printPDF {
 		return rep, p, nil

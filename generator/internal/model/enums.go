@@ -149,12 +149,6 @@ var statusNames = []string{"none", "red", "amber", "green"}
 
 func (s Status) String() string { return statusNames[s] }
 
-var statusLabels = []string{"No data", "Red", "Amber", "Green"}
-
-// Label names the status in words, so that a page never rests on colour
-// alone.
-func (s Status) Label() string { return statusLabels[s] }
-
 var statusIcons = []string{"○", "■", "▲", "●"}
 
 // Icon is the status's shape, which tells it apart without colour: a
@@ -192,4 +186,29 @@ func (o Outlook) String() string {
 		return "at-risk"
 	}
 	return "steady"
+}
+
+// Kind says whether a measure leads or lags: a leading indicator moves
+// first and drives the results, a lagging one confirms them.
+type Kind uint8
+
+// The kinds. NoKind is a measure that does not say.
+const (
+	NoKind Kind = iota
+	Leading
+	Lagging
+)
+
+var kindNames = []string{"", "leading", "lagging"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// ParseKind parses leading or lagging.
+func ParseKind(s string) (Kind, error) {
+	for i, n := range kindNames[1:] {
+		if s == n {
+			return Kind(i + 1), nil
+		}
+	}
+	return NoKind, fmt.Errorf("%q is not a kind (expected leading or lagging)", s)
 }

@@ -15,10 +15,10 @@ import (
 
 // defaultPerspectives are the four of Kaplan and Norton, top of the map first.
 var defaultPerspectives = []model.Perspective{
-	{ID: "financial", Name: "Financial", Weight: 1},
-	{ID: "customer", Name: "Customer", Weight: 1},
-	{ID: "internal", Name: "Internal Process", Weight: 1},
-	{ID: "learning", Name: "Learning & Growth", Weight: 1},
+	{ID: "financial", Name: "Financial", Weight: 1, Default: true},
+	{ID: "customer", Name: "Customer", Weight: 1, Default: true},
+	{ID: "internal", Name: "Internal Process", Weight: 1, Default: true},
+	{ID: "learning", Name: "Learning & Growth", Weight: 1, Default: true},
 }
 
 var languagePattern = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
