@@ -216,6 +216,27 @@ func (c *Catalog) Locale() *locale.Locale { return c.loc }
 // Has reports whether the catalog has a message called key.
 func (c *Catalog) Has(key string) bool { return c.msgs[key] != nil }
 
+// IsPlural reports whether the message key has plural forms.
+func (c *Catalog) IsPlural(key string) bool {
+	m := c.msgs[key]
+	if m == nil {
+		return false
+	}
+	for i, f := range m.forms[:5] {
+		if f != nil && i != 5 {
+			return true
+		}
+	}
+	return false
+}
+
+// HasForm reports whether the message key has the plural form called
+// form, "other" included.
+func (c *Catalog) HasForm(key, form string) bool {
+	m, i := c.msgs[key], locale.FormIndex(form)
+	return m != nil && i >= 0 && m.forms[i] != nil
+}
+
 // Keys lists the catalog's messages, sorted.
 func (c *Catalog) Keys() []string {
 	keys := make([]string, 0, len(c.msgs))

@@ -54,7 +54,7 @@ func NewSite(r *compute.Result, w *i18n.Catalog) *SiteView {
 
 // SiteFacts are what SiteView shows of a result, in any language.
 type SiteFacts struct {
-	AsOf, Latest          period.Period
+	AsOf, Latest         period.Period
 	Rows, Stale, Missing int
 }
 

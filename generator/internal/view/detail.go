@@ -188,25 +188,25 @@ type MeasureView struct {
 	Description string
 	Owner       string // the measure's own
 	Kind        string // leading, lagging or ""
-	Objective  Link
-	Unit       Link
-	Value      string
-	Target     string
-	Red        string
-	Stretch    string
-	Period     string
-	Current    string
-	Score      Score
-	Trend      string
-	Stale      bool
-	Definition []Field
-	Chart      *chart.Chart
-	Rows       []PeriodRow
-	Commentary template.HTML
-	Missing    string // why there is no value, when there is none
-	YTD        bool
-	CSV        string       // the history as CSV, relative to the page
-	theme      *theme.Theme // for RowsHTML
+	Objective   Link
+	Unit        Link
+	Value       string
+	Target      string
+	Red         string
+	Stretch     string
+	Period      string
+	Current     string
+	Score       Score
+	Trend       string
+	Stale       bool
+	Definition  []Field
+	Chart       *chart.Chart
+	Rows        []PeriodRow
+	Commentary  template.HTML
+	Missing     string // why there is no value, when there is none
+	YTD         bool
+	CSV         string       // the history as CSV, relative to the page
+	theme       *theme.Theme // for RowsHTML
 }
 
 // Field is a labelled value of a definition list.
@@ -233,19 +233,19 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 		Description: m.Description,
 		Owner:       m.Owner,
 		Kind:        m.Kind.String(),
-		Objective: Link{Text: m.Objective.Name, Href: here + objectivePath(m.Objective)},
-		Unit:      Link{Text: m.Unit.Name, Href: here + unitPath(m.Unit)},
-		Value:     b.value(m, mr.Value),
-		Target:    b.target(m, mr.Target),
-		Red:       b.value(m, mr.Red),
-		Stretch:   b.value(m, mr.Stretch),
-		Period:    names.Name(mr.Period),
-		Current:   names.Name(mr.Current),
-		Score:     b.score(mr.Score, mr.Status),
-		Trend:     mr.Trend.String(),
-		Stale:     mr.Stale,
-		CSV:       here + MeasureCSVPath(m),
-		theme:     b.theme,
+		Objective:   Link{Text: m.Objective.Name, Href: here + objectivePath(m.Objective)},
+		Unit:        Link{Text: m.Unit.Name, Href: here + unitPath(m.Unit)},
+		Value:       b.value(m, mr.Value),
+		Target:      b.target(m, mr.Target),
+		Red:         b.value(m, mr.Red),
+		Stretch:     b.value(m, mr.Stretch),
+		Period:      names.Name(mr.Period),
+		Current:     names.Name(mr.Current),
+		Score:       b.score(mr.Score, mr.Status),
+		Trend:       mr.Trend.String(),
+		Stale:       mr.Stale,
+		CSV:         here + MeasureCSVPath(m),
+		theme:       b.theme,
 	}
 	if m.Basis == model.YTDBasis {
 		v.YTD = true

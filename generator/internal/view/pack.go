@@ -23,14 +23,14 @@ type PackView struct {
 	Root             string
 	Vision, Strategy template.HTML // the organisation's, on the cover
 	Score            Score
-	Units       []TreeItem
-	Counts      []StatusCount
-	Changes     []Change
-	RedMeasures []PackException
-	AtRisk      []PackException
-	Sections    []*UnitView
-	Initiatives []InitiativeView
-	Definitions []Definition
+	Units            []TreeItem
+	Counts           []StatusCount
+	Changes          []Change
+	RedMeasures      []PackException
+	AtRisk           []PackException
+	Sections         []*UnitView
+	Initiatives      []InitiativeView
+	Definitions      []Definition
 
 	// Inlined so that the file needs nothing else, even offline.
 	CSS    template.CSS
