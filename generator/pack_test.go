@@ -37,7 +37,7 @@ func TestPackIsSelfContained(t *testing.T) {
 			t.Errorf("the pack refers to another file: %s", m)
 		}
 	}
-	for _, want := range []string{"Acme Scorecard", "September 2026", "Executive summary", "Exceptions", "Acme Corp", "Operations", "Initiatives", "Appendix: measure definitions", `style="--pack-footer: 'Acme Scorecard · September 2026'"`, "echarts"} {
+	for _, want := range []string{"Acme Scorecard", "September 2026", "Executive summary", "Exceptions", "Acme Corp", "Operations", "Initiatives", "Appendix: measure definitions", `style="--pack-left: 'Acme Scorecard · September 2026'; --pack-right: 'Page ' counter(page) ' of ' counter(pages) ''"`, "echarts"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the pack lacks %q", want)
 		}

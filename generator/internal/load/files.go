@@ -30,6 +30,7 @@ type Config struct {
 	Frequency       string        `toml:"frequency"`
 	FiscalYearStart *int          `toml:"fiscal_year_start"`
 	Scoring         Scoring       `toml:"scoring"`
+	CriticalFew     CriticalFew   `toml:"critical_few"`
 	Perspectives    []Perspective `toml:"perspectives"`
 	Mail            Mail          `toml:"mail"`
 	Workbooks       []Workbook    `toml:"workbooks"`
@@ -60,6 +61,12 @@ type Mail struct {
 	From string   `toml:"from"`
 	To   []string `toml:"to"`
 	Cc   []string `toml:"cc"`
+}
+
+// CriticalFew is the [critical_few] table of config.toml: the bounds of a
+// scorecard that keeps to the measures that matter.
+type CriticalFew struct {
+	MaxMeasures *int `toml:"max_measures"`
 }
 
 // Scoring is the [scoring] table of config.toml.

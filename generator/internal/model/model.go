@@ -24,6 +24,9 @@ type Site struct {
 	Calendar  period.Calendar
 	Basis     Basis
 	AmberBand float64
+	// MaxMeasures is how many measures a unit may have before a build
+	// warns that it has lost the critical few; 0 checks nothing.
+	MaxMeasures int
 
 	Mail Mail // the board pack's recipients, from [mail]
 

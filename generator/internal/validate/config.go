@@ -31,13 +31,14 @@ func (v *validator) config(opts Options) *model.Site {
 		loc = tomlx.Locate(load.ConfigFile, "")
 	}
 	s := &model.Site{
-		Title:     c.Title,
-		Language:  or(c.Language, "en"),
-		Theme:     or(c.Theme, "default"),
-		Frequency: period.Monthly,
-		Calendar:  period.Calendar{FYStart: 1},
-		Basis:     model.PeriodBasis,
-		AmberBand: 0.10,
+		Title:       c.Title,
+		Language:    or(c.Language, "en"),
+		Theme:       or(c.Theme, "default"),
+		Frequency:   period.Monthly,
+		Calendar:    period.Calendar{FYStart: 1},
+		Basis:       model.PeriodBasis,
+		AmberBand:   0.10,
+		MaxMeasures: DefaultMaxMeasures,
 	}
 	if !languagePattern.MatchString(s.Language) {
 		v.dl.Errorf(loc.Pos("language"), "language %q is not a language tag such as en or en-GB", s.Language)
@@ -76,6 +77,13 @@ func (v *validator) config(opts Options) *model.Site {
 			v.dl.Errorf(loc.Pos("scoring.amber_band"), "amber_band %v is not a fraction between 0 and 1 (0.10 means 10%% of the target)", b)
 		} else {
 			s.AmberBand = b
+		}
+	}
+	if n := c.CriticalFew.MaxMeasures; n != nil {
+		if *n < 0 {
+			v.dl.Errorf(loc.Pos("critical_few.max_measures"), "max_measures %d is not a number of measures (0 turns the check off)", *n)
+		} else {
+			s.MaxMeasures = *n
 		}
 	}
 	s.BaseURL = v.baseURL(loc, c.BaseURL, opts.BaseURL)

@@ -79,6 +79,7 @@ func (v *validator) units(s *model.Site) {
 	}
 	for _, us := range ordered {
 		v.computed(us)
+		v.criticalFew(s, us)
 	}
 }
 

@@ -36,7 +36,9 @@ type PackView struct {
 	CSS    template.CSS
 	Lib    template.JS
 	Script template.JS
-	Footer string // left page margin: title and period
+	Footer string // a page margin: title and period
+	// "Page n of N" in the pack's language, around the two numbers.
+	PageBefore, PageMiddle, PageAfter string
 	// Canonical is the pack's absolute URL in the published site, when the
 	// site has a base URL and the pack is the site's page.
 	Canonical string
@@ -105,6 +107,10 @@ func (b *Builder) packView() (*PackView, error) {
 		Vision: markdownHTML(root.Vision), Strategy: markdownHTML(root.Strategy),
 		Footer: r.Site.Title + " · " + b.site.AsOf,
 	}
+	// The message with its numbers marked, cut at them.
+	page := b.w.Text("pack_page", "page", "\x00", "pages", "\x01")
+	v.PageBefore, page, _ = strings.Cut(page, "\x00")
+	v.PageMiddle, v.PageAfter, _ = strings.Cut(page, "\x01")
 	for _, u := range r.Site.Units {
 		ur := r.Unit(u)
 		v.Units = append(v.Units, TreeItem{Link: Link{Text: u.Name, Href: "#unit-" + u.ID}, Depth: u.Depth, Score: b.score(ur.Score, ur.Status)})
