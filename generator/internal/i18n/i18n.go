@@ -141,7 +141,7 @@ func parseMessage(loc *tomlx.Locator, key string, v any, dl *diag.List) *message
 			m.forms[i] = parseText(s)
 		}
 		if m.forms[5] == nil {
-			dl.Errorf(loc.Pos(key), "message %q has no other form, which every count falls back to", key)
+			dl.Errorf(tablePos(loc, key, v), "message %q has no other form, which every count falls back to", key)
 			return nil
 		}
 	default:
@@ -155,6 +155,22 @@ func parseMessage(loc *tomlx.Locator, key string, v any, dl *diag.List) *message
 		}
 	}
 	return m
+}
+
+// tablePos is where the table of a message's forms starts: its header, or
+// the first of its dotted keys (measures.one = …).
+func tablePos(loc *tomlx.Locator, key string, forms map[string]any) diag.Pos {
+	if loc.Has(key) {
+		return loc.KeyPos(key)
+	}
+	var first diag.Pos
+	for f := range forms {
+		p := loc.KeyPos(key + "." + f)
+		if first.Line == 0 || p.Line < first.Line || p.Line == first.Line && p.Col < first.Col {
+			first = p
+		}
+	}
+	return first
 }
 
 // parseText splits s at its placeholders: {name}, a name of a-z, 0-9 and

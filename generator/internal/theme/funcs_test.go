@@ -4,25 +4,44 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/scorecard-dev/scorecard/themes"
 )
 
-// TestFuncExamples renders one example of every template function.
+// TestFuncExamples renders one example of every template function, those
+// that speak a language in German.
 func TestFuncExamples(t *testing.T) {
 	examples := map[string][2]string{
 		"dict":        {`{{ $d := dict "a" 1 "b" "x" }}{{ $d.a }}{{ $d.b }}`, "1x"},
-		"statusLabel": {`{{ statusLabel "amber" }} {{ statusLabel "none" }}`, "Amber No data"},
+		"statusLabel": {`{{ statusLabel "amber" }} {{ statusLabel "none" }}`, "Gelb Keine Daten"},
 		"statusIcon":  {`{{ statusIcon "green" }}{{ statusIcon "amber" }}{{ statusIcon "red" }}{{ statusIcon "none" }}`, "●▲■○"},
-		"trendLabel":  {`{{ trendLabel "worsening" }}`, "Worsening"},
+		"trendLabel":  {`{{ trendLabel "worsening" }}`, "Verschlechtert sich"},
 		"trendIcon":   {`{{ trendIcon "improving" }}{{ trendIcon "flat" }}`, "↗→"},
+		"T":           {`{{ T "nav_pack" }} · {{ T "measures_missing" 1200 }} · <a title="{{ T "stale_title" "period" "Mai 2026" }}">`, `Vorstandsbericht · 1.200 Kennzahlen ohne Wert · <a title="Der neueste Istwert stammt aus Mai 2026">`},
 	}
-	for name := range funcs {
+	th, err := New(fstest.MapFS{}, "default", "de", themes.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := th.Parse(); err != nil {
+		t.Fatal(err)
+	}
+	all := template.FuncMap{}
+	for name, f := range funcs {
+		all[name] = f
+	}
+	for name, f := range wordFuncs(th.Words()) {
+		all[name] = f
+	}
+	for name := range all {
 		ex, ok := examples[name]
 		if !ok {
 			t.Errorf("template function %s has no example", name)
 			continue
 		}
 		var b strings.Builder
-		tpl := template.Must(template.New(name).Funcs(funcs).Parse(ex[0]))
+		tpl := template.Must(template.New(name).Funcs(all).Parse(ex[0]))
 		if err := tpl.Execute(&b, nil); err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue

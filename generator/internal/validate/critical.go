@@ -11,7 +11,9 @@ const DefaultMaxMeasures = 25
 // criticalFew warns where a unit's scorecard has lost the critical few:
 // more measures than the bound, an objective that nothing measures and
 // that supports nothing, a perspective with objectives and no measure.
-// With --strict these fail the build like any warning.
+// An objective that objectives of the units below support is measured
+// through them, as the roll-up of scores does. With --strict these fail
+// the build like any warning.
 func (v *validator) criticalFew(s *model.Site, us unitSrc) {
 	u := us.u
 	if s.MaxMeasures > 0 && len(u.Measures) > s.MaxMeasures {
@@ -32,10 +34,10 @@ func (v *validator) criticalFew(s *model.Site, us unitSrc) {
 			if first == nil {
 				first = o
 			}
-			measured = measured || len(o.Measures) > 0
+			measured = measured || len(o.Measures) > 0 || len(o.SupportedBy) > 0
 		}
 		if first != nil && !measured {
-			v.dl.Warnf(first.Pos, "perspective %q of unit %q has objectives but no measures: nothing in it is measured", p.ID, u.ID)
+			v.dl.Warnf(first.Pos, "perspective %q of unit %q has objectives but no measures, and no objective below supports them: nothing in it is measured", p.ID, u.ID)
 		}
 	}
 }

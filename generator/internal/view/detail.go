@@ -47,9 +47,12 @@ type ComponentRow struct {
 // CauseRow is one end of a drives link with the evidence for the link.
 type CauseRow struct {
 	Link
-	Unit     string
-	Score    Score
-	Evidence string
+	Unit  string
+	Score Score
+	// NoLeading is true for a cause that has no leading measure: the link
+	// rests on results alone (model.NoLeadingMeasure).
+	NoLeading bool
+	Evidence  string
 	Lag      string
 	R        string
 	N        string
@@ -152,7 +155,7 @@ func (b *Builder) componentKind(m *model.Measure) string {
 
 func (b *Builder) causeRow(here string, o *model.Objective, l compute.Link) CauseRow {
 	or := b.r.Objective(o)
-	row := CauseRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: o.Unit.Name, Score: b.score(or.Score, or.Status)}
+	row := CauseRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: o.Unit.Name, Score: b.score(or.Score, or.Status), NoLeading: model.NoLeadingMeasure(o)}
 	switch {
 	case l.Flat:
 		row.Evidence = b.w.Text("evidence_flat")
