@@ -37,7 +37,7 @@ func StrategyMap(r *compute.Result, u *model.Unit, geo Geometry, href func(*mode
 	mapW, height := math.Ceil(ml.l.W), math.Ceil(ml.l.H)
 	boxes, links := ml.boxNodes(r, href, words)
 	id := "map-" + u.ID
-	g := mapChart(id, ml.laneNodes(ur, geo, words), boxes, geo, ml.lineH, words.shape.rtl)
+	g := mapChart(id, ml.laneNodes(ur, geo, words), boxes, geo, ml.lineH, words.shape.rtl, mapW)
 	g.Accept(extras{
 		series: []seriesExtras{{z: 1, silent: true, noEmphasis: true}, {z: 3, cursor: "pointer", noEmphasis: true}},
 		top:    map[string]any{"graphic": map[string]any{"elements": ml.graphics()}},
@@ -147,17 +147,20 @@ func (ml *mapLayout) boxNodes(r *compute.Result, href func(*model.Objective) str
 // mapChart is the map's graph: the lanes' series under the boxes', in their
 // styles. The categories are styles, not a key to read: the map has no
 // legend.
-func mapChart(id string, lanes, boxes []opts.GraphNode, geo Geometry, lineH float32, rtl bool) *charts.Graph {
+func mapChart(id string, lanes, boxes []opts.GraphNode, geo Geometry, lineH float32, rtl bool, mapW float64) *charts.Graph {
 	pill := func(bg, position string, padding []int) *label {
 		return &label{Label: &opts.Label{Show: opts.Bool(true), Color: mapLabelText, BackgroundColor: bg, BorderRadius: 4,
 			FontSize: geo.LaneFont, FontWeight: "bold", LineHeight: geo.LaneFont + 4, Position: position}, Padding: padding}
 	}
-	side := "insideLeft"
-	if rtl {
-		side = "insideRight"
-	}
-	laneLabel := pill(mapLaneLabel, side, []int{5, 8})
+	laneLabel := pill(mapLaneLabel, "insideLeft", []int{5, 8})
 	laneLabel.Width, laneLabel.Overflow = geo.LabelW-28, "break"
+	if rtl {
+		// The names' column is on the right: the label moves from the
+		// lane's left end to the same place from its right end (the lane
+		// is 2 pixels narrower than the map; the label sits 5 in from the
+		// end it starts at and is LabelW-12 wide with its padding).
+		laneLabel.Offset = []float64{mapW - 2 - geo.LabelW + 2, 0}
+	}
 	laneCats := []graphCategory{{Name: "lane", Label: laneLabel}, {Name: "anchor", Label: hidden},
 		{Name: "theme", Label: pill(mapThemeLabel, "inside", []int{4, 10})}}
 	var boxCats []graphCategory

@@ -53,9 +53,9 @@ type CauseRow struct {
 	// rests on results alone (model.NoLeadingMeasure).
 	NoLeading bool
 	Evidence  string
-	Lag      string
-	R        string
-	N        string
+	Lag       string
+	R         string
+	N         string
 }
 
 // HistoryRow is an objective's score as of one period.
