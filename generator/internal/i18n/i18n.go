@@ -232,6 +232,16 @@ func (c *Catalog) Locale() *locale.Locale { return c.loc }
 // Has reports whether the catalog has a message called key.
 func (c *Catalog) Has(key string) bool { return c.msgs[key] != nil }
 
+// Static is the text of the message key when it has neither placeholders
+// nor plural forms: what T gives for it without arguments.
+func (c *Catalog) Static(key string) (string, bool) {
+	m := c.msgs[key]
+	if m == nil || !m.plain {
+		return "", false
+	}
+	return m.static.(string), true
+}
+
 // IsPlural reports whether the message key has plural forms.
 func (c *Catalog) IsPlural(key string) bool {
 	m := c.msgs[key]
@@ -278,7 +288,7 @@ func (c *Catalog) T(key string, args ...any) (any, error) {
 	if m.plain && len(args) == 0 {
 		return m.static, nil
 	}
-	count, named, err := splitArgs(args)
+	count, err := countOf(args)
 	if err != nil {
 		return "", fmt.Errorf("message %q: %w", key, err)
 	}
@@ -287,11 +297,10 @@ func (c *Catalog) T(key string, args ...any) (any, error) {
 		if f := m.forms[locale.FormIndex(c.loc.Plural(*count))]; f != nil {
 			segs = f
 		}
-		named["count"] = *count
 	}
 	html := false
-	for _, v := range named {
-		if _, ok := v.(template.HTML); ok {
+	for i := 1; i < len(args); i += 2 {
+		if _, ok := args[i].(template.HTML); ok {
 			html = true
 		}
 	}
@@ -301,7 +310,7 @@ func (c *Catalog) T(key string, args ...any) (any, error) {
 			writeText(&b, s.text, html)
 			continue
 		}
-		v, ok := named[s.arg]
+		v, ok := valueOf(args, s.arg, count)
 		if !ok {
 			return "", fmt.Errorf("message %q: no value for {%s}", key, s.arg)
 		}
@@ -322,44 +331,58 @@ func (c *Catalog) T(key string, args ...any) (any, error) {
 	return b.String(), nil
 }
 
+// countOf checks T's arguments — one count, or pairs of a name and a
+// value, where "count" is the count — and returns the count.
+func countOf(args []any) (*int, error) {
+	if len(args) == 1 {
+		n, ok := args[0].(int)
+		if !ok {
+			return nil, fmt.Errorf("one argument must be a count, not %T", args[0])
+		}
+		return &n, nil
+	}
+	if len(args)%2 != 0 {
+		return nil, fmt.Errorf("the arguments after the key are one count or pairs of a name and a value")
+	}
+	var count *int
+	for i := 0; i < len(args); i += 2 {
+		name, ok := args[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("argument %d is not a placeholder's name", i+2)
+		}
+		if name == "count" {
+			n, ok := args[i+1].(int)
+			if !ok {
+				return nil, fmt.Errorf("the count is %T, not an int", args[i+1])
+			}
+			count = &n
+		}
+	}
+	return count, nil
+}
+
+// valueOf is the value of the placeholder called name.
+func valueOf(args []any, name string, count *int) (any, bool) {
+	if len(args) == 1 {
+		if name == "count" {
+			return *count, true
+		}
+		return nil, false
+	}
+	for i := 0; i+1 < len(args); i += 2 {
+		if args[i] == name {
+			return args[i+1], true
+		}
+	}
+	return nil, false
+}
+
 func writeText(b *strings.Builder, s string, html bool) {
 	if html {
 		b.WriteString(template.HTMLEscapeString(s))
 	} else {
 		b.WriteString(s)
 	}
-}
-
-// splitArgs reads T's arguments: one count, or name and value pairs, where
-// "count" is the count.
-func splitArgs(args []any) (*int, map[string]any, error) {
-	named := make(map[string]any, len(args)/2+1)
-	if len(args) == 1 {
-		n, ok := args[0].(int)
-		if !ok {
-			return nil, nil, fmt.Errorf("one argument must be a count, not %T", args[0])
-		}
-		return &n, named, nil
-	}
-	if len(args)%2 != 0 {
-		return nil, nil, fmt.Errorf("the arguments after the key are one count or pairs of a name and a value")
-	}
-	var count *int
-	for i := 0; i < len(args); i += 2 {
-		name, ok := args[i].(string)
-		if !ok {
-			return nil, nil, fmt.Errorf("argument %d is not a placeholder's name", i+2)
-		}
-		named[name] = args[i+1]
-		if name == "count" {
-			n, ok := args[i+1].(int)
-			if !ok {
-				return nil, nil, fmt.Errorf("the count is %T, not an int", args[i+1])
-			}
-			count = &n
-		}
-	}
-	return count, named, nil
 }
 
 // Text is T for Go code: the message as text, with values that are text or

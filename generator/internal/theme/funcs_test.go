@@ -72,3 +72,23 @@ func TestCachedPartial(t *testing.T) {
 		t.Errorf("the partial ran %d times; want 3 (twice cached, once by template)", runs)
 	}
 }
+
+// TestInlineMessages puts messages without placeholders into a template's
+// text where plain HTML escaping is what html/template would do there, and
+// leaves every other {{T}} to run.
+func TestInlineMessages(t *testing.T) {
+	th, err := New(fstest.MapFS{}, "default", "en", themes.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := th.Parse(); err != nil {
+		t.Fatal(err)
+	}
+	src := `<p>{{T "nav_pack"}}</p><a title="{{T "objective_no_leading"}}" href="{{T "nav_pack"}}">` +
+		`{{T "footer_rows" 2}}</a><script>var s = "{{T "nav_pack"}}";</script><b style="x: {{T "nav_pack"}}">{{ T "nav_pack" }}</b>`
+	want := `<p>Board pack</p><a title="This objective drives others but has no leading measure: nothing on it moves before its results do. Give it a measure of kind &#34;leading&#34;." href="{{T "nav_pack"}}">` +
+		`{{T "footer_rows" 2}}</a><script>var s = "{{T "nav_pack"}}";</script><b style="x: {{T "nav_pack"}}">{{ T "nav_pack" }}</b>`
+	if got := inlineMessages(src, th.Words()); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

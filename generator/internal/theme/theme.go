@@ -35,7 +35,11 @@ type Theme struct {
 
 // Parse reads the theme's translations and parses its templates; rendering
 // does it when it has not been done.
-func (t *Theme) Parse() error {
+func (t *Theme) Parse() error { return t.parse(true) }
+
+// parse is Parse; inline says whether messages without placeholders are
+// put into the templates' text before they are parsed (inlineMessages).
+func (t *Theme) parse(inline bool) error {
 	if t.tpls != nil {
 		return nil
 	}
@@ -44,7 +48,7 @@ func (t *Theme) Parse() error {
 		return err
 	}
 	t.words = words
-	tpls, cached, err := t.templates()
+	tpls, cached, err := t.templates(inline)
 	if err != nil {
 		return fmt.Errorf("theme: %w", err)
 	}
@@ -156,14 +160,21 @@ var PageKinds = []string{"home", "unit", "objective", "measure", "initiatives", 
 
 // templates parses the theme's layouts: one template set per page kind, each
 // holding baseof.html, every partial and the kind's own file.
-func (t *Theme) templates() (map[string]*template.Template, map[string]func(string, any) (template.HTML, error), error) {
+func (t *Theme) templates(inline bool) (map[string]*template.Template, map[string]func(string, any) (template.HTML, error), error) {
+	read := func(name string) (string, error) {
+		src, err := t.ReadFile(name)
+		if err != nil || !inline {
+			return string(src), err
+		}
+		return inlineMessages(string(src), t.words), nil
+	}
 	base := template.New("baseof.html").Funcs(funcs).Funcs(wordFuncs(t.words))
 	base.Funcs(template.FuncMap{"cached": cachedPartial(base), "partial": partial(base)}) // each set below binds its own
-	src, err := t.ReadFile("layouts/baseof.html")
+	src, err := read("layouts/baseof.html")
 	if err != nil {
 		return nil, nil, err
 	}
-	if _, err := base.Parse(string(src)); err != nil {
+	if _, err := base.Parse(src); err != nil {
 		return nil, nil, err
 	}
 	partials, err := t.Files("layouts/partials")
@@ -174,11 +185,11 @@ func (t *Theme) templates() (map[string]*template.Template, map[string]func(stri
 		if !strings.HasSuffix(p, ".html") {
 			continue
 		}
-		src, err := t.ReadFile(p)
+		src, err := read(p)
 		if err != nil {
 			return nil, nil, err
 		}
-		if _, err := base.New(path.Base(p)).Parse(string(src)); err != nil {
+		if _, err := base.New(path.Base(p)).Parse(src); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -189,18 +200,18 @@ func (t *Theme) templates() (map[string]*template.Template, map[string]func(stri
 	if err != nil {
 		return nil, nil, err
 	}
-	src, err = t.ReadFile("layouts/pack.html")
+	src, err = read("layouts/pack.html")
 	if err != nil {
 		return nil, nil, err
 	}
-	if _, err := pack.New("pack.html").Parse(string(src)); err != nil {
+	if _, err := pack.New("pack.html").Parse(src); err != nil {
 		return nil, nil, err
 	}
 	cached["pack"] = cachedPartial(pack)
 	pack.Funcs(template.FuncMap{"cached": cached["pack"], "partial": partial(pack)})
 	out["pack"] = pack
 	for _, kind := range PageKinds {
-		src, err := t.ReadFile("layouts/" + kind + ".html")
+		src, err := read("layouts/" + kind + ".html")
 		if err != nil {
 			return nil, nil, err
 		}
@@ -210,7 +221,7 @@ func (t *Theme) templates() (map[string]*template.Template, map[string]func(stri
 		}
 		cached[kind] = cachedPartial(tpl)
 		tpl.Funcs(template.FuncMap{"cached": cached[kind], "partial": partial(tpl)})
-		if _, err := tpl.New(kind + ".html").Parse(string(src)); err != nil {
+		if _, err := tpl.New(kind + ".html").Parse(src); err != nil {
 			return nil, nil, err
 		}
 		out[kind] = tpl
