@@ -145,27 +145,22 @@ func (l *Locale) AppendNumber(b []byte, f num.Format, v float64) []byte {
 		}
 		return l.num.appendNumber(b, intPart, frac, f.Grouping)
 	}
-	return l.num.percent.wrap(b, neg, l.num.minus, func(b []byte) []byte {
-		return l.num.appendNumber(b, intPart, frac, f.Grouping)
-	})
+	pre, post := l.num.percent.around(neg, l.num.minus)
+	b = append(b, pre...)
+	b = l.num.appendNumber(b, intPart, frac, f.Grouping)
+	return append(b, post...)
 }
 
-// wrap appends a number (body) with the pattern's text around it.
-func (p *pattern) wrap(b []byte, neg bool, minus string, body func([]byte) []byte) []byte {
+// around is the text the pattern puts before and after a number: a
+// negative one's own, or the positive one's after a minus sign.
+func (p *pattern) around(neg bool, minus string) (pre, post string) {
 	switch {
 	case !neg:
-		b = append(b, p.pre...)
-		b = body(b)
-		return append(b, p.post...)
+		return p.pre, p.post
 	case p.hasNeg:
-		b = append(b, p.negPre...)
-		b = body(b)
-		return append(b, p.negPost...)
+		return p.negPre, p.negPost
 	}
-	b = append(b, minus...)
-	b = append(b, p.pre...)
-	b = body(b)
-	return append(b, p.post...)
+	return minus + p.pre, p.post
 }
 
 // Number is AppendNumber as a string.
@@ -221,16 +216,13 @@ func (l *Locale) AppendValue(b []byte, f num.Format, unit string, v float64) []b
 	}
 	var buf [40]byte
 	sc := l.scaled(buf[:0], f, v)
-	body := func(b []byte) []byte {
-		b = append(b, sc.pre...)
-		b = l.num.appendNumber(b, sc.intPart, sc.frac, f.Grouping)
-		return append(b, sc.post...)
-	}
 	if !f.Currency {
 		if sc.neg {
 			b = append(b, l.num.minus...)
 		}
-		b = body(b)
+		b = append(b, sc.pre...)
+		b = l.num.appendNumber(b, sc.intPart, sc.frac, f.Grouping)
+		b = append(b, sc.post...)
 		if unit != "" {
 			b = append(b, ' ')
 			b = append(b, unit...)
@@ -238,20 +230,25 @@ func (l *Locale) AppendValue(b []byte, f num.Format, unit string, v float64) []b
 		return b
 	}
 	sym := l.CurrencySymbol(unit)
-	if sc.currency {
-		// The compact pattern places the symbol itself: "¤0K".
-		if sc.neg {
-			b = append(b, l.num.minus...)
-		}
-		return []byte(strings.ReplaceAll(string(body(b)), "¤", sym))
-	}
-	p := &l.num.currency
-	if alphaNext(p, sym) {
-		p = &l.num.alpha
-	}
 	start := len(b)
-	b = p.wrap(b, sc.neg, l.num.minus, body)
-	return append(b[:start], strings.ReplaceAll(string(b[start:]), "¤", sym)...)
+	pre, post := sc.pre, sc.post
+	if sc.neg {
+		b = append(b, l.num.minus...)
+	}
+	if !sc.currency {
+		// The currency pattern places the symbol around the number and
+		// the scale's words; a compact currency pattern ("¤0K") holds it.
+		p := &l.num.currency
+		if alphaNext(p, sym) {
+			p = &l.num.alpha
+		}
+		b = b[:start]
+		cpre, cpost := p.around(sc.neg, l.num.minus)
+		pre, post = cpre+pre, post+cpost
+	}
+	b = append(b, strings.ReplaceAll(pre, "¤", sym)...)
+	b = l.num.appendNumber(b, sc.intPart, sc.frac, f.Grouping)
+	return append(b, strings.ReplaceAll(post, "¤", sym)...)
 }
 
 // alphaNext reports whether the currency symbol's letter would touch the
