@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -55,6 +56,18 @@ func warehouse(t *testing.T, stmts string) {
 	db := filepath.Join(t.TempDir(), "wh.db")
 	execSQL(t, "sqlite", db, stmts)
 	t.Setenv("WH_DSN", db)
+}
+
+// withInitiative gives the base site's unit an initiative, crm, from the
+// start of 2026 to its end.
+func withInitiative(t *testing.T, dir string) {
+	t.Helper()
+	p := filepath.Join(dir, "content/scorecard.toml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, p, append(b, "[[initiatives]]\nid = \"crm\"\nname = \"CRM\"\nobjectives = [\"grow\"]\nstart = 2026-01-01\nend = 2026-12-31\nbudget = 1000\n"...))
 }
 
 const whSource = `[[sources]]
@@ -114,6 +127,36 @@ var sourceBadCases = []generatedCase{
 			}}, nil)
 		},
 		want: `data/b.xlsx:Sheet1!D2: period "2026-Q3" is quarterly, but measure "revenue" is monthly: expected a month like 2026-09` + "\n",
+	},
+	{
+		// A sheet of initiatives' progress beside one of measures: each
+		// kind's faults, at the cells of the workbook.
+		name: "xlsx-initiative-faults",
+		make: func(t *testing.T, dir string) {
+			withInitiative(t, dir)
+			workbook(t, dir, "b.xlsx", map[string]map[string]any{
+				"Sheet1": {"A1": "unit", "B1": "measure", "C1": "period", "D1": "target", "A2": "org", "B2": "revenue", "C2": "2026-08", "D2": 100},
+				"Progress": {
+					"A1": "Unit", "B1": "Initiative", "C1": "Period", "D1": "Complete", "E1": "Spend", "F1": "Status",
+					"A2": "org", "B2": "crm", "C2": "2026-07", "D2": 0.4, "E2": 200,
+					"A3": "org", "B3": "crn", "C3": "2026-08", "E3": 300,
+					"A4": "org", "B4": "crm", "C4": "2026-09", "D4": 120, "F4": "late",
+				},
+				"Wide": {"A1": "unit", "B1": "initiative", "C1": "2026-09", "A2": "org", "B2": "crm", "C2": 50},
+			}, func(f *excelize.File) {
+				pct, err := f.NewStyle(&excelize.Style{NumFmt: 10})
+				if err != nil {
+					t.Fatal(err)
+				}
+				f.SetCellStyle("Progress", "D2", "D2", pct)
+			})
+		},
+		want: `data/b.xlsx:Progress!D2: complete is 0.4, shown as a percentage (40%): the percent complete is a number from 0 to 100 (type 40 in a cell formatted as a number)` + "\n" +
+			`data/b.xlsx:Progress!B3: unit "org" has no initiative "crn" (did you mean "crm"?)` + "\n" +
+			`data/b.xlsx:Progress!D4: complete 120 is more than 100: it is the percent complete, from 0 to 100` + "\n" +
+			`data/b.xlsx:Progress!F4: status "late" is not one of on-track | at-risk | off-track` + "\n" +
+			`data/b.xlsx:Wide!A1: missing column "period": the header row of initiatives' progress must name unit, initiative and period (and any of complete, spend, status)` + "\n" +
+			`data/b.xlsx:Wide!C1: column "2026-09" is a period, but a table of initiatives' progress has no wide layout: write a row per initiative and period, with the columns unit, initiative, period, complete, spend, status` + "\n",
 	},
 	{
 		name: "workbooks-setting-faults",
@@ -181,6 +224,20 @@ var sourceBadCases = []generatedCase{
 			`source wh, row 4, column 4: actual "x'1" is not a number (expected a plain decimal such as 1234.5 or -0.25)` + "\n" +
 			`config.toml:7:1: source "bad-sql": the query failed: SQL logic error: no such table: nowhere (1)` + "\n" +
 			`config.toml:12:1: source "columns": the query's result: missing column "period": the header row must name unit, measure and period (and any of actual, target, red, stretch)` + "\n",
+	},
+	{
+		// A query of initiatives' progress: spend for an unknown
+		// initiative, a period before the start, a NULL initiative.
+		name: "source-initiative-faults",
+		make: func(t *testing.T, dir string) {
+			withInitiative(t, dir)
+			warehouse(t, "CREATE TABLE p (u, i, per, c, s, st); INSERT INTO p VALUES ('org','crm','2026-08',40,200,NULL), ('org','crn','2026-09',NULL,300,NULL), ('org','crm','2025-12',1,NULL,NULL), ('org',NULL,'2026-07',5,NULL,NULL), ('org','crm','2026-09',50,-1,'On Track')")
+			appendConfig(t, dir, whSource+`"SELECT u AS unit, i AS initiative, per AS period, c AS complete, s AS spend, st AS status FROM p ORDER BY rowid"`+"\n")
+		},
+		want: `source wh, row 2, column 2: unit "org" has no initiative "crn" (did you mean "crm"?)` + "\n" +
+			`source wh, row 3, column 3: org/crm 2025-12: the period ends before the initiative starts (2026-01-01), so it has no progress to report` + "\n" +
+			`source wh, row 4, column 2: initiative is NULL (or blank)` + "\n" +
+			`source wh, row 5, column 5: spend -1 is negative: it is the spend to date, 0 or more` + "\n",
 	},
 	{
 		name: "source-timeout",

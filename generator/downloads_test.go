@@ -96,6 +96,7 @@ func TestDownloadsOpenInASpreadsheet(t *testing.T) {
 func TestFailedSourceLeavesTheSiteUntouched(t *testing.T) {
 	src := copyTree(t, smallSite)
 	os.Remove(filepath.Join(src, "data/actuals.csv"))
+	os.Remove(filepath.Join(src, "data/initiatives.csv"))
 	db := filepath.Join(t.TempDir(), "warehouse.db")
 	execSQL(t, "sqlite", db, smallFacts)
 	t.Setenv("SCORECARD_TEST_WAREHOUSE", db)

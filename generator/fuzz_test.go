@@ -35,6 +35,17 @@ name = "Grow"
   name = "Margin"
   polarity = "higher"
   formula = "revenue / 2"
+[[initiatives]]
+id = "crm"
+name = "CRM"
+objectives = ["grow"]
+start = 2026-01-01
+end = 2026-12-31
+budget = 1000
+  [[initiatives.milestones]]
+  name = "Pilot"
+  due = 2026-04-30
+  done = 2026-04-28
 `,
 	"content/sales/scorecard.toml": `name = "Sales"
 [[objectives]]
@@ -107,6 +118,10 @@ func FuzzCSV(f *testing.F) {
 	f.Add([]byte("unit,measure,period,actual\n\"org\n\",revenue,2026-09,\"1\"\"2\"\n"))
 	// A header in capitals, a decimal comma, a stray year.
 	f.Add([]byte("Unit,MEASURE, Period ,Actual\norg,revenue,2026-09,\"0,935\"\norg,revenue,2026-08,1\norg,revenue,2062-09,1\n"))
+	// Initiatives' progress: a percent sign, over 100, an unknown id, a
+	// status in a spreadsheet's words, a measures' column.
+	f.Add([]byte("unit,initiative,period,complete,spend,status\norg,crm,2026-08,55%,10,On track\norg,crm,2026-09,101,-1,late\norg,crn,2026-09,,,\n"))
+	f.Add([]byte("unit,initiative,period,actual\norg,crm,2025-12,1\n"))
 	f.Fuzz(func(t *testing.T, src []byte) { compileWith(t, "data/a.csv", src) })
 }
 

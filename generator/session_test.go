@@ -186,10 +186,11 @@ func mustUpdate(t *testing.T, s *Session) (*Report, *Update) {
 // drives ("sell": driver score, and the row for ship on its page), the ops
 // unit's score, and so the pages that show that score: the home page's tree
 // and org's table of child units. The exceptions no longer list the measure,
-// and the alignment page shows ship's new status.
+// and the alignment page shows ship's new status. The pages of the
+// initiatives that serve ship and sell show their rows.
 // Org's objectives keep their scores (ship drives sell but adds nothing to
 // its score, which is what grow reads), so their pages stay as they are, as
-// do the other measures, the initiatives and the assets. Of the CSV
+// do the other measures, the other initiatives and the assets. Of the CSV
 // downloads, the measure's history, the ops scorecard and the site-wide
 // file change.
 func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
@@ -205,6 +206,8 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 		"data/scores.json",
 		"exceptions/index.html",
 		"index.html",
+		"initiatives/ops/automation.html",
+		"initiatives/ops/tender.html",
 		"pack/index.html",
 		"units/ops/index.html",
 		"units/ops/measures/on-time.csv",
@@ -220,8 +223,8 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 	if up.All || !slices.Equal(up.Data, []string{"data/actuals.csv"}) {
 		t.Errorf("All %v, Data %v: want one data file and some pages", up.All, up.Data)
 	}
-	if rep.Pages != 9 || rep.Files != 13 || rep.Rows != 13 {
-		t.Errorf("report: %d pages, %d files, %d rows; want 9, 13, 13", rep.Pages, rep.Files, rep.Rows)
+	if rep.Pages != 11 || rep.Files != 15 || rep.Rows != 20 {
+		t.Errorf("report: %d pages, %d files, %d rows; want 11, 15, 20", rep.Pages, rep.Files, rep.Rows)
 	}
 	after := snapshot(t, dest)
 	checkRewrites(t, before, after, up.Written)
@@ -236,6 +239,108 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 		t.Errorf("an update without a change did %+v", up)
 	}
 	checkRewrites(t, after, snapshot(t, dest), nil)
+}
+
+// TestUpdateOfInitiativeProgress reports the automation initiative 75 %
+// complete in September instead of 40 % (70 % expected): off track becomes
+// on track. Its page, the initiatives page, its unit's page (the table of
+// initiatives), the exceptions, the pack and scores.json are written again;
+// no measure, objective or other initiative changes. Removing the file
+// takes every initiative's progress away, which is what a full build of the
+// source without it writes.
+func TestUpdateOfInitiativeProgress(t *testing.T) {
+	source := copyTree(t, smallSite)
+	s, dest := startSession(t, source)
+	before := snapshot(t, dest)
+
+	edit(t, source, "data/initiatives.csv", "ops,automation,2026-09,40,", "ops,automation,2026-09,75,")
+	rep, up := mustUpdate(t, s)
+	want := []string{
+		"data/scores.json",
+		"exceptions/index.html",
+		"initiatives/index.html",
+		"initiatives/ops/automation.html",
+		"pack/index.html",
+		"units/ops/index.html",
+	}
+	if !slices.Equal(up.Written, want) {
+		t.Errorf("written:\n%s\nwant:\n%s", strings.Join(up.Written, "\n"), strings.Join(want, "\n"))
+	}
+	if up.All || rep.Rows != 20 {
+		t.Errorf("All %v, rows %d: want some pages and 20 rows", up.All, rep.Rows)
+	}
+	after := snapshot(t, dest)
+	checkRewrites(t, before, after, up.Written)
+	if !strings.Contains(after["initiatives/ops/automation.html"].data, "On track") {
+		t.Errorf("the initiative's page does not say it is on track")
+	}
+	sameAsFullBuild(t, source, dest)
+
+	if err := os.Remove(filepath.Join(source, "data", "initiatives.csv")); err != nil {
+		t.Fatal(err)
+	}
+	rep, _ = mustUpdate(t, s)
+	if rep.Rows != 13 {
+		t.Errorf("rows %d after the file went; want 13", rep.Rows)
+	}
+	sameAsFullBuild(t, source, dest)
+}
+
+// TestUpdateOfInitiativeProgressInAWorkbook: the progress of one initiative
+// comes from a sheet of a workbook, that of another from a database query.
+// A new version of the workbook is applied in place: the initiative's page
+// and those that show it are written again, the query's rows are kept
+// (updates read the changed files alone), and the folder is what a full
+// build writes, scores.json's sources and the pages' provenance included.
+func TestUpdateOfInitiativeProgressInAWorkbook(t *testing.T) {
+	source := copyTree(t, smallSite)
+	if err := os.Remove(filepath.Join(source, "data/initiatives.csv")); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "warehouse.db")
+	execSQL(t, "sqlite", db, "CREATE TABLE progress (unit, initiative, period, complete, spend, status); INSERT INTO progress VALUES "+
+		"('org','crm','2026-07',50,110000,'on-track'), ('org','crm','2026-08',58,150000,NULL), ('org','crm','2026-09',64,190000,'at-risk')")
+	t.Setenv("SCORECARD_TEST_WAREHOUSE", db)
+	appendFile(t, filepath.Join(source, "config.toml"), "\n[[sources]]\nname = \"progress\"\ndriver = \"sqlite\"\ndsn_env = \"SCORECARD_TEST_WAREHOUSE\"\nquery = \"SELECT * FROM progress\"\n")
+	progress := func(automation float64) map[string]map[string]any {
+		return map[string]map[string]any{"Sheet1": {
+			"A1": "unit", "B1": "initiative", "C1": "period", "D1": "complete", "E1": "spend", "F1": "status",
+			"A2": "ops", "B2": "automation", "C2": "2026-08", "D2": 30, "E2": 60000,
+			"A3": "ops", "B3": "automation", "C3": "2026-09", "D3": automation, "E3": 85000, "F3": "off-track",
+			"A4": "ops", "B4": "tender", "C4": "2026-05", "D4": 80, "E4": 15000,
+			"A5": "ops", "B5": "tender", "C5": "2026-06", "D5": 100, "E5": 18000, "F5": "on-track",
+		}}
+	}
+	workbook(t, source, "progress.xlsx", progress(40), nil)
+	s, dest := startSession(t, source)
+	before := snapshot(t, dest)
+	for page, want := range map[string]string{
+		"initiatives/ops/automation.html": "Data from: data/progress.xlsx, sheet Sheet1",
+		"initiatives/org/crm.html":        "Data from: database source progress (sqlite)",
+	} {
+		if !strings.Contains(before[page].data, want) {
+			t.Errorf("%s does not say %q", page, want)
+		}
+	}
+
+	workbook(t, source, "progress.xlsx", progress(75), nil)
+	rep, up := mustUpdate(t, s)
+	want := []string{
+		"data/scores.json",
+		"exceptions/index.html",
+		"initiatives/index.html",
+		"initiatives/ops/automation.html",
+		"pack/index.html",
+		"units/ops/index.html",
+	}
+	if up.All || !slices.Equal(up.Data, []string{"data/progress.xlsx"}) || !slices.Equal(up.Written, want) {
+		t.Errorf("All %v, data %v, written:\n%s\nwant:\n%s", up.All, up.Data, strings.Join(up.Written, "\n"), strings.Join(want, "\n"))
+	}
+	if rep.Rows != 20 {
+		t.Errorf("rows %d; want 20", rep.Rows)
+	}
+	checkRewrites(t, before, snapshot(t, dest), up.Written)
+	sameAsFullBuild(t, source, dest)
 }
 
 // TestUpdateOfTheFreshestDataRewritesEverything adds an actual for October,
@@ -694,5 +799,18 @@ func TestUpdateOfMergedRowsNeedsAFullBuild(t *testing.T) {
 	edit(t, source, "data/actuals.csv", "ops,revenue,2026-09,102,", "ops,revenue,2026-09,103,")
 	if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
 		t.Fatalf("update: %v; want ErrFullBuild", err)
+	}
+
+	// The same for an initiative's progress: its status for August in a
+	// file of its own, beside the percent complete and spend of that month.
+	source = copyTree(t, smallSite)
+	writeFile(t, filepath.Join(source, "data/status.csv"), []byte("unit,initiative,period,status\nops,automation,2026-08,at-risk\n"))
+	s, dest := startSession(t, source)
+	if b, err := os.ReadFile(filepath.Join(dest, "data/scores.json")); err != nil || !strings.Contains(string(b), `"file": "data/status.csv",`) {
+		t.Errorf("scores.json does not name the file of the status (%v):\n%s", err, b)
+	}
+	edit(t, source, "data/initiatives.csv", "ops,automation,2026-09,40,", "ops,automation,2026-09,45,")
+	if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
+		t.Fatalf("update of an initiative's merged rows: %v; want ErrFullBuild", err)
 	}
 }

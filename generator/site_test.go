@@ -10,7 +10,10 @@ import (
 
 // smallSite is a fixture with every page type and every kind of exception: a
 // roll-up, a formula, quarterly and range measures, a stale red measure, an
-// objective at risk, an initiative with an overdue milestone, commentary.
+// objective at risk, commentary, and initiatives in every phase: behind
+// schedule and spending ahead of delivery, off track on a stepwise schedule
+// and over budget, complete, not started; overdue milestones, and a red
+// objective whose only initiative is complete.
 const smallSite = "testdata/sites/small"
 
 func buildSmall(t *testing.T) string {
@@ -36,6 +39,8 @@ func TestPagesGolden(t *testing.T) {
 		"units/ops/measures/cost.html",
 		"units/org/measures/engagement.html",
 		"initiatives/index.html",
+		"initiatives/org/crm.html",
+		"initiatives/ops/automation.html",
 		"exceptions/index.html",
 		"alignment/index.html",
 		"data/scores.json",
@@ -81,6 +86,8 @@ func TestPagesGoldenInLanguages(t *testing.T) {
 				"units/org/measures/revenue.html",
 				"units/org/measures/engagement.html",
 				"initiatives/index.html",
+				"initiatives/org/crm.html",
+				"initiatives/ops/automation.html",
 				"exceptions/index.html",
 				"alignment/index.html",
 			} {
@@ -165,19 +172,26 @@ func TestThemeOverridesFileByFile(t *testing.T) {
 
 // TestStaleMarkIsDrawn: the stale mark is an inline SVG, not the
 // stopwatch character U+23F1, which no font of a plain Debian install has
-// (it showed as an empty box), on the scorecard table and the measure page
-// of a stale measure of the example site.
+// (it showed as an empty box): on no page of the example site, and drawn on
+// the scorecard table and measure page of a stale measure and where an
+// initiative's progress report is stale.
 func TestStaleMarkIsDrawn(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := Build(context.Background(), Options{Source: "..", Destination: dest}); err != nil {
 		t.Fatal(err)
 	}
-	for _, page := range []string{"units/procurement/index.html", "units/procurement/measures/supplier-audit-score.html"} {
+	for name, b := range tree(t, dest) {
+		if strings.Contains(string(b), "\u23f1") {
+			t.Errorf("%s holds the stopwatch character", name)
+		}
+	}
+	for _, page := range []string{"units/procurement/index.html", "units/procurement/measures/supplier-audit-score.html",
+		"initiatives/index.html", "initiatives/apac/apac-partner-program.html"} {
 		b, err := os.ReadFile(filepath.Join(dest, page))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s := string(b); strings.Contains(s, "\u23f1") || !strings.Contains(s, `<span class="stale"`) || !strings.Contains(s, `<svg class="icon"`) {
+		if s := string(b); !strings.Contains(s, `class="stale"`) || !strings.Contains(s, `<svg class="icon"`) {
 			t.Errorf("%s: the stale mark is not the drawn clock", page)
 		}
 	}

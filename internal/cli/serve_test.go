@@ -72,7 +72,7 @@ func TestServeCommandReportsLikeBuildAndCleansUp(t *testing.T) {
 		}
 		return m != nil
 	})
-	if !strings.HasPrefix(stdout.String(), "built as of 2026-09: 2 units, 7 measures, 13 data rows, 19 pages (38 files) in ") {
+	if !strings.HasPrefix(stdout.String(), "built as of 2026-09: 2 units, 7 measures, 20 data rows, 23 pages (42 files) in ") {
 		t.Errorf("stdout does not start with the build summary:\n%s", stdout.String())
 	}
 
@@ -108,7 +108,7 @@ func TestServeCommandReportsLikeBuildAndCleansUp(t *testing.T) {
 	eventually(t, "the recovery", func() bool {
 		// The data file is back as the last good build read it: the served
 		// site is up to date as it is, and nothing is rewritten.
-		return strings.Contains(stdout.String(), dir+"/data/actuals.csv changed: updated as of 2026-09: 2 units, 7 measures, 13 data rows in place: rewrote 0 pages (0 files) in ")
+		return strings.Contains(stdout.String(), dir+"/data/actuals.csv changed: updated as of 2026-09: 2 units, 7 measures, 20 data rows in place: rewrote 0 pages (0 files) in ")
 	})
 
 	cancel()

@@ -28,6 +28,8 @@ type Result struct {
 	Units      []UnitResult      // by Unit.Index
 	Objectives []ObjectiveResult // by Objective.Index
 	Measures   []MeasureResult   // by Measure.Index
+	// Initiatives are by Initiative.Index, scored as of AsOf.
+	Initiatives []InitiativeResult
 	// Periods are the site periods of the score history, oldest first; the last
 	// is AsOf.
 	Periods []period.Period
@@ -102,6 +104,7 @@ func Compute(site *model.Site, data *model.Data, dl *diag.List) *Result {
 	e.rollUp(r)
 	e.scoreHistory(r)
 	e.links(r)
+	e.initiatives(r)
 	e.faults.report(dl)
 	return r
 }

@@ -68,6 +68,7 @@ func Recompute(prev *Result, memo *Memo, data *model.Data, changed []*model.Meas
 	e.rollUp(r)
 	next := e.scoreHistoryFrom(r, memo, dirty)
 	e.links(r)
+	e.initiatives(r)
 	e.faults.report(&local)
 	dl.Merge(&local)
 	return r, next

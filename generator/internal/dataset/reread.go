@@ -21,7 +21,9 @@ import (
 // holds nothing else. old is not changed: the new data shares with it the
 // series of the measures the change does not reach.
 //
-// It also returns the measures whose values changed, in site order. It
+// It also returns the measures whose values changed, in site order (the
+// initiatives' progress is copied whole: compute scores every initiative
+// again). It
 // reports false when the files hold errors: their order in dl may differ
 // from a full validation's (a duplicate row is blamed on the file read
 // last), so the caller validates the whole site to report them. The data
@@ -36,13 +38,24 @@ func Reread(src *load.Site, site *model.Site, old *model.Data, files []string, r
 	for _, f := range files {
 		gone[f] = true
 	}
-	data := &model.Data{Series: append([]model.Series(nil), old.Series...), Rows: old.Rows,
+	data := &model.Data{Series: append([]model.Series(nil), old.Series...), Progress: make([][]model.Progress, len(old.Progress)), Rows: old.Rows,
 		Sources: slices.DeleteFunc(slices.Clone(old.Sources), func(s model.Source) bool { return gone[s.File] })}
 	own := make([]bool, len(data.Series)) // series copied from old's, which may be written
 	for i := range data.Series {
 		if n := dropRows(&data.Series[i], gone); n > 0 {
 			own[i] = true
 			data.Rows -= n
+		}
+	}
+	// Initiatives are few and their reports short: each is copied, without
+	// the reports of the changed files.
+	for i, reports := range old.Progress {
+		for _, pr := range reports {
+			if gone[pr.Src.File] {
+				data.Rows--
+				continue
+			}
+			data.Progress[i] = append(data.Progress[i], pr)
 		}
 	}
 	v := &checker{dl: dl, src: src}

@@ -24,10 +24,14 @@ func (v *checker) rows(s *model.Site, data *model.Data) {
 func newDataChecker(v *checker, s *model.Site, data *model.Data) *dataChecker {
 	d := &dataChecker{v: v, site: s, data: data, units: map[string]*unitMeasures{}}
 	for _, u := range s.Units {
-		um := &unitMeasures{unit: u, byID: map[string]*model.Measure{}}
+		um := &unitMeasures{unit: u, byID: map[string]*model.Measure{}, initiatives: map[string]*model.Initiative{}}
 		for _, m := range u.Measures {
 			um.byID[m.ID] = m
 			um.ids = append(um.ids, m.ID)
+		}
+		for _, in := range u.Initiatives {
+			um.initiatives[in.ID] = in
+			um.initiativeIDs = append(um.initiativeIDs, in.ID)
 		}
 		d.units[u.ID] = um
 		d.unitIDs = append(d.unitIDs, u.ID)
@@ -36,9 +40,11 @@ func newDataChecker(v *checker, s *model.Site, data *model.Data) *dataChecker {
 }
 
 type unitMeasures struct {
-	unit *model.Unit
-	byID map[string]*model.Measure
-	ids  []string
+	unit          *model.Unit
+	byID          map[string]*model.Measure
+	ids           []string
+	initiatives   map[string]*model.Initiative
+	initiativeIDs []string
 }
 
 type dataChecker struct {
@@ -56,6 +62,10 @@ func (d *dataChecker) row(r *load.Row) {
 	um := d.units[r.Unit]
 	if um == nil {
 		dl.Errorf(r.Pos(load.ColUnit), "unknown unit %q%s", r.Unit, hint(r.Unit, d.unitIDs))
+		return
+	}
+	if r.Initiative != "" {
+		d.progressRow(r, um)
 		return
 	}
 	m := um.byID[r.Measure]
@@ -101,6 +111,7 @@ func (d *dataChecker) row(r *load.Row) {
 		slot.Src = r.Pos(load.ColPeriod)
 	} else {
 		d.data.MergedRows++
+		model.AddMerged(&d.data.MergedFrom.Measures, m.Index, r.Pos(load.ColPeriod))
 	}
 	slot.Actual, slot.Target, slot.Red, slot.Stretch = vals[0], vals[1], vals[2], vals[3]
 	d.data.Rows++

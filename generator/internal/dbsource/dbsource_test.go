@@ -96,6 +96,43 @@ func TestSQLiteLongAndWide(t *testing.T) {
 	}, "wide rows")
 }
 
+// TestSQLiteInitiatives: a result whose columns name an initiative holds
+// initiatives' progress, read by the rules of every table: NULL is a blank
+// figure or status, a number as the status is the status's text (which the
+// data's check reads), and a NULL id or a text percentage is an error at
+// its cell. The wide layout is for measures only.
+func TestSQLiteInitiatives(t *testing.T) {
+	db := sqliteDB(t, `CREATE TABLE progress (u TEXT, i TEXT, p, c NUMERIC, s REAL, st);
+INSERT INTO progress VALUES ('org', 'crm', '2026-08', 55.5, 120000, 'On track'), ('org', 'crm', '2026-09', NULL, 150000, NULL),
+ ('org', NULL, '2026-10', 60, NULL, NULL), ('org', 'crm', '2026-11', '70%', NULL, 2), ('ops', 'tender', '2026-07', 100, 18000, 7)`)
+	var rows, errs []string
+	var dl diag.List
+	s := Source{Name: "wh", Driver: "sqlite", Timeout: 10 * time.Second, DSNEnv: "WH_DSN", At: at,
+		Query: "SELECT u AS unit, i AS Initiative, p AS period, c AS complete, s AS spend, st AS status FROM progress ORDER BY rowid"}
+	Read(context.Background(), s, func(string) string { return db }, &dl, func(r *table.Row) {
+		rows = append(rows, fmt.Sprintf("%s/%s %s %v %v %q @%s", r.Unit, r.Initiative, r.Period, r.Progress[0], r.Progress[1], r.Status, r.Pos(table.ColComplete)))
+	})
+	for _, d := range dl.Sorted(diag.Error) {
+		errs = append(errs, d.String())
+	}
+	check(t, errs, []string{
+		`source wh, row 3, column 2: initiative is NULL (or blank)`,
+		`source wh, row 4, column 4: complete "70%" is not a plain number: write the percent complete without the sign (70)`,
+	}, "errors")
+	check(t, rows, []string{
+		`org/crm 2026-08 {55.5 true} {120000 true} "On track" @source wh, row 1, column 4`,
+		`org/crm 2026-09 {0 false} {150000 true} "" @source wh, row 2, column 4`,
+		`ops/tender 2026-07 {100 true} {18000 true} "7" @source wh, row 5, column 4`,
+	}, "rows")
+
+	_, errs = run(t, Source{Driver: "sqlite", Query: `SELECT 'org' AS unit, 'crm' AS initiative, 50 AS "2026-08", 'x' AS measure`}, db)
+	check(t, errs, []string{
+		`source wh, column 3: the query's result: column "2026-08" is a period, but a table of initiatives' progress has no wide layout: write a row per initiative and period, with the columns unit, initiative, period, complete, spend, status`,
+		`source wh, column 4: the query's result: column "measure" is a column of measures' tables, but this table has an initiative column: a table holds measures' values (unit, measure, period, actual, target, red, stretch) or initiatives' progress (unit, initiative, period, complete, spend, status), not both`,
+		`config.toml:7:1: source "wh": the query's result: missing column "period": the header row of initiatives' progress must name unit, initiative and period (and any of complete, spend, status)`,
+	}, "errors of a wide result")
+}
+
 // TestSQLiteFaults: each fault a clear error naming the source, and the row
 // and column where there is one.
 func TestSQLiteFaults(t *testing.T) {

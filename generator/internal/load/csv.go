@@ -15,16 +15,24 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/table"
 )
 
-// The columns of a data file, in the order of Row.Cols.
+// The columns of a data file, in the order of Row.Cols: a table holds
+// measures' values (unit, measure, period, actual, target, red, stretch) or,
+// when its header names an initiative column, initiatives' progress (unit,
+// initiative, period, complete, spend, status). Package table decides, for
+// every reader of tables.
 const (
-	ColUnit    = table.ColUnit
-	ColMeasure = table.ColMeasure
-	ColPeriod  = table.ColPeriod
-	ColActual  = table.ColActual
-	ColTarget  = table.ColTarget
-	ColRed     = table.ColRed
-	ColStretch = table.ColStretch
-	numCols    = table.NumCols
+	ColUnit       = table.ColUnit
+	ColMeasure    = table.ColMeasure
+	ColPeriod     = table.ColPeriod
+	ColActual     = table.ColActual
+	ColTarget     = table.ColTarget
+	ColRed        = table.ColRed
+	ColStretch    = table.ColStretch
+	ColInitiative = table.ColInitiative
+	ColComplete   = table.ColComplete
+	ColSpend      = table.ColSpend
+	ColStatus     = table.ColStatus
+	numCols       = table.NumCols
 )
 
 // ColumnNames are the header names of the columns, in the order of the constants.
@@ -79,7 +87,7 @@ func (r *csvReader) pos(line, col int) diag.Pos { return diag.Pos{File: r.name, 
 func (r *csvReader) read(fn func(*Row) bool) bool {
 	rec, err := r.cr.Read()
 	if err == io.EOF {
-		r.dl.Errorf(r.pos(1, 1), "empty file: a data file starts with the header row %s", strings.Join(ColumnNames[:], ","))
+		r.dl.Errorf(r.pos(1, 1), "empty file: a data file starts with the header row %s", table.ColumnList(table.Columns(false), ","))
 		return true
 	}
 	if err != nil {
@@ -187,48 +195,32 @@ func (r *csvReader) fill(row *Row, rec []string) bool {
 	if blank(rec) {
 		return false // spreadsheets export trailing empty rows
 	}
-	row.Line = line
+	*row = Row{File: r.name, Line: line}
+	cols := table.Columns(r.layout.Initiatives)
 	ok := true
-	for c := range numCols {
+	for _, c := range cols {
 		i := r.index[c]
 		if i < 0 {
-			row.Cols[c], row.ColLines[c] = 0, 0
-			if c >= ColActual {
-				row.Values[c-ColActual] = model.Opt{}
-			}
-			continue
+			continue // an optional column the file does not have
 		}
 		row.ColLines[c], row.Cols[c] = r.cr.FieldPos(i)
-		cell := rec[i]
-		if len(cell) > MaxCellBytes {
-			r.dl.Errorf(row.Pos(c), "%s %q is %d bytes long: a cell holds at most %d (an id, a period or a number)", ColumnNames[c], cell, len(cell), MaxCellBytes)
+		cell, good := r.cell(row, c, rec[i])
+		switch {
+		case !good:
 			ok = false
-			continue
-		}
-		if !utf8.ValidString(cell) {
-			r.dl.Errorf(row.Pos(c), "%s is not valid UTF-8: save the file as \"CSV UTF-8\"", ColumnNames[c])
-			ok = false
-			continue
-		}
-		cell = strings.TrimSpace(cell)
-		switch c {
-		case ColUnit:
-			row.Unit = cell
-		case ColMeasure:
-			row.Measure = cell
-		case ColPeriod:
-			row.Period = cell
-		default:
-			v, err := parseCell(cell)
+		case table.IsValue(c):
+			v, err := table.ParseValue(c, cell)
 			if err != nil {
 				r.dl.Errorf(row.Pos(c), "%s %q %v", ColumnNames[c], cell, err)
 				ok = false
 			}
-			row.Values[c-ColActual] = v
+			*row.Value(c) = v
+		default:
+			*row.Text(c) = cell
 		}
 	}
-	for c, v := range []string{row.Unit, row.Measure, row.Period} {
-		if ok && v == "" {
+	for _, c := range cols[:3] {
+		if ok && *row.Text(c) == "" {
 			r.dl.Errorf(row.Pos(c), "%s is blank", ColumnNames[c])
 			ok = false
 		}

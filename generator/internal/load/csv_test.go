@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
 func readAll(t *testing.T, content string) ([]Row, []string, *diag.List) {
@@ -40,7 +41,7 @@ func TestCSVAcceptsSpreadsheetExports(t *testing.T) {
 	if !r.Values[0].OK || r.Values[0].V != 95.5 || r.Values[1].OK || r.Values[2].OK || r.Values[3].OK {
 		t.Errorf("values %+v: want actual 95.5 and nothing else (blank is missing, never 0)", r.Values)
 	}
-	if r.Cols != [7]int{9, 13, 1, 22, 21, 0, 0} {
+	if r.Cols != [numCols]int{9, 13, 1, 22, 21, 0, 0} {
 		t.Errorf("columns %v", r.Cols)
 	}
 	if rows[1].Unit != "org" || rows[1].Values[0].OK || !rows[1].Values[1].OK || rows[1].Values[1].V != 100 {
@@ -90,5 +91,67 @@ func TestCSVHeaderNamesIgnoreCase(t *testing.T) {
 	}
 	if !slices.Equal(errs, want) {
 		t.Errorf("errors %q; want %q", errs, want)
+	}
+}
+
+// A table whose header names an initiative column holds initiatives'
+// progress: its own columns, read with the same rules.
+func TestCSVInitiativeTables(t *testing.T) {
+	rows, errs, _ := readAll(t, "Unit,Initiative,Period,Complete,Spend,Status\norg,crm,2026-09,55.5,,On track\norg,crm,2026-10,,120000,\n")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("%d rows; want 2", len(rows))
+	}
+	r := rows[0]
+	if r.Unit != "org" || r.Initiative != "crm" || r.Measure != "" || r.Period != "2026-09" || r.Status != "On track" {
+		t.Errorf("row %+v", r)
+	}
+	if r.Progress != [2]model.Opt{model.Some(55.5), {}} || r.Values != [4]model.Opt{} {
+		t.Errorf("complete and spend %v, values %v: want 55.5, missing, and no measure values", r.Progress, r.Values)
+	}
+	if r.Cols[ColInitiative] != 5 || r.Cols[ColStatus] != 23 || r.Cols[ColMeasure] != 0 {
+		t.Errorf("columns %v", r.Cols)
+	}
+	if rows[1].Progress != [2]model.Opt{{}, model.Some(120000)} || rows[1].Status != "" {
+		t.Errorf("second row %+v", rows[1])
+	}
+
+	_, errs, _ = readAll(t, "unit,initiative,measure,actual,complete,owner\n")
+	want := []string{
+		`data/a.csv:1:1: missing column "period": the header row of initiatives' progress must name unit, initiative and period (and any of complete, spend, status)`,
+		`data/a.csv:1:17: column "measure" is a column of measures' tables, but this table has an initiative column: a table holds measures' values (unit, measure, period, actual, target, red, stretch) or initiatives' progress (unit, initiative, period, complete, spend, status), not both`,
+		`data/a.csv:1:25: column "actual" is a column of measures' tables, but this table has an initiative column: a table holds measures' values (unit, measure, period, actual, target, red, stretch) or initiatives' progress (unit, initiative, period, complete, spend, status), not both`,
+		`data/a.csv:1:41: unknown column "owner" (the columns are unit, initiative, period, complete, spend, status)`,
+	}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+
+	_, errs, _ = readAll(t, "unit,measure,period,spend\norg,,2026-09,5\n")
+	want = []string{`data/a.csv:1:21: column "spend" is a column of initiatives' progress, which a table with an initiative column instead of measure holds (the columns of a measures' table are unit, measure, period, actual, target, red, stretch)`}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+
+	// The wide layout is for measures' actuals alone.
+	_, errs, _ = readAll(t, "unit,initiative,2026-08,2026-09\norg,crm,50,60\n")
+	want = []string{
+		`data/a.csv:1:1: missing column "period": the header row of initiatives' progress must name unit, initiative and period (and any of complete, spend, status)`,
+		`data/a.csv:1:17: column "2026-08" is a period, but a table of initiatives' progress has no wide layout: write a row per initiative and period, with the columns unit, initiative, period, complete, spend, status`,
+		`data/a.csv:1:25: column "2026-09" is a period, but a table of initiatives' progress has no wide layout: write a row per initiative and period, with the columns unit, initiative, period, complete, spend, status`,
+	}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+
+	_, errs, _ = readAll(t, "unit,initiative,period,complete\norg,,2026-09,5\norg,crm,2026-09,5%\n")
+	want = []string{
+		`data/a.csv:2:5: initiative is blank`,
+		`data/a.csv:3:17: complete "5%" is not a plain number: write the percent complete without the sign (5)`,
+	}
+	if !slices.Equal(errs, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -141,14 +141,35 @@ type Initiative struct {
 	Start      *time.Time  `toml:"start"`
 	End        *time.Time  `toml:"end"`
 	Budget     *float64    `toml:"budget"`
+	Schedule   string      `toml:"schedule"`
 	Milestones []Milestone `toml:"milestones"`
 }
 
 // Milestone is one [[initiatives.milestones]] entry.
 type Milestone struct {
-	Name string     `toml:"name" max:"200"`
-	Due  *time.Time `toml:"due"`
-	Done bool       `toml:"done"`
+	Name     string     `toml:"name" max:"200"`
+	Due      *time.Time `toml:"due"`
+	Done     Done       `toml:"done"`
+	Progress *float64   `toml:"progress"`
+}
+
+// Done is a milestone's done: true, false, or the date it was done.
+type Done struct {
+	Done bool
+	On   *time.Time // when done is a date
+}
+
+// DecodeTOMLValue implements tomlx.ValueDecoder.
+func (d *Done) DecodeTOMLValue(data any) (string, bool) {
+	if b, ok := data.(bool); ok {
+		*d = Done{Done: b}
+		return "", true
+	}
+	if t, ok := tomlx.LocalDate(data); ok {
+		*d = Done{Done: true, On: &t}
+		return "", true
+	}
+	return "true, false or the date it was done, such as 2026-04-28 (not quoted)", false
 }
 
 // UnitFile is a scorecard.toml and where it sits in the content tree.

@@ -81,6 +81,31 @@ func TestValues(t *testing.T) {
 	}
 }
 
+// TestPercent writes numbers that are percentages already (an initiative's
+// percent complete) with each language's percent pattern, rounding them as
+// written: 74.85 is 74.9, where 0.7485 × 100 would be 74.85000000000001 or
+// 74.84999999999999 depending on the arithmetic.
+func TestPercent(t *testing.T) {
+	one := num.Format{MaxDec: 1}
+	for _, tc := range []struct {
+		lang string
+		v    float64
+		want string
+	}{
+		{"en", 74.85, "74.9%"},
+		{"en", 55, "55%"},
+		{"en", -0.04, "0%"},
+		{"de", 74.85, "74,9\u00a0%"},
+		{"fr", 100, "100\u00a0%"},
+		{"nb", -12.5, "\u221212,5\u00a0%"},
+		{"ar", 95, "95\u200e%\u200e"},
+	} {
+		if got := New(tc.lang).Percent(one, tc.v); got != tc.want {
+			t.Errorf("%s %v = %q; want %q", tc.lang, tc.v, got, tc.want)
+		}
+	}
+}
+
 // TestPeriodsAndDates names months, quarters, fiscal years and days as
 // each language's CLDR patterns do.
 func TestPeriodsAndDates(t *testing.T) {

@@ -151,6 +151,22 @@ func (l *Locale) AppendNumber(b []byte, f num.Format, v float64) []byte {
 	return append(b, post...)
 }
 
+// Percent is v, a number of percent (55 is 55 %), as f shows it with the
+// language's percent pattern: unlike a format with Percent, which shows a
+// fraction (0.55), it does not multiply, so 74.85 rounds as written.
+func (l *Locale) Percent(f num.Format, v float64) string {
+	if !num.Finite(v) {
+		return "–"
+	}
+	f.Percent = false
+	var buf, out [48]byte
+	neg, intPart, frac := f.Digits(buf[:0], v)
+	pre, post := l.num.percent.around(neg, l.num.minus)
+	b := append(out[:0], pre...)
+	b = l.num.appendNumber(b, intPart, frac, f.Grouping)
+	return string(append(b, post...))
+}
+
 // around is the text the pattern puts before and after a number: a
 // negative one's own, or the positive one's after a minus sign.
 func (p *pattern) around(neg bool, minus string) (pre, post string) {

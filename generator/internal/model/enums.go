@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // Polarity says which direction of a measure is good.
@@ -211,4 +212,28 @@ func ParseKind(s string) (Kind, error) {
 		}
 	}
 	return NoKind, fmt.Errorf("%q is not a kind (expected leading or lagging)", s)
+}
+
+// reportedNames are an initiative owner's status, by Status, as the data
+// files say it (pages say it in their language's words).
+var reportedNames = []string{"", "off-track", "at-risk", "on-track"}
+
+// ReportedName is the status an initiative's owner reports as written in
+// data files and scores.json: on-track, at-risk, off-track, or "" for none.
+func (s Status) ReportedName() string { return reportedNames[s] }
+
+// ParseReported reads an owner's status: on-track, at-risk or off-track,
+// in any case, with a space or a hyphen ("On track" is what a spreadsheet
+// holds). Blank is None.
+func ParseReported(s string) (Status, error) {
+	if s == "" {
+		return None, nil
+	}
+	norm := strings.ToLower(strings.ReplaceAll(s, " ", "-"))
+	for i, n := range reportedNames[1:] {
+		if norm == n {
+			return Status(i + 1), nil
+		}
+	}
+	return None, fmt.Errorf("is not one of on-track | at-risk | off-track")
 }

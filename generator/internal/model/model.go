@@ -6,6 +6,7 @@
 package model
 
 import (
+	"slices"
 	"time"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
@@ -33,6 +34,7 @@ type Site struct {
 	Perspectives []*Perspective
 	Units        []*Unit // pre-order: a parent before its children, siblings by id
 	Measures     int     // number of measures in all units
+	Initiatives  int     // number of initiatives in all units
 }
 
 // Root returns the root unit.
@@ -200,15 +202,45 @@ type Initiative struct {
 	Objectives []*Objective
 	Start, End time.Time // zero when not set
 	Budget     Opt
-	Milestones []Milestone
+	Schedule   Schedule
+	Milestones []Milestone // in file order
 	Unit       *Unit
+	Index      int // position among all initiatives of the site
+	Pos        diag.Pos
 }
+
+// Key returns "unit-id/initiative-id", the initiative's site-wide name.
+func (in *Initiative) Key() string { return in.Unit.ID + "/" + in.ID }
 
 // Milestone is a dated step of an initiative.
 type Milestone struct {
 	Name string
 	Due  time.Time
 	Done bool
+	// DoneOn is the day it was done, when the scorecard says (done = a
+	// date); zero for done = true, and for a milestone not done.
+	DoneOn time.Time
+	// Progress is the percent complete expected once the milestone is due,
+	// for the stepwise schedule: given, or 100·k/n for the k-th of n
+	// milestones by due date.
+	Progress float64
+}
+
+// Schedule is how an initiative's expected progress grows.
+type Schedule uint8
+
+// The schedules: Linear from 0 % at the start to 100 % at the end, or
+// stepwise at each milestone's due date.
+const (
+	Linear Schedule = iota
+	Stepwise
+)
+
+func (s Schedule) String() string {
+	if s == Stepwise {
+		return "milestones"
+	}
+	return "linear"
 }
 
 // Opt is a number that may be missing.
@@ -229,12 +261,13 @@ func (o Opt) Or(def Opt) Opt {
 	return def
 }
 
-// Data is what the data files say of a site's measures, and the as-of
-// period they are reported as of, which depends on them.
+// Data is what the data files say of a site's measures and initiatives, and
+// the as-of period they are reported as of, which depends on the measures.
 type Data struct {
-	Series []Series      // by Measure.Index
-	Rows   int           // data rows read
-	AsOf   period.Period // the as-of period P, of the site's frequency
+	Series   []Series      // by Measure.Index
+	Progress [][]Progress  // by Initiative.Index, each in period order
+	Rows     int           // data rows read
+	AsOf     period.Period // the as-of period P, of the site's frequency
 	// Sources are the data files, sheets and database sources read that
 	// gave rows: the files in path order (a workbook's sheets in its
 	// order), then the database sources in config order.
@@ -242,6 +275,26 @@ type Data struct {
 	// MergedRows counts the rows that gave values to a period that another
 	// row had given other values to (actuals and targets in two tables).
 	MergedRows int
+	// MergedFrom names, by Measure.Index and by Initiative.Index, the
+	// tables of those rows: a point or a report keeps the position of its
+	// period's first row only. Nil when no row was merged.
+	MergedFrom struct{ Measures, Initiatives map[int][]SourceKey }
+}
+
+// SourceKey names the table a row came from, as its position does: a file
+// and a sheet of a workbook, or a database source's name as the sheet.
+type SourceKey struct{ File, Sheet string }
+
+// AddMerged notes that a row at pos was merged into a period of entry i of
+// m (a measure's or an initiative's index).
+func AddMerged(m *map[int][]SourceKey, i int, pos diag.Pos) {
+	k := SourceKey{pos.File, pos.Sheet}
+	if *m == nil {
+		*m = map[int][]SourceKey{}
+	}
+	if !slices.Contains((*m)[i], k) {
+		(*m)[i] = append((*m)[i], k)
+	}
 }
 
 // SourceKind tells data files from sheets and databases.
@@ -277,7 +330,23 @@ func (s Source) Key() (file, sheet string) {
 }
 
 // NewData is empty data for site.
-func NewData(site *Site) *Data { return &Data{Series: make([]Series, site.Measures)} }
+func NewData(site *Site) *Data {
+	return &Data{Series: make([]Series, site.Measures), Progress: make([][]Progress, site.Initiatives)}
+}
+
+// ProgressOf returns the progress reports of in, in period order.
+func (d *Data) ProgressOf(in *Initiative) []Progress { return d.Progress[in.Index] }
+
+// Progress is what a data row reports of an initiative for one period of
+// the site's frequency: its percent complete and its spend to date, both
+// as of the period's end, and the status its owner gives it.
+type Progress struct {
+	Period   period.Period
+	Complete Opt    // percent, 0 to 100
+	Spend    Opt    // to date, in the budget's currency
+	Reported Status // the owner's word: green on track, amber at risk, red off track; None when not given
+	Src      diag.Pos
+}
 
 // Of returns the series of m.
 func (d *Data) Of(m *Measure) *Series { return &d.Series[m.Index] }

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 )
 
 // Freq is a reporting frequency.
@@ -207,3 +208,13 @@ func (c Calendar) YTD(f Freq, asOf Period) (first, last Period, ok bool) {
 	last = c.LatestEndingBy(f, end)
 	return first, last, last.N >= first.N
 }
+
+// LastDay returns the last day of p, at midnight UTC: dates of initiatives
+// and milestones are compared with it.
+func (c Calendar) LastDay(p Period) time.Time {
+	m := c.End(p)
+	return time.Date(m/12, time.Month(m%12+1)+1, 0, 0, 0, 0, 0, time.UTC)
+}
+
+// Month returns the month index of the month holding day t.
+func Month(t time.Time) int { return t.Year()*12 + int(t.Month()) - 1 }

@@ -23,13 +23,18 @@ import (
 func Changed(old, next *compute.Result) (paths []string, all bool) {
 	if view.Facts(next) != view.Facts(old) || old.AsOf != next.AsOf || old.Latest != next.Latest ||
 		!slices.Equal(old.Periods, next.Periods) || old.Site != next.Site ||
-		len(old.Units) != len(next.Units) || len(old.Objectives) != len(next.Objectives) || len(old.Measures) != len(next.Measures) {
+		len(old.Units) != len(next.Units) || len(old.Objectives) != len(next.Objectives) || len(old.Measures) != len(next.Measures) ||
+		len(old.Initiatives) != len(next.Initiatives) {
 		return nil, true
 	}
 	d := dirty{
 		units: make([]bool, len(next.Units)), unitScores: make([]bool, len(next.Units)),
 		objectives: make([]bool, len(next.Objectives)), objectiveRows: make([]bool, len(next.Objectives)),
-		measures: make([]bool, len(next.Measures)),
+		measures: make([]bool, len(next.Measures)), initiatives: make([]bool, len(next.Initiatives)),
+	}
+	for i := range next.Initiatives {
+		d.initiatives[i] = !sameInitiative(&old.Initiatives[i], &next.Initiatives[i])
+		d.any = d.any || d.initiatives[i]
 	}
 	for i := range next.Measures {
 		d.measures[i] = !sameMeasure(&old.Measures[i], &next.Measures[i])
@@ -94,6 +99,14 @@ func sameObjective(a, b *compute.ObjectiveResult) bool {
 		slices.Equal(a.History, b.History) && slices.Equal(a.Effects, b.Effects)
 }
 
+func sameInitiative(a, b *compute.InitiativeResult) bool {
+	return a.Initiative == b.Initiative && a.Phase == b.Phase && a.Expected == b.Expected &&
+		a.Complete == b.Complete && a.Period == b.Period && a.Stale == b.Stale &&
+		a.Spend == b.Spend && a.SpendPeriod == b.SpendPeriod && a.Reported == b.Reported &&
+		a.Health == b.Health && a.Score == b.Score && a.Budget == b.Budget && a.Spent == b.Spent &&
+		slices.Equal(a.Milestones, b.Milestones) && a.Overdue == b.Overdue && slices.Equal(a.History, b.History)
+}
+
 func sameUnit(a, b *compute.UnitResult) bool {
 	return a.Unit == b.Unit && a.Score == b.Score && a.Status == b.Status &&
 		slices.EqualFunc(a.Perspectives, b.Perspectives, func(x, y compute.PerspectiveResult) bool {
@@ -109,6 +122,7 @@ type dirty struct {
 	units, unitScores         []bool
 	objectives, objectiveRows []bool
 	measures                  []bool
+	initiatives               []bool
 	any                       bool
 }
 
@@ -124,14 +138,36 @@ func (d *dirty) page(p view.PageRef) bool {
 		return d.objectivePage(p.Objective)
 	case view.MeasurePage: // its own result only; its definition names its inputs
 		return d.measures[p.Measure.Index]
-	case view.InitiativesPage: // milestones against the as-of period, which is global
-		return false
+	case view.InitiativesPage: // every initiative's result
+		return slices.Contains(d.initiatives, true)
+	case view.InitiativePage:
+		return d.initiativePage(p.Initiative)
 	case view.AlignmentPage: // every objective's score and status, every parent unit's score
 		return slices.Contains(d.objectiveRows, true) || slices.Contains(d.unitScores, true)
 	}
-	// The exceptions list every red, missing or stale measure and every
-	// at-risk or red objective.
-	return slices.Contains(d.measures, true) || slices.Contains(d.objectives, true)
+	// The exceptions list every red, missing or stale measure, every
+	// at-risk or red objective, and the initiatives behind schedule, over
+	// budget or with overdue milestones.
+	return slices.Contains(d.measures, true) || slices.Contains(d.objectives, true) || slices.Contains(d.initiatives, true)
+}
+
+// initiativePage: the initiative's result, and the rows of the objectives
+// it serves and of their measures.
+func (d *dirty) initiativePage(in *model.Initiative) bool {
+	if d.initiatives[in.Index] {
+		return true
+	}
+	for _, o := range in.Objectives {
+		if d.objectiveRows[o.Index] {
+			return true
+		}
+		for _, m := range o.Measures {
+			if d.measures[m.Index] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unitCSV: the scores of the unit's objectives and the results of its
@@ -152,10 +188,15 @@ func (d *dirty) unitCSV(u *model.Unit) bool {
 
 // unitPage: the unit's and its perspectives' scores, its objectives' rows
 // (score, status, outlook) in the table and on the strategy map, their
-// measures (rows and sparklines), its children's scores.
+// measures (rows and sparklines), its children's scores, its initiatives.
 func (d *dirty) unitPage(u *model.Unit) bool {
 	if d.units[u.Index] {
 		return true
+	}
+	for _, in := range u.Initiatives {
+		if d.initiatives[in.Index] {
+			return true
+		}
 	}
 	for _, o := range u.Objectives {
 		if d.objectiveRows[o.Index] {

@@ -23,9 +23,12 @@ func TestChangedComparesEveryField(t *testing.T) {
 		{compute.Link{}, 7},
 		{compute.UnitResult{}, 4},
 		{compute.PerspectiveResult{}, 4},
+		{compute.InitiativeResult{}, 16},
+		{compute.MilestoneResult{}, 2},
+		{compute.ProgressPoint{}, 4},
 	} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.want {
-			t.Errorf("%T has %d fields, but sameMeasure, sameObjective and sameUnit know of %d", c.v, n, c.want)
+			t.Errorf("%T has %d fields, but sameMeasure, sameObjective, sameUnit and sameInitiative know of %d", c.v, n, c.want)
 		}
 	}
 }

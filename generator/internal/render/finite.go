@@ -35,6 +35,18 @@ func checkNumbers(r *compute.Result) error {
 			}
 		}
 	}
+	for i := range r.Initiatives {
+		ir := &r.Initiatives[i]
+		what := fmt.Sprintf("initiative %q of unit %q", ir.Initiative.ID, ir.Initiative.Unit.ID)
+		if err := checkOpts(what, ir.Complete, ir.Expected, ir.Score, ir.Spend, ir.Spent, ir.Initiative.Budget); err != nil {
+			return err
+		}
+		for _, pt := range ir.History {
+			if err := checkOpts(what+" in "+pt.Period.String(), pt.Complete, pt.Expected, pt.Spend); err != nil {
+				return err
+			}
+		}
+	}
 	for i := range r.Units {
 		ur := &r.Units[i]
 		what := fmt.Sprintf("unit %q", ur.Unit.ID)

@@ -16,10 +16,11 @@ const ScoresPath = "data/scores.json"
 // The shapes of scores.json. Field order is the order of the keys in the file.
 type (
 	scoresFile struct {
-		Title   string        `json:"title"`
-		Period  string        `json:"period"`
-		Units   []unitEntry   `json:"units"`
-		Sources []sourceEntry `json:"sources"`
+		Title      string          `json:"title"`
+		Period     string          `json:"period"`
+		Units      []unitEntry     `json:"units"`
+		Exceptions exceptionsEntry `json:"exceptions"`
+		Sources    []sourceEntry   `json:"sources"`
 	}
 	sourceEntry struct {
 		Kind   string  `json:"kind"`
@@ -36,6 +37,7 @@ type (
 		Score        num                `json:"score"`
 		Status       string             `json:"status"`
 		Perspectives []perspectiveEntry `json:"perspectives"`
+		Initiatives  []initiativeEntry  `json:"initiatives"`
 	}
 	perspectiveEntry struct {
 		ID         string           `json:"id"`
@@ -92,10 +94,13 @@ func FormatNumber(v float64) string {
 
 // Scores returns the content of data/scores.json.
 func Scores(r *compute.Result) ([]byte, error) {
-	f := scoresFile{Title: r.Site.Title, Period: r.AsOf.String(), Units: []unitEntry{}, Sources: sources(r.Data)}
+	f := scoresFile{Title: r.Site.Title, Period: r.AsOf.String(), Units: []unitEntry{}, Exceptions: exceptions(r), Sources: sources(r.Data)}
 	for _, u := range r.Site.Units {
 		ur := r.Unit(u)
-		ue := unitEntry{ID: u.ID, Name: u.Name, Score: num(ur.Score), Status: ur.Status.String(), Perspectives: []perspectiveEntry{}}
+		ue := unitEntry{ID: u.ID, Name: u.Name, Score: num(ur.Score), Status: ur.Status.String(), Perspectives: []perspectiveEntry{}, Initiatives: []initiativeEntry{}}
+		for _, in := range u.Initiatives {
+			ue.Initiatives = append(ue.Initiatives, initiative(r, in))
+		}
 		if u.Parent != nil {
 			ue.Parent = &u.Parent.ID
 		}

@@ -52,8 +52,17 @@ type workbook struct {
 	date1904 bool
 	sheets   []sheetInfo
 	strings  []string
-	dateXF   []bool // by style index: whether the cell format is a date
+	formats  []numFormat // by style index: what the cell format shows a number as
 }
+
+// numFormat is what a cell's number format shows its number as.
+type numFormat uint8
+
+const (
+	plainFormat   numFormat = iota
+	dateFormat              // a date or a time
+	percentFormat           // a percentage: 0.55 shows as 55%
+)
 
 type sheetInfo struct {
 	name   string
@@ -183,7 +192,7 @@ func (wb *workbook) readWorkbook(main string) error {
 				return err
 			}
 		case strings.HasSuffix(r.Type, "/styles"):
-			if wb.dateXF, err = wb.readStyles(r.Target); err != nil {
+			if wb.formats, err = wb.readStyles(r.Target); err != nil {
 				return err
 			}
 		}
@@ -246,8 +255,8 @@ func (wb *workbook) readStrings(name string) ([]string, error) {
 	}
 }
 
-// readStyles reads which cell formats are dates.
-func (wb *workbook) readStyles(name string) ([]bool, error) {
+// readStyles reads which cell formats are dates and which percentages.
+func (wb *workbook) readStyles(name string) ([]numFormat, error) {
 	var doc struct {
 		NumFmts []struct {
 			ID   int    `xml:"numFmtId,attr"`
@@ -264,27 +273,36 @@ func (wb *workbook) readStyles(name string) ([]bool, error) {
 	for _, f := range doc.NumFmts {
 		custom[f.ID] = f.Code
 	}
-	out := make([]bool, len(doc.Xfs))
+	out := make([]numFormat, len(doc.Xfs))
 	for i, x := range doc.Xfs {
 		if code, ok := custom[x.NumFmt]; ok {
-			out[i] = dateFormat(code)
+			out[i] = codeFormat(code)
 		} else {
-			out[i] = builtinDate(x.NumFmt)
+			out[i] = builtinFormat(x.NumFmt)
 		}
 	}
 	return out, nil
 }
 
-// builtinDate reports whether a built-in number format is a date or time
-// (ECMA-376 18.8.30, with the East Asian date formats).
-func builtinDate(id int) bool {
-	return id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58
+// builtinFormat says what a built-in number format shows (ECMA-376
+// 18.8.30, with the East Asian date formats).
+func builtinFormat(id int) numFormat {
+	switch {
+	case id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58:
+		return dateFormat
+	case id == 9 || id == 10:
+		return percentFormat
+	}
+	return plainFormat
 }
 
-// dateFormat reports whether a format code shows a date: whether, outside
-// quoted text, escaped characters and bracketed colours and conditions, it
-// has a day, month, year, hour or second.
-func dateFormat(code string) bool {
+// codeFormat says what a format code shows: a date when, outside quoted
+// text, escaped characters and bracketed colours and conditions, it has a
+// day, month, year, hour or second; a percentage when it has a % sign
+// there. The first section decides.
+func codeFormat(code string) numFormat {
+	percent := false
+scan:
 	for i := 0; i < len(code); i++ {
 		switch c := code[i]; c {
 		case '"':
@@ -295,20 +313,25 @@ func dateFormat(code string) bool {
 		case '[':
 			j := strings.IndexByte(code[i:], ']')
 			if j < 0 {
-				return false
+				break scan
 			}
 			inner := strings.ToLower(code[i+1 : i+j])
 			if inner == "h" || inner == "hh" || inner == "m" || inner == "mm" || inner == "s" || inner == "ss" {
-				return true // elapsed time
+				return dateFormat // elapsed time
 			}
 			i += j
 		case 'd', 'D', 'm', 'M', 'y', 'Y', 'h', 'H', 's', 'S':
-			return true
+			return dateFormat
+		case '%':
+			percent = true
 		case ';':
-			return false // the first section decides
+			break scan // the first section decides
 		}
 	}
-	return false
+	if percent {
+		return percentFormat
+	}
+	return plainFormat
 }
 
 // plainError drops what a zip or XML error says of the library.
@@ -370,4 +393,12 @@ func civil(z int) (y, m, d int) {
 		y++
 	}
 	return y, m, d
+}
+
+// format is what the cell format of style index i shows.
+func (wb *workbook) format(i int) numFormat {
+	if i < 0 || i >= len(wb.formats) {
+		return plainFormat
+	}
+	return wb.formats[i]
 }

@@ -257,7 +257,7 @@ func (rd *sheetReader) add(c *cellState) {
 			switch {
 			case err != nil || math.IsInf(f, 0) || math.IsNaN(f):
 				cell.Kind, cell.Text = table.Error, "(a number cell that holds "+strconv.Quote(diag.Quote(v))+")"
-			case c.style >= 0 && c.style < len(rd.wb.dateXF) && rd.wb.dateXF[c.style]:
+			case rd.wb.format(c.style) == dateFormat:
 				if m, ok := rd.wb.month(f); ok {
 					cell.Kind, cell.Text = table.Date, m
 				} else {
@@ -265,6 +265,7 @@ func (rd *sheetReader) add(c *cellState) {
 				}
 			default:
 				cell.Kind, cell.Num = table.Number, f
+				cell.Percent = rd.wb.format(c.style) == percentFormat
 			}
 		}
 	}

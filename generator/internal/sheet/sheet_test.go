@@ -214,13 +214,79 @@ func TestDateSerials(t *testing.T) {
 	}
 }
 
-func TestDateFormats(t *testing.T) {
-	for code, want := range map[string]bool{
-		"General": false, "0.00": false, "#,##0": false, `yyyy\-mm\-dd`: true, "MM/YY": true,
-		`"Day" 0`: false, "[Red]0.0": false, "[h]:mm": true, "0.0%;[Red]-0.0%": false, `0 "m"`: false,
+func TestNumberFormats(t *testing.T) {
+	for code, want := range map[string]numFormat{
+		"General": plainFormat, "0.00": plainFormat, "#,##0": plainFormat, `yyyy\-mm\-dd`: dateFormat, "MM/YY": dateFormat,
+		`"Day" 0`: plainFormat, "[Red]0.0": plainFormat, "[h]:mm": dateFormat, "0.0%;[Red]-0.0%": percentFormat, `0 "m"`: plainFormat,
+		`0 "%"`: plainFormat, `0\%`: plainFormat, "0;0%": plainFormat, "[Red": plainFormat,
 	} {
-		if got := dateFormat(code); got != want {
-			t.Errorf("dateFormat(%q) = %v, want %v", code, got, want)
+		if got := codeFormat(code); got != want {
+			t.Errorf("codeFormat(%q) = %v, want %v", code, got, want)
 		}
 	}
+	for id, want := range map[int]numFormat{0: plainFormat, 2: plainFormat, 9: percentFormat, 10: percentFormat, 11: plainFormat, 14: dateFormat} {
+		if got := builtinFormat(id); got != want {
+			t.Errorf("builtinFormat(%d) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+// TestInitiativeSheets: each sheet's header decides what it holds, so a
+// workbook may hold measures' values on one sheet and initiatives'
+// progress on another. A complete cell formatted as a percentage holds
+// 0.55 for 55% and is an error that says so, where a measure's value is
+// read as stored whatever its format; the wide layout is for measures only.
+func TestInitiativeSheets(t *testing.T) {
+	b := book(t, func(f *excelize.File) {
+		set(t, f, "Sheet1", map[string]any{
+			"A1": "unit", "B1": "measure", "C1": "period", "D1": "actual",
+			"A2": "org", "B2": "on-time", "C2": "2026-09", "D2": 0.95,
+		})
+		f.NewSheet("Progress")
+		set(t, f, "Progress", map[string]any{
+			"B2": "Unit", "C2": "Initiative", "D2": "Period", "E2": "Complete", "F2": "Spend", "G2": "Status",
+			"B3": "org", "C3": "crm", "D3": "2026-08", "E3": 55.5, "F3": 120000, "G3": "On track",
+			"B4": "org", "C4": "crm", "D4": 46266, "E4": 0.6,
+			"B5": "org", "C5": "crm", "D5": "2026-10", "E5": "70%",
+			"B6": "org", "D6": "2026-11", "F6": 1,
+			"B7": "ops", "C7": "automation", "D7": 46235, "F7": 60000,
+			"B8": "org", "C8": "crm", "D8": "2026-07", "G8": 3,
+		})
+		pct, err := f.NewStyle(&excelize.Style{NumFmt: 9})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.SetCellStyle("Sheet1", "D2", "D2", pct)
+		f.SetCellStyle("Progress", "E4", "E4", pct)
+		date, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.SetCellStyle("Progress", "D4", "D4", date)
+		f.SetCellStyle("Progress", "D7", "D7", date)
+		f.NewSheet("Wide")
+		set(t, f, "Wide", map[string]any{"A1": "unit", "B1": "initiative", "C1": "2026-08", "D1": "2026-09", "A2": "org", "B2": "crm", "C2": 50})
+	})
+	var rows, errs []string
+	var dl diag.List
+	Read(bytes.NewReader(b), int64(len(b)), "data/a.xlsx", Options{}, &dl, func(r *table.Row) {
+		rows = append(rows, fmt.Sprintf("%s %q %q %q %v %v %v %q @%s", r.Pos(table.ColUnit), r.Measure, r.Initiative, r.Period, r.Values[0], r.Progress[0], r.Progress[1], r.Status, r.Pos(table.ColComplete)))
+	})
+	for _, d := range dl.Sorted(diag.Error) {
+		errs = append(errs, d.String())
+	}
+	check(t, errs, []string{
+		`data/a.xlsx:Progress!E4: complete is 0.6, shown as a percentage (60%): the percent complete is a number from 0 to 100 (type 60 in a cell formatted as a number)`,
+		`data/a.xlsx:Progress!E5: complete "70%" is not a plain number: write the percent complete without the sign (70)`,
+		`data/a.xlsx:Progress!C6: initiative is blank` + mergedHint,
+		`data/a.xlsx:Wide!A1: missing column "period": the header row of initiatives' progress must name unit, initiative and period (and any of complete, spend, status)`,
+		`data/a.xlsx:Wide!C1: column "2026-08" is a period, but a table of initiatives' progress has no wide layout: write a row per initiative and period, with the columns unit, initiative, period, complete, spend, status`,
+		`data/a.xlsx:Wide!D1: column "2026-09" is a period, but a table of initiatives' progress has no wide layout: write a row per initiative and period, with the columns unit, initiative, period, complete, spend, status`,
+	}, "errors")
+	check(t, rows, []string{
+		`data/a.xlsx:Sheet1!A2 "on-time" "" "2026-09" {0.95 true} {0 false} {0 false} "" @data/a.xlsx:Sheet1!A2`,
+		`data/a.xlsx:Progress!B3 "" "crm" "2026-08" {0 false} {55.5 true} {120000 true} "On track" @data/a.xlsx:Progress!E3`,
+		`data/a.xlsx:Progress!B7 "" "automation" "2026-08" {0 false} {0 false} {60000 true} "" @data/a.xlsx:Progress!E7`,
+		`data/a.xlsx:Progress!B8 "" "crm" "2026-07" {0 false} {0 false} {0 false} "3" @data/a.xlsx:Progress!E8`,
+	}, "rows")
 }

@@ -35,13 +35,16 @@ type Cell struct {
 	Kind Kind
 	Text string
 	Num  float64
-	Line int
-	Col  int
+	// Percent reports a number that the table shows as a percentage (a
+	// workbook's 0.55 formatted as 55%).
+	Percent bool
+	Line    int
+	Col     int
 }
 
 // Typed reads the records of a typed table — a sheet of a workbook, the
 // result of a query — into rows by the layout of its header. BlankHint is
-// added to the message about a blank unit, measure or period.
+// added to the message about a blank unit, measure, initiative or period.
 type Typed struct {
 	Layout    *Layout
 	File      string
@@ -64,34 +67,44 @@ func (t *Typed) Record(line int, cells []Cell, fn func(*Row)) bool {
 		}
 		return Cell{Line: line, Col: i + 1}
 	}
-	ok := true
-	keys := [3]*string{&r.Unit, &r.Measure, &r.Period}
-	last := ColPeriod
 	if l.Wide() {
-		last = ColMeasure
+		return t.wide(r, cell, fn)
 	}
-	for c := ColUnit; c <= last; c++ {
+	ok := true
+	for _, c := range Columns(l.Initiatives) {
+		if l.Index[c] < 0 {
+			continue // an optional column the table does not have
+		}
+		x := cell(l.Index[c])
+		r.Cols[c], r.ColLines[c] = x.Col, x.Line
+		var good bool
+		switch {
+		case IsValue(c):
+			*r.Value(c), good = t.value(r, c, x)
+		case c == ColStatus:
+			r.Status, good = t.status(r, x)
+		default:
+			*r.Text(c), good = t.key(r, c, x)
+		}
+		ok = ok && good
+	}
+	if ok {
+		fn(r)
+	}
+	return ok
+}
+
+// wide reads a record of the wide layout: a row for every period cell that
+// is not blank.
+func (t *Typed) wide(r *Row, cell func(int) Cell, fn func(*Row)) bool {
+	l := t.Layout
+	ok := true
+	for _, c := range [...]int{ColUnit, ColMeasure} {
 		x := cell(l.Index[c])
 		r.Cols[c], r.ColLines[c] = x.Col, x.Line
 		s, good := t.key(r, c, x)
-		*keys[c] = s
+		*r.Text(c) = s
 		ok = ok && good
-	}
-	if !l.Wide() {
-		for c := ColActual; c < NumCols; c++ {
-			if l.Index[c] < 0 {
-				continue
-			}
-			x := cell(l.Index[c])
-			r.Cols[c], r.ColLines[c] = x.Col, x.Line
-			v, good := t.value(r, c, x)
-			r.Values[c-ColActual] = v
-			ok = ok && good
-		}
-		if ok {
-			fn(r)
-		}
-		return ok
 	}
 	if !ok {
 		return false
@@ -115,7 +128,7 @@ func (t *Typed) Record(line int, cells []Cell, fn func(*Row)) bool {
 	return ok
 }
 
-// key reads the unit, measure or period cell x of row r.
+// key reads the unit, measure, initiative or period cell x of row r.
 func (t *Typed) key(r *Row, c int, x Cell) (string, bool) {
 	name := ColumnNames[c]
 	switch x.Kind {
@@ -150,7 +163,8 @@ func (t *Typed) key(r *Row, c int, x Cell) (string, bool) {
 	return "", false
 }
 
-// value reads the value cell x (actual, target, red or stretch) of row r.
+// value reads the value cell x (actual, target, red, stretch, complete or
+// spend) of row r.
 func (t *Typed) value(r *Row, c int, x Cell) (Opt, bool) {
 	switch x.Kind {
 	case Blank:
@@ -160,13 +174,19 @@ func (t *Typed) value(r *Row, c int, x Cell) (Opt, bool) {
 			t.DL.Errorf(r.Pos(c), "%s is not a finite number", ColumnNames[c])
 			return Opt{}, false
 		}
+		if c == ColComplete && x.Percent {
+			// 55% in a cell is the number 0.55: read as it is, it would be
+			// 0.55 percent complete.
+			t.DL.Errorf(r.Pos(c), "complete is %s, shown as a percentage (%s%%): the percent complete is a number from 0 to 100 (type %[2]s in a cell formatted as a number)", formatNum(x.Num), strconv.FormatFloat(x.Num*100, 'g', 12, 64))
+			return Opt{}, false
+		}
 		return Opt{V: x.Num, OK: true}, true
 	case Text:
 		s, ok := t.text(r, c, x)
 		if !ok {
 			return Opt{}, false
 		}
-		v, err := ParseNumber(s)
+		v, err := ParseValue(c, s)
 		if err != nil {
 			t.DL.Errorf(r.Pos(c), "%s %q %v", ColumnNames[c], s, err)
 			return Opt{}, false
@@ -178,6 +198,23 @@ func (t *Typed) value(r *Row, c int, x Cell) (Opt, bool) {
 	}
 	t.cellError(r, c, x)
 	return Opt{}, false
+}
+
+// status reads the status cell x of row r: text, which the data's check
+// reads as one of the owner's words.
+func (t *Typed) status(r *Row, x Cell) (string, bool) {
+	switch x.Kind {
+	case Blank:
+		return "", true
+	case Text:
+		return t.text(r, ColStatus, x)
+	case Number:
+		return formatNum(x.Num), true
+	case Date, Bool:
+		return x.Text, true
+	}
+	t.cellError(r, ColStatus, x)
+	return "", false
 }
 
 // text checks a text cell and returns it trimmed.

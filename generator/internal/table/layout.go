@@ -1,6 +1,7 @@
 package table
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
@@ -16,6 +17,9 @@ type Layout struct {
 	// in the long layout.
 	Periods []PeriodCol
 	Width   int // fields in the header
+	// Initiatives reports that the table holds initiatives' progress (its
+	// header names an initiative column) rather than measures' values.
+	Initiatives bool
 }
 
 // PeriodCol is a column of the wide layout: the field and the period its
@@ -29,18 +33,24 @@ type PeriodCol struct {
 func (l *Layout) Wide() bool { return l.Periods != nil }
 
 // Header reads a table's header row: names are its cells, at gives the
-// position of each. A header with a period column, or with any of actual,
-// target, red and stretch, is the long layout; one with unit, measure and
-// columns named by period literals (2026-01, 2026-Q1, 2026) and nothing else
-// is the wide layout. Problems go to dl; the layout is nil when the table
-// cannot be read.
+// position of each (at(-1) that of the row). A header that names an
+// initiative column is a table of initiatives' progress, in the long layout
+// only. Otherwise it holds measures' values: a header with a period column,
+// or with any of actual, target, red and stretch, is the long layout; one
+// with unit, measure and columns named by period literals (2026-01, 2026-Q1,
+// 2026) and nothing else is the wide layout. Problems go to dl; the layout
+// is nil when the table cannot be read.
 func Header(names []string, at func(i int) diag.Pos, dl *diag.List) *Layout {
 	l := &Layout{Width: len(names)}
 	for i := range l.Index {
 		l.Index[i] = -1
 	}
+	for _, h := range names {
+		l.Initiatives = l.Initiatives || ColumnIndex(strings.TrimSpace(h)) == ColInitiative
+	}
+	kind := Columns(l.Initiatives)
 	var periods []PeriodCol
-	long := false
+	long := l.Initiatives
 	ok := true
 	for i, h := range names {
 		name := strings.TrimSpace(h)
@@ -53,6 +63,12 @@ func Header(names []string, at func(i int) diag.Pos, dl *diag.List) *Layout {
 			periods = append(periods, PeriodCol{Field: i, Period: name})
 		case c < 0:
 			continue // reported below, once the layout is known
+		case !slices.Contains(kind, c) && l.Initiatives:
+			dl.Errorf(at(i), "column %q is a column of measures' tables, but this table has an initiative column: a table holds measures' values (%s) or initiatives' progress (%s), not both", name, ColumnList(measureColumns[:], ", "), ColumnList(initiativeColumns[:], ", "))
+			ok = false
+		case !slices.Contains(kind, c):
+			dl.Errorf(at(i), "column %q is a column of initiatives' progress, which a table with an initiative column instead of measure holds (the columns of a measures' table are %s)", name, ColumnList(measureColumns[:], ", "))
+			ok = false
 		case l.Index[c] >= 0 && strings.TrimSpace(names[l.Index[c]]) != name:
 			dl.Errorf(at(i), "column %q appears twice, the first time as %q (column names are read without regard to case)", name, strings.TrimSpace(names[l.Index[c]]))
 			ok = false
@@ -73,10 +89,12 @@ func Header(names []string, at func(i int) diag.Pos, dl *diag.List) *Layout {
 		switch {
 		case wide:
 			dl.Errorf(at(i), "unknown column %q: a table in the wide layout has unit, measure and one column per period (2026-01, 2026-Q1 or 2026), and nothing else", name)
+		case isPeriod(name) && l.Initiatives:
+			dl.Errorf(at(i), "column %q is a period, but a table of initiatives' progress has no wide layout: write a row per initiative and period, with the columns %s", name, ColumnList(initiativeColumns[:], ", "))
 		case isPeriod(name):
 			dl.Errorf(at(i), "column %q is a period, but the table has %s column: a table has either a period column (the long layout) or one column per period and no period, actual, target, red or stretch column (the wide layout)", name, longColumn(l))
 		default:
-			dl.Errorf(at(i), "unknown column %q (the columns are %s)", name, strings.Join(ColumnNames[:], ", "))
+			dl.Errorf(at(i), "unknown column %q (the columns are %s)", name, ColumnList(kind, ", "))
 		}
 		ok = false
 	}
@@ -91,19 +109,23 @@ func Header(names []string, at func(i int) diag.Pos, dl *diag.List) *Layout {
 		}
 		l.Periods = periods
 	}
-	last := ColPeriod
+	required := kind[:3]
 	if wide {
-		last = ColMeasure
+		required = kind[:2]
 	}
-	for c := ColUnit; c <= last; c++ {
-		if l.Index[c] < 0 {
-			if wide {
-				dl.Errorf(at(-1), "missing column %q: a table in the wide layout has unit, measure and one column per period", ColumnNames[c])
-			} else {
-				dl.Errorf(at(-1), "missing column %q: the header row must name unit, measure and period (and any of actual, target, red, stretch)", ColumnNames[c])
-			}
-			ok = false
+	for _, c := range required {
+		if l.Index[c] >= 0 {
+			continue
 		}
+		switch {
+		case l.Initiatives:
+			dl.Errorf(at(-1), "missing column %q: the header row of initiatives' progress must name unit, initiative and period (and any of complete, spend, status)", ColumnNames[c])
+		case wide:
+			dl.Errorf(at(-1), "missing column %q: a table in the wide layout has unit, measure and one column per period", ColumnNames[c])
+		default:
+			dl.Errorf(at(-1), "missing column %q: the header row must name unit, measure and period (and any of actual, target, red, stretch)", ColumnNames[c])
+		}
+		ok = false
 	}
 	if !ok {
 		return nil
@@ -114,7 +136,7 @@ func Header(names []string, at func(i int) diag.Pos, dl *diag.List) *Layout {
 // longColumn names, with its article, a column of l that makes it the long
 // layout.
 func longColumn(l *Layout) string {
-	for c := ColPeriod; c < NumCols; c++ {
+	for _, c := range measureColumns[2:] {
 		if l.Index[c] >= 0 {
 			if c == ColActual {
 				return "an actual"

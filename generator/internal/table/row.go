@@ -5,18 +5,23 @@
 //
 // The long layout has a column per field (unit, measure, period, actual,
 // target, red, stretch); the wide layout has unit and measure and then one
-// column per period, whose cells are actuals.
+// column per period, whose cells are actuals. A table whose header names an
+// initiative column holds initiatives' progress instead (unit, initiative,
+// period, complete, spend, status), in the long layout only.
 package table
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
 )
 
-// The columns of a data row, in the order of Row.Cols.
+// The columns of a data row, in the order of Row.Cols: those of a
+// measures' table, then those of an initiatives' table but unit and period,
+// which both kinds have.
 const (
 	ColUnit = iota
 	ColMeasure
@@ -25,16 +30,46 @@ const (
 	ColTarget
 	ColRed
 	ColStretch
+	ColInitiative
+	ColComplete
+	ColSpend
+	ColStatus
 	NumCols
 )
 
 // ColumnNames are the header names of the columns, in the order of the constants.
-var ColumnNames = [NumCols]string{"unit", "measure", "period", "actual", "target", "red", "stretch"}
+var ColumnNames = [NumCols]string{"unit", "measure", "period", "actual", "target", "red", "stretch", "initiative", "complete", "spend", "status"}
+
+// The columns of each kind of table, in the order people write them: the
+// first three are required.
+var (
+	measureColumns    = [...]int{ColUnit, ColMeasure, ColPeriod, ColActual, ColTarget, ColRed, ColStretch}
+	initiativeColumns = [...]int{ColUnit, ColInitiative, ColPeriod, ColComplete, ColSpend, ColStatus}
+)
+
+// Columns returns the columns of a measures' table, or of an initiatives'
+// table, in the order people write them; the first three are required.
+func Columns(initiatives bool) []int {
+	if initiatives {
+		return initiativeColumns[:]
+	}
+	return measureColumns[:]
+}
+
+// ColumnList joins the names of cols with sep.
+func ColumnList(cols []int, sep string) string {
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = ColumnNames[c]
+	}
+	return strings.Join(names, sep)
+}
 
 // Opt is a number that may be missing. A blank cell is missing, never zero.
 type Opt = model.Opt
 
-// Row is one data row. Cols holds each column's position on the row's line
+// Row is one data row: a measure's values for a period or, when Initiative
+// is set, an initiative's progress. Cols holds each column's position on the row's line
 // (0 when the table has no such column), so that later checks can point at
 // a cell. In a workbook Line is the sheet's row and Cols the cells' column
 // numbers (A = 1); from a database, Line is the result's row (the first is
@@ -49,7 +84,12 @@ type Row struct {
 	Measure string
 	Period  string
 	Values  [4]Opt // actual, target, red, stretch
-	Cols    [NumCols]int
+	// An initiative's row: its id, percent complete and spend to date, and
+	// the status its owner reports, as written.
+	Initiative string
+	Progress   [2]Opt // complete, spend
+	Status     string
+	Cols       [NumCols]int
 	// ColLines holds each column's line: after a quoted field that spans
 	// lines, a cell is on a later line than the row's first; in the wide
 	// layout the period and actual are a cell of their own.
@@ -61,9 +101,57 @@ func (r *Row) Pos(c int) diag.Pos {
 	return diag.Pos{File: r.File, Sheet: r.Sheet, Line: max(r.ColLines[c], r.Line), Col: max(r.Cols[c], 1)}
 }
 
+// Value returns the number of numeric column c: actual, target, red,
+// stretch, complete or spend.
+func (r *Row) Value(c int) *Opt {
+	if c >= ColComplete {
+		return &r.Progress[c-ColComplete]
+	}
+	return &r.Values[c-ColActual]
+}
+
+// Text returns the text of column c: unit, measure, period, initiative or
+// status.
+func (r *Row) Text(c int) *string {
+	switch c {
+	case ColUnit:
+		return &r.Unit
+	case ColMeasure:
+		return &r.Measure
+	case ColInitiative:
+		return &r.Initiative
+	case ColStatus:
+		return &r.Status
+	}
+	return &r.Period
+}
+
+// IsValue reports whether column c holds a number.
+func IsValue(c int) bool {
+	return c >= ColActual && c <= ColStretch || c == ColComplete || c == ColSpend
+}
+
 // String formats a row for debugging.
 func (r *Row) String() string {
+	if r.Initiative != "" {
+		return fmt.Sprintf("%s %s/%s %s %v %q", r.Pos(ColUnit), r.Unit, r.Initiative, r.Period, r.Progress, r.Status)
+	}
 	return fmt.Sprintf("%s %s/%s %s %v", r.Pos(ColUnit), r.Unit, r.Measure, r.Period, r.Values)
+}
+
+// ParseValue reads the text cell s of numeric column c by ParseNumber; a
+// percent complete written with its sign is told how to write it.
+func ParseValue(c int, s string) (Opt, error) {
+	v, err := ParseNumber(s)
+	if err != nil && c == ColComplete {
+		if pct, cut := strings.CutSuffix(s, "%"); cut {
+			if _, err2 := ParseNumber(strings.TrimSpace(pct)); err2 == nil {
+				// A spreadsheet's percent column exports as "55%".
+				return Opt{}, fmt.Errorf("is not a plain number: write the percent complete without the sign (%s)", strings.TrimSpace(pct))
+			}
+		}
+	}
+	return v, err
 }
 
 // ParseNumber reads a text cell by the strict rules of docs/format.md: blank

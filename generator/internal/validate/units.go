@@ -75,6 +75,10 @@ func (v *validator) units(s *model.Site) {
 	for _, us := range ordered {
 		v.links(us)
 		v.initiatives(us)
+		for _, in := range us.u.Initiatives {
+			in.Index = s.Initiatives
+			s.Initiatives++
+		}
 		v.notes(s, us)
 	}
 	for _, us := range ordered {
@@ -189,65 +193,6 @@ func perspectiveList(s *model.Site) string {
 		ids = append(ids, p.ID)
 	}
 	return strings.Join(ids, ", ")
-}
-
-// initiatives checks a unit's initiatives.
-func (v *validator) initiatives(us unitSrc) {
-	u, loc := us.u, us.file.Loc
-	seen := map[string]bool{}
-	objs := map[string]*model.Objective{}
-	for _, o := range u.Objectives {
-		objs[o.ID] = o
-	}
-	for i, src := range us.file.Card.Initiatives {
-		p := at("initiatives[%d]", i)
-		if !v.id(loc, p+".id", src.ID, "initiative") {
-			continue
-		}
-		if seen[src.ID] {
-			v.dl.Errorf(loc.Pos(p+".id"), "initiative id %q is used twice in unit %q", src.ID, u.ID)
-			continue
-		}
-		seen[src.ID] = true
-		v.required(loc, p+".name", src.Name, describe("initiative", src.ID))
-		in := &model.Initiative{ID: src.ID, Name: src.Name, Owner: src.Owner, Unit: u}
-		for k, id := range src.Objectives {
-			o := objs[id]
-			if o == nil {
-				v.dl.Errorf(loc.Pos(at("%s.objectives[%d]", p, k)), "initiative %q names objective %q, which unit %q does not have", src.ID, id, u.ID)
-				continue
-			}
-			in.Objectives = append(in.Objectives, o)
-		}
-		if src.Start != nil {
-			in.Start = *src.Start
-		}
-		if src.End != nil {
-			in.End = *src.End
-		}
-		if src.Start != nil && src.End != nil && in.End.Before(in.Start) {
-			v.dl.Errorf(loc.Pos(p+".end"), "initiative %q ends (%s) before it starts (%s)", src.ID, in.End.Format("2006-01-02"), in.Start.Format("2006-01-02"))
-		}
-		if src.Budget != nil {
-			if *src.Budget < 0 {
-				v.dl.Errorf(loc.Pos(p+".budget"), "budget %v is negative", *src.Budget)
-			}
-			in.Budget = model.Some(*src.Budget)
-		}
-		for k, ms := range src.Milestones {
-			mp := at("%s.milestones[%d]", p, k)
-			v.required(loc, mp+".name", ms.Name, "a milestone of initiative "+diag.Quote(src.ID))
-			if ms.Due == nil {
-				if loc.Has(mp + ".due") {
-					continue // a value of the wrong type is reported already
-				}
-				v.dl.Errorf(loc.Pos(mp), "milestone %q of initiative %q has no due date", ms.Name, src.ID)
-				continue
-			}
-			in.Milestones = append(in.Milestones, model.Milestone{Name: ms.Name, Due: *ms.Due, Done: ms.Done})
-		}
-		u.Initiatives = append(u.Initiatives, in)
-	}
 }
 
 // notes attaches a unit's narrative and commentary. A commentary file whose name

@@ -80,17 +80,19 @@ const (
 	ObjectivePage   = "objective"
 	MeasurePage     = "measure"
 	InitiativesPage = "initiatives"
+	InitiativePage  = "initiative"
 	ExceptionsPage  = "exceptions"
 	AlignmentPage   = "alignment"
 )
 
 // A PageRef names a page of the site and what it is about.
 type PageRef struct {
-	Path      string // from the output root, slash-separated
-	Kind      string // HomePage, UnitPage, ...
-	Unit      *model.Unit
-	Objective *model.Objective
-	Measure   *model.Measure
+	Path       string // from the output root, slash-separated
+	Kind       string // HomePage, UnitPage, ...
+	Unit       *model.Unit
+	Objective  *model.Objective
+	Measure    *model.Measure
+	Initiative *model.Initiative
 }
 
 // Pages lists every page of r's site but the board pack, in the order a
@@ -106,7 +108,13 @@ func Pages(r *compute.Result) []PageRef {
 			out = append(out, PageRef{Path: measurePath(m), Kind: MeasurePage, Unit: u, Measure: m})
 		}
 	}
-	out = append(out, PageRef{Path: initiativesPath, Kind: InitiativesPage}, PageRef{Path: exceptionsPath, Kind: ExceptionsPage})
+	out = append(out, PageRef{Path: initiativesPath, Kind: InitiativesPage})
+	for _, u := range r.Site.Units {
+		for _, in := range u.Initiatives {
+			out = append(out, PageRef{Path: initiativePath(in), Kind: InitiativePage, Unit: u, Initiative: in})
+		}
+	}
+	out = append(out, PageRef{Path: exceptionsPath, Kind: ExceptionsPage})
 	if hasCascade(r) {
 		out = append(out, PageRef{Path: alignmentPath, Kind: AlignmentPage})
 	}
@@ -141,6 +149,11 @@ func (b *Builder) Page(p PageRef) *Page {
 		return b.page(p.Path, b.w.Text("init_title"), "initiatives", b.initiativesView(p.Path))
 	case AlignmentPage:
 		return b.page(p.Path, b.w.Text("align_title"), "scorecard", b.alignmentView(p.Path))
+	case InitiativePage:
+		in := p.Initiative
+		pg := b.page(p.Path, in.Name, "initiatives", b.initiativePage(p.Path, in))
+		pg.Crumbs = []Link{{Text: b.w.Text("init_title"), Href: rel(p.Path) + initiativesPath}, {Text: in.Unit.Name, Href: rel(p.Path) + initiativesPath + "#u-" + in.Unit.ID}, {Text: in.Name}}
+		return pg
 	}
 	return b.page(p.Path, b.w.Text("exc_title"), "exceptions", b.exceptionsView(p.Path))
 }
@@ -183,6 +196,10 @@ func (p *Page) HasCharts() bool {
 		return v.History != nil
 	case *MeasureView:
 		return v.Chart != nil
+	case *InitiativesView:
+		return len(v.Units) > 0
+	case *InitiativePageView:
+		return v.Progress != nil || v.Spending != nil
 	}
 	return false
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/chart"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
@@ -116,7 +118,7 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 	for _, in := range o.Unit.Initiatives {
 		for _, io := range in.Objectives {
 			if io == o {
-				v.Initiatives = append(v.Initiatives, Link{Text: in.Name, Href: here + initiativesPath + "#" + initiativeAnchor(in)})
+				v.Initiatives = append(v.Initiatives, Link{Text: in.Name, Href: here + initiativePath(in)})
 			}
 		}
 	}
@@ -351,31 +353,48 @@ func (b *Builder) definition(here string, m *model.Measure) []Field {
 // a workbook or database source, in the order the build read them.
 func (b *Builder) provenance(m *model.Measure) string {
 	d := b.r.Data
-	type key struct{ file, sheet string }
-	seen := map[key]bool{}
+	seen := sourceSet{}
 	for _, pt := range d.Of(m).Points {
-		if pt.Src.File != "" || pt.Src.Sheet != "" {
-			seen[key{pt.Src.File, pt.Src.Sheet}] = true
-		}
+		seen.add(pt.Src)
 	}
-	if len(seen) == 0 {
-		return ""
+	seen.merged(d.MergedFrom.Measures[m.Index])
+	return seen.text(d, b.w)
+}
+
+// sourceSet holds the tables some data rows came from.
+type sourceSet map[model.SourceKey]bool
+
+func (s sourceSet) add(at diag.Pos) {
+	if at.File != "" || at.Sheet != "" {
+		s[model.SourceKey{File: at.File, Sheet: at.Sheet}] = true
 	}
+}
+
+// merged adds the tables of rows merged into periods that others began.
+func (s sourceSet) merged(keys []model.SourceKey) {
+	for _, k := range keys {
+		s[k] = true
+	}
+}
+
+// text names the sources of s in the order the build read them, "" for
+// none, in the language of w.
+func (s sourceSet) text(d *model.Data, w *i18n.Catalog) string {
 	var out []string
 	for _, src := range d.Sources {
-		if f, sh := src.Key(); !seen[key{f, sh}] {
+		if f, sh := src.Key(); !s[model.SourceKey{File: f, Sheet: sh}] {
 			continue
 		}
 		switch src.Kind {
 		case model.DatabaseSource:
-			out = append(out, b.w.Text("source_database", "name", src.Name, "driver", src.Driver))
+			out = append(out, w.Text("source_database", "name", src.Name, "driver", src.Driver))
 		case model.SheetSource:
-			out = append(out, b.w.Text("source_sheet", "file", src.File, "sheet", src.Sheet))
+			out = append(out, w.Text("source_sheet", "file", src.File, "sheet", src.Sheet))
 		default:
 			out = append(out, src.File)
 		}
 	}
-	return strings.Join(out, b.w.Text("def_sources_separator"))
+	return strings.Join(out, w.Text("def_sources_separator"))
 }
 
 // again is the text of o: prevText when o is the value prevText was

@@ -30,7 +30,11 @@ type PackView struct {
 	AtRisk           []PackException
 	Sections         []*UnitView
 	Initiatives      []InitiativeView
-	Definitions      []Definition
+	// InitiativeExceptions are the exceptions page's lists, without links:
+	// the pack shows those of the initiatives (behind schedule, over budget,
+	// overdue milestones, red objectives no active initiative serves).
+	InitiativeExceptions *ExceptionsView
+	Definitions          []Definition
 
 	// Inlined so that the file needs nothing else, even offline.
 	CSS    template.CSS
@@ -126,6 +130,8 @@ func (b *Builder) packView() (*PackView, error) {
 	v.Changes = b.changes()
 	v.RedMeasures, v.AtRisk = b.packExceptions()
 	v.Initiatives = b.packInitiatives()
+	v.InitiativeExceptions = b.exceptionsView("")
+	unlinkRows(v.InitiativeExceptions)
 	v.Definitions = b.definitions()
 
 	var css []string
@@ -174,6 +180,15 @@ func unlink(uv *UnitView) {
 	}
 	for i := range uv.Initiatives {
 		uv.Initiatives[i].Href = ""
+	}
+}
+
+// unlinkRows removes the links of an exceptions view, for the pack.
+func unlinkRows(v *ExceptionsView) {
+	for _, rows := range [][]ExceptionRow{v.RedMeasures, v.AtRisk, v.StaleOrMissing, v.Unaddressed, v.BehindSchedule, v.OverBudget, v.OverdueMilestones} {
+		for i := range rows {
+			rows[i].Href, rows[i].Unit.Href = "", ""
+		}
 	}
 }
 

@@ -7,9 +7,7 @@ package view
 
 import (
 	"html/template"
-	"time"
 
-	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/locale"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
@@ -133,12 +131,4 @@ func markdownHTML(src []byte) template.HTML {
 		return ""
 	}
 	return h
-}
-
-// asOfEnd is the last day of the as-of period: milestones due before it and
-// not done are overdue. It depends on the data, never on the clock, so a
-// build is the same whenever it runs.
-func asOfEnd(r *compute.Result) time.Time {
-	m := r.Site.Calendar.End(r.AsOf)
-	return time.Date(m/12, time.Month(m%12+1)+1, 0, 0, 0, 0, 0, time.UTC)
 }

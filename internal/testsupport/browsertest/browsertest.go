@@ -116,7 +116,9 @@ func ExamplePages() map[string]bool {
 		"units/apac/measures/revenue.html":                     true, // no actual for 2025-06: a gap
 		"units/operations/measures/inventory-days.html":        true, // no target
 		"units/procurement/measures/supplier-audit-score.html": true, // stale
-		"initiatives/index.html":                               false,
+		"initiatives/index.html":                               true, // each unit's timeline
+		"initiatives/sales/crm-rollout.html":                   true, // progress and spend
+		"initiatives/fulfilment/slotting-optimisation.html":    true, // over budget
 		"exceptions/index.html":                                false,
 		"alignment/index.html":                                 false,
 		"pack/index.html":                                      true,

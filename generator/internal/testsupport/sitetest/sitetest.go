@@ -96,3 +96,17 @@ func Unit(t testing.TB, r *compute.Result, id string) *compute.UnitResult {
 	t.Fatalf("no unit %s", id)
 	return nil
 }
+
+// Initiative finds the result of the initiative "unit/id".
+func Initiative(t testing.TB, r *compute.Result, key string) *compute.InitiativeResult {
+	t.Helper()
+	for _, u := range r.Site.Units {
+		for _, in := range u.Initiatives {
+			if in.Key() == key {
+				return r.Initiative(in)
+			}
+		}
+	}
+	t.Fatalf("no initiative %s", key)
+	return nil
+}

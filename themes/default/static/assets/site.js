@@ -40,6 +40,21 @@
     };
   }
 
+  // timeLabel writes the ticks of a time axis (the initiatives' timeline)
+  // in the page's language, as ECharts' own labels do in English: the year
+  // at its first day, the month at its first day, else the day.
+  function timeLabel() {
+    function fmt(o) {
+      try { return new Intl.DateTimeFormat(lang, o); } catch (e) { return new Intl.DateTimeFormat("en", o); }
+    }
+    var year = fmt({ year: "numeric" }), month = fmt({ month: "short" }), day = fmt({ day: "numeric", month: "short" });
+    return function (v) {
+      var d = new Date(v);
+      if (d.getDate() !== 1) { return day.format(d); }
+      return d.getMonth() === 0 ? year.format(d) : month.format(d);
+    };
+  }
+
   function readJSON(selector) {
     var el = document.querySelector(selector);
     return el ? JSON.parse(el.textContent) : null;
@@ -51,6 +66,11 @@
     var extra = option.scorecard;
     delete option.scorecard;
     option.backgroundColor = "transparent";
+    (option.xAxis || []).forEach(function (axis) {
+      if (axis.type === "time") {
+        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: timeLabel() });
+      }
+    });
     if (extra) {
       var format = numberFormat(extra.format);
       var shown = extra.series;
