@@ -113,7 +113,26 @@ type decoder struct {
 var (
 	timeType      = reflect.TypeFor[time.Time]()
 	unmarshalType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	valueType     = reflect.TypeFor[ValueDecoder]()
 )
+
+// A ValueDecoder reads a value that may have more than one TOML type (a
+// milestone's done is true, false or a date).
+type ValueDecoder interface {
+	// DecodeTOMLValue sets the receiver from data, the value as
+	// BurntSushi/toml parses it, or returns what it expected.
+	DecodeTOMLValue(data any) (expected string, ok bool)
+}
+
+// LocalDate returns data as a date at midnight UTC when it is a TOML local
+// date (2026-01-31, unquoted), as fields of type time.Time are read.
+func LocalDate(data any) (time.Time, bool) {
+	t, ok := data.(time.Time)
+	if !ok || t.Location().String() != "date-local" { // the name BurntSushi/toml gives local dates
+		return time.Time{}, false
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+}
 
 func (d *decoder) typeError(path, want string, data any) {
 	d.dl.Errorf(d.loc.Pos(path), "%s: expected %s, got %s", LastKey(path), want, describe(data))
@@ -137,6 +156,13 @@ func (d *decoder) walkValue(rv reflect.Value, data any, path string, limit int) 
 	if rv.Type() == timeType {
 		return d.date(rv, data, path)
 	}
+	if rv.CanAddr() && rv.Addr().Type().Implements(valueType) {
+		want, ok := rv.Addr().Interface().(ValueDecoder).DecodeTOMLValue(data)
+		if !ok {
+			d.typeError(path, want, data)
+		}
+		return ok
+	}
 	if rv.CanAddr() && rv.Addr().Type().Implements(unmarshalType) {
 		s, ok := data.(string)
 		if !ok {
@@ -156,6 +182,9 @@ func (d *decoder) walkValue(rv reflect.Value, data any, path string, limit int) 
 			d.typeError(path, "a string", data)
 			return false
 		}
+		// A multi-line string keeps the line ends of its file: those of one
+		// saved on Windows are CRLF, which is a line end like any other.
+		s = strings.ReplaceAll(s, "\r\n", "\n")
 		if n := utf8.RuneCountInString(s); limit > 0 && n > limit {
 			d.dl.Errorf(d.loc.Pos(path), "%s %q is %d characters long, more than the %d allowed: shorten it", LastKey(path), s, n, limit)
 			return false
@@ -228,12 +257,12 @@ func (d *decoder) float(rv reflect.Value, data any, path string) bool {
 }
 
 func (d *decoder) date(rv reflect.Value, data any, path string) bool {
-	t, ok := data.(time.Time)
-	if !ok || t.Location().String() != "date-local" { // the name BurntSushi/toml gives local dates
+	t, ok := LocalDate(data)
+	if !ok {
 		d.typeError(path, "a date such as 2026-01-31 (not quoted)", data)
 		return false
 	}
-	rv.Set(reflect.ValueOf(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)))
+	rv.Set(reflect.ValueOf(t))
 	return true
 }
 
