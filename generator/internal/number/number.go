@@ -101,6 +101,9 @@ func classify(s string) error {
 	case "nan", "inf", "infinity":
 		return ErrNotFinite
 	}
+	if t := trimSign(s); t != "" && (t[0] == '+' || t[0] == '-') {
+		return ErrSyntax
+	}
 	if strings.Contains(s, ",") {
 		return classifyComma(s)
 	}
@@ -123,10 +126,10 @@ func classifyComma(s string) error {
 	if strings.Count(s, ",") > 1 || strings.Contains(s, ".") {
 		return grouping(s)
 	}
-	if len(s) > maxHinted {
+	thousands, decimal := strings.ReplaceAll(s, ",", ""), strings.ReplaceAll(s, ",", ".")
+	if len(s) > maxHinted || !parses(thousands) || !parses(decimal) {
 		return ErrAmbiguous
 	}
-	thousands, decimal := strings.ReplaceAll(s, ",", ""), strings.ReplaceAll(s, ",", ".")
 	return &hintError{ErrAmbiguous, fmt.Sprintf("is not a plain number: its \",\" is a thousands separator (write %s) or a decimal comma (write %s), which cannot be told apart: in the spreadsheet, format the column as a number with \".\" for decimals and no 1000 separator before saving as CSV", thousands, decimal)}
 }
 
@@ -149,7 +152,7 @@ func grouping(s string) error {
 // (".", spaces) group thousands.
 func decimalComma(s string) error {
 	intPart, frac, _ := strings.Cut(s, ",")
-	if len(s) > maxHinted || frac == "" || span(frac, 0) != len(frac) || !groupsOfThree(strings.TrimLeft(intPart, "+-")) {
+	if len(s) > maxHinted || frac == "" || span(frac, 0) != len(frac) || !groupsOfThree(trimSign(intPart)) {
 		return ErrComma
 	}
 	plainS := strings.Map(func(r rune) rune {
@@ -179,7 +182,7 @@ func parses(s string) bool {
 // optional fraction after a ".": 1,234 or 12,345,678.9. The first group
 // does not start with 0, as no number written with grouping does.
 func groupingOnly(s string) bool {
-	s = strings.TrimLeft(s, "+-")
+	s = trimSign(s)
 	intPart, _, _ := strings.Cut(s, ".")
 	groups := strings.Split(intPart, ",")
 	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 || span(groups[0], 0) != len(groups[0]) || groups[0][0] == '0' {
@@ -211,6 +214,14 @@ func groupsOfThree(s string) bool {
 		}
 	}
 	return true
+}
+
+// trimSign drops one leading sign: a number has at most one.
+func trimSign(s string) string {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		return s[1:]
+	}
+	return s
 }
 
 func dropGrouping(r rune) rune {

@@ -99,6 +99,9 @@ func TestParseAdvice(t *testing.T) {
 		// write them so.
 		{"1 e700", ErrGrouping.Error()},
 		{"1,234.5e999", ErrGrouping.Error()},
+		// Two signs are no number, grouped or not: no advice to write one.
+		{"++1,000", ErrSyntax.Error()},
+		{"-+1,234.5", ErrSyntax.Error()},
 	}
 	for _, tc := range tests {
 		if _, err := Parse(tc.in); err == nil || err.Error() != tc.want {
