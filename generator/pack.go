@@ -103,7 +103,7 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 		return nil, nil, err
 	}
 	defer closeFS()
-	rep := report(s.Result, s.Diags)
+	rep := siteReport(s)
 	if err != nil {
 		return rep, nil, err
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/locale"
+	"github.com/scorecard-dev/scorecard/themes"
 )
 
 // Theme is a theme's files: the site's themes/<name>/ folder, when it has one,
@@ -100,6 +101,13 @@ func (t *Theme) catalog() (*i18n.Catalog, error) {
 		}
 	}
 	return i18n.Load(files, locale.New(t.lang))
+}
+
+// BuiltinWords are the built-in default theme's messages in the language
+// lang, without any site's.
+func BuiltinWords(lang string) (*i18n.Catalog, error) {
+	t := &Theme{name: "default", lang: lang, layers: []fs.FS{themes.Default()}}
+	return t.catalog()
 }
 
 // Words are the theme's messages in the site's language. The theme must be
