@@ -56,12 +56,16 @@ type Words = i18n.Catalog
 // DefaultWords are the built-in theme's messages in English, for when no
 // build has read a site's theme.
 func DefaultWords() *Words {
-	w, err := theme.BuiltinWords(i18n.Base)
+	w, err := BuiltinWords(i18n.Base)
 	if err != nil {
 		panic(err) // the built-in English file is checked by the tests
 	}
 	return w
 }
+
+// BuiltinWords are the built-in theme's messages in the language lang (a
+// tag such as "de" or "de-CH"), without a site's.
+func BuiltinWords(lang string) (*Words, error) { return theme.BuiltinWords(lang) }
 
 // Errors is the error of a build that found problems in its input. It lists
 // every problem, sorted by file and position.
