@@ -316,3 +316,69 @@ func cut(s string) string {
 	}
 	return s
 }
+
+// TestSiteTranslatesItsTheme: a site changes one word of a shipped
+// language in its own theme folder, adds a regional variant that changes
+// another, and adds a language the theme does not ship, message by
+// message over English; a message of its own with a placeholder English
+// has not is an error at its place, and nothing is written.
+func TestSiteTranslatesItsTheme(t *testing.T) {
+	src := inLanguage(t, smallSite, "de-CH")
+	write := func(name, content string) {
+		p := filepath.Join(src, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("themes/default/i18n/de.toml", "nav_pack = \"Aufsichtsratsbericht\"\n")
+	write("themes/default/i18n/de-CH.toml", "exc_title = \"Ausnahmen\"\n")
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Source: src, Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	page := readPage(t, dest, "exceptions/index.html")
+	for _, want := range []string{
+		`<html lang="de-CH" dir="ltr">`,
+		`<li><a href="../pack/index.html">Aufsichtsratsbericht</a></li>`, // the site's de.toml
+		`<title>Ausnahmen · Acme Scorecard</title>`,                      // its de-CH.toml
+		`<li><a href="../initiatives/index.html">Initiativen</a></li>`,   // the built-in de.toml
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("exceptions page lacks %s", want)
+		}
+	}
+
+	src = inLanguage(t, smallSite, "pt")
+	write("themes/default/i18n/pt.toml", "nav_initiatives = \"Iniciativas\"\n")
+	if _, err := Build(context.Background(), Options{Source: src, Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	page = readPage(t, dest, "exceptions/index.html")
+	for _, want := range []string{`<html lang="pt" dir="ltr">`, `>Iniciativas</a>`, `>Board pack</a>`, `<h1>Exceptions</h1>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("a page in a language of the site's own lacks %s", want)
+		}
+	}
+
+	write("themes/default/i18n/pt.toml", "nav_initiatives = \"Iniciativas\"\n\nlatest_data = \"Últimos dados: {periodo}\"\n")
+	_, err := Build(context.Background(), Options{Source: src, Destination: dest})
+	want := `themes/default/i18n/pt.toml:3:15: message "latest_data" has the placeholder {periodo}, which the en message has not (it has {period})`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Build = %v; want %s", err, want)
+	}
+	if !strings.Contains(readPage(t, dest, "exceptions/index.html"), `>Iniciativas</a>`) {
+		t.Error("a failed build changed the previous output")
+	}
+}
+
+func readPage(t *testing.T, dest, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dest, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"path"
 	"slices"
 	"strings"
 
@@ -25,10 +26,20 @@ import (
 const Base = "en"
 
 // A File is one translation file, with the name that messages about it
-// give (themes/house/i18n/de.toml).
+// give (themes/house/i18n/de.toml) and the language it is of (de); without
+// a language, its name says it.
 type File struct {
 	Name string
+	Lang string
 	Src  []byte
+}
+
+// lang is the language of f.
+func (f File) lang() string {
+	if f.Lang != "" {
+		return f.Lang
+	}
+	return strings.TrimSuffix(path.Base(f.Name), ".toml")
 }
 
 // Catalog is the messages of one language. It is made once per build and
@@ -87,7 +98,7 @@ func Load(files []File, loc *locale.Locale) (*Catalog, error) {
 			continue
 		}
 		loc := tomlx.Locate(f.Name, string(f.Src))
-		isBase := strings.TrimSuffix(f.Name[strings.LastIndexByte(f.Name, '/')+1:], ".toml") == Base
+		isBase := f.lang() == Base
 		keys := make([]string, 0, len(data))
 		for k := range data {
 			keys = append(keys, k)

@@ -97,7 +97,7 @@ func (t *Theme) catalog() (*i18n.Catalog, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", where, err)
 			}
-			files = append(files, i18n.File{Name: where, Src: src})
+			files = append(files, i18n.File{Name: where, Lang: lang, Src: src})
 		}
 	}
 	return i18n.Load(files, locale.New(t.lang))
