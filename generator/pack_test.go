@@ -161,6 +161,12 @@ func TestPackShowsTheScorecardVocabulary(t *testing.T) {
 			t.Errorf("the pack lacks %s", want)
 		}
 	}
+	// The names in an initiative's line of facts are isolated, so that on a
+	// page written right to left a name in Latin letters does not take the
+	// day of the date after it (1 يناير) into its own run.
+	if want := `<p class="meta"><bdi>Acme Corp</bdi> · <bdi>Head of Sales Ops</bdi> · Jan 1, 2026 – Dec 31, 2026</p>`; !strings.Contains(pack, want) {
+		t.Errorf("the pack lacks %s", want)
+	}
 	if i, j := strings.Index(pack, `class="vision"`), strings.Index(pack, `id="summary"`); i < 0 || i > j {
 		t.Error("the vision is not on the cover, before the summary")
 	}

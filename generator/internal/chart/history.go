@@ -2,6 +2,7 @@ package chart
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -127,6 +128,24 @@ func axes(words shapeWords, y opts.YAxis, grid opts.Grid) []charts.GlobalOpts {
 	return []charts.GlobalOpts{charts.WithYAxisOpts(y), charts.WithXAxisOpts(x), charts.WithGridOpts(grid)}
 }
 
+// legend lays a chart's legend out as the language reads: in one written
+// right to left its entries, names, run from the right, each with its mark
+// on the right of its text. names may be nil where the legend lists every
+// series in a language written left to right.
+func legend(words shapeWords, l opts.Legend, names []string) opts.Legend {
+	if !words.rtl {
+		if names != nil {
+			l.Data = names
+		}
+		return l
+	}
+	l.Align = "right"
+	r := slices.Clone(names)
+	slices.Reverse(r)
+	l.Data = r
+	return l
+}
+
 // historyShape is the history chart of a measure of polarity pol with no
 // periods and no data.
 func historyShape(pol model.Polarity, words shapeWords) *chartShape {
@@ -136,7 +155,7 @@ func historyShape(pol model.Polarity, words shapeWords) *chartShape {
 		charts.WithInitializationOpts(opts.Initialization{ChartID: "history", Renderer: "svg"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: []string{words.actual, words.target}}),
+		charts.WithLegendOpts(legend(words, opts.Legend{Show: opts.Bool(true), Bottom: "0"}, []string{words.actual, words.target})),
 	)
 	l.SetGlobalOptions(axes(words, opts.YAxis{Scale: opts.Bool(true)}, opts.Grid{Left: "64", Right: "24", Top: "24", Bottom: "56"})...)
 	x := extras{legend: true}

@@ -111,13 +111,13 @@ func Spend(h *InitiativeHistory, words *Words) *Chart {
 
 // lineChart is a line chart of y over periods, its legend naming the
 // series; time runs as the language reads (axes).
-func lineChart(id string, periods []string, words *Words, y opts.YAxis, legend ...string) *charts.Line {
+func lineChart(id string, periods []string, words *Words, y opts.YAxis, names ...string) *charts.Line {
 	l := charts.NewLine()
 	l.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Renderer: "svg"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: legend}),
+		charts.WithLegendOpts(legend(words.shape, opts.Legend{Show: opts.Bool(true), Bottom: "0"}, names)),
 	)
 	l.SetGlobalOptions(axes(words.shape, y, opts.Grid{Left: "72", Right: "24", Top: "16", Bottom: "56"})...)
 	l.SetXAxis(periods)
@@ -180,10 +180,9 @@ func Gantt(id, unitName string, rows []GanttRow, asOf time.Time, asOfLabel strin
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Renderer: "svg"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item", Formatter: "{b}"}),
-		// One line of legend, paged where a phone has no room for it.
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}),
 		charts.WithXAxisOpts(x), charts.WithYAxisOpts(y), charts.WithGridOpts(grid),
 	)
+	var shown []string // the series, in the legend's order
 	gx := ganttExtras{extras{legend: true}}
 	// The bars take no pointer events and have no tooltip: the diamonds have
 	// tooltips, and the table says what the bars do.
@@ -194,6 +193,7 @@ func Gantt(id, unitName string, rows []GanttRow, asOf time.Time, asOfLabel strin
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour}),
 		}, more...)...)
 		gx.series = append(gx.series, seriesExtras{silent: true, noTooltip: true})
+		shown = append(shown, name)
 	}
 	planned, filled := ganttBars(rows)
 	bar(words.w.Text("gantt_planned"), plannedColour, planned,
@@ -227,7 +227,13 @@ func Gantt(id, unitName string, rows []GanttRow, asOf time.Time, asOfLabel strin
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: ms.fill, BorderColor: "#37474f", BorderWidth: 1.5}))
 		l.Overlap(s)
 		gx.series = append(gx.series, seriesExtras{z: 10})
+		shown = append(shown, words.w.Text(ms.name))
 	}
+	if !words.shape.rtl {
+		shown = nil // every series, in order
+	}
+	// One line of legend, paged where a phone has no room for it.
+	l.SetGlobalOptions(charts.WithLegendOpts(legend(words.shape, opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}, shown)))
 	l.Accept(gx)
 	return &Chart{
 		ID:     id,

@@ -169,6 +169,10 @@ func TestInitiativeChartsRightToLeft(t *testing.T) {
 	if g := m["grid"].([]any)[0].(map[string]any); g["left"] != "24" || g["right"] != "8" {
 		t.Errorf("grid %v", g)
 	}
+	// The legend runs from the right, each mark on the right of its name.
+	if lg := m["legend"].(map[string]any); lg["align"] != "right" || mustJSON(lg["data"]) != `["مرحلة منجزة","في المسار","المخطط"]` {
+		t.Errorf("legend %v", lg)
+	}
 	if want := "الخط الزمني لمبادرات Org: "; !strings.HasPrefix(c.Label, want) {
 		t.Errorf("label %q", c.Label)
 	}
@@ -182,6 +186,9 @@ func TestInitiativeChartsRightToLeft(t *testing.T) {
 	}
 	if got := mustJSON(option(t, Progress(h, ar))["scorecard"].(map[string]any)["series"]); got != `["نسبة الإنجاز","المتوقع"]` {
 		t.Errorf("progress series %s", got)
+	}
+	if lg := option(t, Progress(h, ar))["legend"].(map[string]any); lg["align"] != "right" || mustJSON(lg["data"]) != `["المتوقع","نسبة الإنجاز"]` {
+		t.Errorf("progress legend %v", lg)
 	}
 }
 
