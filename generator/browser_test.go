@@ -200,10 +200,24 @@ const rightToLeft = `(() => {
 	return [document.documentElement.dir, spark ? getComputedStyle(spark).transform : "-", [...new Set(axes)].join(",")].join(" | ");
 })()`
 
-// TestRightToLeftInTheBrowser opens a page of every type of the example
-// site built in Arabic in Chromium, as on a desktop and as on a phone 390
-// pixels wide in the dark scheme, and runs axe-core on each: no violation,
-// no page that scrolls sideways, no console error, every chart drawn. Each
+// rtlPages are a page of each kind of the example site with a chart or a
+// sparkline, and the exceptions page.
+var rtlPages = []string{
+	"index.html",
+	"units/operations/index.html",
+	"units/org/objectives/grow-revenue.html",
+	"units/org/measures/revenue.html",
+	"initiatives/index.html",
+	"initiatives/sales/crm-rollout.html",
+	"exceptions/index.html",
+	"pack/index.html",
+}
+
+// TestRightToLeftInTheBrowser opens a page of each type that draws
+// (rtlPages) of the example site built in Arabic in Chromium, as on a desktop and as on a phone 390
+// pixels wide in the dark scheme: no page that scrolls sideways, no console
+// error, every chart drawn (axe-core runs on the English pages,
+// TestAccessibility; here it would double the suite's longest test). Each
 // page runs right to left; sparklines are mirrored; every chart over time
 // (history, score, progress, spend, the initiatives' timeline) runs
 // leftwards, its values or names on the right and its legend's marks on
@@ -216,12 +230,11 @@ func TestRightToLeftInTheBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	var pages []string
-	for p := range browsertest.ExamplePages() {
+	for _, p := range rtlPages {
 		pages = append(pages, filepath.Join(example, p))
 	}
-	slices.Sort(pages)
 	want := regexp.MustCompile(`^rtl \| (-|matrix\(-1, 0, 0, 1, 0, 0\)) \| (leftwards/right(/right)?(,|$))*$`)
-	for _, o := range []sitecheck.Options{{Axe: true, Script: rightToLeft}, {Axe: true, Width: 390, Dark: true, Script: rightToLeft}} {
+	for _, o := range []sitecheck.Options{{Script: rightToLeft}, {Width: 390, Dark: true, Script: rightToLeft}} {
 		reports, err := sitecheck.BrowseWith(ctx, chromium, pages, o)
 		if err != nil {
 			t.Fatalf("%d wide: %v", o.Width, err)
