@@ -107,6 +107,30 @@ func (p *Page) PeriodsHTML() template.HTML {
 	return template.HTML(b.String())
 }
 
+// CrumbsHTML is the list of the default theme's breadcrumbs: one <li> for
+// each of Crumbs, a link but for the last, the page itself. Written here
+// for the reason PeriodsHTML is: three template actions a crumb, five
+// crumbs a page, on most pages of every period were two fifths of the
+// page's frame. Themes can range over Crumbs themselves.
+func (p *Page) CrumbsHTML() template.HTML {
+	var b strings.Builder
+	b.Grow(len(p.Crumbs) * 80)
+	for _, c := range p.Crumbs {
+		if c.Href != "" {
+			b.WriteString(`<li><a href="`)
+			writeText(&b, c.Href)
+			b.WriteString(`">`)
+			writeText(&b, c.Text)
+			b.WriteString(`</a></li>`)
+			continue
+		}
+		b.WriteString(`<li><span aria-current="page">`)
+		writeText(&b, c.Text)
+		b.WriteString(`</span></li>`)
+	}
+	return template.HTML(b.String())
+}
+
 // LatestPeriod is the as-of period of Periods, where the pages of an
 // earlier review point to.
 func (p *Page) LatestPeriod() PeriodLink {
