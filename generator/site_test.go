@@ -43,6 +43,8 @@ func TestPagesGolden(t *testing.T) {
 		"initiatives/ops/automation.html",
 		"exceptions/index.html",
 		"alignment/index.html",
+		"changes/index.html",
+		"units/ops/changes.html",
 		"data/scores.json",
 	} {
 		got, err := os.ReadFile(filepath.Join(dest, page))
