@@ -201,7 +201,8 @@ const rightToLeft = `(() => {
 })()`
 
 // rtlPages are a page of each kind of the example site with a chart or a
-// sparkline, and the exceptions page.
+// sparkline, the exceptions page, the pages of changes and the glossary,
+// and a measure's page (its year-to-date chart) in an earlier review.
 var rtlPages = []string{
 	"index.html",
 	"units/operations/index.html",
@@ -210,6 +211,10 @@ var rtlPages = []string{
 	"initiatives/index.html",
 	"initiatives/sales/crm-rollout.html",
 	"exceptions/index.html",
+	"changes/index.html",
+	"units/operations/changes.html",
+	"glossary/index.html",
+	"periods/2026-08/units/org/measures/revenue.html",
 	"pack/index.html",
 }
 
