@@ -67,7 +67,7 @@ func TestHostileContentIsText(t *testing.T) {
 func themeScripts(t *testing.T) map[string]bool {
 	t.Helper()
 	themeJS := map[string]bool{}
-	for _, f := range []string{"static/assets/site.js", "static/assets/echarts/echarts.min.js"} {
+	for _, f := range []string{"static/assets/site.js", "static/assets/find.js", "static/assets/echarts/echarts.min.js"} {
 		b, err := fs.ReadFile(themes.Default(), f)
 		if err != nil {
 			t.Fatal(err)
@@ -134,7 +134,7 @@ func checkScript(t *testing.T, page string, n *html.Node, themeJS map[string]boo
 	src, typ := attr(n, "src"), attr(n, "type")
 	switch {
 	case src != "":
-		if !strings.HasSuffix(src, "assets/site.js") && !strings.HasSuffix(src, "assets/echarts/echarts.min.js") {
+		if !strings.HasSuffix(src, "assets/site.js") && !strings.HasSuffix(src, "assets/find.js") && !strings.HasSuffix(src, "assets/echarts/echarts.min.js") {
 			t.Errorf("%s: a script from %q", page, src)
 		}
 	case typ == "application/json":

@@ -1,6 +1,10 @@
 package view
 
 import (
+	"strconv"
+	"sync"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/compare"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
@@ -11,11 +15,12 @@ type Builder struct {
 	r     *compute.Result
 	site  *SiteView
 	theme *theme.Theme
+	sets  func() []*compare.Set // the comparisons, made once when a page asks
 }
 
 // NewBuilder returns the builder of r's views, for the templates of t.
 func NewBuilder(r *compute.Result, t *theme.Theme) *Builder {
-	return &Builder{r: r, site: NewSite(r), theme: t}
+	return &Builder{r: r, site: NewSite(r), theme: t, sets: sync.OnceValue(func() []*compare.Set { return compare.Sets(r) })}
 }
 
 // NewSite is what every page of r shows.
@@ -51,6 +56,8 @@ const (
 	InitiativePage  = "initiative"
 	ExceptionsPage  = "exceptions"
 	AlignmentPage   = "alignment"
+	ComparePage     = "compare"     // a page of a comparison of units
+	ComparisonsPage = "comparisons" // the list of comparisons
 )
 
 // A PageRef names a page of the site and what it is about.
@@ -61,6 +68,10 @@ type PageRef struct {
 	Objective  *model.Objective
 	Measure    *model.Measure
 	Initiative *model.Initiative
+	// Compare is the comparison a ComparePage shows, and PageNumber which
+	// of its pages, from 1.
+	Compare    *compare.Set
+	PageNumber int
 }
 
 // Pages lists every page of r's site but the board pack, in the order a
@@ -86,7 +97,7 @@ func Pages(r *compute.Result) []PageRef {
 	if hasCascade(r) {
 		out = append(out, PageRef{Path: alignmentPath, Kind: AlignmentPage})
 	}
-	return out
+	return append(out, comparePageRefs(compare.Sets(r))...)
 }
 
 // Page is the view of the page p.
@@ -95,6 +106,7 @@ func (b *Builder) Page(p PageRef) *Page {
 	case HomePage:
 		home := b.unitView(p.Path, p.Unit)
 		home.Tree = b.tree(p.Path)
+		home.Comparisons = rel(p.Path) + comparisonsPath
 		if hasCascade(b.r) {
 			home.Cascade = &Link{Text: "How objectives align across the units", Href: rel(p.Path) + alignmentPath}
 		}
@@ -117,6 +129,16 @@ func (b *Builder) Page(p PageRef) *Page {
 		return b.page(p.Path, "Initiatives", "initiatives", b.initiativesView(p.Path))
 	case AlignmentPage:
 		return b.page(p.Path, "Alignment", "scorecard", b.alignmentView(p.Path))
+	case ComparePage:
+		v := b.compareView(p.Path, p.Compare, p.PageNumber)
+		pg := b.page(p.Path, v.Title, "compare", v)
+		pg.Crumbs = []Link{{Text: "Compare", Href: rel(p.Path) + comparisonsPath}, {Text: v.Title}}
+		if v.Pages > 1 {
+			pg.Title += " · page " + strconv.Itoa(v.Page)
+		}
+		return pg
+	case ComparisonsPage:
+		return b.page(p.Path, "Compare units", "compare", b.comparisonsView(p.Path))
 	case InitiativePage:
 		in := p.Initiative
 		pg := b.page(p.Path, in.Name, "initiatives", b.initiativePage(p.Path, in))
@@ -168,6 +190,8 @@ func (p *Page) HasCharts() bool {
 		return len(v.Units) > 0
 	case *InitiativePageView:
 		return v.Progress != nil || v.Spending != nil
+	case *CompareView:
+		return v.Spread != nil
 	}
 	return false
 }
