@@ -2,7 +2,9 @@ package generator
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -26,7 +28,7 @@ func buildSite(t *testing.T, src string) string {
 }
 
 // TestComparePagesGolden compares the league site's comparisons, their
-// list and a unit page linking its own with their reviewed copies in
+// list and the search index with their reviewed copies in
 // testdata/golden/league (go test ./generator -update rewrites them).
 func TestComparePagesGolden(t *testing.T) {
 	dest := buildSite(t, leagueSite)
@@ -36,6 +38,7 @@ func TestComparePagesGolden(t *testing.T) {
 		"units/org/compare.html",
 		"units/west/compare.html",
 		"units/west/index.html",
+		"data/search.js",
 	} {
 		got, err := os.ReadFile(filepath.Join(dest, page))
 		if err != nil {
@@ -166,5 +169,94 @@ func TestComparisonPages(t *testing.T) {
 	// Each region's own comparison is one page: 83 or 84 units.
 	if rows := rowsOf(t, filepath.Join(dest, "units/r1/compare.html")); len(rows) != 84 || !strings.HasPrefix(rows[0], "1 | Unit 250 |") {
 		t.Errorf("region 1: %d rows from %q", len(rows), rows[0])
+	}
+}
+
+// searchIndex reads a built site's search index.
+func searchIndex(t *testing.T, dest string) map[string]json.RawMessage {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dest, "data/search.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	const head = "// The search index of the site, read by assets/find.js.\nvar scorecardSearch = "
+	if !strings.HasPrefix(s, head) || !strings.HasSuffix(s, ";\n") {
+		t.Fatalf("data/search.js is not the index script:\n%.200s", s)
+	}
+	var ix map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimPrefix(s, head), ";\n")), &ix); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+// TestSearchIndexLeadsToEveryPage decodes the example site's index as
+// find.js does and checks that it names every unit, objective, measure and
+// initiative once, by a page that exists, with its name and owner.
+func TestSearchIndexLeadsToEveryPage(t *testing.T) {
+	dest := buildSite(t, "..")
+	raw := searchIndex(t, dest)
+	var ix struct {
+		T, K    []string
+		P, U, I []int
+		O, M    [][]int
+	}
+	for k, v := range map[string]any{"t": &ix.T, "k": &ix.K, "p": &ix.P, "u": &ix.U, "i": &ix.I, "o": &ix.O, "m": &ix.M} {
+		if err := json.Unmarshal(raw[k], v); err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+	}
+	var entries []string
+	add := func(path, name, owner string) {
+		if _, err := os.Stat(filepath.Join(dest, path)); err != nil {
+			t.Errorf("%s (%s): %v", path, name, err)
+		}
+		entries = append(entries, path+" "+name+" / "+owner)
+	}
+	for u := 0; u < len(ix.U)/4; u++ {
+		id := ix.K[ix.U[4*u]]
+		add("units/"+id+"/index.html", ix.T[ix.U[4*u+1]], ix.T[ix.U[4*u+2]])
+		for j := 0; j < len(ix.O[u]); j += 2 {
+			p := ix.O[u][j]
+			add("units/"+id+"/objectives/"+ix.K[ix.P[2*p]]+".html", ix.T[ix.P[2*p+1]], ix.T[ix.O[u][j+1]])
+		}
+		for _, p := range ix.M[u] {
+			add("units/"+id+"/measures/"+ix.K[ix.P[2*p]]+".html", ix.T[ix.P[2*p+1]], "")
+		}
+	}
+	for j := 0; j < len(ix.I); j += 4 {
+		add("initiatives/"+ix.K[ix.U[4*ix.I[j]]]+"/"+ix.K[ix.I[j+1]]+".html", ix.T[ix.I[j+2]], ix.T[ix.I[j+3]])
+	}
+	// The example has 9 units, 31 objectives, 44 measures and 8
+	// initiatives.
+	got := map[string]int{}
+	for _, e := range entries {
+		switch {
+		case strings.Contains(e, "/objectives/"):
+			got["objectives"]++
+		case strings.Contains(e, "/measures/"):
+			got["measures"]++
+		case strings.HasPrefix(e, "initiatives/"):
+			got["initiatives"]++
+		default:
+			got["units"]++
+		}
+	}
+	if want := map[string]int{"units": 9, "objectives": 31, "measures": 44, "initiatives": 8}; !maps.Equal(got, want) {
+		t.Errorf("entries by kind %v; want %v", got, want)
+	}
+	for _, e := range []string{
+		"units/org/index.html Northwind Traders / Chief Executive",
+		"units/org/objectives/grow-revenue.html Grow revenue profitably / Chief Financial Officer",
+		"units/apac/measures/revenue.html Revenue / ",
+		"initiatives/sales/crm-rollout.html CRM roll-out / Head of Sales Operations",
+	} {
+		if !slices.Contains(entries, e) {
+			t.Errorf("no entry %q", e)
+		}
+	}
+	if len(entries) != len(slices.Compact(slices.Sorted(slices.Values(entries)))) {
+		t.Error("an entry is named twice")
 	}
 }
