@@ -33,12 +33,14 @@ const SearchIndexPath = "data/search.js"
 //	m  for each unit, its measures: pair, ...
 //	i  initiatives, four numbers each: unit (position in u), id (k),
 //	   name (t), owner (t)
+//	w  the words find.js shows with the results (searchWords)
 //
 // find.js builds the paths: units/<unit>/index.html,
 // units/<unit>/objectives/<id>.html, units/<unit>/measures/<id>.html,
 // initiatives/<unit>/<id>.html. docs/site.md gives its size.
 func SearchIndex(s *model.Site) []byte {
 	ix := newSearchIndex()
+	ix.W = searchWords
 	for _, u := range s.Units {
 		parent := -1
 		if u.Parent != nil {
@@ -71,6 +73,30 @@ func SearchIndex(s *model.Site) []byte {
 	return b.Bytes()
 }
 
+// words are what find.js says of the results, in the site's language:
+// each {name} is filled in.
+type words struct {
+	Kinds []string `json:"kinds"` // unit, objective, measure, initiative
+	In    string   `json:"in"`    // where a unit is: {unit}, the unit above
+	Owner string   `json:"owner"` // {name}
+	None  string   `json:"none"`
+	One   string   `json:"one"`
+	Many  string   `json:"many"` // {n} results
+	More  string   `json:"more"` // {shown} listed of {n}
+}
+
+// searchWords are the search's words. They are in the index rather than
+// the script, so that the build can give them in the site's language.
+var searchWords = words{
+	Kinds: []string{"Unit", "Objective", "Measure", "Initiative"},
+	In:    "in {unit}",
+	Owner: "Owner: {name}",
+	None:  "Nothing found",
+	One:   "1 result",
+	Many:  "{n} results",
+	More:  "The first {shown} of {n}: add a word to narrow them, such as a unit's name",
+}
+
 // searchIndex is the index as it is written; see SearchIndex.
 type searchIndex struct {
 	T []string `json:"t"`
@@ -80,6 +106,7 @@ type searchIndex struct {
 	O [][]int  `json:"o"`
 	M [][]int  `json:"m"`
 	I []int    `json:"i"`
+	W words    `json:"w"`
 
 	texts, ids map[string]int
 	pairs      map[string]int

@@ -6,7 +6,6 @@
 (function () {
   "use strict";
 
-  var kinds = ["Unit", "Objective", "Measure", "Initiative"];
   var shown = 20; // results listed at most
 
   // fold makes text comparable: lower case, accents dropped.
@@ -33,6 +32,7 @@
       for (j = 0; j < d.m[i].length; j++) { add(2, d.p[2 * d.m[i][j] + 1], 0, i, d.p[2 * d.m[i][j]]); }
     }
     for (j = 0; j < d.i.length; j += 4) { add(3, d.i[j + 2], d.i[j + 3], d.i[j], d.i[j + 1]); }
+    e.words = d.w;
     e.texts = d.t;
     e.folded = d.t.map(fold);
     e.ids = d.k;
@@ -97,6 +97,11 @@
     return c;
   }
 
+  // say fills the index's words for name with values: "{n} results".
+  function say(ix, name, values) {
+    return ix.words[name].replace(/\{(\w+)\}/g, function (m, k) { return values[k]; });
+  }
+
   function el(tag, cls, text) {
     var x = document.createElement(tag);
     if (cls) { x.className = cls; }
@@ -120,7 +125,7 @@
         ix = readIndex(window.scorecardSearch);
         update();
       };
-      s.onerror = function () { status.textContent = "The search could not be loaded."; };
+      s.onerror = function () { status.textContent = box.getAttribute("data-failed"); };
       document.head.appendChild(s);
     }
 
@@ -131,7 +136,7 @@
       a.href = home + path(ix, i);
       // The parts are blocks; the spaces between them are for the link's
       // name as screen readers say it.
-      a.appendChild(el("span", "search-kind", kinds[ix.kind[i]]));
+      a.appendChild(el("span", "search-kind", ix.words.kinds[ix.kind[i]]));
       a.appendChild(document.createTextNode(" "));
       a.appendChild(el("span", "search-name", ix.texts[ix.name[i]]));
       // Where it is: its unit and the unit above, since units of one name
@@ -141,9 +146,9 @@
       if (ix.kind[i] !== 0) {
         where.push(ix.texts[ix.units[4 * u + 1]] + (above ? ", " + above : ""));
       } else if (above) {
-        where.push("in " + above);
+        where.push(say(ix, "in", { unit: above }));
       }
-      if (ix.owner[i]) { where.push("Owner: " + ix.texts[ix.owner[i]]); }
+      if (ix.owner[i]) { where.push(say(ix, "owner", { name: ix.texts[ix.owner[i]] })); }
       if (where.length) {
         a.appendChild(document.createTextNode(" "));
         a.appendChild(el("span", "search-where", where.join(" · ")));
@@ -157,15 +162,15 @@
       var query = fold(input.value).trim().replace(/\s+/g, " ");
       list.textContent = "";
       if (!query) { close(); status.textContent = ""; return; }
-      if (!ix) { status.textContent = "Loading the search…"; return; }
+      if (!ix) { return; } // update runs again once the index is in
       var hits = find(ix, query);
       for (var n = 0; n < hits.length && n < shown; n++) { list.appendChild(item(hits[n])); }
       if (hits.length === 0) {
-        list.appendChild(el("li", "search-none", "Nothing found"));
+        list.appendChild(el("li", "search-none", say(ix, "none", {})));
       } else if (hits.length > shown) {
-        list.appendChild(el("li", "search-more", "The first " + shown + " of " + hits.length + ": add a word to narrow them, such as a unit's name"));
+        list.appendChild(el("li", "search-more", say(ix, "more", { shown: shown, n: hits.length })));
       }
-      status.textContent = hits.length === 1 ? "1 result" : hits.length + " results";
+      status.textContent = say(ix, hits.length === 1 ? "one" : "many", { n: hits.length });
       list.hidden = false;
     }
 
