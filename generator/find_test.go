@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/scorecard-dev/scorecard/internal/testsupport/sitecheck"
 )
 
 // leagueSite is a ministry of three regions and five units below them,
@@ -135,7 +137,8 @@ name = "O"
 
 // TestComparisonPages: a level of 250 units is three pages of at most 100
 // rows, ranked across them; each page links every page and the next and
-// previous ones, and only the first draws the spread of the measures.
+// previous ones, and only the first draws the spread of the measures,
+// which the others link.
 func TestComparisonPages(t *testing.T) {
 	dest := buildSite(t, pagedSite(t, 250))
 	for _, tc := range []struct {
@@ -146,7 +149,7 @@ func TestComparisonPages(t *testing.T) {
 		spread      bool
 	}{
 		{"compare/level-2.html", "1 | Unit 250", "100 | Unit 151", 100, []string{`<span aria-current="page">1</span>`, `href="../compare/level-2-page-2.html">2<`, `href="../compare/level-2-page-3.html">3<`, `href="../compare/level-2-page-2.html" rel="next">Next ›<`}, true},
-		{"compare/level-2-page-2.html", "101 | Unit 150", "200 | Unit 051", 100, []string{`href="../compare/level-2.html" rel="prev">‹ Previous<`, `<span aria-current="page">2</span>`, `href="../compare/level-2-page-3.html" rel="next">`, "Units 101–200 of 250"}, false},
+		{"compare/level-2-page-2.html", "101 | Unit 150", "200 | Unit 051", 100, []string{`<a href="../compare/level-2.html#spread-h">Each measure across the units</a> is on the first page.`, `href="../compare/level-2.html" rel="prev">‹ Previous<`, `<span aria-current="page">2</span>`, `href="../compare/level-2-page-3.html" rel="next">`, "Units 101–200 of 250"}, false},
 		{"compare/level-2-page-3.html", "201 | Unit 050", "250 | Unit 001", 50, []string{`href="../compare/level-2-page-2.html" rel="prev">`, `<span aria-current="page">3</span>`, "Units 201–250 of 250"}, false},
 	} {
 		rows := rowsOf(t, filepath.Join(dest, tc.page))
@@ -162,6 +165,9 @@ func TestComparisonPages(t *testing.T) {
 		if got := strings.Contains(string(b), "data-chart"); got != tc.spread {
 			t.Errorf("%s: chart %v; want %v", tc.page, got, tc.spread)
 		}
+	}
+	for _, p := range sitecheck.Links(dest) {
+		t.Error(p) // the pages' links and the first page's #spread-h among them
 	}
 	if _, err := os.Stat(filepath.Join(dest, "compare/level-2-page-4.html")); err == nil {
 		t.Error("a fourth page of 250 units")

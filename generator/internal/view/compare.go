@@ -34,6 +34,7 @@ type CompareView struct {
 	// SpreadRows its numbers: on the first page only, for all the units.
 	Spread     *chart.Chart
 	SpreadRows []SpreadRow
+	SpreadOn   string // on the other pages, the link to the first's spread
 }
 
 // PageLink is a page of a paged list.
@@ -154,6 +155,9 @@ func (b *Builder) compareView(path string, s *compare.Set, page int) *CompareVie
 	}
 	if page < v.Pages {
 		v.Next = &Link{Text: "Next", Href: here + comparePath(s, page+1)}
+	}
+	if page > 1 && len(s.Columns) > 0 {
+		v.SpreadOn = here + comparePath(s, 1) + "#spread-h"
 	}
 	if page == 1 && len(s.Columns) > 0 {
 		v.Spread = chart.Spread(spreadID(s), of, spreadSeries(s))
