@@ -184,3 +184,72 @@ func TestStrategyMapOnScreen(t *testing.T) {
 		}
 	}
 }
+
+// rightToLeft reads how a page runs: its direction, the transform of its
+// first sparkline, and for each chart over time whether its time axis runs
+// leftwards and which side its value or name axis is on, as ECharts was
+// told and drew it.
+const rightToLeft = `(() => {
+	const spark = document.querySelector(".spark");
+	const axes = Array.from(document.querySelectorAll("[data-chart]")).map(el => {
+		const o = echarts.getInstanceByDom(el).getOption();
+		if (!o.xAxis || !o.yAxis || o.series.some(s => s.type === "graph")) return "";
+		return (o.xAxis[0].inverse ? "leftwards" : "rightwards") + "/" + (o.yAxis[0].position || "left") +
+			(o.legend && o.legend[0] && o.legend[0].show !== false ? "/" + (o.legend[0].align || "auto") : "");
+	}).filter(s => s);
+	return [document.documentElement.dir, spark ? getComputedStyle(spark).transform : "-", [...new Set(axes)].join(",")].join(" | ");
+})()`
+
+// rtlPages are a page of each kind of the example site with a chart or a
+// sparkline, and the exceptions page.
+var rtlPages = []string{
+	"index.html",
+	"units/operations/index.html",
+	"units/org/objectives/grow-revenue.html",
+	"units/org/measures/revenue.html",
+	"initiatives/index.html",
+	"initiatives/sales/crm-rollout.html",
+	"exceptions/index.html",
+	"pack/index.html",
+}
+
+// TestRightToLeftInTheBrowser opens a page of each type that draws
+// (rtlPages) of the example site built in Arabic in Chromium, as on a desktop and as on a phone 390
+// pixels wide in the dark scheme: no page that scrolls sideways, no console
+// error, every chart drawn (axe-core runs on the English pages,
+// TestAccessibility; here it would double the suite's longest test). Each
+// page runs right to left; sparklines are mirrored; every chart over time
+// (history, score, progress, spend, the initiatives' timeline) runs
+// leftwards, its values or names on the right and its legend's marks on
+// the right of their names.
+func TestRightToLeftInTheBrowser(t *testing.T) {
+	chromium := browsertest.Chromium(t)
+	ctx := context.Background()
+	example := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(ctx, Options{Source: inLanguage(t, "..", "ar"), Destination: example}); err != nil {
+		t.Fatal(err)
+	}
+	var pages []string
+	for _, p := range rtlPages {
+		pages = append(pages, filepath.Join(example, p))
+	}
+	want := regexp.MustCompile(`^rtl \| (-|matrix\(-1, 0, 0, 1, 0, 0\)) \| (leftwards/right(/right)?(,|$))*$`)
+	for _, o := range []sitecheck.Options{{Script: rightToLeft}, {Width: 390, Dark: true, Script: rightToLeft}} {
+		reports, err := sitecheck.BrowseWith(ctx, chromium, pages, o)
+		if err != nil {
+			t.Fatalf("%d wide: %v", o.Width, err)
+		}
+		for _, r := range reports {
+			rel, _ := filepath.Rel(example, r.Page)
+			for _, p := range r.Problems() {
+				t.Errorf("%d wide: %s", o.Width, strings.TrimPrefix(p, example+"/"))
+			}
+			if !want.MatchString(r.Script) {
+				t.Errorf("%d wide: %s runs %q", o.Width, rel, r.Script)
+			}
+			if strings.HasPrefix(rel, "units/") && strings.HasSuffix(rel, "/index.html") && !strings.Contains(r.Script, "matrix(-1") {
+				t.Errorf("%s: its sparklines are not mirrored: %q", rel, r.Script)
+			}
+		}
+	}
+}

@@ -37,7 +37,7 @@ func TestPackIsSelfContained(t *testing.T) {
 			t.Errorf("the pack refers to another file: %s", m)
 		}
 	}
-	for _, want := range []string{"Acme Scorecard", "September 2026", "Executive summary", "Exceptions", "Acme Corp", "Operations", "Initiatives", "Appendix: measure definitions", `style="--pack-footer: 'Acme Scorecard · September 2026'"`, "echarts"} {
+	for _, want := range []string{"Acme Scorecard", "September 2026", "Executive summary", "Exceptions", "Acme Corp", "Operations", "Initiatives", "Appendix: measure definitions", `style="--pack-left: 'Acme Scorecard · September 2026'; --pack-right: 'Page ' counter(page) ' of ' counter(pages) ''"`, "echarts"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the pack lacks %q", want)
 		}
@@ -136,4 +136,38 @@ func TestPackPolicyHashesItsInlineCode(t *testing.T) {
 func hashSource(text []byte) string {
 	sum := sha256.Sum256(text)
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+// TestPackShowsTheScorecardVocabulary: the pack's cover carries the
+// organisation's vision and strategy, as Markdown; its appendix gives each
+// measure's description, source, own owner and kind beside its rules.
+func TestPackShowsTheScorecardVocabulary(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pack.html")
+	if _, _, err := Pack(context.Background(), PackOptions{Source: smallSite, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pack := string(b)
+	for _, want := range []string{
+		`<section class="vision"><h2>Vision</h2><div class="prose"><p>The widget maker people <strong>recommend</strong> first, in every market we serve.</p>`,
+		`<section class="strategy"><h2>Strategy</h2><div class="prose"><p>Win on service before price:</p>`,
+		`<tr><th scope="row">Revenue<br><span class="meta">Invoiced sales of all units, net of returns.</span></th><td>Acme Corp</td><td><span class="kind k-lagging">Lagging</span></td><td>higher</td><td>monthly</td><td>ytd (sum)</td><td>sum of child units</td><td>target $100</td><td>Finance ledger, month-end close</td></tr>`,
+		`<tr><th scope="row">Engagement<br><span class="meta">Staff who would recommend Acme as a place to work, out of 100.</span></th><td>Acme Corp<br><span class="meta">Head of People</span></td><td><span class="kind k-leading">Leading</span></td><td>range</td>`,
+	} {
+		if !strings.Contains(pack, want) {
+			t.Errorf("the pack lacks %s", want)
+		}
+	}
+	// The names in an initiative's line of facts are isolated, so that on a
+	// page written right to left a name in Latin letters does not take the
+	// day of the date after it (1 يناير) into its own run.
+	if want := `<p class="meta"><bdi>Acme Corp</bdi> · <bdi>Head of Sales Ops</bdi> · Jan 1, 2026 – Dec 31, 2026</p>`; !strings.Contains(pack, want) {
+		t.Errorf("the pack lacks %s", want)
+	}
+	if i, j := strings.Index(pack, `class="vision"`), strings.Index(pack, `id="summary"`); i < 0 || i > j {
+		t.Error("the vision is not on the cover, before the summary")
+	}
 }

@@ -176,9 +176,10 @@ func (x extras) Visit(m map[string]any) {
 // a string, which ECharts does not read.
 type label struct {
 	*opts.Label
-	Padding  []int   `json:"padding,omitempty"`
-	Width    float64 `json:"width,omitempty"`
-	Overflow string  `json:"overflow,omitempty"`
+	Padding  []int     `json:"padding,omitempty"`
+	Width    float64   `json:"width,omitempty"`
+	Overflow string    `json:"overflow,omitempty"`
+	Offset   []float64 `json:"offset,omitempty"`
 }
 
 // yAxis is opts.YAxis with the label below.

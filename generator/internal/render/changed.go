@@ -6,6 +6,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/compare"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
 	"github.com/scorecard-dev/scorecard/generator/internal/view"
 )
 
@@ -21,7 +22,7 @@ import (
 // It errs on the side of re-rendering: a page is listed when anything it
 // reads of the result changed, whether or not the change shows.
 func Changed(old, next *compute.Result) (paths []string, all bool) {
-	if *view.NewSite(next) != *view.NewSite(old) || old.AsOf != next.AsOf || old.Latest != next.Latest ||
+	if view.Facts(next) != view.Facts(old) || old.AsOf != next.AsOf || old.Latest != next.Latest ||
 		!slices.Equal(old.Periods, next.Periods) || old.Site != next.Site ||
 		len(old.Units) != len(next.Units) || len(old.Objectives) != len(next.Objectives) || len(old.Measures) != len(next.Measures) ||
 		len(old.Initiatives) != len(next.Initiatives) {
@@ -43,13 +44,13 @@ func Changed(old, next *compute.Result) (paths []string, all bool) {
 	for i := range next.Objectives {
 		a, b := &old.Objectives[i], &next.Objectives[i]
 		d.objectives[i] = !sameObjective(a, b)
-		d.objectiveRows[i] = view.ScoreOf(a.Score, a.Status) != view.ScoreOf(b.Score, b.Status) || a.Outlook != b.Outlook
+		d.objectiveRows[i] = shown(a.Score, a.Status) != shown(b.Score, b.Status) || a.Outlook != b.Outlook
 		d.any = d.any || d.objectives[i]
 	}
 	for i := range next.Units {
 		a, b := &old.Units[i], &next.Units[i]
 		d.units[i] = !sameUnit(a, b)
-		d.unitScores[i] = view.ScoreOf(a.Score, a.Status) != view.ScoreOf(b.Score, b.Status)
+		d.unitScores[i] = shown(a.Score, a.Status) != shown(b.Score, b.Status)
 		d.any = d.any || d.units[i]
 	}
 	if !d.any {
@@ -74,6 +75,12 @@ func Changed(old, next *compute.Result) (paths []string, all bool) {
 		}
 	}
 	return append(paths, SiteCSVPath, PackPath, ScoresPath), false
+}
+
+// shown is a score as pages show it: to one decimal, in any language,
+// and its status.
+func shown(o model.Opt, s model.Status) view.Score {
+	return view.Score{Text: number.Score(o.V, o.OK), Status: s.String()}
 }
 
 // The comparisons of results compare every field; a test checks that they

@@ -4,46 +4,79 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/chart"
 	"github.com/scorecard-dev/scorecard/generator/internal/compare"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
+	"github.com/scorecard-dev/scorecard/generator/internal/locale"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
-// A Builder makes the views of one result.
+// A Builder makes the views of one result, in the language of its theme's
+// words.
 type Builder struct {
 	r     *compute.Result
 	site  *SiteView
 	theme *theme.Theme
+	w     *i18n.Catalog
+	loc   *locale.Locale
+	names *locale.PeriodNames
+	words *chart.Words
 	sets  func() []*compare.Set // the comparisons, made once when a page asks
 }
 
-// NewBuilder returns the builder of r's views, for the templates of t.
+// NewBuilder returns the builder of r's views, for the templates of t,
+// which must be parsed.
 func NewBuilder(r *compute.Result, t *theme.Theme) *Builder {
-	return &Builder{r: r, site: NewSite(r), theme: t, sets: sync.OnceValue(func() []*compare.Set { return compare.Sets(r) })}
+	w := t.Words()
+	b := &Builder{r: r, theme: t, w: w, loc: w.Locale(), names: Periods(r, w)}
+	b.words = chart.NewWords(w, b.names)
+	b.site = NewSite(r, w)
+	b.sets = sync.OnceValue(func() []*compare.Set { return compare.Sets(r) })
+	return b
 }
 
-// NewSite is what every page of r shows.
-func NewSite(r *compute.Result) *SiteView {
-	cal := r.Site.Calendar
+// Periods names the periods of r in the language of w.
+func Periods(r *compute.Result, w *i18n.Catalog) *locale.PeriodNames {
+	return w.Locale().Periods(r.Site.Calendar, func(year string) string { return w.Text("fiscal_year", "year", year) })
+}
+
+// NewSite is what every page of r shows, in the language of w.
+func NewSite(r *compute.Result, w *i18n.Catalog) *SiteView {
+	names := Periods(r, w)
+	f := Facts(r)
 	sv := &SiteView{
-		Title: r.Site.Title, Lang: r.Site.Language,
-		AsOf: cal.Name(r.AsOf), AsOfCode: r.AsOf.String(),
-		Rows: r.Data.Rows, Policy: theme.ContentPolicy(nil, nil),
+		Title: r.Site.Title, Lang: r.Site.Language, Dir: w.Locale().Dir(),
+		AsOf: names.Name(r.AsOf), AsOfCode: r.AsOf.String(),
+		Rows: f.Rows, Stale: f.Stale, Missing: f.Missing, Policy: theme.ContentPolicy(nil, nil),
 	}
 	if !r.Latest.IsZero() {
-		sv.Latest = cal.Name(r.Latest)
+		sv.Latest = names.Name(r.Latest)
 	}
+	return sv
+}
+
+// SiteFacts are what SiteView shows of a result, in any language.
+type SiteFacts struct {
+	AsOf, Latest         period.Period
+	Rows, Stale, Missing int
+}
+
+// Facts are the site facts of r.
+func Facts(r *compute.Result) SiteFacts {
+	f := SiteFacts{AsOf: r.AsOf, Latest: r.Latest, Rows: r.Data.Rows}
 	for i := range r.Measures {
 		mr := &r.Measures[i]
 		switch {
 		case !mr.Value.OK:
-			sv.Missing++
+			f.Missing++
 		case mr.Stale:
-			sv.Stale++
+			f.Stale++
 		}
 	}
-	return sv
+	return f
 }
 
 // The kinds of page, each with its template layouts/<kind>.html.
@@ -108,7 +141,7 @@ func (b *Builder) Page(p PageRef) *Page {
 		home.Tree = b.tree(p.Path)
 		home.Comparisons = rel(p.Path) + comparisonsPath
 		if hasCascade(b.r) {
-			home.Cascade = &Link{Text: "How objectives align across the units", Href: rel(p.Path) + alignmentPath}
+			home.Cascade = &Link{Text: b.w.Text("cascade_link"), Href: rel(p.Path) + alignmentPath}
 		}
 		return b.page(p.Path, p.Unit.Name, "scorecard", home)
 	case UnitPage:
@@ -126,9 +159,9 @@ func (b *Builder) Page(p PageRef) *Page {
 		pg.Crumbs = append(crumbs(p.Path, p.Unit), Link{Text: m.Objective.Name, Href: rel(p.Path) + objectivePath(m.Objective)}, Link{Text: m.Name})
 		return pg
 	case InitiativesPage:
-		return b.page(p.Path, "Initiatives", "initiatives", b.initiativesView(p.Path))
+		return b.page(p.Path, b.w.Text("init_title"), "initiatives", b.initiativesView(p.Path))
 	case AlignmentPage:
-		return b.page(p.Path, "Alignment", "scorecard", b.alignmentView(p.Path))
+		return b.page(p.Path, b.w.Text("align_title"), "scorecard", b.alignmentView(p.Path))
 	case ComparePage:
 		v := b.compareView(p.Path, p.Compare, p.PageNumber)
 		pg := b.page(p.Path, v.Title, "compare", v)
@@ -142,10 +175,10 @@ func (b *Builder) Page(p PageRef) *Page {
 	case InitiativePage:
 		in := p.Initiative
 		pg := b.page(p.Path, in.Name, "initiatives", b.initiativePage(p.Path, in))
-		pg.Crumbs = []Link{{Text: "Initiatives", Href: rel(p.Path) + initiativesPath}, {Text: in.Unit.Name, Href: rel(p.Path) + initiativesPath + "#u-" + in.Unit.ID}, {Text: in.Name}}
+		pg.Crumbs = []Link{{Text: b.w.Text("init_title"), Href: rel(p.Path) + initiativesPath}, {Text: in.Unit.Name, Href: rel(p.Path) + initiativesPath + "#u-" + in.Unit.ID}, {Text: in.Name}}
 		return pg
 	}
-	return b.page(p.Path, "Exceptions", "exceptions", b.exceptionsView(p.Path))
+	return b.page(p.Path, b.w.Text("exc_title"), "exceptions", b.exceptionsView(p.Path))
 }
 
 func (b *Builder) page(path, title, nav string, body any) *Page {

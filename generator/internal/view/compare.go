@@ -186,7 +186,7 @@ func (b *Builder) perspectivesOf(s *compare.Set) []*model.Perspective {
 func (b *Builder) compareRow(here string, row compare.Row, persp []*model.Perspective) CompareRow {
 	u := row.Unit
 	ur := b.r.Unit(u)
-	cr := CompareRow{Rank: "–", Unit: Link{Text: u.Name, Href: here + unitPath(u)}, Score: ScoreOf(ur.Score, ur.Status)}
+	cr := CompareRow{Rank: "–", Unit: Link{Text: u.Name, Href: here + unitPath(u)}, Score: b.score(ur.Score, ur.Status)}
 	if row.Rank > 0 {
 		cr.Rank = strconv.Itoa(row.Rank)
 	}
@@ -195,7 +195,7 @@ func (b *Builder) compareRow(here string, row compare.Row, persp []*model.Perspe
 	}
 	for _, p := range persp {
 		pr := ur.Perspectives[p.Index]
-		cr.Perspectives = append(cr.Perspectives, ScoreOf(pr.Score, pr.Status))
+		cr.Perspectives = append(cr.Perspectives, b.score(pr.Score, pr.Status))
 	}
 	cr.Cells = make([]CompareCell, len(row.Measures))
 	for i, m := range row.Measures {
@@ -203,9 +203,9 @@ func (b *Builder) compareRow(here string, row compare.Row, persp []*model.Perspe
 			continue
 		}
 		mr := b.r.Measure(m)
-		cr.Cells[i] = CompareCell{Has: true, Value: formatValue(m, mr.Value), Status: mr.Status.String()}
+		cr.Cells[i] = CompareCell{Has: true, Value: b.value(m, mr.Value), Status: mr.Status.String()}
 		if mr.Score.OK {
-			cr.Cells[i].Score = scoreText(mr.Score)
+			cr.Cells[i].Score = number.Score(mr.Score.V, true)
 		}
 	}
 	return cr

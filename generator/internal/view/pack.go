@@ -11,7 +11,6 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/chart"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
-	"github.com/scorecard-dev/scorecard/generator/internal/number"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
@@ -20,16 +19,17 @@ const PackPath = "pack/index.html"
 
 // PackView is the board pack: one self-contained page laid out for print.
 type PackView struct {
-	Site        *SiteView
-	Root        string
-	Score       Score
-	Units       []TreeItem
-	Counts      []StatusCount
-	Changes     []Change
-	RedMeasures []PackException
-	AtRisk      []PackException
-	Sections    []*UnitView
-	Initiatives []InitiativeView
+	Site             *SiteView
+	Root             string
+	Vision, Strategy template.HTML // the organisation's, on the cover
+	Score            Score
+	Units            []TreeItem
+	Counts           []StatusCount
+	Changes          []Change
+	RedMeasures      []PackException
+	AtRisk           []PackException
+	Sections         []*UnitView
+	Initiatives      []InitiativeView
 	// InitiativeExceptions are the exceptions page's lists, without links:
 	// the pack shows those of the initiatives (behind schedule, over budget,
 	// overdue milestones, red objectives no active initiative serves).
@@ -40,7 +40,9 @@ type PackView struct {
 	CSS    template.CSS
 	Lib    template.JS
 	Script template.JS
-	Footer string // left page margin: title and period
+	Footer string // a page margin: title and period
+	// "Page n of N" in the pack's language, around the two numbers.
+	PageBefore, PageMiddle, PageAfter string
 	// Canonical is the pack's absolute URL in the published site, when the
 	// site has a base URL and the pack is the site's page.
 	Canonical string
@@ -78,8 +80,11 @@ type PackException struct {
 // Definition is a measure of the appendix.
 type Definition struct {
 	Unit, Measure, Objective string
+	Description, Owner       string
+	Kind                     string // leading, lagging or ""
 	Polarity, Frequency      string
 	Basis, Rule, Thresholds  string
+	Source                   string
 }
 
 // Pack is the board pack's view. The site's pack is a page of the site
@@ -102,27 +107,32 @@ func (b *Builder) packView() (*PackView, error) {
 	root := r.Site.Root()
 	rr := r.Unit(root)
 	v := &PackView{
-		Site: b.site, Root: root.Name, Score: ScoreOf(rr.Score, rr.Status),
+		Site: b.site, Root: root.Name, Score: b.score(rr.Score, rr.Status),
+		Vision: markdownHTML(root.Vision), Strategy: markdownHTML(root.Strategy),
 		Footer: r.Site.Title + " · " + b.site.AsOf,
 	}
+	// The message with its numbers marked, cut at them.
+	page := b.w.Text("pack_page", "page", "\x00", "pages", "\x01")
+	v.PageBefore, page, _ = strings.Cut(page, "\x00")
+	v.PageMiddle, v.PageAfter, _ = strings.Cut(page, "\x01")
 	for _, u := range r.Site.Units {
 		ur := r.Unit(u)
-		v.Units = append(v.Units, TreeItem{Link: Link{Text: u.Name, Href: "#unit-" + u.ID}, Depth: u.Depth, Score: ScoreOf(ur.Score, ur.Status)})
+		v.Units = append(v.Units, TreeItem{Link: Link{Text: u.Name, Href: "#unit-" + u.ID}, Depth: u.Depth, Score: b.score(ur.Score, ur.Status)})
 		uv := b.unitView("", u)
 		if len(u.Objectives) > 0 {
-			uv.Map = chart.StrategyMap(r, u, chart.PackMap, nil)
+			uv.Map = chart.StrategyMap(r, u, chart.PackMap, nil, b.words)
 			uv.Map.ID = "pack-map-" + u.ID
 		}
 		unlink(uv)
 		v.Sections = append(v.Sections, uv)
 	}
 	v.Counts = statusCounts(r)
-	v.Changes = changes(r)
-	v.RedMeasures, v.AtRisk = packExceptions(r)
+	v.Changes = b.changes()
+	v.RedMeasures, v.AtRisk = b.packExceptions()
 	v.Initiatives = b.packInitiatives()
 	v.InitiativeExceptions = b.exceptionsView("")
 	unlinkRows(v.InitiativeExceptions)
-	v.Definitions = definitions(r)
+	v.Definitions = b.definitions()
 
 	var css []string
 	for _, f := range []string{"static/assets/site.css", "static/assets/pack.css"} {
@@ -211,8 +221,8 @@ func rank(s model.Status) int {
 
 // changes lists the measures whose status differs from the previous period,
 // worsened first, then by unit and measure order.
-func changes(r *compute.Result) []Change {
-	cal := r.Site.Calendar
+func (b *Builder) changes() []Change {
+	r := b.r
 	var out []Change
 	for _, u := range r.Site.Units {
 		for _, m := range u.Measures {
@@ -224,8 +234,8 @@ func changes(r *compute.Result) []Change {
 				Measure: m.Name, Unit: u.Name,
 				From: mr.Previous.String(), To: mr.Status.String(),
 				Improved: rank(mr.Status) > rank(mr.Previous),
-				Value:    formatValue(m, mr.Value), Target: formatTarget(m, mr.Target),
-				PreviousPeriod: cal.Name(r.AsOf.Add(-1)),
+				Value:    b.value(m, mr.Value), Target: b.target(m, mr.Target),
+				PreviousPeriod: b.names.Name(r.AsOf.Add(-1)),
 				rankFrom:       rank(mr.Previous), rankTo: rank(mr.Status),
 			})
 		}
@@ -236,7 +246,8 @@ func changes(r *compute.Result) []Change {
 	return out
 }
 
-func packExceptions(r *compute.Result) (red, atRisk []PackException) {
+func (b *Builder) packExceptions() (red, atRisk []PackException) {
+	r := b.r
 	note := func(u *model.Unit, o *model.Objective, m *model.Measure) template.HTML {
 		if n := u.Note(r.AsOf, o, m); n != nil {
 			return markdownHTML(n.Text)
@@ -249,9 +260,9 @@ func packExceptions(r *compute.Result) (red, atRisk []PackException) {
 			if mr.Status != model.Red {
 				continue
 			}
-			red = append(red, PackException{Name: m.Name, Unit: u.Name, Owner: m.Objective.Owner,
-				Value: formatValue(m, mr.Value), Target: formatTarget(m, mr.Target),
-				Score: ScoreOf(mr.Score, mr.Status), Commentary: note(u, nil, m)})
+			red = append(red, PackException{Name: m.Name, Unit: u.Name, Owner: measureOwner(m),
+				Value: b.value(m, mr.Value), Target: b.target(m, mr.Target),
+				Score: b.score(mr.Score, mr.Status), Commentary: note(u, nil, m)})
 		}
 		for _, o := range u.Objectives {
 			or := r.Objective(o)
@@ -259,7 +270,7 @@ func packExceptions(r *compute.Result) (red, atRisk []PackException) {
 				continue
 			}
 			atRisk = append(atRisk, PackException{Name: o.Name, Unit: u.Name, Owner: o.Owner,
-				Score: ScoreOf(or.Score, or.Status), Detail: "Driver score " + number.Score(or.DriverScore.V, or.DriverScore.OK) + " is red",
+				Score: b.score(or.Score, or.Status), Detail: b.w.Text("detail_at_risk", "score", b.loc.Score(or.DriverScore.V, or.DriverScore.OK)),
 				Commentary: note(u, o, nil)})
 		}
 	}
@@ -283,41 +294,50 @@ func (b *Builder) packInitiatives() []InitiativeView {
 	return out
 }
 
-func definitions(r *compute.Result) []Definition {
+func (b *Builder) definitions() []Definition {
+	w := b.w
 	var out []Definition
-	for _, u := range r.Site.Units {
+	for _, u := range b.r.Site.Units {
 		for _, m := range u.Measures {
 			d := Definition{
 				Unit: u.Name, Measure: m.Name, Objective: m.Objective.Name,
-				Polarity:  m.Polarity.String(),
-				Frequency: m.Freq.String(),
-				Basis:     m.Basis.String(),
+				Description: m.Description, Owner: m.Owner, Kind: m.Kind.String(), Source: m.Source,
+				Polarity:  w.Text("polarity_" + m.Polarity.String()),
+				Frequency: w.Text("freq_" + m.Freq.String() + "_short"),
+				Basis:     w.Text("basis_" + m.Basis.String()),
 			}
 			if m.Aggregation != model.AggNone {
-				d.Basis += " (" + m.Aggregation.String() + ")"
+				d.Basis = w.Text("basis_aggregated", "basis", d.Basis, "aggregation", w.Text("agg_"+m.Aggregation.String()))
 			}
 			switch {
 			case m.Formula != nil:
-				d.Rule = "= " + m.Formula.String()
+				d.Rule = w.Text("rule_formula", "formula", m.Formula.String())
 			case m.Rollup != model.AggNone:
-				d.Rule = m.Rollup.String() + " of child units"
+				d.Rule = w.Text("rule_rollup", "aggregation", w.Text("agg_"+m.Rollup.String()))
 			}
-			switch {
-			case m.Polarity == model.Range:
-				d.Thresholds = "band " + formatTarget(m, model.Opt{}) + ", tolerance " + m.Format.Format(m.Band.Tolerance)
-			case m.Target.OK:
-				d.Thresholds = "target " + formatValue(m, m.Target)
-				if m.Red.OK {
-					d.Thresholds += ", red " + formatValue(m, m.Red)
-				}
-				if m.Stretch.OK {
-					d.Thresholds += ", stretch " + formatValue(m, m.Stretch)
-				}
-			default:
-				d.Thresholds = "targets by period (data files)"
-			}
+			d.Thresholds = b.thresholds(m)
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// thresholds are a measure's constant thresholds in words, for the
+// appendix.
+func (b *Builder) thresholds(m *model.Measure) string {
+	w := b.w
+	switch {
+	case m.Polarity == model.Range:
+		return w.Text("thresholds_band", "band", b.target(m, model.Opt{}), "tolerance", b.loc.Number(m.Format, m.Band.Tolerance))
+	case m.Target.OK:
+		parts := []string{w.Text("thresholds_target", "target", b.value(m, m.Target))}
+		if m.Red.OK {
+			parts = append(parts, w.Text("thresholds_red", "red", b.value(m, m.Red)))
+		}
+		if m.Stretch.OK {
+			parts = append(parts, w.Text("thresholds_stretch", "stretch", b.value(m, m.Stretch)))
+		}
+		return strings.Join(parts, w.Text("list_separator"))
+	}
+	return w.Text("thresholds_by_period")
 }

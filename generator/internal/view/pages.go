@@ -11,6 +11,7 @@ import (
 type UnitView struct {
 	ID                   string
 	Name, Owner, Mission string
+	Vision, Strategy     template.HTML // Markdown
 	Score                Score
 	Perspectives         []PerspectiveView
 	Map                  *chart.Chart
@@ -48,6 +49,8 @@ type ObjectiveRow struct {
 // MeasureRow is a measure in a scorecard table.
 type MeasureRow struct {
 	Link
+	Owner         string
+	Kind          string // leading, lagging or ""
 	Value, Target string
 	Period        string // the value's period when it is not the current one
 	Score         Score
@@ -75,7 +78,8 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 	ur := r.Unit(u)
 	v := &UnitView{
 		ID: u.ID, Name: u.Name, Owner: u.Owner, Mission: u.Mission,
-		Score:     ScoreOf(ur.Score, ur.Status),
+		Vision: markdownHTML(u.Vision), Strategy: markdownHTML(u.Strategy),
+		Score:     b.score(ur.Score, ur.Status),
 		Narrative: markdownHTML(u.Narrative),
 		CSV:       rel(path) + UnitCSVPath(u),
 	}
@@ -85,23 +89,23 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 	if u.Parent != nil {
 		v.Parent = &Link{Text: u.Parent.Name, Href: rel(path) + unitPath(u.Parent)}
 	}
-	v.Alignment = alignmentLink(path, u)
+	v.Alignment = b.alignmentLink(path, u)
 	for _, pr := range ur.Perspectives {
-		pv := PerspectiveView{Name: pr.Perspective.Name, Score: ScoreOf(pr.Score, pr.Status)}
+		pv := PerspectiveView{Name: chart.PerspectiveName(b.w, pr.Perspective), Score: b.score(pr.Score, pr.Status)}
 		for _, o := range pr.Objectives {
 			pv.Objectives = append(pv.Objectives, b.objectiveRow(path, o))
 		}
 		v.Perspectives = append(v.Perspectives, pv)
 	}
 	if len(u.Objectives) > 0 {
-		v.Map = chart.StrategyMap(r, u, chart.SiteMap, func(o *model.Objective) string { return rel(path) + objectivePath(o) })
+		v.Map = chart.StrategyMap(r, u, chart.SiteMap, func(o *model.Objective) string { return rel(path) + objectivePath(o) }, b.words)
 	}
 	if len(u.Children) > 0 {
 		v.Compare = rel(path) + ComparePath(u)
 	}
 	for _, c := range u.Children {
 		cr := r.Unit(c)
-		v.Children = append(v.Children, ChildView{Link: Link{Text: c.Name, Href: rel(path) + unitPath(c)}, Owner: c.Owner, Score: ScoreOf(cr.Score, cr.Status)})
+		v.Children = append(v.Children, ChildView{Link: Link{Text: c.Name, Href: rel(path) + unitPath(c)}, Owner: c.Owner, Score: b.score(cr.Score, cr.Status)})
 	}
 	for _, in := range u.Initiatives {
 		v.Initiatives = append(v.Initiatives, b.initiativeView(path, in))
@@ -115,7 +119,7 @@ func (b *Builder) objectiveRow(path string, o *model.Objective) ObjectiveRow {
 		Link:   Link{Text: o.Name, Href: rel(path) + objectivePath(o)},
 		Owner:  o.Owner,
 		Theme:  o.Theme,
-		Score:  ScoreOf(or.Score, or.Status),
+		Score:  b.score(or.Score, or.Status),
 		AtRisk: or.Outlook == model.AtRisk,
 	}
 	for _, e := range o.Drives {
@@ -134,14 +138,16 @@ func (b *Builder) measureRow(path string, m *model.Measure) MeasureRow {
 	mr := b.r.Measure(m)
 	row := MeasureRow{
 		Link:   Link{Text: m.Name, Href: rel(path) + measurePath(m)},
-		Value:  formatValue(m, mr.Value),
-		Target: formatTarget(m, mr.Target),
-		Score:  ScoreOf(mr.Score, mr.Status),
+		Owner:  m.Owner,
+		Kind:   m.Kind.String(),
+		Value:  b.value(m, mr.Value),
+		Target: b.target(m, mr.Target),
+		Score:  b.score(mr.Score, mr.Status),
 		Trend:  mr.Trend.String(),
 		Stale:  mr.Stale,
 	}
 	if mr.Value.OK && mr.Period != mr.Current {
-		row.Period = b.r.Site.Calendar.Name(mr.Period)
+		row.Period = b.names.Name(mr.Period)
 	}
 	hist := mr.History
 	if len(hist) > sparkPeriods {
@@ -160,7 +166,7 @@ func (b *Builder) tree(path string) []TreeItem {
 	var out []TreeItem
 	for _, u := range b.r.Site.Units {
 		ur := b.r.Unit(u)
-		out = append(out, TreeItem{Link: Link{Text: u.Name, Href: rel(path) + unitPath(u)}, Depth: u.Depth, Score: ScoreOf(ur.Score, ur.Status)})
+		out = append(out, TreeItem{Link: Link{Text: u.Name, Href: rel(path) + unitPath(u)}, Depth: u.Depth, Score: b.score(ur.Score, ur.Status)})
 	}
 	return out
 }

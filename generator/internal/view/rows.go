@@ -3,6 +3,8 @@ package view
 import (
 	"html/template"
 	"strings"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
 // The long tables of a page (a measure's periods, an objective's score by
@@ -58,32 +60,6 @@ func (v *ObjectiveView) HistoryHTML() (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-// htmlEscapes are html/template's replacements for text in element content
-// (its htmlReplacementTable); every other byte is kept.
-var htmlEscapes = [...]string{
-	0:    "\uFFFD",
-	'"':  "&#34;",
-	'&':  "&amp;",
-	'\'': "&#39;",
-	'+':  "&#43;",
-	'<':  "&lt;",
-	'>':  "&gt;",
-}
-
 // writeText writes s escaped as html/template escapes a string in element
-// content. The escaped characters are all ASCII, and no byte of a multi-byte
-// UTF-8 sequence is ASCII, so going byte by byte is the same as going rune by
-// rune.
-func writeText(b *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if int(c) >= len(htmlEscapes) || htmlEscapes[c] == "" {
-			continue
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(htmlEscapes[c])
-		last = i + 1
-	}
-	b.WriteString(s[last:])
-}
+// content (theme.WriteText).
+func writeText(b *strings.Builder, s string) { theme.WriteText(b, s) }

@@ -7,8 +7,8 @@ package view
 
 import (
 	"html/template"
-	"time"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/locale"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
@@ -18,6 +18,7 @@ import (
 type SiteView struct {
 	Title    string
 	Lang     string
+	Dir      string // ltr or rtl, as the language runs
 	AsOf     string // "September 2026"
 	AsOfCode string // "2026-09"
 	Latest   string // the latest period with an actual, "September 2026"
@@ -53,12 +54,14 @@ type Score struct {
 	Status string // green, amber, red, none
 }
 
-// ScoreOf is a score and its status as pages show them.
-func ScoreOf(o model.Opt, s model.Status) Score {
-	return Score{Text: scoreText(o), Status: s.String()}
+// ScoreOf is a score and its status as pages show them, in the number
+// format of the language of loc.
+func ScoreOf(loc *locale.Locale, o model.Opt, s model.Status) Score {
+	return Score{Text: loc.Score(o.V, o.OK), Status: s.String()}
 }
 
-func scoreText(o model.Opt) string { return number.Score(o.V, o.OK) }
+// score is ScoreOf in the builder's language.
+func (b *Builder) score(o model.Opt, s model.Status) Score { return ScoreOf(b.loc, o, s) }
 
 // paths of the pages, from the output root.
 func unitPath(u *model.Unit) string { return "units/" + u.ID + "/index.html" }
@@ -103,33 +106,21 @@ func rel(p string) string {
 	return s
 }
 
-// formatValue shows a measure's number with its format and display unit.
-func formatValue(m *model.Measure, o model.Opt) string {
+// value shows a measure's number with its format and display unit.
+func (b *Builder) value(m *model.Measure, o model.Opt) string {
 	if !o.OK {
 		return "–"
 	}
-	var buf [48]byte
-	b := m.Format.Append(buf[:0], o.V)
-	if m.DisplayUnit != "" {
-		b = append(b, ' ')
-		b = append(b, m.DisplayUnit...)
-	}
-	return string(b)
+	var buf [64]byte
+	return string(b.loc.AppendValue(buf[:0], m.Format, m.DisplayUnit, o.V))
 }
 
-// formatTarget shows what a measure is held to: its target, or its band.
-func formatTarget(m *model.Measure, t model.Opt) string {
+// target shows what a measure is held to: its target, or its band.
+func (b *Builder) target(m *model.Measure, t model.Opt) string {
 	if m.Polarity == model.Range {
-		return m.Format.Format(m.Band.Low) + "–" + formatValue(m, model.Some(m.Band.High))
+		return b.loc.Number(m.Format, m.Band.Low) + "–" + b.value(m, model.Some(m.Band.High))
 	}
-	return formatValue(m, t)
-}
-
-func dateText(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2 Jan 2006")
+	return b.value(m, t)
 }
 
 var money = number.Format{Grouping: true}

@@ -15,16 +15,43 @@
     });
   }
 
-  // numberFormat mirrors the measure's format: grouping, decimals, percent.
+  // The page's language: numbers on axes and in tooltips are written as
+  // the page writes them.
+  var lang = document.documentElement.lang || "en";
+
+  // numberFormat mirrors the measure's format: grouping, decimals, percent,
+  // and the text the language puts around a value of its currency or
+  // scale (pre, post), the value divided by 10^power.
   function numberFormat(spec) {
-    var nf = new Intl.NumberFormat("en", {
+    var opts = {
       useGrouping: !!spec.grouping,
       minimumFractionDigits: spec.min || 0,
       maximumFractionDigits: spec.max || 0
-    });
+    };
+    if (spec.percent) { opts.style = "percent"; }
+    var nf;
+    try { nf = new Intl.NumberFormat(lang, opts); } catch (e) { nf = new Intl.NumberFormat("en", opts); }
+    var scale = Math.pow(10, spec.power || 0);
+    var minus = new Intl.NumberFormat(nf.resolvedOptions().locale).format(-1).replace(/\p{Nd}/gu, "");
     return function (v) {
       if (v === null || v === undefined || v === "-" || isNaN(v)) { return "–"; }
-      return spec.percent ? nf.format(v * 100) + "%" : nf.format(v);
+      if (spec.percent || !(spec.pre || spec.post || spec.power)) { return nf.format(v); }
+      return (v < 0 ? minus : "") + (spec.pre || "") + nf.format(Math.abs(v) / scale) + (spec.post || "");
+    };
+  }
+
+  // timeLabel writes the ticks of a time axis (the initiatives' timeline)
+  // in the page's language, as ECharts' own labels do in English: the year
+  // at its first day, the month at its first day, else the day.
+  function timeLabel() {
+    function fmt(o) {
+      try { return new Intl.DateTimeFormat(lang, o); } catch (e) { return new Intl.DateTimeFormat("en", o); }
+    }
+    var year = fmt({ year: "numeric" }), month = fmt({ month: "short" }), day = fmt({ day: "numeric", month: "short" });
+    return function (v) {
+      var d = new Date(v);
+      if (d.getDate() !== 1) { return day.format(d); }
+      return d.getMonth() === 0 ? year.format(d) : month.format(d);
     };
   }
 
@@ -39,6 +66,11 @@
     var extra = option.scorecard;
     delete option.scorecard;
     option.backgroundColor = "transparent";
+    (option.xAxis || []).forEach(function (axis) {
+      if (axis.type === "time") {
+        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: timeLabel() });
+      }
+    });
     if (extra) {
       var format = numberFormat(extra.format);
       var shown = extra.series;
