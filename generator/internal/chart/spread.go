@@ -16,29 +16,44 @@ type SpreadMeasure struct {
 
 // spreadStatuses are the series of a spread chart, in the order of
 // SpreadMeasure.Counts, each in its status's colour.
-var spreadStatuses = []struct {
-	name   string
-	status model.Status
-}{{"Green", model.Green}, {"Amber", model.Amber}, {"Red", model.Red}, {"No data", model.None}}
+var spreadStatuses = []model.Status{model.Green, model.Amber, model.Red, model.None}
+
+// SpreadOf is what a comparison compares: the units below Unit, or
+// without one the units at level Depth.
+type SpreadOf struct {
+	Unit  string
+	Depth int
+}
 
 // Spread draws, for each measure of a comparison, its units by status as a
 // bar across: green, amber, red and no data stacked, one bar per measure
 // from the top in the order given, its length the number of units that
-// have the measure.
-func Spread(id, of string, ms []SpreadMeasure) *Chart {
+// have the measure. In a language written right to left the bars grow
+// leftwards from the measures' names on the right.
+func Spread(id string, of SpreadOf, ms []SpreadMeasure, words *Words) *Chart {
 	names := make([]string, len(ms))
 	for i, m := range ms {
 		names[i] = m.Name
+	}
+	series := make([]string, len(spreadStatuses))
+	for k, st := range spreadStatuses {
+		series[k] = words.w.Text("status_" + st.String())
+	}
+	x := opts.XAxis{Type: "value", MinInterval: 1}
+	y := opts.YAxis{Type: "category", Inverse: opts.Bool(true)}
+	grid := opts.Grid{Left: "8", Right: "24", Top: "8", Bottom: "40", ContainLabel: opts.Bool(true)}
+	if words.shape.rtl {
+		x.Inverse = opts.Bool(true)
+		y.Position = "right"
+		grid.Left, grid.Right = grid.Right, grid.Left
 	}
 	b := charts.NewBar()
 	b.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Renderer: "svg"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: []string{"Green", "Amber", "Red", "No data"}}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", MinInterval: 1}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "8", Bottom: "40", ContainLabel: opts.Bool(true)}),
+		charts.WithLegendOpts(legend(words.shape, opts.Legend{Show: opts.Bool(true), Bottom: "0"}, series)),
+		charts.WithXAxisOpts(x), charts.WithYAxisOpts(y), charts.WithGridOpts(grid),
 	)
 	b.SetXAxis(names).XYReversal()
 	for k, st := range spreadStatuses {
@@ -46,17 +61,25 @@ func Spread(id, of string, ms []SpreadMeasure) *Chart {
 		for i, m := range ms {
 			data[i].Value = m.Counts[k]
 		}
-		b.AddSeries(st.name, data,
+		b.AddSeries(series[k], data,
 			charts.WithBarChartOpts(opts.BarChart{Stack: "units", BarWidth: "60%"}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: spreadColour(st.status)}))
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: spreadColour(st)}))
 	}
 	b.Accept(extras{legend: true, yLabelWidth: 150})
 	return &Chart{
 		ID:     id,
-		Label:  "Status of each measure across " + of + ": for each measure, how many units are green, amber, red or without data. Every number is in the table below.",
+		Label:  spreadLabel(of, words),
 		Height: 60 + 24*len(ms),
 		Option: optionJSON(b),
 	}
+}
+
+// spreadLabel is what a spread chart shows, for screen readers.
+func spreadLabel(of SpreadOf, words *Words) string {
+	if of.Unit != "" {
+		return words.w.Text("spread_label_children", "unit", of.Unit)
+	}
+	return words.w.Text("spread_label_level", "level", of.Depth)
 }
 
 // spreadColour is a status's colour in a spread chart; no data is grey.

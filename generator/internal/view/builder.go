@@ -1,7 +1,6 @@
 package view
 
 import (
-	"strconv"
 	"sync"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/chart"
@@ -165,13 +164,13 @@ func (b *Builder) Page(p PageRef) *Page {
 	case ComparePage:
 		v := b.compareView(p.Path, p.Compare, p.PageNumber)
 		pg := b.page(p.Path, v.Title, "compare", v)
-		pg.Crumbs = []Link{{Text: "Compare", Href: rel(p.Path) + comparisonsPath}, {Text: v.Title}}
+		pg.Crumbs = []Link{{Text: b.w.Text("nav_compare"), Href: rel(p.Path) + comparisonsPath}, {Text: v.Title}}
 		if v.Pages > 1 {
-			pg.Title += " · page " + strconv.Itoa(v.Page)
+			pg.Title = b.w.Text("compare_title_page", "title", v.Title, "page", v.Page)
 		}
 		return pg
 	case ComparisonsPage:
-		return b.page(p.Path, "Compare units", "compare", b.comparisonsView(p.Path))
+		return b.page(p.Path, b.w.Text("compare_title"), "compare", b.comparisonsView(p.Path))
 	case InitiativePage:
 		in := p.Initiative
 		pg := b.page(p.Path, in.Name, "initiatives", b.initiativePage(p.Path, in))

@@ -16,7 +16,7 @@ const CompareRows = 100
 // CompareView is a page of a comparison: units by rank, with their
 // measures side by side.
 type CompareView struct {
-	Title string // "Units of Sales", "Level 2"
+	Title string // "Units of Sales", "Level 2", in the page's language
 	Of    *Link  // the unit whose units these are; nil for a level
 	Depth int
 	Units int // units compared, on every page
@@ -34,6 +34,7 @@ type CompareView struct {
 	// SpreadRows its numbers: on the first page only, for all the units.
 	Spread     *chart.Chart
 	SpreadRows []SpreadRow
+	SpreadAt   string // "#spread-h": where the spread is on the first page
 	SpreadOn   string // on the other pages, the link to the first's spread
 }
 
@@ -53,9 +54,16 @@ type CompareRow struct {
 	Rank         string // "3", or "–" without a score
 	Unit         Link
 	Parent       Link
-	Score        Score
-	Perspectives []Score // by CompareView.Perspectives
+	Score        LeagueScore
+	Perspectives []LeagueScore // by CompareView.Perspectives
 	Cells        []CompareCell
+}
+
+// LeagueScore is a score in a comparison: as the page's language writes
+// it, and as the table sorts it.
+type LeagueScore struct {
+	Score
+	Key string // "6.1", or "" without a score
 }
 
 // CompareCell is a unit's measure in a comparison: its value, status and
@@ -68,11 +76,12 @@ type CompareCell struct {
 }
 
 // SpreadRow is a measure's status and scores across the units of a
-// comparison, in words and numbers.
+// comparison, in words and numbers, each number as the page's language
+// writes it.
 type SpreadRow struct {
 	Name                    string
-	Units                   int
-	Green, Amber, Red, None int
+	Units                   string
+	Green, Amber, Red, None string
 	Min, Median, Max        string // "–" when no unit's measure has a score
 }
 
@@ -87,7 +96,7 @@ type ComparisonsView struct {
 type ComparisonLink struct {
 	Link
 	Depth int // of the level, or of the unit
-	Units int // units compared
+	Units int // units compared: a count, for T
 }
 
 // comparePath is the path of page n (from 1) of a comparison.
@@ -126,18 +135,18 @@ func comparePageRefs(sets []*compare.Set) []PageRef {
 func (b *Builder) compareView(path string, s *compare.Set, page int) *CompareView {
 	here := rel(path)
 	v := &CompareView{Depth: s.Depth, Units: len(s.Rows), Page: page, Pages: comparePages(len(s.Rows))}
-	of := "the units at level " + strconv.Itoa(s.Depth)
+	of := chart.SpreadOf{Depth: s.Depth}
 	if s.Kind == compare.Children {
-		v.Title = "Units of " + s.Parent.Name
+		v.Title = b.w.Text("compare_units_of", "unit", s.Parent.Name)
 		v.Of = &Link{Text: s.Parent.Name, Href: here + unitPath(s.Parent)}
-		of = "the units of " + s.Parent.Name
+		of.Unit = s.Parent.Name
 	} else {
-		v.Title = "Level " + strconv.Itoa(s.Depth)
+		v.Title = b.w.Text("compare_level", "level", s.Depth)
 		v.ShowParent = true
 	}
 	persp := b.perspectivesOf(s)
 	for _, p := range persp {
-		v.Perspectives = append(v.Perspectives, p.Name)
+		v.Perspectives = append(v.Perspectives, chart.PerspectiveName(b.w, p))
 	}
 	for _, c := range s.Columns {
 		v.Columns = append(v.Columns, CompareColumn{ID: c.ID, Name: c.Name})
@@ -148,21 +157,22 @@ func (b *Builder) compareView(path string, s *compare.Set, page int) *CompareVie
 		v.Rows = append(v.Rows, b.compareRow(here, row, persp))
 	}
 	for n := 1; n <= v.Pages; n++ {
-		v.PageLinks = append(v.PageLinks, PageLink{Link: Link{Text: strconv.Itoa(n), Href: here + comparePath(s, n)}, Current: n == page})
+		v.PageLinks = append(v.PageLinks, PageLink{Link: Link{Text: b.loc.Int(n), Href: here + comparePath(s, n)}, Current: n == page})
 	}
 	if page > 1 {
-		v.Prev = &Link{Text: "Previous", Href: here + comparePath(s, page-1)}
+		v.Prev = &Link{Text: b.w.Text("compare_previous"), Href: here + comparePath(s, page-1)}
 	}
 	if page < v.Pages {
-		v.Next = &Link{Text: "Next", Href: here + comparePath(s, page+1)}
+		v.Next = &Link{Text: b.w.Text("compare_next"), Href: here + comparePath(s, page+1)}
 	}
 	if page > 1 && len(s.Columns) > 0 {
 		v.SpreadOn = here + comparePath(s, 1) + "#spread-h"
 	}
 	if page == 1 && len(s.Columns) > 0 {
-		v.Spread = chart.Spread(spreadID(s), of, spreadSeries(s))
+		v.Spread = chart.Spread(spreadID(s), of, spreadSeries(s), b.words)
+		v.SpreadAt = "#spread-h"
 		for _, c := range s.Columns {
-			v.SpreadRows = append(v.SpreadRows, spreadRow(c))
+			v.SpreadRows = append(v.SpreadRows, b.spreadRow(c))
 		}
 	}
 	return v
@@ -186,16 +196,16 @@ func (b *Builder) perspectivesOf(s *compare.Set) []*model.Perspective {
 func (b *Builder) compareRow(here string, row compare.Row, persp []*model.Perspective) CompareRow {
 	u := row.Unit
 	ur := b.r.Unit(u)
-	cr := CompareRow{Rank: "–", Unit: Link{Text: u.Name, Href: here + unitPath(u)}, Score: b.score(ur.Score, ur.Status)}
+	cr := CompareRow{Rank: "–", Unit: Link{Text: u.Name, Href: here + unitPath(u)}, Score: b.leagueScore(ur.Score, ur.Status)}
 	if row.Rank > 0 {
-		cr.Rank = strconv.Itoa(row.Rank)
+		cr.Rank = b.loc.Int(row.Rank)
 	}
 	if u.Parent != nil {
 		cr.Parent = Link{Text: u.Parent.Name, Href: here + unitPath(u.Parent)}
 	}
 	for _, p := range persp {
 		pr := ur.Perspectives[p.Index]
-		cr.Perspectives = append(cr.Perspectives, b.score(pr.Score, pr.Status))
+		cr.Perspectives = append(cr.Perspectives, b.leagueScore(pr.Score, pr.Status))
 	}
 	cr.Cells = make([]CompareCell, len(row.Measures))
 	for i, m := range row.Measures {
@@ -203,12 +213,22 @@ func (b *Builder) compareRow(here string, row compare.Row, persp []*model.Perspe
 			continue
 		}
 		mr := b.r.Measure(m)
-		cr.Cells[i] = CompareCell{Has: true, Value: b.value(m, mr.Value), Status: mr.Status.String()}
-		if mr.Score.OK {
-			cr.Cells[i].Score = number.Score(mr.Score.V, true)
-		}
+		cr.Cells[i] = CompareCell{Has: true, Value: b.value(m, mr.Value), Status: mr.Status.String(), Score: sortKey(mr.Score)}
 	}
 	return cr
+}
+
+func (b *Builder) leagueScore(o model.Opt, s model.Status) LeagueScore {
+	return LeagueScore{Score: b.score(o, s), Key: sortKey(o)}
+}
+
+// sortKey is a score as find.js sorts it, whatever the page's language:
+// ASCII digits and a point; "" without a score.
+func sortKey(o model.Opt) string {
+	if !o.OK {
+		return ""
+	}
+	return number.Score(o.V, true)
 }
 
 // spreadID is the id of a comparison's chart, made of ids.
@@ -228,11 +248,11 @@ func spreadSeries(s *compare.Set) []chart.SpreadMeasure {
 	return out
 }
 
-func spreadRow(c compare.Column) SpreadRow {
-	d := c.Dist
-	row := SpreadRow{Name: c.Name, Units: d.Units, Green: d.Green, Amber: d.Amber, Red: d.Red, None: d.None}
+func (b *Builder) spreadRow(c compare.Column) SpreadRow {
+	d, l := c.Dist, b.loc
+	row := SpreadRow{Name: c.Name, Units: l.Int(d.Units), Green: l.Int(d.Green), Amber: l.Int(d.Amber), Red: l.Int(d.Red), None: l.Int(d.None)}
 	ok := d.Scored > 0
-	row.Min, row.Median, row.Max = number.Score(d.Min, ok), number.Score(d.Median, ok), number.Score(d.Max, ok)
+	row.Min, row.Median, row.Max = l.Score(d.Min, ok), l.Score(d.Median, ok), l.Score(d.Max, ok)
 	return row
 }
 
@@ -245,7 +265,7 @@ func (b *Builder) comparisonsView(path string) *ComparisonsView {
 		if s == nil {
 			break
 		}
-		v.Levels = append(v.Levels, ComparisonLink{Link: Link{Text: "Level " + strconv.Itoa(depth), Href: here + comparePath(s, 1)}, Depth: depth, Units: len(s.Rows)})
+		v.Levels = append(v.Levels, ComparisonLink{Link: Link{Text: b.w.Text("compare_level", "level", depth), Href: here + comparePath(s, 1)}, Depth: depth, Units: len(s.Rows)})
 	}
 	for _, s := range sets {
 		if s.Kind == compare.Children {

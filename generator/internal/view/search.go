@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
@@ -37,10 +38,11 @@ const SearchIndexPath = "data/search.js"
 //
 // find.js builds the paths: units/<unit>/index.html,
 // units/<unit>/objectives/<id>.html, units/<unit>/measures/<id>.html,
-// initiatives/<unit>/<id>.html. docs/site.md gives its size.
-func SearchIndex(s *model.Site) []byte {
+// initiatives/<unit>/<id>.html. docs/site.md gives its size. The words are
+// in the language of w.
+func SearchIndex(s *model.Site, w *i18n.Catalog) []byte {
 	ix := newSearchIndex()
-	ix.W = searchWords
+	ix.W = searchWords(w)
 	for _, u := range s.Units {
 		parent := -1
 		if u.Parent != nil {
@@ -74,27 +76,35 @@ func SearchIndex(s *model.Site) []byte {
 }
 
 // words are what find.js says of the results, in the site's language:
-// each {name} is filled in.
+// each {name} is filled in. A message with a count comes in the plural
+// forms the language has (zero, one, two, few, many, other); find.js picks
+// one, and writes the numbers, by the rules of Locale (Intl.PluralRules,
+// Intl.NumberFormat).
 type words struct {
-	Kinds []string `json:"kinds"` // unit, objective, measure, initiative
-	In    string   `json:"in"`    // where a unit is: {unit}, the unit above
-	Owner string   `json:"owner"` // {name}
-	None  string   `json:"none"`
-	One   string   `json:"one"`
-	Many  string   `json:"many"` // {n} results
-	More  string   `json:"more"` // {shown} listed of {n}
+	Locale string            `json:"locale"` // the CLDR locale of the site's language
+	Kinds  []string          `json:"kinds"`  // unit, objective, measure, initiative
+	In     string            `json:"in"`     // where a unit is: {unit}, the unit above
+	Owner  string            `json:"owner"`  // {name}
+	Sep    string            `json:"sep"`    // between a unit and the unit above it
+	None   string            `json:"none"`
+	Count  map[string]string `json:"count"` // {count} results
+	More   map[string]string `json:"more"`  // {shown} listed of {count}
 }
 
-// searchWords are the search's words. They are in the index rather than
-// the script, so that the build can give them in the site's language.
-var searchWords = words{
-	Kinds: []string{"Unit", "Objective", "Measure", "Initiative"},
-	In:    "in {unit}",
-	Owner: "Owner: {name}",
-	None:  "Nothing found",
-	One:   "1 result",
-	Many:  "{n} results",
-	More:  "The first {shown} of {n}: add a word to narrow them, such as a unit's name",
+// searchWords are the search's words in the language of w. They are in
+// the index rather than the script, so that the build can give them in
+// the site's language.
+func searchWords(w *i18n.Catalog) words {
+	return words{
+		Locale: w.Locale().Name(),
+		Kinds:  []string{w.Text("find_unit"), w.Text("find_objective"), w.Text("find_measure"), w.Text("find_initiative")},
+		In:     w.Text("find_in", "unit", "{unit}"),
+		Owner:  w.Text("owner", "name", "{name}"),
+		Sep:    w.Text("list_separator"),
+		None:   w.Text("find_none"),
+		Count:  w.Forms("find_results"),
+		More:   w.Forms("find_more"),
+	}
 }
 
 // searchIndex is the index as it is written; see SearchIndex.

@@ -33,6 +33,7 @@
     }
     for (j = 0; j < d.i.length; j += 4) { add(3, d.i[j + 2], d.i[j + 3], d.i[j], d.i[j + 1]); }
     e.words = d.w;
+    e.plural = counting(d.w.locale);
     e.texts = d.t;
     e.folded = d.t.map(fold);
     e.ids = d.k;
@@ -97,9 +98,33 @@
     return c;
   }
 
-  // say fills the index's words for name with values: "{n} results".
-  function say(ix, name, values) {
-    return ix.words[name].replace(/\{(\w+)\}/g, function (m, k) { return values[k]; });
+  // counting is how the site's language picks a plural form and writes a
+  // count, by the rules of CLDR that the build follows too; "other" and
+  // ASCII digits where the browser has no Intl.
+  function counting(locale) {
+    try {
+      var rules = new Intl.PluralRules(locale), digits = new Intl.NumberFormat(locale);
+      return { form: function (n) { return rules.select(n); }, write: function (n) { return digits.format(n); } };
+    } catch (e) {
+      return { form: function () { return "other"; }, write: String };
+    }
+  }
+
+  // fill puts values in the placeholders of text: "{count} results".
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return values[k]; });
+  }
+
+  // say is the index's words for name, filled with values.
+  function say(ix, name, values) { return fill(ix.words[name], values); }
+
+  // sayCount is the index's message name in the plural form of count,
+  // filled with count and the other values, every number in the
+  // language's digits.
+  function sayCount(ix, name, count, values) {
+    var forms = ix.words[name], out = { count: ix.plural.write(count) };
+    for (var k in values) { out[k] = ix.plural.write(values[k]); }
+    return fill(forms[ix.plural.form(count)] || forms.other, out);
   }
 
   function el(tag, cls, text) {
@@ -144,7 +169,7 @@
       var where = [], u = ix.unit[i], up = ix.units[4 * u + 3];
       var above = up >= 0 ? ix.texts[ix.units[4 * up + 1]] : "";
       if (ix.kind[i] !== 0) {
-        where.push(ix.texts[ix.units[4 * u + 1]] + (above ? ", " + above : ""));
+        where.push(ix.texts[ix.units[4 * u + 1]] + (above ? ix.words.sep + above : ""));
       } else if (above) {
         where.push(say(ix, "in", { unit: above }));
       }
@@ -168,9 +193,9 @@
       if (hits.length === 0) {
         list.appendChild(el("li", "search-none", say(ix, "none", {})));
       } else if (hits.length > shown) {
-        list.appendChild(el("li", "search-more", say(ix, "more", { shown: shown, n: hits.length })));
+        list.appendChild(el("li", "search-more", sayCount(ix, "more", hits.length, { shown: shown })));
       }
-      status.textContent = say(ix, hits.length === 1 ? "one" : "many", { n: hits.length });
+      status.textContent = sayCount(ix, "count", hits.length, {});
       list.hidden = false;
     }
 
