@@ -165,13 +165,29 @@ func TestSearchInBrowser(t *testing.T) {
 const sortScript = `(async () => {
 	const table = document.querySelector("table.league"), out = [];
 	const order = () => Array.from(table.tBodies[0].rows).map(r => r.cells[1].textContent).join(",");
-	for (const name of ["Sales", "Sales", "Score", "Rank"]) {
+	for (const [name, as] of [["Sales", "Sales"], ["Sales", "Sales"], [SCORE, "Score"], [RANK, "Rank"]]) {
 		const th = Array.from(table.tHead.rows[0].cells).find(c => c.textContent.trim().startsWith(name));
 		th.querySelector("button").click();
-		out.push(name + " " + th.getAttribute("aria-sort") + ": " + order());
+		out.push(as + " " + th.getAttribute("aria-sort") + ": " + order());
 	}
 	return out.join("\n");
 })()`
+
+// sortScriptIn is sortScript for a page whose headings of the score and
+// the rank are score and rank.
+func sortScriptIn(score, rank string) string {
+	q := func(s string) string { b, _ := json.Marshal(s); return string(b) }
+	return strings.NewReplacer("SCORE", q(score), "RANK", q(rank)).Replace(sortScript)
+}
+
+// leagueOrder is the order sortScript reads on the league site's level 2.
+// Sales scores: Westbury 10, Eastport 25/3, Easton 20/3, Weston 10/3,
+// Westmoor none. Unit scores: Eastport = Easton 20/3 (tied, the site's
+// order), Westbury 55/9, Weston 5.
+const leagueOrder = "Sales descending: Westbury,Eastport,Easton,Weston,Westmoor\n" +
+	"Sales ascending: Weston,Easton,Eastport,Westbury,Westmoor\n" +
+	"Score descending: Eastport,Easton,Westbury,Weston,Westmoor\n" +
+	"Rank ascending: Eastport,Easton,Westbury,Weston,Westmoor"
 
 // TestCompareInBrowser opens the league site's level 2 from disk: its chart
 // draws, and each heading sorts the units by its scores, best first, then
@@ -182,18 +198,12 @@ func TestCompareInBrowser(t *testing.T) {
 	chromium := browsertest.Chromium(t)
 	dest := buildSite(t, leagueSite)
 	page := []string{filepath.Join(dest, "compare/level-2.html")}
-	reports, err := sitecheck.BrowseWith(context.Background(), chromium, page, sitecheck.Options{Script: sortScript})
+	reports, err := sitecheck.BrowseWith(context.Background(), chromium, page, sitecheck.Options{Script: sortScriptIn("Score", "Rank")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := reports[0]
-	// Sales scores: Westbury 10, Eastport 25/3, Easton 20/3, Weston 10/3,
-	// Westmoor none. Unit scores: Eastport = Easton 20/3 (tied, the site's
-	// order), Westbury 55/9, Weston 5.
-	want := "Sales descending: Westbury,Eastport,Easton,Weston,Westmoor\n" +
-		"Sales ascending: Weston,Easton,Eastport,Westbury,Westmoor\n" +
-		"Score descending: Eastport,Easton,Westbury,Weston,Westmoor\n" +
-		"Rank ascending: Eastport,Easton,Westbury,Weston,Westmoor"
+	want := leagueOrder
 	if r.Script != want || r.ChartsDrawn != 1 || len(r.Problems()) > 0 {
 		t.Errorf("%s\ncharts %d drawn, problems %v; want:\n%s", r.Script, r.ChartsDrawn, r.Problems(), want)
 	}
@@ -207,6 +217,64 @@ func TestCompareInBrowser(t *testing.T) {
 			for _, p := range r.Problems() {
 				t.Errorf("%+v: %s", o, p)
 			}
+		}
+	}
+}
+
+// rtlScript reads how a comparison's page in a language written right to
+// left lies: its direction, whether the table's rank (its first column)
+// is right of the unit's name, and whether the search's results, once
+// open, lie within the page's width; then the status the search says.
+func rtlScript(query string) string {
+	q, _ := json.Marshal(query)
+	return `(async () => {
+	const row = document.querySelector("table.league tbody tr");
+	const rank = row.cells[0].getBoundingClientRect(), name = row.cells[1].getBoundingClientRect();
+	const input = document.querySelector("#search-q"), status = document.querySelector("#search-status");
+	input.focus();
+	input.value = ` + string(q) + `;
+	input.dispatchEvent(new Event("input"));
+	for (let i = 0; i < 400 && !status.textContent; i++) await new Promise(r => setTimeout(r, 10));
+	const list = document.querySelector("#search-results").getBoundingClientRect();
+	return [document.documentElement.dir, rank.left >= name.right ? "rank right of name" : "rank left of name",
+		list.left >= 0 && list.right <= document.documentElement.clientWidth ? "results in view" : "results out of view",
+		status.textContent].join(" | ");
+})()`
+}
+
+// TestCompareInLanguages opens the league site's level 2 built in German
+// and in Arabic: the table sorts by the scores as in English, though the
+// page writes them in its own way (6,7 in German); in Arabic the table
+// runs right to left, its rank at the right, and the search's results lie
+// within the page at 1,280 and 390 pixels and say their count in Arabic
+// (two results: the dual).
+func TestCompareInLanguages(t *testing.T) {
+	chromium := browsertest.Chromium(t)
+	build := func(lang string) string {
+		dest := filepath.Join(t.TempDir(), "public")
+		if _, err := Build(context.Background(), Options{Source: inLanguage(t, leagueSite, lang), Destination: dest}); err != nil {
+			t.Fatal(err)
+		}
+		return filepath.Join(dest, "compare/level-2.html")
+	}
+	de, ar := build("de"), build("ar")
+	for _, tc := range []struct{ page, score, rank string }{{de, "Bewertung", "Rang"}, {ar, "الدرجة", "المرتبة"}} {
+		reports, err := sitecheck.BrowseWith(context.Background(), chromium, []string{tc.page}, sitecheck.Options{Script: sortScriptIn(tc.score, tc.rank)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := reports[0]; r.Script != leagueOrder || r.ChartsDrawn != 1 || len(r.Problems()) > 0 {
+			t.Errorf("%s:\n%s\ncharts %d drawn, problems %v; want:\n%s", tc.page, r.Script, r.ChartsDrawn, r.Problems(), leagueOrder)
+		}
+	}
+	for _, width := range []int{1280, 390} {
+		reports, err := sitecheck.BrowseWith(context.Background(), chromium, []string{ar}, sitecheck.Options{Width: width, Script: rtlScript("eastport")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := reports[0]
+		if want := "rtl | rank right of name | results in view | نتيجتان"; r.Script != want || len(r.Problems()) > 0 {
+			t.Errorf("%d wide: %q, problems %v; want %q", width, r.Script, r.Problems(), want)
 		}
 	}
 }
