@@ -185,7 +185,8 @@ func mustUpdate(t *testing.T, s *Session) (*Report, *Update) {
 // 0.855). That changes the measure, its objective "ship", the objective it
 // drives ("sell": driver score, and the row for ship on its page), the ops
 // unit's score, and so the pages that show that score: the home page's tree
-// and org's table of child units. The exceptions no longer list the measure,
+// and org's table of child units, and the comparison of org's units. The
+// exceptions no longer list the measure,
 // and the alignment page shows ship's new status. The pages of the
 // initiatives that serve ship and sell show their rows.
 // Org's objectives keep their scores (ship drives sell but adds nothing to
@@ -215,6 +216,7 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 		"units/ops/objectives/sell.html",
 		"units/ops/objectives/ship.html",
 		"units/ops/scorecard.csv",
+		"units/org/compare.html",
 		"units/org/index.html",
 	}
 	if !slices.Equal(up.Written, want) {
@@ -223,8 +225,8 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 	if up.All || !slices.Equal(up.Data, []string{"data/actuals.csv"}) {
 		t.Errorf("All %v, Data %v: want one data file and some pages", up.All, up.Data)
 	}
-	if rep.Pages != 11 || rep.Files != 15 || rep.Rows != 20 {
-		t.Errorf("report: %d pages, %d files, %d rows; want 11, 15, 20", rep.Pages, rep.Files, rep.Rows)
+	if rep.Pages != 12 || rep.Files != 16 || rep.Rows != 20 {
+		t.Errorf("report: %d pages, %d files, %d rows; want 12, 16, 20", rep.Pages, rep.Files, rep.Rows)
 	}
 	after := snapshot(t, dest)
 	checkRewrites(t, before, after, up.Written)

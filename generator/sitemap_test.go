@@ -13,6 +13,7 @@ import (
 // smallPages are the pages of the small site, sorted.
 var smallPages = []string{
 	"alignment/index.html",
+	"compare/index.html",
 	"exceptions/index.html",
 	"index.html",
 	"initiatives/index.html",
@@ -28,6 +29,7 @@ var smallPages = []string{
 	"units/ops/measures/revenue.html",
 	"units/ops/objectives/sell.html",
 	"units/ops/objectives/ship.html",
+	"units/org/compare.html",
 	"units/org/index.html",
 	"units/org/measures/engagement.html",
 	"units/org/measures/nps.html",

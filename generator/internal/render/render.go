@@ -62,6 +62,7 @@ func Site(r *compute.Result, theme *theme.Theme, out Output) (Stats, error) {
 	// the board pack it raised L's peak memory by 200 MB (the two jobs'
 	// allocations at once), run at the end it adds nothing.
 	jobs = append(jobs, downloadJobs(r)...)
+	jobs = append(jobs, searchJob(r, theme))
 	jobs = append(jobs, job{path: ScoresPath, make: func() ([]byte, error) { return Scores(r) }})
 	if base := r.Site.BaseURL; base != "" {
 		paths := make([]string, len(jobs))
@@ -116,6 +117,9 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 			jobs = append(jobs, j)
 		}
 	}
+	if want[SearchIndexPath] {
+		jobs = append(jobs, searchJob(r, theme))
+	}
 	if want[ScoresPath] {
 		jobs = append(jobs, job{path: ScoresPath, make: func() ([]byte, error) { return Scores(r) }})
 	}
@@ -123,6 +127,14 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 		return Stats{}, err
 	}
 	return Stats{Pages: pages, Files: len(jobs)}, nil
+}
+
+// SearchIndexPath is the search box's index (view.SearchIndex).
+const SearchIndexPath = view.SearchIndexPath
+
+// searchJob writes the search box's index, in the language of t.
+func searchJob(r *compute.Result, t *theme.Theme) job {
+	return job{path: SearchIndexPath, make: func() ([]byte, error) { return view.SearchIndex(r.Site, t.Words()), nil }}
 }
 
 // job makes one output file.

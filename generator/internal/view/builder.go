@@ -1,7 +1,10 @@
 package view
 
 import (
+	"sync"
+
 	"github.com/scorecard-dev/scorecard/generator/internal/chart"
+	"github.com/scorecard-dev/scorecard/generator/internal/compare"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/locale"
@@ -20,6 +23,7 @@ type Builder struct {
 	loc   *locale.Locale
 	names *locale.PeriodNames
 	words *chart.Words
+	sets  func() []*compare.Set // the comparisons, made once when a page asks
 }
 
 // NewBuilder returns the builder of r's views, for the templates of t,
@@ -29,6 +33,7 @@ func NewBuilder(r *compute.Result, t *theme.Theme) *Builder {
 	b := &Builder{r: r, theme: t, w: w, loc: w.Locale(), names: Periods(r, w)}
 	b.words = chart.NewWords(w, b.names)
 	b.site = NewSite(r, w)
+	b.sets = sync.OnceValue(func() []*compare.Set { return compare.Sets(r) })
 	return b
 }
 
@@ -83,6 +88,8 @@ const (
 	InitiativePage  = "initiative"
 	ExceptionsPage  = "exceptions"
 	AlignmentPage   = "alignment"
+	ComparePage     = "compare"     // a page of a comparison of units
+	ComparisonsPage = "comparisons" // the list of comparisons
 )
 
 // A PageRef names a page of the site and what it is about.
@@ -93,6 +100,10 @@ type PageRef struct {
 	Objective  *model.Objective
 	Measure    *model.Measure
 	Initiative *model.Initiative
+	// Compare is the comparison a ComparePage shows, and PageNumber which
+	// of its pages, from 1.
+	Compare    *compare.Set
+	PageNumber int
 }
 
 // Pages lists every page of r's site but the board pack, in the order a
@@ -118,7 +129,7 @@ func Pages(r *compute.Result) []PageRef {
 	if hasCascade(r) {
 		out = append(out, PageRef{Path: alignmentPath, Kind: AlignmentPage})
 	}
-	return out
+	return append(out, comparePageRefs(compare.Sets(r))...)
 }
 
 // Page is the view of the page p.
@@ -127,6 +138,7 @@ func (b *Builder) Page(p PageRef) *Page {
 	case HomePage:
 		home := b.unitView(p.Path, p.Unit)
 		home.Tree = b.tree(p.Path)
+		home.Comparisons = rel(p.Path) + comparisonsPath
 		if hasCascade(b.r) {
 			home.Cascade = &Link{Text: b.w.Text("cascade_link"), Href: rel(p.Path) + alignmentPath}
 		}
@@ -149,6 +161,16 @@ func (b *Builder) Page(p PageRef) *Page {
 		return b.page(p.Path, b.w.Text("init_title"), "initiatives", b.initiativesView(p.Path))
 	case AlignmentPage:
 		return b.page(p.Path, b.w.Text("align_title"), "scorecard", b.alignmentView(p.Path))
+	case ComparePage:
+		v := b.compareView(p.Path, p.Compare, p.PageNumber)
+		pg := b.page(p.Path, v.Title, "compare", v)
+		pg.Crumbs = []Link{{Text: b.w.Text("nav_compare"), Href: rel(p.Path) + comparisonsPath}, {Text: v.Title}}
+		if v.Pages > 1 {
+			pg.Title = b.w.Text("compare_title_page", "title", v.Title, "page", v.Page)
+		}
+		return pg
+	case ComparisonsPage:
+		return b.page(p.Path, b.w.Text("compare_title"), "compare", b.comparisonsView(p.Path))
 	case InitiativePage:
 		in := p.Initiative
 		pg := b.page(p.Path, in.Name, "initiatives", b.initiativePage(p.Path, in))
@@ -200,6 +222,8 @@ func (p *Page) HasCharts() bool {
 		return len(v.Units) > 0
 	case *InitiativePageView:
 		return v.Progress != nil || v.Spending != nil
+	case *CompareView:
+		return v.Spread != nil
 	}
 	return false
 }

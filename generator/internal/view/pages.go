@@ -24,6 +24,8 @@ type UnitView struct {
 	Parent               *Link
 	Alignment            *Link  // the unit's place on the alignment page
 	CSV                  string // the scorecard table as CSV, relative to the page
+	Compare              string // the comparison of its child units, relative; "" without any
+	Comparisons          string // the list of comparisons, on the home page only
 }
 
 // PerspectiveView is one perspective of a unit with its objectives.
@@ -97,6 +99,9 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 	}
 	if len(u.Objectives) > 0 {
 		v.Map = chart.StrategyMap(r, u, chart.SiteMap, func(o *model.Objective) string { return rel(path) + objectivePath(o) }, b.words)
+	}
+	if len(u.Children) > 0 {
+		v.Compare = rel(path) + ComparePath(u)
 	}
 	for _, c := range u.Children {
 		cr := r.Unit(c)
