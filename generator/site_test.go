@@ -59,7 +59,8 @@ func TestPagesGolden(t *testing.T) {
 // and compares pages of each kind with their reviewed copies in
 // testdata/golden/small-<language>: every word from the language's
 // translations, numbers, dates and periods as the language writes them,
-// and the Arabic pages right to left.
+// and the Arabic pages right to left; the comparisons and the search's
+// words too.
 func TestPagesGoldenInLanguages(t *testing.T) {
 	for _, lang := range []string{"de", "ar"} {
 		t.Run(lang, func(t *testing.T) {
@@ -96,6 +97,9 @@ func TestPagesGoldenInLanguages(t *testing.T) {
 				"units/ops/changes.html",
 				"glossary/index.html",
 				"periods/2026-08/units/ops/index.html",
+				"compare/index.html",
+				"units/org/compare.html",
+				"data/search.js",
 			} {
 				got, err := os.ReadFile(filepath.Join(dest, page))
 				if err != nil {

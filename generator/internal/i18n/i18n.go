@@ -274,6 +274,36 @@ func (c *Catalog) HasForm(key, form string) bool {
 	return m != nil && i >= 0 && m.forms[i] != nil
 }
 
+// formNames are the plural forms in the order of message.forms.
+var formNames = [...]string{"zero", "one", "two", "few", "many", "other"}
+
+// Forms are the forms of the message key by name (one, other, ...), each
+// as written, its placeholders unfilled: for a script that picks the form
+// and fills the placeholders itself. A message without plural forms has
+// only "other"; an unknown key has none.
+func (c *Catalog) Forms(key string) map[string]string {
+	m := c.msgs[key]
+	if m == nil {
+		return nil
+	}
+	out := map[string]string{}
+	for i, f := range m.forms {
+		if f == nil {
+			continue
+		}
+		var b strings.Builder
+		for _, s := range f {
+			if s.arg != "" {
+				b.WriteString("{" + s.arg + "}")
+			} else {
+				b.WriteString(s.text)
+			}
+		}
+		out[formNames[i]] = b.String()
+	}
+	return out
+}
+
 // Keys lists the catalog's messages, sorted.
 func (c *Catalog) Keys() []string {
 	keys := make([]string, 0, len(c.msgs))

@@ -123,3 +123,31 @@ measures.several = "{count} Kennzahlen"
 		}
 	}
 }
+
+// TestForms gives a script each form as written, placeholders unfilled,
+// the translation's forms rather than the base's.
+func TestForms(t *testing.T) {
+	ar := File{Name: "ar.toml", Src: []byte(`
+measures.zero = "لا مقاييس"
+measures.one = "مقياس واحد"
+measures.few = "{count} مقاييس"
+measures.other = "{count} مقياس"
+`)}
+	c := load(t, "ar", File{Name: "en.toml", Src: []byte(enFile)}, ar)
+	got := c.Forms("measures")
+	want := map[string]string{"zero": "لا مقاييس", "one": "مقياس واحد", "few": "{count} مقاييس", "other": "{count} مقياس"}
+	if len(got) != len(want) {
+		t.Errorf("Forms(measures) = %q, want %q", got, want)
+	}
+	for f, s := range want {
+		if got[f] != s {
+			t.Errorf("Forms(measures)[%s] = %q, want %q", f, got[f], s)
+		}
+	}
+	if got := c.Forms("owner"); len(got) != 1 || got["other"] != "Owner: {name}" {
+		t.Errorf("Forms(owner) = %q, want only other: %q", got, "Owner: {name}")
+	}
+	if got := c.Forms("nothing"); got != nil {
+		t.Errorf("Forms(nothing) = %q, want none", got)
+	}
+}

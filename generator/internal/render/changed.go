@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/compare"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
@@ -259,11 +260,32 @@ func (d *dirty) page(p view.PageRef) bool {
 			return d.any || d.since
 		}
 		return d.since || d.unitPage(p.Unit)
+	case view.ComparePage:
+		return d.comparison(p.Compare)
+	case view.ComparisonsPage: // names and counts of units only
+		return false
 	}
 	// The exceptions list every red, missing or stale measure, every
 	// at-risk or red objective, and the initiatives behind schedule, over
 	// budget or with overdue milestones.
 	return slices.Contains(d.measures, true) || slices.Contains(d.objectives, true) || slices.Contains(d.initiatives, true)
+}
+
+// comparison: every page of a comparison, since the ranking orders them
+// all, reads the scores of every unit compared, of their perspectives and
+// of their measures, and their measures' values and status.
+func (d *dirty) comparison(s *compare.Set) bool {
+	for _, row := range s.Rows {
+		if d.units[row.Unit.Index] {
+			return true
+		}
+		for _, m := range row.Measures {
+			if m != nil && d.measures[m.Index] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // initiativePage: the initiative's result, and the rows of the objectives

@@ -88,6 +88,7 @@ func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (
 	// allocations at once), run at the end it adds nothing. They are the
 	// as-of period's: a past period's measure pages link its histories.
 	jobs = append(jobs, downloadJobs(r)...)
+	jobs = append(jobs, searchJob(r, theme))
 	for _, b := range builders {
 		jobs = append(jobs, scoresJob(b))
 	}
@@ -156,6 +157,9 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 			jobs = append(jobs, j)
 		}
 	}
+	if want[SearchIndexPath] {
+		jobs = append(jobs, searchJob(r, theme))
+	}
 	for _, b := range view.Builders(r, theme) {
 		if want[b.Prefix()+ScoresPath] {
 			jobs = append(jobs, scoresJob(b))
@@ -177,6 +181,15 @@ func wantsUnder(paths []string, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// SearchIndexPath is the search box's index (view.SearchIndex), one for
+// every review period: their pages have the same paths.
+const SearchIndexPath = view.SearchIndexPath
+
+// searchJob writes the search box's index, in the language of t.
+func searchJob(r *compute.Result, t *theme.Theme) job {
+	return job{path: SearchIndexPath, make: func() ([]byte, error) { return view.SearchIndex(r.Site, t.Words()), nil }}
 }
 
 // job makes one output file.

@@ -1,7 +1,10 @@
 package view
 
 import (
+	"sync"
+
 	"github.com/scorecard-dev/scorecard/generator/internal/chart"
+	"github.com/scorecard-dev/scorecard/generator/internal/compare"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/locale"
@@ -26,7 +29,8 @@ type Builder struct {
 	// compact is true for the board pack's views: large numbers in its
 	// scorecards are compact (compact).
 	compact bool
-	shared  *shared // what the pages of the periods share
+	shared  *shared               // what the pages of the periods share
+	sets    func() []*compare.Set // the comparisons, made once when a page asks
 }
 
 // review is a published review period: its folder and its names.
@@ -63,6 +67,7 @@ func Builders(r *compute.Result, t *theme.Theme) []*Builder {
 		out[i] = &Builder{r: x, site: NewSite(x, w), theme: t, w: w, loc: w.Locale(), names: names, words: words,
 			prefix: reviews[i].prefix, reviews: reviews, shared: sh}
 		out[i].site.Past = i > 0
+		out[i].sets = sync.OnceValue(func() []*compare.Set { return compare.Sets(x) })
 	}
 	return out
 }
@@ -135,6 +140,8 @@ const (
 	AlignmentPage   = "alignment"
 	ChangesPage     = "changes" // since the last review: the organisation's (Unit nil) or a unit's
 	GlossaryPage    = "glossary"
+	ComparePage     = "compare"     // a page of a comparison of units
+	ComparisonsPage = "comparisons" // the list of comparisons
 )
 
 // A PageRef names a page of the site and what it is about.
@@ -145,6 +152,10 @@ type PageRef struct {
 	Objective  *model.Objective
 	Measure    *model.Measure
 	Initiative *model.Initiative
+	// Compare is the comparison a ComparePage shows, and PageNumber which
+	// of its pages, from 1.
+	Compare    *compare.Set
+	PageNumber int
 }
 
 // Pages lists every page of r's site but the board pack, in the order a
@@ -170,7 +181,8 @@ func Pages(r *compute.Result) []PageRef {
 	if hasCascade(r) {
 		out = append(out, PageRef{Path: alignmentPath, Kind: AlignmentPage})
 	}
-	return append(out, PageRef{Path: changesPath, Kind: ChangesPage}, PageRef{Path: glossaryPath, Kind: GlossaryPage})
+	out = append(out, PageRef{Path: changesPath, Kind: ChangesPage}, PageRef{Path: glossaryPath, Kind: GlossaryPage})
+	return append(out, comparePageRefs(compare.Sets(r))...)
 }
 
 // Page is the view of the page p.
@@ -179,6 +191,7 @@ func (b *Builder) Page(p PageRef) *Page {
 	case HomePage:
 		home := b.unitView(p.Path, p.Unit)
 		home.Tree = b.tree(p.Path)
+		home.Comparisons = rel(p.Path) + comparisonsPath
 		if hasCascade(b.r) {
 			home.Cascade = &Link{Text: b.w.Text("cascade_link"), Href: rel(p.Path) + alignmentPath}
 		}
@@ -201,6 +214,16 @@ func (b *Builder) Page(p PageRef) *Page {
 		return b.page(p.Path, b.w.Text("init_title"), "initiatives", b.initiativesView(p.Path))
 	case AlignmentPage:
 		return b.page(p.Path, b.w.Text("align_title"), "scorecard", b.alignmentView(p.Path))
+	case ComparePage:
+		v := b.compareView(p.Path, p.Compare, p.PageNumber)
+		pg := b.page(p.Path, v.Title, "compare", v)
+		pg.Crumbs = []Link{{Text: b.w.Text("nav_compare"), Href: rel(p.Path) + comparisonsPath}, {Text: v.Title}}
+		if v.Pages > 1 {
+			pg.Title = b.w.Text("compare_title_page", "title", v.Title, "page", v.Page)
+		}
+		return pg
+	case ComparisonsPage:
+		return b.page(p.Path, b.w.Text("compare_title"), "compare", b.comparisonsView(p.Path))
 	case InitiativePage:
 		in := p.Initiative
 		pg := b.page(p.Path, in.Name, "initiatives", b.initiativePage(p.Path, in))
@@ -277,6 +300,8 @@ func (p *Page) HasCharts() bool {
 		return len(v.Units) > 0
 	case *InitiativePageView:
 		return v.Progress != nil || v.Spending != nil
+	case *CompareView:
+		return v.Spread != nil
 	}
 	return false
 }

@@ -31,7 +31,9 @@ type UnitView struct {
 	Since   string
 	// Glossary is the glossary page, from the page: where the scorecard
 	// table links its terms. "" in the board pack, which has its own.
-	Glossary string
+	Glossary    string
+	Compare     string // the comparison of its child units, relative; "" without any
+	Comparisons string // the list of comparisons, on the home page only
 }
 
 // PerspectiveView is one perspective of a unit with its objectives.
@@ -119,6 +121,9 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 	}
 	if len(u.Objectives) > 0 {
 		v.Map = chart.StrategyMap(r, u, chart.SiteMap, func(o *model.Objective) string { return rel(path) + objectivePath(o) }, b.words)
+	}
+	if len(u.Children) > 0 {
+		v.Compare = rel(path) + ComparePath(u)
 	}
 	for _, c := range u.Children {
 		cr := r.Unit(c)

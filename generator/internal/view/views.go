@@ -58,16 +58,17 @@ type Freshness struct {
 	Stale, Missing int
 }
 
-// Frame is what the menu of a page depends on: a small value, so that the
+// Frame is what the menu and search box of a page depend on: a small value, so that the
 // theme renders each menu once (cached).
 type Frame struct {
+	Rel   string // Page.Rel
 	Home  string // Page.Home
 	Nav   string // Page.Nav
 	Title string // the site's
 }
 
 // Frame is the value the page's menu is drawn from.
-func (p *Page) Frame() Frame { return Frame{Home: p.Home, Nav: p.Nav, Title: p.Site.Title} }
+func (p *Page) Frame() Frame { return Frame{Rel: p.Rel, Home: p.Home, Nav: p.Nav, Title: p.Site.Title} }
 
 // PeriodLink is a review period in the period switcher.
 type PeriodLink struct {
