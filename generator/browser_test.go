@@ -201,7 +201,8 @@ const rightToLeft = `(() => {
 })()`
 
 // rtlPages are a page of each kind of the example site with a chart or a
-// sparkline, and the exceptions page.
+// sparkline, the exceptions page, the pages of changes and the glossary,
+// and a measure's page (its year-to-date chart) in an earlier review.
 var rtlPages = []string{
 	"index.html",
 	"units/operations/index.html",
@@ -210,6 +211,10 @@ var rtlPages = []string{
 	"initiatives/index.html",
 	"initiatives/sales/crm-rollout.html",
 	"exceptions/index.html",
+	"changes/index.html",
+	"units/operations/changes.html",
+	"glossary/index.html",
+	"periods/2026-08/units/org/measures/revenue.html",
 	"pack/index.html",
 }
 
@@ -250,6 +255,36 @@ func TestRightToLeftInTheBrowser(t *testing.T) {
 			if strings.HasPrefix(rel, "units/") && strings.HasSuffix(rel, "/index.html") && !strings.Contains(r.Script, "matrix(-1") {
 				t.Errorf("%s: its sparklines are not mirrored: %q", rel, r.Script)
 			}
+		}
+	}
+}
+
+// axisLabels are the numbers of a page's charts' axes, as drawn, by chart.
+const axisLabels = `(() => [...document.querySelectorAll("[data-chart]")].map(el =>
+	el.id + ": " + [...el.querySelectorAll("svg text")].map(t => t.textContent).filter(s => /^-?[\d.,]+(K|M|B|T|%)?$/.test(s)).join(" ")
+).join("\n"))()`
+
+// TestChartAxesAreCompact: the value axis of a chart of millions says
+// "120M", in the page language's short form as the page's tiles do, not
+// "120,000,000"; a percentage axis stays as the measure's format has it. The example's revenue is in the
+// tens of millions a year, its gross margin about 38%.
+func TestChartAxesAreCompact(t *testing.T) {
+	chromium := browsertest.Chromium(t)
+	ctx := context.Background()
+	site := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(ctx, Options{Source: "..", Destination: site}); err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string]*regexp.Regexp{
+		"units/org/measures/revenue.html":          regexp.MustCompile(`(?m)^ytd-org-revenue: 0 20M 40M 60M 80M 100M 120M 140M$`),
+		"units/org/measures/gross-margin-pct.html": regexp.MustCompile(`(?m)^history-org-gross-margin-pct: (\d\d(\.\d)?% )+\d\d(\.\d)?%$`),
+	} {
+		reports, err := sitecheck.BrowseWith(ctx, chromium, []string{filepath.Join(site, page)}, sitecheck.Options{Script: axisLabels})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := reports[0]; !want.MatchString(r.Script) || len(r.Problems()) > 0 {
+			t.Errorf("%s: axes\n%s\nproblems %v; want %v", page, r.Script, r.Problems(), want)
 		}
 	}
 }

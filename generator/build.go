@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -29,16 +30,22 @@ type Options struct {
 	Period      string // as-of period, overriding config.toml
 	BaseURL     string // overriding config.toml's base_url
 	Strict      bool   // treat warnings as errors
+	// PDF asks Build to print the board pack with Printer too, into the
+	// output beside the pack's page (pack/board-pack-<period>.pdf), which
+	// links it.
+	PDF     bool
+	Printer Printer
 }
 
 // Report says what a build or check did.
 type Report struct {
 	Units    int
 	Measures int
-	Rows     int    // data rows read
-	Period   string // the as-of period; empty when the build failed before finding it
-	Pages    int    // HTML pages written
-	Files    int    // all files written
+	Rows     int      // data rows read
+	Period   string   // the as-of period; empty when the build failed before finding it
+	Past     []string // the earlier review periods published with it, newest first
+	Pages    int      // HTML pages written
+	Files    int      // all files written
 	// Warnings are sorted; there may have been more than are kept (WarningCount).
 	Warnings     []diag.Diagnostic
 	WarningCount int
@@ -111,6 +118,18 @@ func build(ctx context.Context, opts Options, wrap func(render.Output) render.Ou
 	if err := checkDestination(opts.Source, opts.Destination); err != nil {
 		return nil, err
 	}
+	var print func([]byte) ([]byte, error)
+	if opts.PDF {
+		if opts.Printer == nil {
+			return nil, errors.New("no printer to print the PDF with")
+		}
+		// Asked before any work: a site asked for with its PDF and built
+		// without would be a half-done job.
+		if err := opts.Printer.Ready(); err != nil {
+			return nil, err
+		}
+		print = func(html []byte) ([]byte, error) { return printHTML(ctx, opts.Printer, html) }
+	}
 	s, closeFS, err := prepare(ctx, opts)
 	if closeFS == nil {
 		return nil, err
@@ -120,20 +139,42 @@ func build(ctx context.Context, opts Options, wrap func(render.Output) render.Ou
 	if err != nil {
 		return rep, err
 	}
-	st, err := s.Publish(ctx, opts.Destination, wrap)
+	st, err := s.PublishWith(ctx, opts.Destination, wrap, print)
 	rep.Pages, rep.Files = st.Pages, st.Files
 	return rep, err
+}
+
+// printHTML prints the board pack html to PDF with p, from a temporary
+// file that it removes.
+func printHTML(ctx context.Context, p Printer, html []byte) ([]byte, error) {
+	f, err := os.CreateTemp("", "scorecard-pack-*.html")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(html); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	return p.Print(ctx, f.Name())
 }
 
 // prepare opens the source folder and runs the pipeline up to rendering.
 // The function returned closes the folder, which the site's theme reads
 // from; it is nil when the folder could not be opened.
 func prepare(ctx context.Context, opts Options) (*pipeline.Site, func(), error) {
-	fsys, closeFS, err := pipeline.Open(opts.Source)
+	return preparePipeline(ctx, opts.Source, opts.pipeline())
+}
+
+func preparePipeline(ctx context.Context, source string, opts pipeline.Options) (*pipeline.Site, func(), error) {
+	fsys, closeFS, err := pipeline.Open(source)
 	if err != nil {
 		return nil, nil, err
 	}
-	s, err := pipeline.Prepare(ctx, fsys, opts.pipeline(), false)
+	s, err := pipeline.Prepare(ctx, fsys, opts, false)
 	return s, closeFS, err
 }
 
@@ -216,6 +257,9 @@ func report(r *compute.Result, dl *diag.List) *Report {
 	if r != nil {
 		rep.Units, rep.Measures, rep.Rows = len(r.Site.Units), r.Site.Measures, r.Data.Rows
 		rep.Period = r.AsOf.String()
+		for _, p := range r.Past {
+			rep.Past = append(rep.Past, p.AsOf.String())
+		}
 	}
 	return rep
 }

@@ -82,8 +82,8 @@ func itemPage(t *testing.T, item string) string {
 }
 
 // TestSearchInBrowser types into the search box of the example site, from
-// disk with the network off, on the home page and on a page three folders
-// down: the same results, best first, each linking its page from where it
+// disk with the network off, on the home page, on a page three folders
+// down and on that page of an earlier review: the same results, best first, each linking its page from where it
 // is shown; ArrowDown moves to the first; axe finds nothing wrong with the
 // results open. Served under a sub-path the box
 // finds the same. On the hostile site the names found are text: no element
@@ -91,7 +91,10 @@ func itemPage(t *testing.T, item string) string {
 func TestSearchInBrowser(t *testing.T) {
 	chromium := browsertest.Chromium(t)
 	dest := buildSite(t, "..")
-	pages := []string{filepath.Join(dest, "index.html"), filepath.Join(dest, "units/sales/measures/revenue.html")}
+	// The third page is of an earlier review: one index serves every
+	// review, and its results are that review's pages.
+	pages := []string{filepath.Join(dest, "index.html"), filepath.Join(dest, "units/sales/measures/revenue.html"), filepath.Join(dest, "periods/2026-08/units/sales/measures/revenue.html")}
+	homes := []string{dest, dest, filepath.Join(dest, "periods/2026-08")}
 	// "apac" is in the name of their unit, Sales APAC, which alone (a
 	// unit's measures are not found by their unit's name) is not found
 	// for "revenue"; the shorter name first.
@@ -110,8 +113,8 @@ func TestSearchInBrowser(t *testing.T) {
 		if !r.Shown || r.Status != "2 results" || !slices.Equal(items, want) || r.Focused != want[0] {
 			t.Errorf("%s: %+v; want %q, focus on the first", pages[i], r, want)
 		}
-		if !strings.HasSuffix(r.Items[0], "/units/apac/measures/revenue.html") {
-			t.Errorf("%s: the first result leads to %s", pages[i], r.Items[0])
+		if got, want := itemPage(t, r.Items[0]), filepath.Join(homes[i], "units/apac/measures/revenue.html"); got != want {
+			t.Errorf("%s: the first result leads to %s; want %s", pages[i], got, want)
 		}
 	}
 

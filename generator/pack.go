@@ -14,9 +14,14 @@ import (
 
 // PackOptions control `scorecard pack`.
 type PackOptions struct {
-	Source  string
-	Period  string
-	Strict  bool
+	Source string
+	Period string
+	Strict bool
+	// Unit and Depth scope the pack: a unit and the units below it to a
+	// depth, overriding [pack] in config.toml. Unit "" is the root; Depth
+	// nil is as deep as keeps the pack within its bound (docs/pack.md).
+	Unit    string
+	Depth   *int
 	Output  string  // the HTML file; default board-pack-<period>.html
 	PDF     string  // a PDF file to print as well; none when empty
 	Printer Printer // what prints the PDF; needed for one
@@ -101,7 +106,9 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 		}
 	}
 	bo := withDefaults(Options{Source: opts.Source, Period: opts.Period, Strict: opts.Strict})
-	s, closeFS, err := prepare(ctx, bo)
+	po := bo.pipeline()
+	po.PackUnit, po.PackDepth = opts.Unit, opts.Depth
+	s, closeFS, err := preparePipeline(ctx, bo.Source, po)
 	if closeFS == nil {
 		return nil, nil, err
 	}

@@ -37,7 +37,7 @@ func TestPackIsSelfContained(t *testing.T) {
 			t.Errorf("the pack refers to another file: %s", m)
 		}
 	}
-	for _, want := range []string{"Acme Scorecard", "September 2026", "Executive summary", "Exceptions", "Acme Corp", "Operations", "Initiatives", "Appendix: measure definitions", `style="--pack-left: 'Acme Scorecard · September 2026'; --pack-right: 'Page ' counter(page) ' of ' counter(pages) ''"`, "echarts"} {
+	for _, want := range []string{"Acme Scorecard", "September 2026", "Executive summary", "Exceptions", "Acme Corp", "Operations", "Initiatives", "Appendix: definitions and glossary", "Since the last review", `style="--pack-left: 'Acme Scorecard · September 2026'; --pack-right: 'Page ' counter(page) ' of ' counter(pages) ''"`, "echarts"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the pack lacks %q", want)
 		}
@@ -154,8 +154,9 @@ func TestPackShowsTheScorecardVocabulary(t *testing.T) {
 	for _, want := range []string{
 		`<section class="vision"><h2>Vision</h2><div class="prose"><p>The widget maker people <strong>recommend</strong> first, in every market we serve.</p>`,
 		`<section class="strategy"><h2>Strategy</h2><div class="prose"><p>Win on service before price:</p>`,
-		`<tr><th scope="row">Revenue<br><span class="meta">Invoiced sales of all units, net of returns.</span></th><td>Acme Corp</td><td><span class="kind k-lagging">Lagging</span></td><td>higher</td><td>monthly</td><td>ytd (sum)</td><td>sum of child units</td><td>target $100</td><td>Finance ledger, month-end close</td></tr>`,
-		`<tr><th scope="row">Engagement<br><span class="meta">Staff who would recommend Acme as a place to work, out of 100.</span></th><td>Acme Corp<br><span class="meta">Head of People</span></td><td><span class="kind k-leading">Leading</span></td><td>range</td>`,
+		`<tr class="group-row"><th scope="rowgroup" colspan="8">Acme Corp</th></tr>`,
+		`<tr><th scope="row">Revenue<br><span class="meta">Invoiced sales of all units, net of returns.</span></th><td><span class="kind k-lagging">Lagging</span></td><td>higher</td><td>monthly</td><td>ytd (sum)</td><td>sum of child units</td><td>target $100</td><td>Finance ledger, month-end close</td></tr>`,
+		`<tr><th scope="row">Engagement<br><span class="meta">Staff who would recommend Acme as a place to work, out of 100.</span><br><span class="meta">Owner: Head of People</span></th><td><span class="kind k-leading">Leading</span></td><td>range</td>`,
 	} {
 		if !strings.Contains(pack, want) {
 			t.Errorf("the pack lacks %s", want)
@@ -169,5 +170,65 @@ func TestPackShowsTheScorecardVocabulary(t *testing.T) {
 	}
 	if i, j := strings.Index(pack, `class="vision"`), strings.Index(pack, `id="summary"`); i < 0 || i > j {
 		t.Error("the vision is not on the cover, before the summary")
+	}
+}
+
+// packSections lists the unit sections of a pack file, by unit id.
+func packSections(t *testing.T, file string) []string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, m := range regexp.MustCompile(`<section class="unit-section" id="unit-([a-z0-9_-]+)"`).FindAllStringSubmatch(string(b), -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// TestPackScope: scorecard pack --unit U --depth N is U and the units below
+// it, N levels down, and the cover says so; without them the example, nine
+// units on three levels, is whole. An unknown unit and a depth out of range
+// are errors that name the flag.
+func TestPackScope(t *testing.T) {
+	dir := t.TempDir()
+	zero, one := 0, 1
+	for _, c := range []struct {
+		unit  string
+		depth *int
+		want  []string
+		cover string
+	}{
+		{"", nil, []string{"org", "operations", "fulfilment", "procurement", "people", "sales", "americas", "apac", "emea"}, "Every unit of the organisation."},
+		{"sales", &one, []string{"sales", "americas", "apac", "emea"}, "Sales and the units below it, 1 level down."},
+		{"sales", &zero, []string{"sales"}, "Sales. 3 units further down are left out."},
+		{"", &one, []string{"org", "operations", "people", "sales"}, "Northwind Traders and the units below it, 1 level down. 5 units further down are left out."},
+	} {
+		out := filepath.Join(dir, "pack.html")
+		if _, _, err := Pack(context.Background(), PackOptions{Source: "..", Output: out, Unit: c.unit, Depth: c.depth}); err != nil {
+			t.Fatal(err)
+		}
+		if got := packSections(t, out); !slices.Equal(got, c.want) {
+			t.Errorf("--unit %q --depth %v: sections %v; want %v", c.unit, c.depth, got, c.want)
+		}
+		b, _ := os.ReadFile(out)
+		if !strings.Contains(string(b), c.cover) {
+			t.Errorf("--unit %q --depth %v: the cover does not say %q", c.unit, c.depth, c.cover)
+		}
+	}
+	big := 65
+	for _, c := range []struct {
+		opts PackOptions
+		want string
+	}{
+		{PackOptions{Unit: "nosuch"}, `--unit: unit "nosuch": there is no such unit (the units are org, operations, fulfilment, procurement, people, sales, americas, apac, and 1 more)`},
+		{PackOptions{Depth: &big}, `--depth: depth 65 is not from 0 to 64: it counts the levels of units below the pack's unit (0: the unit alone)`},
+	} {
+		c.opts.Source, c.opts.Output = "..", filepath.Join(dir, "x.html")
+		_, _, err := Pack(context.Background(), c.opts)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v: %v; want %s", c.opts, err, c.want)
+		}
 	}
 }

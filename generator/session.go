@@ -202,7 +202,7 @@ func (s *Session) apply(ctx context.Context, last *built, next *pipeline.Site, u
 	lap("diff")
 	var now []string
 	for _, p := range up.Rendered {
-		if p == render.PackPath || p == render.ScoresPath || p == render.SiteCSVPath {
+		if render.Slow(p) {
 			up.Deferred = append(up.Deferred, p)
 		} else {
 			now = append(now, p)

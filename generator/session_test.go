@@ -201,8 +201,11 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 
 	edit(t, source, "data/actuals.csv", "ops,on-time,2026-08,0.80,", "ops,on-time,2026-08,0.96,")
 	rep, up := mustUpdate(t, s)
+	// August's row: the pages of the review of August change as those of
+	// September do, and the reviews of July and June, before it, do not.
 	want := []string{
 		"alignment/index.html",
+		"changes/index.html",
 		"data/measures.csv",
 		"data/scores.json",
 		"exceptions/index.html",
@@ -210,12 +213,30 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 		"initiatives/ops/automation.html",
 		"initiatives/ops/tender.html",
 		"pack/index.html",
+		"periods/2026-08/alignment/index.html",
+		"periods/2026-08/changes/index.html",
+		"periods/2026-08/data/scores.json",
+		"periods/2026-08/exceptions/index.html",
+		"periods/2026-08/index.html",
+		"periods/2026-08/initiatives/ops/automation.html",
+		"periods/2026-08/initiatives/ops/tender.html",
+		"periods/2026-08/pack/index.html",
+		"periods/2026-08/units/ops/changes.html",
+		"periods/2026-08/units/ops/index.html",
+		"periods/2026-08/units/ops/measures/on-time.html",
+		"periods/2026-08/units/ops/objectives/sell.html",
+		"periods/2026-08/units/ops/objectives/ship.html",
+		"periods/2026-08/units/org/changes.html",
+		"periods/2026-08/units/org/compare.html",
+		"periods/2026-08/units/org/index.html",
+		"units/ops/changes.html",
 		"units/ops/index.html",
 		"units/ops/measures/on-time.csv",
 		"units/ops/measures/on-time.html",
 		"units/ops/objectives/sell.html",
 		"units/ops/objectives/ship.html",
 		"units/ops/scorecard.csv",
+		"units/org/changes.html",
 		"units/org/compare.html",
 		"units/org/index.html",
 	}
@@ -225,8 +246,8 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 	if up.All || !slices.Equal(up.Data, []string{"data/actuals.csv"}) {
 		t.Errorf("All %v, Data %v: want one data file and some pages", up.All, up.Data)
 	}
-	if rep.Pages != 12 || rep.Files != 16 || rep.Rows != 20 {
-		t.Errorf("report: %d pages, %d files, %d rows; want 12, 16, 20", rep.Pages, rep.Files, rep.Rows)
+	if rep.Pages != 30 || rep.Files != 35 || rep.Rows != 20 {
+		t.Errorf("report: %d pages, %d files, %d rows; want 30, 35, 20", rep.Pages, rep.Files, rep.Rows)
 	}
 	after := snapshot(t, dest)
 	checkRewrites(t, before, after, up.Written)
@@ -345,11 +366,54 @@ func TestUpdateOfInitiativeProgressInAWorkbook(t *testing.T) {
 	sameAsFullBuild(t, source, dest)
 }
 
+// TestUpdateOfTheLatestPeriodLeavesEarlierReviews: a value of September, the
+// as-of period, reaches no page of the reviews of August, July and June,
+// which read the data up to their own period; a value of July reaches the
+// reviews of July and August as well as September's, and not June's.
+func TestUpdateOfTheLatestPeriodLeavesEarlierReviews(t *testing.T) {
+	source := copyTree(t, smallSite)
+	s, dest := startSession(t, source)
+	before := snapshot(t, dest)
+	edit(t, source, "data/actuals.csv", "ops,cost,2026-09,61,", "ops,cost,2026-09,64,")
+	_, up := mustUpdate(t, s)
+	if len(up.Written) == 0 {
+		t.Fatal("the edit wrote nothing")
+	}
+	for _, w := range up.Written {
+		if strings.HasPrefix(w, "periods/") {
+			t.Errorf("an edit of September rewrote %s", w)
+		}
+	}
+	after := snapshot(t, dest)
+	checkRewrites(t, before, after, up.Written)
+	sameAsFullBuild(t, source, dest)
+
+	edit(t, source, "data/actuals.csv", "ops,cost,2026-07,58,", "ops,cost,2026-07,57,")
+	_, up = mustUpdate(t, s)
+	reached := map[string]bool{}
+	for _, w := range up.Written {
+		top, _, _ := strings.Cut(strings.TrimPrefix(w, "periods/"), "/")
+		if !strings.HasPrefix(w, "periods/") {
+			top = "root"
+		}
+		reached[top] = true
+	}
+	if !reached["root"] || !reached["2026-08"] || !reached["2026-07"] || reached["2026-06"] {
+		t.Errorf("an edit of July reached %v; want the reviews of September, August and July, not June's", reached)
+	}
+	checkRewrites(t, after, snapshot(t, dest), up.Written)
+	sameAsFullBuild(t, source, dest)
+}
+
 // TestUpdateOfTheFreshestDataRewritesEverything adds an actual for October,
 // which moves the as-of period, shown on every page: every page is rendered
 // again, and the folder is still what a full build writes.
+//
+// The site publishes the as-of period alone: with earlier review periods,
+// the move takes a full build (TestUpdateThatMovesTheReviewPeriods).
 func TestUpdateOfTheFreshestDataRewritesEverything(t *testing.T) {
 	source := copyTree(t, smallSite)
+	appendFile(t, filepath.Join(source, "config.toml"), "[review]\nperiods = 1\n")
 	s, dest := startSession(t, source)
 	before := snapshot(t, dest)
 	// With nps current through November, three of the five measures with
@@ -365,6 +429,34 @@ func TestUpdateOfTheFreshestDataRewritesEverything(t *testing.T) {
 	checkRewrites(t, before, snapshot(t, dest), up.Written)
 	if slices.Contains(up.Written, "assets/site.css") {
 		t.Errorf("an asset was rewritten with the same bytes")
+	}
+	sameAsFullBuild(t, source, dest)
+}
+
+// TestUpdateThatMovesTheReviewPeriods: an actual for October moves the
+// as-of period, and with it the review periods published (September to
+// June become October to July): the update asks for a full build, which
+// writes the review of September and leaves out that of June.
+func TestUpdateThatMovesTheReviewPeriods(t *testing.T) {
+	source := copyTree(t, smallSite)
+	s, dest := startSession(t, source)
+	for _, p := range []string{"periods/2026-06/index.html", "periods/2026-08/index.html"} {
+		if _, err := os.Stat(filepath.Join(dest, p)); err != nil {
+			t.Fatalf("before: %v", err)
+		}
+	}
+	edit(t, source, "data/actuals.csv", "org,revenue,2026-10,,110", "org,revenue,2026-10,,110\nops,cost,2026-10,59,\nops,revenue,2026-10,104,")
+	if _, _, err := s.Update(context.Background(), nil); !errors.Is(err, ErrFullBuild) {
+		t.Fatalf("Update: %v; want ErrFullBuild", err)
+	}
+	if _, err := s.Build(context.Background(), dest); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "periods/2026-06")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the review of June is still there: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "periods/2026-09/index.html")); err != nil {
+		t.Errorf("no review of September: %v", err)
 	}
 	sameAsFullBuild(t, source, dest)
 }

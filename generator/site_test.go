@@ -43,6 +43,8 @@ func TestPagesGolden(t *testing.T) {
 		"initiatives/ops/automation.html",
 		"exceptions/index.html",
 		"alignment/index.html",
+		"changes/index.html",
+		"units/ops/changes.html",
 		"data/scores.json",
 	} {
 		got, err := os.ReadFile(filepath.Join(dest, page))
@@ -91,6 +93,10 @@ func TestPagesGoldenInLanguages(t *testing.T) {
 				"initiatives/ops/automation.html",
 				"exceptions/index.html",
 				"alignment/index.html",
+				"changes/index.html",
+				"units/ops/changes.html",
+				"glossary/index.html",
+				"periods/2026-08/units/ops/index.html",
 				"compare/index.html",
 				"units/org/compare.html",
 				"data/search.js",

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -13,8 +14,10 @@ import (
 // smallPages are the pages of the small site, sorted.
 var smallPages = []string{
 	"alignment/index.html",
+	"changes/index.html",
 	"compare/index.html",
 	"exceptions/index.html",
+	"glossary/index.html",
 	"index.html",
 	"initiatives/index.html",
 	"initiatives/ops/automation.html",
@@ -22,6 +25,7 @@ var smallPages = []string{
 	"initiatives/org/crm.html",
 	"initiatives/org/loyalty.html",
 	"pack/index.html",
+	"units/ops/changes.html",
 	"units/ops/index.html",
 	"units/ops/measures/cost.html",
 	"units/ops/measures/margin.html",
@@ -29,6 +33,7 @@ var smallPages = []string{
 	"units/ops/measures/revenue.html",
 	"units/ops/objectives/sell.html",
 	"units/ops/objectives/ship.html",
+	"units/org/changes.html",
 	"units/org/compare.html",
 	"units/org/index.html",
 	"units/org/measures/engagement.html",
@@ -50,7 +55,16 @@ func TestSitemapAndCanonicalLinks(t *testing.T) {
 	}
 	const base = "https://example.org/R&D%20scorecard/"
 	want := `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n"
-	for _, p := range smallPages {
+	// Each review period has the same pages; the small site publishes
+	// September at the root and the three months before under periods/.
+	var pages []string
+	for _, prefix := range []string{"", "periods/2026-06/", "periods/2026-07/", "periods/2026-08/"} {
+		for _, p := range smallPages {
+			pages = append(pages, prefix+p)
+		}
+	}
+	slices.Sort(pages)
+	for _, p := range pages {
 		want += "  <url><loc>" + strings.ReplaceAll(base, "&", "&amp;") + p + "</loc></url>\n"
 	}
 	want += "</urlset>\n"

@@ -16,6 +16,7 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator"
 	"github.com/scorecard-dev/scorecard/internal/cli/diagfmt"
+	"github.com/scorecard-dev/scorecard/internal/pdf"
 )
 
 // Exit codes.
@@ -97,15 +98,27 @@ func runBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	fl.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
 	var format diagfmt.Format
 	fl.Var(&format, "format", "print errors and warnings in this `format`: "+diagfmt.Names)
+	var chromium, paper string
 	if cmd == "build" {
 		fl.StringVar(&opts.Destination, "destination", "", "the output `folder` (default <source>/public)")
 		fl.StringVar(&opts.BaseURL, "base-url", "", "the site's public `URL`, overriding config.toml")
+		fl.BoolVar(&opts.PDF, "pdf", false, "also print the board pack to PDF with headless Chromium, beside the site's pack page, which links it")
+		fl.StringVar(&chromium, "chromium", "", "the Chromium `executable` for --pdf (default: found on PATH)")
+		fl.StringVar(&paper, "paper", "a4", "paper `size` of the PDF: a4 or letter")
 	}
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK
 		}
 		return ExitUsage
+	}
+	if opts.PDF {
+		printer, err := pdf.NewPrinter(chromium, paper)
+		if err != nil {
+			fmt.Fprintf(stderr, "scorecard %s: --%v\n", cmd, err)
+			return ExitUsage
+		}
+		opts.Printer = printer
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "scorecard %s: unexpected argument %q\n", cmd, fl.Arg(0))
@@ -209,7 +222,11 @@ func summary(cmd string, rep *generator.Report, d time.Duration) string {
 	if rep.WarningCount > 0 {
 		warn = ", " + plural(rep.WarningCount, "warning")
 	}
-	return fmt.Sprintf("%s%s: %s, %s, %s%s%s in %s", verb, asOf(rep),
+	reviews := ""
+	if cmd == "build" && len(rep.Past) > 0 {
+		reviews = fmt.Sprintf(" and %s before (to %s)", plural(len(rep.Past), "review period"), rep.Past[len(rep.Past)-1])
+	}
+	return fmt.Sprintf("%s%s%s: %s, %s, %s%s%s in %s", verb, asOf(rep), reviews,
 		plural(rep.Units, "unit"), plural(rep.Measures, "measure"), plural(rep.Rows, "data row"),
 		tail, warn, d.Round(time.Millisecond))
 }

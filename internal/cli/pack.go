@@ -32,6 +32,8 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&opts.Source, "source", ".", "the site `folder`")
 	fl.StringVar(&opts.Period, "period", "", "as-of `period` (e.g. 2026-09), overriding config.toml")
 	fl.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
+	fl.StringVar(&opts.Unit, "unit", "", "the `unit` the pack is about, with the units below it (default: the root, or [pack] unit in config.toml)")
+	depth := fl.Int("depth", -1, "how many `levels` of units below the pack's unit to include (default: as many as keep the pack to 30 units)")
 	fl.StringVar(&opts.Output, "output", "", "the HTML `file` (default board-pack-<period>.html)")
 	fl.StringVar(&opts.PDF, "pdf", "", "also print the pack to this PDF `file` with headless Chromium")
 	fl.StringVar(&chromium, "chromium", "", "the Chromium `executable` (default: found on PATH)")
@@ -46,6 +48,11 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return ExitUsage
 	}
+	fl.Visit(func(f *flag.Flag) {
+		if f.Name == "depth" {
+			opts.Depth = depth
+		}
+	})
 	printer, err := pdf.NewPrinter(chromium, paper)
 	if err != nil {
 		fmt.Fprintf(stderr, "scorecard pack: --%v\n", err)

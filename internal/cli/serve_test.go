@@ -74,7 +74,7 @@ func TestServeCommandReportsLikeBuildAndCleansUp(t *testing.T) {
 		}
 		return m != nil
 	})
-	if !strings.HasPrefix(stdout.String(), "built as of 2026-09: 2 units, 7 measures, 20 data rows, 25 pages (46 files) in ") {
+	if !strings.HasPrefix(stdout.String(), "built as of 2026-09 and 3 review periods before (to 2026-06): 2 units, 7 measures, 20 data rows, 116 pages (140 files) in ") {
 		t.Errorf("stdout does not start with the build summary:\n%s", stdout.String())
 	}
 

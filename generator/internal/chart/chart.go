@@ -139,15 +139,43 @@ func newChartShape(opt map[string]any) *chartShape {
 // interface: a page's charts hold hundreds of them, and boxing each number
 // was an allocation.
 func appendJSONValues(b []byte, vs []model.Opt) []byte {
+	return valuesArray(vs).prefix(b, len(vs))
+}
+
+// A prefixArray is a JSON array encoded once, whose every prefix can be had
+// without encoding it again.
+type prefixArray struct {
+	elems []byte // the elements, each followed by a comma
+	ends  []int  // where each element ends in elems
+}
+
+// prefix appends the array of the first n elements to b.
+func (a prefixArray) prefix(b []byte, n int) []byte {
 	b = append(b, '[')
+	if n > 0 {
+		b = append(b, a.elems[:a.ends[n-1]]...)
+	}
+	return append(b, ']')
+}
+
+// size is the length of the array of the first n elements.
+func (a prefixArray) size(n int) int {
+	if n == 0 {
+		return 2
+	}
+	return a.ends[n-1] + 2
+}
+
+// valuesArray encodes an array of numbers and nulls: each value that is
+// not OK is null.
+func valuesArray(vs []model.Opt) prefixArray {
+	a := prefixArray{elems: make([]byte, 0, 8*len(vs)), ends: make([]int, len(vs))}
+	b := a.elems
 	// Thresholds, and so the target line and the bands, are mostly the same
 	// from one period to the next: a repeated number is copied, not formatted.
 	var last float64
 	lastAt, lastEnd := -1, -1
 	for i, o := range vs {
-		if i > 0 {
-			b = append(b, ',')
-		}
 		switch v := o.V; {
 		case !o.OK:
 			b = append(b, "null"...)
@@ -158,8 +186,22 @@ func appendJSONValues(b []byte, vs []model.Opt) []byte {
 			b = appendJSONFloat(b, v)
 			last, lastEnd = v, len(b)
 		}
+		a.ends[i] = len(b)
+		b = append(b, ',')
 	}
-	return append(b, ']')
+	a.elems = b
+	return a
+}
+
+// stringsArray encodes an array of strings.
+func stringsArray(ss []string) prefixArray {
+	a := prefixArray{ends: make([]int, len(ss))}
+	for i, s := range ss {
+		a.elems = appendJSONString(a.elems, s)
+		a.ends[i] = len(a.elems)
+		a.elems = append(a.elems, ',')
+	}
+	return a
 }
 
 // appendJSONFloat formats f as encoding/json does: the shortest decimal

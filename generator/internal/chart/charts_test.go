@@ -6,7 +6,9 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
 // TestChartJSONLikeEncodingJSON checks the hand-written encoders of chart
@@ -32,6 +34,14 @@ func TestChartJSONLikeEncodingJSON(t *testing.T) {
 	if got := appendJSONValues(nil, opts); string(got) != string(want) {
 		t.Errorf("appendJSONValues:\n got %s\nwant %s", got, want)
 	}
+	// Every prefix of the array, as a past review period's chart takes it.
+	arr := valuesArray(opts)
+	for _, n := range []int{0, 1, 2, 7, 23, 24, 29, len(vals)} {
+		want, _ := json.Marshal(vals[:n])
+		if got := arr.prefix(nil, n); string(got) != string(want) {
+			t.Errorf("the first %d values:\n got %s\nwant %s", n, got, want)
+		}
+	}
 	strs := []string{"", "Sep 2026", "Q3 2026", `a "quoted" \ name`, "</script><!--", "a & b", "\u2028\u2029", "tab\there", "é", "\x7f", "bad \xff"}
 	want, _ = json.Marshal(strs)
 	if got := appendJSONStrings(nil, strs); string(got) != string(want) {
@@ -52,5 +62,45 @@ func TestMembersEncode(t *testing.T) {
 	}
 	if got := (members{}).encode(nil); string(got) != "{}" {
 		t.Errorf("empty object: %s", got)
+	}
+}
+
+// TestHistoriesArePrefixes: the history chart of a measure's first n
+// periods, as a past review draws it from the as-of period's arrays, is
+// the chart History draws of those n periods alone, for every n; the
+// periods have gaps and thresholds that change and repeat, in a language
+// written left to right and one written right to left.
+func TestHistoriesArePrefixes(t *testing.T) {
+	for _, lang := range []string{"en", "ar"} {
+		testHistoriesArePrefixes(t, testWords(t, lang))
+	}
+}
+
+func testHistoriesArePrefixes(t *testing.T, words *Words) {
+	for _, pol := range []model.Polarity{model.Higher, model.Lower, model.Range} {
+		m := &model.Measure{ID: "m", Name: "M", Unit: &model.Unit{ID: "u"}, Polarity: pol, Band: model.Band{Low: 1, High: 2, Tolerance: 0.5}}
+		var hist []compute.PeriodResult
+		for i := range 14 {
+			h := compute.PeriodResult{Actual: model.Some(float64(i) / 3)}
+			if i%4 == 2 {
+				h.Actual = model.Opt{}
+			}
+			if i != 5 {
+				target := 10 + float64(i/3)
+				h.Target, h.Red, h.Stretch = model.Some(target), model.Some(target-1), model.Some(target+1)
+				if pol == model.Lower {
+					h.Red, h.Stretch = h.Stretch, h.Red
+				}
+			}
+			h.Period = period.Period{Freq: period.Monthly, N: 2026*12 + i}
+			hist = append(hist, h)
+		}
+		all := NewHistories(m, hist, words)
+		for n := 1; n <= len(hist); n++ {
+			got, want := all.Chart(n), History(m, hist[:n], words)
+			if got.Option != want.Option || got.ID != want.ID || got.Label != want.Label || got.Height != want.Height {
+				t.Errorf("%v, first %d periods:\n got %s\nwant %s", pol, n, got.Option, want.Option)
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"bytes"
 	"html/template"
 	"slices"
 	"strconv"
@@ -24,6 +25,26 @@ import (
 // In a language written right to left, time runs right to left and the
 // value axis is on the right.
 func History(m *model.Measure, hist []compute.PeriodResult, words *Words) *Chart {
+	return NewHistories(m, hist, words).Chart(len(hist))
+}
+
+// Histories are the history charts of a measure as of each period of its
+// history: the chart of its first n periods is History of hist[:n]. A past
+// review period's history is the as-of period's, less the newer periods
+// (docs/site.md, "Review periods"), so every review's chart of the measure
+// is one of them. The option is encoded once, with a mark in place of each
+// array of data; each array is encoded once, with where each element ends;
+// a chart of n periods copies the option's text between the marks and the
+// first n elements of each array.
+type Histories struct {
+	id, label string
+	text      [][]byte      // the option's text around the arrays
+	arrays    []prefixArray // the array after each text but the last
+}
+
+// NewHistories encodes the history charts of m over hist, in words'
+// language.
+func NewHistories(m *model.Measure, hist []compute.PeriodResult, words *Words) *Histories {
 	xs := make([]string, len(hist))
 	actual := make([]model.Opt, len(hist))
 	target := make([]model.Opt, len(hist))
@@ -32,25 +53,60 @@ func History(m *model.Measure, hist []compute.PeriodResult, words *Words) *Chart
 		actual[i] = h.Actual
 		target[i] = h.Target
 	}
-	bs := bands(m, hist)
+	h := &Histories{
+		id:    "history-" + m.Unit.ID + "-" + m.ID,
+		label: words.w.Text("history_label", "measure", m.Name),
+	}
+	var arrays []prefixArray
+	for _, data := range append(bandData(bands(m, hist)), target, actual) {
+		arrays = append(arrays, valuesArray(data))
+	}
+	arrays = append(arrays, stringsArray(xs))
+	// A mark is a NUL byte and the array's index, which no encoded JSON
+	// holds: encoding/json and appendJSONString escape control characters.
+	mark := func(i int) []byte { return []byte{0, byte(i)} }
 	sh := historyShapeOf(m.Polarity, words.shape)
 	series := []byte{'['}
-	for i, data := range append(bandData(bs), target, actual) {
+	for i := range len(arrays) - 1 {
 		if i > 0 {
 			series = append(series, ',')
 		}
-		series = sh.series[i].encode(series, member{"data", appendJSONValues(nil, data)})
+		series = sh.series[i].encode(series, member{"data", mark(i)})
 	}
 	series = append(series, ']')
-	xAxis := append(sh.xAxis.encode([]byte{'['}, member{"data", appendJSONStrings(nil, xs)}), ']')
+	xAxis := append(sh.xAxis.encode([]byte{'['}, member{"data", mark(len(arrays) - 1)}), ']')
 	format := words.historyScorecard(m.Format, m.DisplayUnit)
-	opt := sh.top.encode(make([]byte, 0, 1024+len(hist)*100), member{"series", series}, member{"xAxis", xAxis}, member{"scorecard", format})
-	return &Chart{
-		ID:     "history-" + m.Unit.ID + "-" + m.ID,
-		Label:  words.w.Text("history_label", "measure", m.Name),
-		Height: 320,
-		Option: template.JS(opt),
+	opt := sh.top.encode(nil, member{"series", series}, member{"xAxis", xAxis}, member{"scorecard", format})
+	for {
+		i := bytes.IndexByte(opt, 0)
+		if i < 0 {
+			break
+		}
+		h.text = append(h.text, opt[:i])
+		h.arrays = append(h.arrays, arrays[opt[i+1]])
+		opt = opt[i+2:]
 	}
+	h.text = append(h.text, opt)
+	return h
+}
+
+// Chart is the history chart of the first n periods, 0 < n <= len(hist).
+func (h *Histories) Chart(n int) *Chart {
+	size := 0
+	for i, t := range h.text {
+		size += len(t)
+		if i < len(h.arrays) {
+			size += h.arrays[i].size(n)
+		}
+	}
+	opt := make([]byte, 0, size)
+	for i, t := range h.text {
+		opt = append(opt, t...)
+		if i < len(h.arrays) {
+			opt = h.arrays[i].prefix(opt, n)
+		}
+	}
+	return &Chart{ID: h.id, Label: h.label, Height: 320, Option: template.JS(opt)}
 }
 
 // historyScorecard is the encoded "scorecard" member of a history chart: how
@@ -59,6 +115,12 @@ func History(m *model.Measure, hist []compute.PeriodResult, words *Words) *Chart
 // its currency and scale), and which series the tooltip shows. It is
 // written here rather than by encoding/json: every measure page has one.
 func (w *Words) historyScorecard(f number.Format, unit string) []byte {
+	return w.scorecardMember(f, unit, []string{w.shape.actual, w.shape.target})
+}
+
+// scorecardMember is the encoded "scorecard" member of a chart of a
+// measure's numbers of format f and unit, whose tooltip shows series.
+func (w *Words) scorecardMember(f number.Format, unit string, series []string) []byte {
 	b := make([]byte, 0, 128)
 	b = append(b, `{"format":{"grouping":`...)
 	b = strconv.AppendBool(b, f.Grouping)
@@ -78,7 +140,7 @@ func (w *Words) historyScorecard(f number.Format, unit string) []byte {
 		b = appendJSONString(b, pre)
 	}
 	b = append(b, `},"series":`...)
-	b = appendJSONStrings(b, []string{w.shape.actual, w.shape.target})
+	b = appendJSONStrings(b, series)
 	return append(b, '}')
 }
 

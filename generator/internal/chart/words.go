@@ -19,7 +19,9 @@ type Words struct {
 // each set of them (historyShapeOf).
 type shapeWords struct {
 	actual, target, score string
-	rtl                   bool
+	// a year-to-date chart's series
+	ytd, projection, targetToDate, fullYear string
+	rtl                                     bool
 }
 
 // NewWords returns the charts' words in the language of w, with periods
@@ -27,6 +29,8 @@ type shapeWords struct {
 func NewWords(w *i18n.Catalog, names *locale.PeriodNames) *Words {
 	return &Words{w: w, loc: w.Locale(), names: names, shape: shapeWords{
 		actual: w.Text("col_actual"), target: w.Text("col_target"), score: w.Text("col_score"),
+		ytd: w.Text("ytd_series"), projection: w.Text("ytd_projection"),
+		targetToDate: w.Text("ytd_target_to_date"), fullYear: w.Text("ytd_full_year_target"),
 		rtl: w.Locale().RTL(),
 	}}
 }

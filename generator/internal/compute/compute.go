@@ -37,6 +37,13 @@ type Result struct {
 	// ends by the end of AsOf (zero when there is none): how fresh the data
 	// the pages show is.
 	Latest period.Period
+	// Past are the results as of the review periods before AsOf that a
+	// build publishes beside it (model.Site.ReviewPeriods), newest first,
+	// computed from the same data; nil in a past result.
+	Past []*Result
+	// Since is what changed since the review period before AsOf; nil when
+	// the data begin at AsOf, so that there is nothing to compare with.
+	Since *Since
 }
 
 // UnitResult is a unit's score.
@@ -85,26 +92,20 @@ type engine struct {
 	faults faults // results that cannot be represented, reported to dl at the end
 }
 
-// Compute scores site, with its data, as of data.AsOf. Warnings (missing
-// values, gaps in computed series) go to dl.
+// Compute scores site, with its data, as of data.AsOf, and as of each of
+// the review periods before it that a build publishes (Result.Past).
+// Warnings (missing values, gaps in computed series) go to dl: those of the
+// as-of period, which is the one a reader is told about.
 func Compute(site *model.Site, data *model.Data, dl *diag.List) *Result {
 	e := newEngine(site, data, dl)
 	e.actuals()
-	r := e.newResult(e.historyPeriods())
-	var ms []*model.Measure
-	for _, u := range site.Units {
-		ms = append(ms, u.Measures...)
+	periods := e.historyPeriods()
+	h := e.scoreAll(periods, e.reviewIndexes(periods))
+	r := e.assemble(h)
+	for i := range r.Measures {
+		e.warnMeasure(&r.Measures[i])
 	}
-	parallel(len(ms), func(i int) {
-		r.Measures[ms[i].Index] = e.scoreMeasure(ms[i])
-	})
-	for _, m := range ms {
-		e.warnMeasure(&r.Measures[m.Index])
-	}
-	e.rollUp(r)
-	e.scoreHistory(r)
-	e.links(r)
-	e.initiatives(r)
+	e.warnInitiatives(r)
 	e.faults.report(dl)
 	return r
 }
@@ -117,26 +118,19 @@ func newEngine(site *model.Site, data *model.Data, dl *diag.List) *engine {
 	return e
 }
 
-// newResult is an empty result for e's site, sized for it.
+// newResult is an empty result as of periods' last, sized for e's site.
 func (e *engine) newResult(periods []period.Period) *Result {
+	asOf := periods[len(periods)-1]
 	return &Result{
 		Site:       e.site,
 		Data:       e.data,
-		AsOf:       e.data.AsOf,
+		AsOf:       asOf,
 		Units:      make([]UnitResult, len(e.site.Units)),
 		Objectives: make([]ObjectiveResult, len(e.objs)),
 		Measures:   make([]MeasureResult, e.site.Measures),
 		Periods:    periods,
-		Latest:     e.latest(),
+		Latest:     e.latest(asOf),
 	}
-}
-
-// scoreMeasure is m's result as of the site's as-of period, history included.
-func (e *engine) scoreMeasure(m *model.Measure) MeasureResult {
-	mr := e.measureAt(m, e.data.AsOf)
-	mr.History = e.history(m, mr.Current)
-	mr.Previous = e.measureAt(m, e.data.AsOf.Add(-1)).Status
-	return mr
 }
 
 // rollUp scores objectives, drivers and units from r's measure results.
@@ -237,11 +231,11 @@ func (e *engine) historyPeriods() []period.Period {
 }
 
 // latest returns the site period holding the end of the latest actual that
-// ends by the end of the as-of period. An actual after it is left out of the
+// ends by the end of asOf. An actual after it is left out of the
 // build (a stray row, or a report on a past period): counting it would tell
 // the reader the pages hold data they do not.
-func (e *engine) latest() period.Period {
-	limit := e.cal.End(e.data.AsOf)
+func (e *engine) latest(asOf period.Period) period.Period {
+	limit := e.cal.End(asOf)
 	end := -1
 	for _, u := range e.site.Units {
 		for _, m := range u.Measures {
@@ -257,34 +251,6 @@ func (e *engine) latest() period.Period {
 		return period.Period{}
 	}
 	return e.cal.Containing(e.site.Frequency, end)
-}
-
-// scoreHistory scores every objective as of each history period.
-func (e *engine) scoreHistory(r *Result) {
-	for i := range r.Objectives {
-		r.Objectives[i].History = make([]model.Opt, len(r.Periods))
-	}
-	// Each period is scored on its own, by as many workers as GOMAXPROCS.
-	parallel(len(r.Periods), func(k int) {
-		p := r.Periods[k]
-		if p == r.AsOf {
-			for i := range r.Objectives {
-				r.Objectives[i].History[k] = r.Objectives[i].Score
-			}
-			return
-		}
-		measures := make([]model.Opt, e.site.Measures)
-		scores := make([]model.Opt, len(e.objs))
-		for _, u := range e.site.Units {
-			for _, m := range u.Measures {
-				measures[m.Index] = e.measureAt(m, p).Score
-			}
-		}
-		e.objectiveScores(measures, scores)
-		for i := range r.Objectives {
-			r.Objectives[i].History[k] = scores[i]
-		}
-	})
 }
 
 // parallel calls fn(i) for every i in [0, n) on GOMAXPROCS workers. Each

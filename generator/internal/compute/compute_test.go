@@ -106,16 +106,18 @@ func TestYTDAggregations(t *testing.T) {
 		agg string
 		w   want
 	}{
+		// The trend reads the monthly actuals 10, 30, 20 whatever the
+		// basis: the line through them rises by 10 (slope 5): improving.
 		// sum: value 60, target 60, red 54, stretch 66: at target, 20/3.
-		{"sum", want{"2026-03", 60, 60, 54, 66, 20.0 / 3, "green", "worsening", false}},
+		{"sum", want{"2026-03", 60, 60, 54, 66, 20.0 / 3, "green", "improving", false}},
 		// average: value 20, target 20, red 18, stretch 22: at target.
-		{"average", want{"2026-03", 20, 20, 18, 22, 20.0 / 3, "green", "worsening", false}},
+		{"average", want{"2026-03", 20, 20, 18, 22, 20.0 / 3, "green", "improving", false}},
 		// last: value 20 (March), target 25, red 22.5, so 0-point at 20: score 0.
-		{"last", want{"2026-03", 20, 25, 22.5, 27.5, 0, "red", "worsening", false}},
+		{"last", want{"2026-03", 20, 25, 22.5, 27.5, 0, "red", "improving", false}},
 		// min: value 10, target 15, red 13.5; 0-point at 12: score 0.
-		{"min", want{"2026-03", 10, 15, 13.5, 16.5, 0, "red", "worsening", false}},
+		{"min", want{"2026-03", 10, 15, 13.5, 16.5, 0, "red", "improving", false}},
 		// max: value 30, target 25, stretch 27.5: beyond stretch, 10.
-		{"max", want{"2026-03", 30, 25, 22.5, 27.5, 10, "green", "worsening", false}},
+		{"max", want{"2026-03", 30, 25, 22.5, 27.5, 10, "green", "improving", false}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.agg, func(t *testing.T) {
@@ -136,11 +138,11 @@ org,m,2026-02,30,20,18,
 org,m,2026-03,20,25,20,
 `)
 	// Reds 12 + 18 + 20 = 50; stretch defaults to 60 + (60 − 50) = 70.
-	check(t, sitetest.Measure(t, sitetest.MustCompile(t, all), "org/m"), want{"2026-03", 60, 60, 50, 70, 20.0 / 3, "green", "worsening", false})
+	check(t, sitetest.Measure(t, sitetest.MustCompile(t, all), "org/m"), want{"2026-03", 60, 60, 50, 70, 20.0 / 3, "green", "improving", false})
 
 	gap := strings.Replace(all, "org,m,2026-02,30,20,18,", "org,m,2026-02,30,20,,", 1)
 	// February has no red, so red defaults from the combined target: 60 − 6.
-	check(t, sitetest.Measure(t, sitetest.MustCompile(t, gap), "org/m"), want{"2026-03", 60, 60, 54, 66, 20.0 / 3, "green", "worsening", false})
+	check(t, sitetest.Measure(t, sitetest.MustCompile(t, gap), "org/m"), want{"2026-03", 60, 60, 54, 66, 20.0 / 3, "green", "improving", false})
 }
 
 func TestYTDWithAMissingActualIsMissing(t *testing.T) {
@@ -151,8 +153,9 @@ target = 10`), `
 org,m,2026-01,10,,,
 org,m,2026-03,20,,,
 `), pipeline.Options{})
-	// The target combines over the window (3 × 10) even though the value is missing.
-	check(t, sitetest.Measure(t, r, "org/m"), want{"2026-03", missing, 30, 27, 33, missing, "none", "none", false})
+	// The target combines over the window (3 × 10) even though the value is
+	// missing. The trend reads the actuals there are: 20 after 10, improving.
+	check(t, sitetest.Measure(t, r, "org/m"), want{"2026-03", missing, 30, 27, 33, missing, "none", "improving", false})
 	wantWarnings(t, dl, `content/scorecard.toml:7:6: warning: measure "m" of unit "org": the year-to-date value as of 2026-03 is missing because 2026-02 has no actual`)
 }
 
@@ -173,8 +176,9 @@ org,m,2026-04,10,,,
 org,m,2026-05,20,,,
 `))
 	// FY 2026 starts in April: March belongs to FY 2025 and is left out.
-	// Value 30 against 2 × 10 = 20, stretch 22: score 10.
-	check(t, sitetest.Measure(t, r, "org/m"), want{"2026-05", 30, 20, 18, 22, 10, "green", "improving", false})
+	// Value 30 against 2 × 10 = 20, stretch 22: score 10. The trend reads
+	// the last 12 months, March included: 100, 10, 20 fall (slope −40).
+	check(t, sitetest.Measure(t, r, "org/m"), want{"2026-05", 30, 20, 18, 22, 10, "green", "worsening", false})
 }
 
 func TestQuarterlyAndAnnualMeasuresInAMonthlySite(t *testing.T) {
@@ -288,7 +292,8 @@ org,b,2026-04,3,1,,
 org,c,2026-04,3,1,,
 `), pipeline.Options{})
 	ratio := sitetest.Measure(t, r, "org/ratio")
-	check(t, ratio, want{"2026-04", 1, 1, 0.9, 1.1, 20.0 / 3, "green", "none", false})
+	// The trend reads January's 2 and April's 1, the periods with a value: worsening.
+	check(t, ratio, want{"2026-04", 1, 1, 0.9, 1.1, 20.0 / 3, "green", "worsening", false})
 	var got []string
 	for _, h := range ratio.History {
 		got = append(got, h.Period.String()+"="+fmtOpt(h.Actual))
@@ -354,9 +359,9 @@ east,revenue,2026-03,50
 `
 	r, dl := sitetest.Compile(t, site, pipeline.Options{})
 	// March: 50 + 60 = 110 against 100, stretch 110: 10. February has East only,
-	// so the total is missing rather than understated; the trend has no
-	// February to compare with.
-	check(t, sitetest.Measure(t, r, "org/revenue"), want{"2026-03", 110, 100, 90, 110, 10, "green", "none", false})
+	// so the total is missing rather than understated; the trend reads
+	// January's 90 and March's 110: improving.
+	check(t, sitetest.Measure(t, r, "org/revenue"), want{"2026-03", 110, 100, 90, 110, 10, "green", "improving", false})
 	wantWarnings(t, dl, `content/scorecard.toml:7:8: warning: measure "revenue" of unit "org": its roll-up is missing for 2026-02 (no actual from unit "west")`)
 	// west sits in a plain folder (regions/), so its parent is still the root.
 	if ids := unitIDs(r); ids != "org east west" {

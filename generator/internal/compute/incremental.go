@@ -9,40 +9,39 @@ import (
 )
 
 // Memo is what Recompute reuses of an earlier computation besides its
-// result: the score of every measure as of each period of the score history,
-// the bulk of the work of Compute.
+// result: the score and status of every measure as of each period of the
+// score history, the bulk of the work of Compute.
 type Memo struct {
-	asOf    period.Period
-	periods []period.Period
-	scores  [][]model.Opt // by history period, then by Measure.Index
+	asOf     period.Period
+	periods  []period.Period
+	scores   [][]model.Opt    // by history period, then by Measure.Index
+	statuses [][]model.Status // likewise
 }
 
 // NewMemo returns the memo of r, a result of Compute.
 func NewMemo(r *Result) *Memo {
 	e := newEngine(r.Site, r.Data, &diag.List{}) // the warnings were Compute's
 	e.actuals()
-	m := &Memo{asOf: r.AsOf, periods: r.Periods, scores: make([][]model.Opt, len(r.Periods))}
-	for k, p := range r.Periods {
-		row := make([]model.Opt, r.Site.Measures)
-		for i := range r.Measures {
-			if p == r.AsOf {
-				row[i] = r.Measures[i].Score
-			} else {
-				row[i] = e.measureAt(r.Measures[i].Measure, p).Score
-			}
+	m := &Memo{asOf: r.AsOf, periods: r.Periods, scores: make([][]model.Opt, len(r.Periods)), statuses: make([][]model.Status, len(r.Periods))}
+	ms := e.measures()
+	parallel(len(r.Periods), func(k int) {
+		m.scores[k], m.statuses[k] = make([]model.Opt, r.Site.Measures), make([]model.Status, r.Site.Measures)
+		for _, x := range ms {
+			mr := e.measureAt(x, r.Periods[k])
+			m.scores[k][x.Index], m.statuses[k][x.Index] = mr.Score, mr.Status
 		}
-		m.scores[k] = row
-	}
+	})
 	return m
 }
 
 // Recompute scores prev's site again with new data, in which the series of
 // the measures in changed differ from prev's and no other: the results of
 // the other measures, unless they are computed from a changed one, are taken
-// from prev, and their history scores from memo, which Compute or Recompute
-// made with prev. The result, its warnings and its memo are those that
-// Compute and NewMemo would give; when the as-of period or the periods of
-// the score history moved, Recompute runs Compute. prev is left as it was.
+// from prev and its past results, and their history scores from memo, which
+// Compute or Recompute made with prev. The result, its warnings and its memo
+// are those that Compute and NewMemo would give; when the as-of period or
+// the periods of the score history moved, Recompute runs Compute. prev is
+// left as it was.
 func Recompute(prev *Result, memo *Memo, data *model.Data, changed []*model.Measure, dl *diag.List) (*Result, *Memo) {
 	site := prev.Site
 	var local diag.List
@@ -54,58 +53,62 @@ func Recompute(prev *Result, memo *Memo, data *model.Data, changed []*model.Meas
 		return r, NewMemo(r)
 	}
 	dirty := dependents(site, changed)
-	r := e.newResult(periods)
-	for _, u := range site.Units {
-		for _, m := range u.Measures {
-			mr := prev.Measures[m.Index]
-			if dirty[m.Index] {
-				mr = e.scoreMeasure(m)
-			}
-			r.Measures[m.Index] = mr
-			e.warnMeasure(&mr)
-		}
+	s := e.rescore(prev, memo, periods, dirty)
+	r := e.assemble(s)
+	for i := range r.Measures {
+		e.warnMeasure(&r.Measures[i])
 	}
-	e.rollUp(r)
-	next := e.scoreHistoryFrom(r, memo, dirty)
-	e.links(r)
-	e.initiatives(r)
+	e.warnInitiatives(r)
 	e.faults.report(&local)
 	dl.Merge(&local)
-	return r, next
+	return r, &Memo{asOf: r.AsOf, periods: periods, scores: s.scores, statuses: s.statuses}
 }
 
-// scoreHistoryFrom is scoreHistory with the scores of the measures not in
-// dirty taken from memo; it returns the memo of r.
-func (e *engine) scoreHistoryFrom(r *Result, memo *Memo, dirty []bool) *Memo {
-	next := &Memo{asOf: r.AsOf, periods: r.Periods, scores: make([][]model.Opt, len(r.Periods))}
-	for i := range r.Objectives {
-		r.Objectives[i].History = make([]model.Opt, len(r.Periods))
+// rescore is scoreAll for Recompute: the measures not in dirty are taken
+// from memo and from prev's review results.
+func (e *engine) rescore(prev *Result, memo *Memo, periods []period.Period, dirty []bool) *scoring {
+	review := e.reviewIndexes(periods)
+	s := &scoring{
+		periods: periods, review: review,
+		scores:   make([][]model.Opt, len(periods)),
+		statuses: make([][]model.Status, len(periods)),
+		full:     make([][]MeasureResult, len(review)),
 	}
-	scores := make([]model.Opt, len(e.objs))
-	for k, p := range r.Periods {
-		row := slices.Clone(memo.scores[k])
+	before := reviewResults(prev)
+	for k, p := range periods {
+		s.scores[k], s.statuses[k] = slices.Clone(memo.scores[k]), slices.Clone(memo.statuses[k])
+		j := slices.Index(review, k)
+		if j >= 0 {
+			s.full[j] = slices.Clone(before[j].Measures)
+		}
 		for i, d := range dirty {
-			switch {
-			case !d:
-			case p == r.AsOf:
-				row[i] = r.Measures[i].Score
-			default:
-				row[i] = e.measureAt(r.Measures[i].Measure, p).Score
+			if !d {
+				continue
 			}
-		}
-		next.scores[k] = row
-		if p == r.AsOf {
-			for i := range r.Objectives {
-				r.Objectives[i].History[k] = r.Objectives[i].Score
+			m := before[0].Measures[i].Measure
+			mr := e.measureAt(m, p)
+			if j >= 0 {
+				e.describe(m, &mr, p)
+				if j == 0 {
+					mr.History = e.history(m, mr.Current)
+				}
+				s.full[j][i] = mr
 			}
-			continue
-		}
-		e.objectiveScores(row, scores)
-		for i := range r.Objectives {
-			r.Objectives[i].History[k] = scores[i]
+			s.scores[k][i], s.statuses[k][i] = mr.Score, mr.Status
 		}
 	}
-	return next
+	return s
+}
+
+// reviewResults are r and its past results, newest first, and the result
+// the oldest of them was compared with, when there is one: the results of
+// the review periods of scoring.
+func reviewResults(r *Result) []*Result {
+	out := append([]*Result{r}, r.Past...)
+	if last := out[len(out)-1]; last.Since != nil {
+		out = append(out, last.Since.From)
+	}
+	return out
 }
 
 // dependents marks, by Measure.Index, the measures in changed and every

@@ -185,9 +185,17 @@ func (e *engine) initiatives(r *Result) {
 	r.Initiatives = make([]InitiativeResult, e.site.Initiatives)
 	for _, u := range e.site.Units {
 		for _, in := range u.Initiatives {
-			ir := e.initiativeAt(in, r.AsOf)
-			r.Initiatives[in.Index] = ir
-			if !ir.Expected.OK && ir.Complete.OK {
+			r.Initiatives[in.Index] = e.initiativeAt(in, r.AsOf)
+		}
+	}
+}
+
+// warnInitiatives reports, for the as-of period's result r, what keeps an
+// initiative from having a health.
+func (e *engine) warnInitiatives(r *Result) {
+	for _, u := range e.site.Units {
+		for _, in := range u.Initiatives {
+			if ir := r.Initiatives[in.Index]; !ir.Expected.OK && ir.Complete.OK {
 				e.dl.Warnf(in.Pos, "initiative %q of unit %q reports its percent complete, but has no schedule to hold it to, so no health: give it start and end, or schedule = \"milestones\"", in.ID, u.ID)
 			}
 		}

@@ -20,7 +20,10 @@ type MeasureResult struct {
 	Score  model.Opt
 	Status model.Status
 	Trend  model.Trend
-	Stale  bool
+	// TrendPeriods is how many periods the trend reads, up to TrendPeriods:
+	// fewer when the measure's actuals begin later. Zero without a trend.
+	TrendPeriods int
+	Stale        bool
 
 	// YTD only: the window, and the periods in it with no actual.
 	WindowFirst period.Period
@@ -29,6 +32,10 @@ type MeasureResult struct {
 
 	// Every period of the measure up to Current, scored on its own actual.
 	History []PeriodResult
+
+	// Year is a year-to-date measure's fiscal year and its projection; nil
+	// for other measures, and before a period of the year has ended.
+	Year *YearToDate
 
 	// Previous is the status as of the site period before the as-of period,
 	// for "what changed".
@@ -74,11 +81,41 @@ func (e *engine) measureAt(m *model.Measure, asOf period.Period) MeasureResult {
 	r.Thresholds = r.Thresholds.WithDefaults(m.Polarity, e.site.AmberBand)
 	r.Status = MeasureStatus(m.Polarity, r.Value, r.Thresholds, m.Band)
 	r.Score = MeasureScore(m.Polarity, r.Value, r.Thresholds, m.Band)
-	r.Trend = MeasureTrend(m.Polarity, act.at(r.Period), act.at(r.Period.Add(-1)), m.Band)
 	if m.Polarity == model.Range {
 		r.Thresholds = Thresholds{}
 	}
 	return r
+}
+
+// describe adds to m's result as of review period asOf what only its pages
+// show: the trend, and a year-to-date measure's year.
+func (e *engine) describe(m *model.Measure, r *MeasureResult, asOf period.Period) {
+	r.Trend, r.TrendPeriods = e.trend(m, r.Current)
+	if m.Basis == model.YTDBasis {
+		r.Year = e.year(m, asOf)
+	}
+}
+
+// trend reads the actuals of m's TrendPeriods periods up to c, the periods
+// its sparkline draws, whatever the basis.
+func (e *engine) trend(m *model.Measure, c period.Period) (model.Trend, int) {
+	act := e.act[m.Index]
+	first := c.Add(1 - TrendPeriods)
+	if !act.empty() && act.first.N > first.N {
+		first = act.first
+	}
+	if first.N > c.N {
+		return model.NoTrend, 0
+	}
+	window := make([]model.Opt, c.N-first.N+1)
+	for i := range window {
+		window[i] = act.at(first.Add(i))
+	}
+	t := MeasureTrend(m.Polarity, window, m.Band, m.Format.Resolution())
+	if t == model.NoTrend {
+		return t, 0
+	}
+	return t, len(window)
 }
 
 // ytd fills the year-to-date value and thresholds of m as of asOf.

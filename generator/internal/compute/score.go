@@ -172,33 +172,79 @@ func RollupStatus(score model.Opt) model.Status {
 	return model.Red
 }
 
-// MeasureTrend reads the change from prev to cur through the polarity: for range
-// measures, closer to the band's middle is better.
-func MeasureTrend(pol model.Polarity, cur, prev model.Opt, band model.Band) model.Trend {
-	if !cur.OK || !prev.OK {
+// TrendPeriods is how many of a measure's latest periods its trend reads:
+// the periods its sparkline draws, so that the word beside the line says
+// what the line shows.
+const TrendPeriods = 12
+
+// MeasureTrend is the direction of the least-squares line through the
+// actuals of a window of consecutive periods (a missing actual is left out),
+// read through the polarity: for range measures, closer to the band's
+// middle is better. The trend is flat when the line's change from the
+// window's first actual to its last is less than half of resolution, the
+// smallest step the measure's format shows: a change no reader could see in
+// the numbers. It is none with fewer than two actuals.
+func MeasureTrend(pol model.Polarity, window []model.Opt, band model.Band, resolution float64) model.Trend {
+	xs := make([]float64, 0, len(window))
+	ys := make([]float64, 0, len(window))
+	// A range measure reads half the distance to the band's middle, which is
+	// exact and cannot overflow for a value far beyond the band; the line's
+	// change is then half the change of the distance.
+	unit := 1.0
+	if pol == model.Range {
+		unit = 2
+	}
+	var big float64
+	for i, v := range window {
+		if !v.OK {
+			continue
+		}
+		y := v.V
+		switch pol {
+		case model.Lower:
+			y = -y
+		case model.Range:
+			y = -math.Abs(y/2 - midpoint(band.Low, band.High)/2)
+		}
+		xs = append(xs, float64(i))
+		ys = append(ys, y)
+		big = max(big, math.Abs(y))
+	}
+	if len(xs) < 2 {
 		return model.NoTrend
 	}
-	a, b := cur.V, prev.V
-	switch pol {
-	case model.Lower:
-		a, b = -a, -b
-	case model.Range:
-		mid := midpoint(band.Low, band.High)
-		da, db := math.Abs(a-mid), math.Abs(b-mid)
-		if !number.Finite(da) || !number.Finite(db) {
-			// A value far beyond the band: half the distances, which are
-			// exact and cannot overflow, compare the same.
-			da, db = math.Abs(a/2-mid/2), math.Abs(b/2-mid/2)
-		}
-		a, b = -da, -db
-	}
+	change := fittedChange(xs, ys, big) * unit
 	switch {
-	case a > b:
+	case math.Abs(change) < resolution/2:
+		return model.Flat
+	case change > 0:
 		return model.Improving
-	case a < b:
-		return model.Worsening
 	}
-	return model.Flat
+	return model.Worsening
+}
+
+// fittedChange is the change of the least-squares line through (xs, ys)
+// from the first x to the last. The ys are divided by big, their largest
+// magnitude, first, so that no square overflows; the change may be ±Inf
+// when it is beyond what a number holds, which still says its direction.
+func fittedChange(xs, ys []float64, big float64) float64 {
+	if big == 0 {
+		return 0
+	}
+	n := float64(len(xs))
+	var mx, my float64
+	for i := range xs {
+		mx += xs[i]
+		my += ys[i] / big
+	}
+	mx, my = mx/n, my/n
+	var sxy, sxx float64
+	for i := range xs {
+		dx := xs[i] - mx
+		sxy += dx * (ys[i]/big - my)
+		sxx += dx * dx
+	}
+	return sxy / sxx * (xs[len(xs)-1] - xs[0]) * big // sxx > 0: the xs differ
 }
 
 // weighted accumulates a weighted mean of the scores that are present.

@@ -204,27 +204,40 @@ func TestRollupStatus(t *testing.T) {
 	}
 }
 
+// TestTrend: the least-squares line through the window's actuals, worked by
+// hand. 95, 94, 92, 93: x̄ = 1.5, ȳ = 93.5, Σ(x−x̄)(y−ȳ) = −2.25 − 0.25 −
+// 0.75 − 0.75 = −4, Σ(x−x̄)² = 5, slope −0.8, a change of −2.4 over the three
+// steps: worsening, although 93 after 92 rose. 100, 100.2, 99.9, 100.3:
+// Σ(x−x̄)(y−ȳ) = 0.15 − 0.05 − 0.1 + 0.3 = 0.3, slope 0.06, change 0.18,
+// less than half of 1, the step "#,##0" shows: flat; with "0.0" it shows
+// (0.18 ≥ 0.05): improving.
 func TestTrend(t *testing.T) {
 	band := model.Band{Low: 95, High: 105, Tolerance: 5}
 	tests := []struct {
-		name      string
-		pol       model.Polarity
-		cur, prev model.Opt
-		want      model.Trend
+		name   string
+		pol    model.Polarity
+		window []model.Opt
+		res    float64
+		want   model.Trend
 	}{
-		{"higher up", model.Higher, some(5), some(4), model.Improving},
-		{"higher down", model.Higher, some(3), some(4), model.Worsening},
-		{"lower up", model.Lower, some(5), some(4), model.Worsening},
-		{"lower down", model.Lower, some(3), some(4), model.Improving},
-		{"equal", model.Higher, some(4), some(4), model.Flat},
-		{"no previous", model.Higher, some(4), none, model.NoTrend},
-		{"no current", model.Higher, none, some(4), model.NoTrend},
-		{"range closer to middle", model.Range, some(101), some(103), model.Improving},
-		{"range further", model.Range, some(108), some(104), model.Worsening},
-		{"range same distance", model.Range, some(99), some(101), model.Flat},
+		{"higher up", model.Higher, []model.Opt{some(4), some(5)}, 1e-9, model.Improving},
+		{"higher down", model.Higher, []model.Opt{some(4), some(3)}, 1e-9, model.Worsening},
+		{"lower up", model.Lower, []model.Opt{some(4), some(5)}, 1e-9, model.Worsening},
+		{"lower down", model.Lower, []model.Opt{some(4), some(3)}, 1e-9, model.Improving},
+		{"equal", model.Higher, []model.Opt{some(4), some(4)}, 1e-9, model.Flat},
+		{"one actual", model.Higher, []model.Opt{none, some(4)}, 1e-9, model.NoTrend},
+		{"none", model.Higher, []model.Opt{none, none}, 1e-9, model.NoTrend},
+		{"falling line, last step up", model.Higher, []model.Opt{some(95), some(94), some(92), some(93)}, 1, model.Worsening},
+		{"falling line, lower is better", model.Lower, []model.Opt{some(95), some(94), some(92), some(93)}, 1, model.Improving},
+		{"change below the format's step", model.Higher, []model.Opt{some(100), some(100.2), some(99.9), some(100.3)}, 1, model.Flat},
+		{"change the format shows", model.Higher, []model.Opt{some(100), some(100.2), some(99.9), some(100.3)}, 0.1, model.Improving},
+		{"gap left out", model.Higher, []model.Opt{some(1), none, some(3)}, 1e-9, model.Improving},
+		{"range closer to middle", model.Range, []model.Opt{some(103), some(101)}, 1e-9, model.Improving},
+		{"range further", model.Range, []model.Opt{some(104), some(108)}, 1e-9, model.Worsening},
+		{"range same distance", model.Range, []model.Opt{some(101), some(99)}, 1e-9, model.Flat},
 	}
 	for _, tc := range tests {
-		if got := MeasureTrend(tc.pol, tc.cur, tc.prev, band); got != tc.want {
+		if got := MeasureTrend(tc.pol, tc.window, band, tc.res); got != tc.want {
 			t.Errorf("%s: %s; want %s", tc.name, got, tc.want)
 		}
 	}
@@ -328,10 +341,10 @@ func TestRangeScoreAndTrendFarFromTheBand(t *testing.T) {
 	}
 	// −1e308 is nearer the middle than −1.7e308: improving; the reverse is
 	// worsening. Both distances are beyond ±1.8e308.
-	if got := MeasureTrend(model.Range, some(-1e308), some(-1.7e308), b); got != model.Improving {
+	if got := MeasureTrend(model.Range, []model.Opt{some(-1.7e308), some(-1e308)}, b, 1e-9); got != model.Improving {
 		t.Errorf("trend %s; want improving", got)
 	}
-	if got := MeasureTrend(model.Range, some(-1.7e308), some(-1e308), b); got != model.Worsening {
+	if got := MeasureTrend(model.Range, []model.Opt{some(-1e308), some(-1.7e308)}, b, 1e-9); got != model.Worsening {
 		t.Errorf("trend %s; want worsening", got)
 	}
 }

@@ -35,6 +35,14 @@ type Config struct {
 	Mail            Mail          `toml:"mail"`
 	Workbooks       []Workbook    `toml:"workbooks"`
 	Sources         []Source      `toml:"sources"`
+	Review          Review        `toml:"review"`
+	Pack            PackScope     `toml:"pack"`
+}
+
+// PackScope is the [pack] table of config.toml: what the board pack covers.
+type PackScope struct {
+	Unit  string `toml:"unit"`
+	Depth *int   `toml:"depth"`
 }
 
 // Workbook is one [[workbooks]] entry: which sheets of a workbook in data/
@@ -53,6 +61,12 @@ type Source struct {
 	Query   string   `toml:"query"`
 	DSNEnv  string   `toml:"dsn_env"`
 	Timeout *float64 `toml:"timeout"`
+}
+
+// Review is the [review] table of config.toml: how many review periods a
+// build publishes.
+type Review struct {
+	Periods *int `toml:"periods"`
 }
 
 // Mail is the [mail] table of config.toml: whom `scorecard mail` sends the

@@ -81,6 +81,38 @@ func TestValues(t *testing.T) {
 	}
 }
 
+// TestCompact writes the numbers of headline tiles: shortened with one
+// decimal where the language shortens them, else as the format shows them.
+func TestCompact(t *testing.T) {
+	tests := []struct {
+		lang, pattern, unit string
+		v                   float64
+		want                string
+	}{
+		{"en", "#,##0", "USD", 88996008, "89.0M USD"},
+		{"en", "¤#,##0", "USD", 88996008, "$89.0M"},
+		{"en", "#,##0", "orders", 1234, "1.2K orders"},
+		{"en", "#,##0", "orders", 999, "999 orders"},
+		{"en", "#,##0", "", 950000, "950.0K"},
+		{"en", "#,##0", "", 999960, "1.0M"},
+		{"en", "¤#,##0", "EUR", -1234567, "-€1.2M"},
+		{"en", "#,##0", "", 7.25e12, "7.3T"},
+		{"en", "¤#,##0.00", "USD", 12.5, "$12.50"},
+		{"en", "0.0%", "", 0.924, "92.4%"},
+		{"en", "0.0%", "", 123.45, "12345.0%"},
+		{"en", "#,##0.0 millions", "", 89e6, "89.0M"},
+		{"de", "#,##0", "", 999960, "999.960"},
+		{"de", "#,##0", "", 1.5e6, "1,5\u00a0Mio."},
+		{"de", "¤#,##0", "EUR", 89e6, "89,0\u00a0Mio.\u00a0€"},
+		{"ar", "#,##0", "", 89e6, "89.0\u00a0مليون"},
+	}
+	for _, tc := range tests {
+		if got := New(tc.lang).Compact(format(t, tc.pattern), tc.unit, tc.v); got != tc.want {
+			t.Errorf("%s %q %v %s = %q; want %q", tc.lang, tc.pattern, tc.v, tc.unit, got, tc.want)
+		}
+	}
+}
+
 // TestPercent writes numbers that are percentages already (an initiative's
 // percent complete) with each language's percent pattern, rounding them as
 // written: 74.85 is 74.9, where 0.7485 × 100 would be 74.85000000000001 or

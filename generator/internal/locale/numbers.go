@@ -267,6 +267,24 @@ func (l *Locale) AppendValue(b []byte, f num.Format, unit string, v float64) []b
 	return append(b, strings.ReplaceAll(post, "¤", sym)...)
 }
 
+// Compact is Value for a narrow box, a headline tile or the board pack: a
+// number the language shortens in its short compact form, with one
+// decimal ("89.0M", "1,2 Mio. €"), and any other as f shows it: a number
+// below a thousand, one the language does not shorten (German below a
+// million), a percentage, and one f scales itself.
+func (l *Locale) Compact(f num.Format, unit string, v float64) string {
+	if f.Percent || (f.Scale != num.NoScale && f.Scale != num.Compact) || !num.Finite(v) {
+		return l.Value(f, unit, v)
+	}
+	c := f
+	c.Scale, c.MinDec, c.MaxDec = num.Compact, 1, 1
+	var buf [40]byte
+	if sc := l.scaled(buf[:0], c, v); sc.pre == "" && sc.post == "" {
+		return l.Value(f, unit, v)
+	}
+	return l.Value(c, unit, v)
+}
+
 // alphaNext reports whether the currency symbol's letter would touch the
 // number in pattern p: CLDR's currency spacing then puts a space between
 // them ("CHF 12", "12 USD"), which its alphaNextToNumber pattern holds.

@@ -31,6 +31,13 @@ type Site struct {
 
 	Mail Mail // the board pack's recipients, from [mail]
 
+	// ReviewPeriods is how many review periods a build publishes: the as-of
+	// period and the ReviewPeriods-1 site periods before it.
+	ReviewPeriods int
+
+	// Pack is what the board pack covers, from [pack].
+	Pack PackScope
+
 	Perspectives []*Perspective
 	Units        []*Unit // pre-order: a parent before its children, siblings by id
 	Measures     int     // number of measures in all units
@@ -39,6 +46,16 @@ type Site struct {
 
 // Root returns the root unit.
 func (s *Site) Root() *Unit { return s.Units[0] }
+
+// PackScope is what part of the organisation a board pack covers: a unit
+// and the units below it to a depth.
+type PackScope struct {
+	Unit  *Unit // nil: the root
+	Depth int   // levels below Unit; AutoDepth: as deep as the pack's bound allows
+}
+
+// AutoDepth is the depth of a PackScope that the pack's size bound decides.
+const AutoDepth = -1
 
 // Mail is who sends the board pack and who receives it: addresses as
 // net/mail formats them, checked.

@@ -120,6 +120,16 @@ func (f Format) String() string {
 	return s
 }
 
+// Resolution is the smallest step between two numbers that f shows
+// differently: 1 for "#,##0", 0.01 for "0.00", 0.001 for "0.0%".
+func (f Format) Resolution() float64 {
+	r := math.Pow10(-f.MaxDec)
+	if f.Percent {
+		r /= 100
+	}
+	return r
+}
+
 // Format formats v with f. Rounding is half away from zero at the last shown
 // decimal, so a value that shows as 0.0 never shows as -0.0.
 func (f Format) Format(v float64) string {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"strings"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
@@ -21,6 +22,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 	"github.com/scorecard-dev/scorecard/generator/internal/validate"
+	"github.com/scorecard-dev/scorecard/generator/internal/view"
 	"github.com/scorecard-dev/scorecard/themes"
 )
 
@@ -29,6 +31,10 @@ type Options struct {
 	Period  string // as-of period overriding config.toml
 	BaseURL string // overriding config.toml
 	Strict  bool   // warnings become errors
+	// PackUnit and PackDepth scope the board pack, overriding [pack] in
+	// config.toml (scorecard pack --unit, --depth); PackDepth nil is not set.
+	PackUnit  string
+	PackDepth *int
 }
 
 // Open opens the site folder dir so that nothing read through it, symbolic
@@ -126,7 +132,7 @@ func (s *Site) finish(r *compute.Result) (*Site, error) {
 }
 
 func (o Options) validate() validate.Options {
-	return validate.Options{Period: o.Period, BaseURL: o.BaseURL}
+	return validate.Options{Period: o.Period, BaseURL: o.BaseURL, PackUnit: o.PackUnit, PackDepth: o.PackDepth}
 }
 
 // loadTheme finds the theme called name, in the site in src or built in, and
@@ -160,6 +166,13 @@ func themeError(name string, err error) error {
 // place of dest, only when everything succeeded. wrap, when not nil, wraps
 // the output the files go to: the tests make writes fail with it.
 func (s *Site) Publish(ctx context.Context, dest string, wrap func(render.Output) render.Output) (render.Stats, error) {
+	return s.PublishWith(ctx, dest, wrap, nil)
+}
+
+// PublishWith is Publish, with print, when not nil, printing the board pack
+// (the file `scorecard pack` writes) to PDF, which is written beside the
+// pack's page, and linked from it, before the folder is put in place.
+func (s *Site) PublishWith(ctx context.Context, dest string, wrap func(render.Output) render.Output, print func(html []byte) ([]byte, error)) (render.Stats, error) {
 	out, err := publish.Open(dest)
 	if err != nil {
 		return render.Stats{}, fmt.Errorf("write: %w", err)
@@ -169,9 +182,15 @@ func (s *Site) Publish(ctx context.Context, dest string, wrap func(render.Output
 	if wrap != nil {
 		dst = wrap(out)
 	}
-	st, err := render.Site(s.Result, s.Theme, dst)
+	st, err := render.SiteWith(s.Result, s.Theme, dst, render.Options{PackPDF: print != nil})
 	if err != nil {
 		return st, fmt.Errorf("render: %w", err)
+	}
+	if print != nil {
+		if err := s.printPack(dst, print); err != nil {
+			return st, err
+		}
+		st.Files++
 	}
 	if err := ctx.Err(); err != nil {
 		return st, err
@@ -180,6 +199,22 @@ func (s *Site) Publish(ctx context.Context, dest string, wrap func(render.Output
 		return st, fmt.Errorf("write: %w", err)
 	}
 	return st, nil
+}
+
+// printPack prints the board pack and writes the PDF to out.
+func (s *Site) printPack(out render.Output, print func([]byte) ([]byte, error)) error {
+	html, err := s.Pack()
+	if err != nil {
+		return err
+	}
+	doc, err := print(html)
+	if err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	if err := out.WriteFile(path.Join(path.Dir(render.PackPath), view.PackFile(s.Result)), doc); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	return nil
 }
 
 // Pack renders the board pack, as `scorecard pack` writes it.

@@ -23,8 +23,9 @@ import (
 // changed or removed, nothing else of the source having changed; csvFiles
 // are the data files there are now, and fsys the source. It reports false
 // when the change cannot be applied: s was not prepared for updates, Strict
-// is set (a new warning would be an error), or the data files hold errors,
-// which a full compilation reports in order. The new site shares its model
+// is set (a new warning would be an error), the data files hold errors,
+// which a full compilation reports in order, or the change moves the review
+// periods published, whose folders a new build replaces. The new site shares its model
 // and theme with s, which stays as it was.
 func (s *Site) Update(ctx context.Context, fsys fs.FS, csvFiles, changed []string) (*Site, bool) {
 	if s.memo == nil || s.opts.Strict || ctx.Err() != nil {
@@ -53,8 +54,21 @@ func (s *Site) Update(ctx context.Context, fsys fs.FS, csvFiles, changed []strin
 		// files, is what reports it.
 		return nil, false
 	}
+	if !samePeriods(last, r) {
+		// Another set of review periods: folders to remove as well as to
+		// write, which a build into a new folder does.
+		return nil, false
+	}
 	next.Result, next.memo = r, memo
 	return next, true
+}
+
+// samePeriods reports whether a and b publish the same review periods.
+func samePeriods(a, b *compute.Result) bool {
+	if a.AsOf != b.AsOf && (len(a.Past) > 0 || len(b.Past) > 0) {
+		return false
+	}
+	return slices.EqualFunc(a.Past, b.Past, func(x, y *compute.Result) bool { return x.AsOf == y.AsOf })
 }
 
 // Changes are the output files whose bytes may differ between the files

@@ -2,6 +2,7 @@ package render
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compare"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
@@ -13,15 +14,67 @@ import (
 // Changed returns the output paths whose bytes may differ between the
 // files rendered from old and those rendered from next, a result of the
 // same model (the same units, objectives and measures; only the data
-// changed). all is true when every file may differ: when what every page
-// shows (the as-of period, how fresh and complete the data is, the periods
-// of the score history) changed. The paths are in the order Site writes
-// them, the CSV downloads after the pages, and SiteCSVPath, PackPath and
-// ScoresPath last.
+// changed). all is true when every file may differ: when the review periods
+// published, or what every page of the as-of period shows (the as-of
+// period, how fresh and complete the data is, the periods of the score
+// history), changed. The paths are in the order Site writes them: each
+// period's pages, the as-of period's CSV downloads after its pages, and
+// last the files that read a whole period (Slow): SiteCSVPath, and each
+// period's board pack and scores.json.
 //
 // It errs on the side of re-rendering: a page is listed when anything it
 // reads of the result changed, whether or not the change shows.
 func Changed(old, next *compute.Result) (paths []string, all bool) {
+	olds, nexts := append([]*compute.Result{old}, old.Past...), append([]*compute.Result{next}, next.Past...)
+	if len(olds) != len(nexts) {
+		return nil, true
+	}
+	for i := range nexts {
+		if olds[i].AsOf != nexts[i].AsOf {
+			return nil, true
+		}
+	}
+	var slow []string
+	for i := range nexts {
+		prefix := ""
+		if i > 0 {
+			prefix = view.PeriodDir(nexts[i].AsOf.String())
+		}
+		ps, every := changedPeriod(olds[i], nexts[i], i == 0)
+		switch {
+		case every && i == 0:
+			return nil, true
+		case every:
+			for _, p := range view.Pages(nexts[i]) {
+				ps = append(ps, p.Path)
+			}
+		case len(ps) == 0 && !sinceChanged(olds[i], nexts[i]):
+			continue
+		}
+		for _, p := range ps {
+			paths = append(paths, prefix+p)
+		}
+		if i == 0 {
+			slow = append(slow, SiteCSVPath)
+		}
+		slow = append(slow, prefix+PackPath, prefix+ScoresPath)
+	}
+	return append(paths, slow...), false
+}
+
+// Slow reports whether the file at path is one of those that read the
+// whole of a review period, which Changed lists last: the site-wide CSV,
+// and each period's board pack and scores.json.
+func Slow(path string) bool {
+	return path == SiteCSVPath || path == PackPath || path == ScoresPath ||
+		strings.HasSuffix(path, "/"+PackPath) || strings.HasSuffix(path, "/"+ScoresPath)
+}
+
+// changedPeriod is Changed for the pages of one review period, by their
+// paths within it, without its pack and scores.json, and with the CSV
+// downloads when downloads is true (the as-of period's): every is true when
+// all of them may differ.
+func changedPeriod(old, next *compute.Result, downloads bool) (paths []string, every bool) {
 	if view.Facts(next) != view.Facts(old) || old.AsOf != next.AsOf || old.Latest != next.Latest ||
 		!slices.Equal(old.Periods, next.Periods) || old.Site != next.Site ||
 		len(old.Units) != len(next.Units) || len(old.Objectives) != len(next.Objectives) || len(old.Measures) != len(next.Measures) ||
@@ -53,13 +106,17 @@ func Changed(old, next *compute.Result) (paths []string, all bool) {
 		d.unitScores[i] = shown(a.Score, a.Status) != shown(b.Score, b.Status)
 		d.any = d.any || d.units[i]
 	}
-	if !d.any {
+	d.since = sinceChanged(old, next)
+	if !d.any && !d.since {
 		return nil, false
 	}
 	for _, p := range view.Pages(next) {
 		if d.page(p) {
 			paths = append(paths, p.Path)
 		}
+	}
+	if !downloads {
+		return paths, false
 	}
 	// The downloads: a unit's scorecard shows its objectives' scores and
 	// its measures' results, a measure's history what its page's table
@@ -74,7 +131,35 @@ func Changed(old, next *compute.Result) (paths []string, all bool) {
 			}
 		}
 	}
-	return append(paths, SiteCSVPath, PackPath, ScoresPath), false
+	return paths, false
+}
+
+// sinceChanged reports whether the result the period is compared with
+// changed: the pages of what changed since then read it.
+func sinceChanged(old, next *compute.Result) bool {
+	if (old.Since == nil) != (next.Since == nil) {
+		return true
+	}
+	if old.Since == nil {
+		return false
+	}
+	a, b := old.Since.From, next.Since.From
+	for i := range b.Measures {
+		if !sameMeasure(&a.Measures[i], &b.Measures[i]) {
+			return true
+		}
+	}
+	for i := range b.Objectives {
+		if !sameObjective(&a.Objectives[i], &b.Objectives[i]) {
+			return true
+		}
+	}
+	for i := range b.Units {
+		if !sameUnit(&a.Units[i], &b.Units[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // shown is a score as pages show it: to one decimal, in any language,
@@ -89,9 +174,31 @@ func shown(o model.Opt, s model.Status) view.Score {
 func sameMeasure(a, b *compute.MeasureResult) bool {
 	return a.Measure == b.Measure && a.Basis == b.Basis && a.Current == b.Current && a.Period == b.Period &&
 		a.Value == b.Value && a.Thresholds == b.Thresholds && a.Score == b.Score && a.Status == b.Status &&
-		a.Trend == b.Trend && a.Stale == b.Stale && a.WindowFirst == b.WindowFirst &&
-		slices.Equal(a.Missing, b.Missing) && a.DivZero == b.DivZero && slices.Equal(a.History, b.History) &&
-		a.Previous == b.Previous
+		a.Trend == b.Trend && a.TrendPeriods == b.TrendPeriods && a.Stale == b.Stale && a.WindowFirst == b.WindowFirst &&
+		slices.Equal(a.Missing, b.Missing) && a.DivZero == b.DivZero && sameSlice(a.History, b.History) &&
+		a.Previous == b.Previous && sameYear(a.Year, b.Year)
+}
+
+// sameSlice is slices.Equal, quick for two slices of one array: the
+// results of a measure that a change left alone keep the histories they
+// had, in every review period, and these are compared after every edit.
+func sameSlice[T comparable](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) == 0 || &a[0] == &b[0] {
+		return true
+	}
+	return slices.Equal(a, b)
+}
+
+func sameYear(a, b *compute.YearToDate) bool {
+	if a == nil || b == nil || a == b {
+		return a == b
+	}
+	return slices.Equal(a.Periods, b.Periods) && slices.Equal(a.Actual, b.Actual) && slices.Equal(a.Target, b.Target) &&
+		a.FullYear == b.FullYear && slices.Equal(a.Projection, b.Projection) && a.Method == b.Method &&
+		a.Projected == b.Projected && a.ProjectedStatus == b.ProjectedStatus
 }
 
 func sameObjective(a, b *compute.ObjectiveResult) bool {
@@ -125,6 +232,7 @@ type dirty struct {
 	measures                  []bool
 	initiatives               []bool
 	any                       bool
+	since                     bool // the result of the review before changed
 }
 
 // page reports whether the page reads a result that changed. It follows the
@@ -145,6 +253,13 @@ func (d *dirty) page(p view.PageRef) bool {
 		return d.initiativePage(p.Initiative)
 	case view.AlignmentPage: // every objective's score and status, every parent unit's score
 		return slices.Contains(d.objectiveRows, true) || slices.Contains(d.unitScores, true)
+	case view.GlossaryPage: // words
+		return false
+	case view.ChangesPage: // the moves since the review before: the unit's, or all
+		if p.Unit == nil {
+			return d.any || d.since
+		}
+		return d.since || d.unitPage(p.Unit)
 	case view.ComparePage:
 		return d.comparison(p.Compare)
 	case view.ComparisonsPage: // names and counts of units only

@@ -64,26 +64,41 @@ func checkNumbers(r *compute.Result) error {
 
 func checkMeasure(mr *compute.MeasureResult) error {
 	m := mr.Measure
-	what := fmt.Sprintf("measure %q of unit %q", m.ID, m.Unit.ID)
+	// What a message names is made only for a message: the check runs over
+	// every period of every measure before each render, serve's included.
+	what := func() string { return fmt.Sprintf("measure %q of unit %q", m.ID, m.Unit.ID) }
 	if !number.Finite(m.Band.Low) || !number.Finite(m.Band.High) || !number.Finite(m.Band.Tolerance) || !number.Finite(m.Weight) {
-		return fmt.Errorf("%s: its definition holds a number that is not finite", what)
+		return fmt.Errorf("%s: its definition holds a number that is not finite", what())
 	}
-	if err := checkOpts(what, mr.Value, mr.Target, mr.Red, mr.Stretch, mr.Score); err != nil {
-		return err
+	if v, bad := notFinite(mr.Value, mr.Target, mr.Red, mr.Stretch, mr.Score); bad {
+		return notShown(what(), v)
 	}
 	for _, h := range mr.History {
-		if err := checkOpts(what+" in "+h.Period.String(), h.Actual, h.Target, h.Red, h.Stretch, h.Score); err != nil {
-			return err
+		if v, bad := notFinite(h.Actual, h.Target, h.Red, h.Stretch, h.Score); bad {
+			return notShown(what()+" in "+h.Period.String(), v)
 		}
 	}
 	return nil
 }
 
 func checkOpts(what string, vs ...model.Opt) error {
-	for _, v := range vs {
-		if v.OK && !number.Finite(v.V) {
-			return fmt.Errorf("%s: %v is not a number a page can show", what, v.V)
-		}
+	if v, bad := notFinite(vs...); bad {
+		return notShown(what, v)
 	}
 	return nil
+}
+
+// notFinite returns the first of vs that holds a number that is not
+// finite.
+func notFinite(vs ...model.Opt) (float64, bool) {
+	for _, v := range vs {
+		if v.OK && !number.Finite(v.V) {
+			return v.V, true
+		}
+	}
+	return 0, false
+}
+
+func notShown(what string, v float64) error {
+	return fmt.Errorf("%s: %v is not a number a page can show", what, v)
 }

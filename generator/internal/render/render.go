@@ -34,22 +34,47 @@ type Stats struct {
 }
 
 // Site writes every page of the site, the board pack, the theme's static files
-// and data/scores.json to out. Pages are built and written by as many workers
-// as there are CPUs; each page's bytes depend only on the result, so the
-// output is the same whatever the order.
+// and data/scores.json to out: those of the as-of period at the root, and
+// those of each past review period under its folder (view.PeriodDir). Pages
+// are built and written by as many workers as there are CPUs; each page's
+// bytes depend only on the result, so the output is the same whatever the
+// order.
 func Site(r *compute.Result, theme *theme.Theme, out Output) (Stats, error) {
+	return SiteWith(r, theme, out, Options{})
+}
+
+// Options are what a render of the site needs besides the result and the
+// theme.
+type Options struct {
+	// PackPDF is true when the as-of period's board pack is printed to PDF
+	// beside its page (view.PackFile), which its page then links.
+	PackPDF bool
+}
+
+// SiteWith is Site with options.
+func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (Stats, error) {
 	if err := theme.Parse(); err != nil {
 		return Stats{}, err
 	}
 	if err := checkNumbers(r); err != nil {
 		return Stats{}, err
 	}
-	b := view.NewBuilder(r, theme)
-	// The board pack holds every unit: it is by far the longest job, so it
-	// goes first, and the other workers share the pages meanwhile instead of
-	// waiting for it at the end. The order of the jobs changes no file.
+	builders := view.Builders(r, theme)
+	// The board pack holds every unit: it is by far the longest job, so the
+	// packs go first, and the other workers share the pages meanwhile instead
+	// of waiting for them at the end. The order of the jobs changes no file.
 	pr := newPager(theme)
-	jobs := append([]job{packJob(b, pr, true)}, pageJobs(b, pr, view.Pages(r))...)
+	var jobs []job
+	for i, b := range builders {
+		pdf := ""
+		if i == 0 && opts.PackPDF {
+			pdf = view.PackFile(r)
+		}
+		jobs = append(jobs, packJob(b, pr, true, pdf))
+	}
+	for _, b := range builders {
+		jobs = append(jobs, pageJobs(b, pr, view.Pages(b.Result()))...)
+	}
 	pages := len(jobs)
 	statics, err := theme.Files("static")
 	if err != nil {
@@ -60,10 +85,13 @@ func Site(r *compute.Result, theme *theme.Theme, out Output) (Stats, error) {
 	}
 	// The downloads go after the pages, the site-wide CSV last: run beside
 	// the board pack it raised L's peak memory by 200 MB (the two jobs'
-	// allocations at once), run at the end it adds nothing.
+	// allocations at once), run at the end it adds nothing. They are the
+	// as-of period's: a past period's measure pages link its histories.
 	jobs = append(jobs, downloadJobs(r)...)
 	jobs = append(jobs, searchJob(r, theme))
-	jobs = append(jobs, job{path: ScoresPath, make: func() ([]byte, error) { return Scores(r) }})
+	for _, b := range builders {
+		jobs = append(jobs, scoresJob(b))
+	}
 	if base := r.Site.BaseURL; base != "" {
 		paths := make([]string, len(jobs))
 		for i, j := range jobs {
@@ -75,6 +103,11 @@ func Site(r *compute.Result, theme *theme.Theme, out Output) (Stats, error) {
 		return Stats{}, err
 	}
 	return Stats{Pages: pages, Files: len(jobs)}, nil
+}
+
+// scoresJob writes the scores.json of b's period.
+func scoresJob(b *view.Builder) job {
+	return job{path: b.Prefix() + ScoresPath, make: func() ([]byte, error) { return Scores(b.Result()) }}
 }
 
 // Only renders the pages and files of Site whose paths are in paths, to out.
@@ -90,17 +123,24 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 	for _, p := range paths {
 		want[p] = true
 	}
-	b := view.NewBuilder(r, theme)
-	var refs []view.PageRef
-	for _, p := range view.Pages(r) {
-		if want[p.Path] {
-			refs = append(refs, p)
-		}
-	}
 	pr := newPager(theme)
-	jobs := pageJobs(b, pr, refs)
-	if want[PackPath] {
-		jobs = append(jobs, packJob(b, pr, true))
+	var jobs []job
+	for _, b := range view.Builders(r, theme) {
+		// A review period none of whose pages is wanted, as the earlier
+		// ones after an edit of the latest, is not listed page by page.
+		if !wantsUnder(paths, b.Prefix()) {
+			continue
+		}
+		var refs []view.PageRef
+		for _, p := range view.Pages(b.Result()) {
+			if want[b.Prefix()+p.Path] {
+				refs = append(refs, p)
+			}
+		}
+		jobs = append(jobs, pageJobs(b, pr, refs)...)
+		if want[b.Prefix()+PackPath] {
+			jobs = append(jobs, packJob(b, pr, true, ""))
+		}
 	}
 	pages := len(jobs)
 	statics, err := theme.Files("static")
@@ -120,8 +160,10 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 	if want[SearchIndexPath] {
 		jobs = append(jobs, searchJob(r, theme))
 	}
-	if want[ScoresPath] {
-		jobs = append(jobs, job{path: ScoresPath, make: func() ([]byte, error) { return Scores(r) }})
+	for _, b := range view.Builders(r, theme) {
+		if want[b.Prefix()+ScoresPath] {
+			jobs = append(jobs, scoresJob(b))
+		}
 	}
 	if err := run(jobs, out); err != nil {
 		return Stats{}, err
@@ -129,7 +171,20 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 	return Stats{Pages: pages, Files: len(jobs)}, nil
 }
 
-// SearchIndexPath is the search box's index (view.SearchIndex).
+// wantsUnder reports whether a path of paths is under the folder prefix
+// ("" is the root, under which every path is) and not under a past review
+// period's folder, unless prefix is one.
+func wantsUnder(paths []string, prefix string) bool {
+	for _, p := range paths {
+		if prefix != "" && strings.HasPrefix(p, prefix) || prefix == "" && !strings.HasPrefix(p, view.PeriodsDir) {
+			return true
+		}
+	}
+	return false
+}
+
+// SearchIndexPath is the search box's index (view.SearchIndex), one for
+// every review period: their pages have the same paths.
 const SearchIndexPath = view.SearchIndexPath
 
 // searchJob writes the search box's index, in the language of t.
@@ -217,8 +272,9 @@ func runStream(j job, out StreamOutput) (err error) {
 func pageJobs(b *view.Builder, pr *pager, pages []view.PageRef) []job {
 	jobs := make([]job, len(pages))
 	for i, p := range pages {
-		jobs[i] = job{path: p.Path, make: func() ([]byte, error) {
-			return pr.execute(p.Kind, "baseof.html", p.Path, b.Page(p))
+		path := b.Prefix() + p.Path
+		jobs[i] = job{path: path, make: func() ([]byte, error) {
+			return pr.execute(p.Kind, "baseof.html", path, b.Page(p))
 		}}
 	}
 	return jobs

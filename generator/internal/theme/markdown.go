@@ -29,19 +29,28 @@ var markdown = goldmark.New(
 	),
 )
 
-// headingsBelow moves the headings of commentary two levels down, # to
-// <h3>: commentary sits under a page's <h1> and the <h2> of its section,
-// and an author's # would otherwise make a second <h1>. A heading deeper
+// headingsBelow moves the headings of commentary down, # to <h3>:
+// commentary sits under a page's <h1> and the <h2> of its section, and an
+// author's # would otherwise make a second <h1>. The board pack asks for
+// another depth through the parser's context (depthKey). A heading deeper
 // than <h6> stays <h6>.
 type headingsBelow struct{}
 
 // commentaryDepth is how many heading levels a page has above commentary.
 const commentaryDepth = 2
 
-func (headingsBelow) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+// depthKey holds, in a parser.Context, how many levels to move headings
+// down instead of commentaryDepth.
+var depthKey = parser.NewContextKey()
+
+func (headingsBelow) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	depth := commentaryDepth
+	if d, ok := pc.Get(depthKey).(int); ok {
+		depth = d
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
-			h.Level = min(h.Level+commentaryDepth, 6)
+			h.Level = min(h.Level+depth, 6)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -123,11 +132,22 @@ func (safeLinks) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 // Markdown renders src to HTML; nil for empty input.
 func Markdown(src []byte) (template.HTML, error) {
+	return MarkdownUnder(src, 1+commentaryDepth)
+}
+
+// MarkdownUnder renders src as Markdown does, but with a level-one heading
+// ("# Title") at level top (1 to 6) rather than below a page's two levels:
+// the board pack's sections are one level less deep than a page's, and its
+// bookmarks, made from its headings, nest the commentary under its section.
+// The other headings keep their distance below it, down to <h6>.
+func MarkdownUnder(src []byte, top int) (template.HTML, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return "", nil
 	}
+	ctx := parser.NewContext()
+	ctx.Set(depthKey, min(max(top, 1), 6)-1)
 	var b bytes.Buffer
-	if err := markdown.Convert(src, &b); err != nil {
+	if err := markdown.Convert(src, &b, parser.WithContext(ctx)); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil // goldmark's output, with raw HTML omitted

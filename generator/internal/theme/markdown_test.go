@@ -38,3 +38,23 @@ func TestMarkdownIsTextAndLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownUnder: commentary's headings start at the level asked for:
+// 3 on a page (as Markdown), 2 in a section of the board pack, 4 under an
+// exception's heading there; the others keep their distance below it, down
+// to <h6> (##### stays an <h6> in the pack).
+func TestMarkdownUnder(t *testing.T) {
+	for top, want := range map[int]string{
+		3: "<h3>A</h3>\n<h4>B</h4>\n<h6>E</h6>\n<p>text</p>\n",
+		2: "<h2>A</h2>\n<h3>B</h3>\n<h6>E</h6>\n<p>text</p>\n",
+		4: "<h4>A</h4>\n<h5>B</h5>\n<h6>E</h6>\n<p>text</p>\n",
+	} {
+		got, err := MarkdownUnder([]byte("# A\n\n## B\n\n##### E\n\ntext\n"), top)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want {
+			t.Errorf("top %d: got %q; want %q", top, got, want)
+		}
+	}
+}

@@ -164,7 +164,7 @@ func (t *Theme) Files(dir string) ([]string, error) {
 
 // PageKinds are the page templates of a theme, each in
 // layouts/<kind>.html, each defining "main" for layouts/baseof.html.
-var PageKinds = []string{"home", "unit", "objective", "measure", "initiatives", "initiative", "exceptions", "alignment", "compare", "comparisons"}
+var PageKinds = []string{"home", "unit", "objective", "measure", "initiatives", "initiative", "exceptions", "alignment", "changes", "glossary", "compare", "comparisons"}
 
 // templates parses the theme's layouts: one template set per page kind, each
 // holding baseof.html, every partial and the kind's own file.

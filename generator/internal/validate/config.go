@@ -91,8 +91,24 @@ func (v *validator) config(opts Options) *model.Site {
 	s.Mail = v.mail(loc, c.Mail)
 	v.workbooks(loc)
 	v.sources(loc)
+	s.ReviewPeriods = DefaultReviewPeriods
+	if n := c.Review.Periods; n != nil {
+		if *n < 1 || *n > MaxReviewPeriods {
+			v.dl.Errorf(loc.Pos("review.periods"), "periods %d is not from 1 to %d: it counts the review periods a build publishes, the as-of period included (1 publishes the as-of period alone)", *n, MaxReviewPeriods)
+		} else {
+			s.ReviewPeriods = *n
+		}
+	}
 	return s
 }
+
+// The review periods a build publishes, the as-of period included: by
+// default it and the three before (a quarter of monthly reviews), at most
+// the periods of the score history (compute.MaxHistory).
+const (
+	DefaultReviewPeriods = 4
+	MaxReviewPeriods     = 120
+)
 
 func quarterAligned(fy int) bool { return (fy-1)%3 == 0 }
 

@@ -7,6 +7,7 @@ package validate
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
@@ -18,6 +19,10 @@ import (
 type Options struct {
 	Period  string // --period
 	BaseURL string // --base-url
+	// PackUnit and PackDepth, when set, are the board pack's scope
+	// (--unit, --depth of scorecard pack).
+	PackUnit  string
+	PackDepth *int
 }
 
 // Model checks config.toml and the units and returns the model, or nil
@@ -34,7 +39,57 @@ func Model(src *load.Site, opts Options, dl *diag.List) *model.Site {
 	if dl.HasErrors() {
 		return nil
 	}
+	v.packScope(site, opts)
+	if dl.HasErrors() {
+		return nil
+	}
 	return site
+}
+
+// packScope resolves the board pack's scope: [pack] in config.toml, or the
+// flags of scorecard pack over it.
+func (v *validator) packScope(site *model.Site, opts Options) {
+	loc := v.src.ConfigLoc
+	c := v.src.Config.Pack
+	site.Pack = model.PackScope{Depth: model.AutoDepth}
+	unit, unitPos := c.Unit, loc.Pos("pack.unit")
+	if opts.PackUnit != "" {
+		unit, unitPos = opts.PackUnit, diag.Pos{File: "--unit"}
+	}
+	if unit != "" {
+		for _, u := range site.Units {
+			if u.ID == unit {
+				site.Pack.Unit = u
+			}
+		}
+		if site.Pack.Unit == nil {
+			v.dl.Errorf(unitPos, "unit %s: there is no such unit (the units are %s)", diag.Quote(unit), unitList(site))
+		}
+	}
+	depth, depthPos := c.Depth, loc.Pos("pack.depth")
+	if opts.PackDepth != nil {
+		depth, depthPos = opts.PackDepth, diag.Pos{File: "--depth"}
+	}
+	if depth != nil {
+		if *depth < 0 || *depth > 64 {
+			v.dl.Errorf(depthPos, "depth %d is not from 0 to 64: it counts the levels of units below the pack's unit (0: the unit alone)", *depth)
+		} else {
+			site.Pack.Depth = *depth
+		}
+	}
+}
+
+// unitList names the first units of site, for a message.
+func unitList(site *model.Site) string {
+	var ids []string
+	for i, u := range site.Units {
+		if i == 8 {
+			ids = append(ids, fmt.Sprintf("and %d more", len(site.Units)-8))
+			break
+		}
+		ids = append(ids, u.ID)
+	}
+	return strings.Join(ids, ", ")
 }
 
 type validator struct {

@@ -14,28 +14,77 @@ import (
 )
 
 // A Builder makes the views of one result, in the language of its theme's
-// words.
+// words: the as-of period's, whose pages are at the root of the output, or
+// a past review period's, whose pages are the same under PeriodDir.
 type Builder struct {
-	r     *compute.Result
-	site  *SiteView
-	theme *theme.Theme
-	w     *i18n.Catalog
-	loc   *locale.Locale
-	names *locale.PeriodNames
-	words *chart.Words
-	sets  func() []*compare.Set // the comparisons, made once when a page asks
+	r       *compute.Result
+	site    *SiteView
+	theme   *theme.Theme
+	w       *i18n.Catalog
+	loc     *locale.Locale
+	names   *locale.PeriodNames
+	words   *chart.Words
+	prefix  string   // "" or PeriodDir(p): where the period's pages are
+	reviews []review // every review period published, newest first
+	// compact is true for the board pack's views: large numbers in its
+	// scorecards are compact (compact).
+	compact bool
+	shared  *shared               // what the pages of the periods share
+	sets    func() []*compare.Set // the comparisons, made once when a page asks
+}
+
+// review is a published review period: its folder and its names.
+type review struct {
+	prefix string
+	name   string // "August 2026"
+	code   string // "2026-08"
+	result *compute.Result
 }
 
 // NewBuilder returns the builder of r's views, for the templates of t,
-// which must be parsed.
+// which must be parsed: the pages of the as-of period, at the root.
 func NewBuilder(r *compute.Result, t *theme.Theme) *Builder {
-	w := t.Words()
-	b := &Builder{r: r, theme: t, w: w, loc: w.Locale(), names: Periods(r, w)}
-	b.words = chart.NewWords(w, b.names)
-	b.site = NewSite(r, w)
-	b.sets = sync.OnceValue(func() []*compare.Set { return compare.Sets(r) })
-	return b
+	return Builders(r, t)[0]
 }
+
+// Builders returns the builders of the as-of period of r and of each of its
+// past review periods, newest first.
+func Builders(r *compute.Result, t *theme.Theme) []*Builder {
+	w := t.Words()
+	names := Periods(r, w)
+	words := chart.NewWords(w, names)
+	results := append([]*compute.Result{r}, r.Past...)
+	reviews := make([]review, len(results))
+	for i, x := range results {
+		reviews[i] = review{name: names.Name(x.AsOf), code: x.AsOf.String(), result: x}
+		if i > 0 {
+			reviews[i].prefix = PeriodDir(x.AsOf.String())
+		}
+	}
+	out := make([]*Builder, len(results))
+	sh := newShared(r)
+	for i, x := range results {
+		out[i] = &Builder{r: x, site: NewSite(x, w), theme: t, w: w, loc: w.Locale(), names: names, words: words,
+			prefix: reviews[i].prefix, reviews: reviews, shared: sh}
+		out[i].site.Past = i > 0
+		out[i].sets = sync.OnceValue(func() []*compare.Set { return compare.Sets(x) })
+	}
+	return out
+}
+
+// PeriodsDir is the folder of the past review periods' folders.
+const PeriodsDir = "periods/"
+
+// PeriodDir is the folder of the pages of a past review period, by its
+// literal ("2026-08"), from the output root.
+func PeriodDir(code string) string { return PeriodsDir + code + "/" }
+
+// Prefix is where the builder's pages are, from the output root: "" for the
+// as-of period, PeriodDir for a past one.
+func (b *Builder) Prefix() string { return b.prefix }
+
+// Result is the result the builder's views show.
+func (b *Builder) Result() *compute.Result { return b.r }
 
 // Periods names the periods of r in the language of w.
 func Periods(r *compute.Result, w *i18n.Catalog) *locale.PeriodNames {
@@ -54,6 +103,7 @@ func NewSite(r *compute.Result, w *i18n.Catalog) *SiteView {
 	if !r.Latest.IsZero() {
 		sv.Latest = names.Name(r.Latest)
 	}
+	sv.Freshness = Freshness{Latest: sv.Latest, Stale: sv.Stale, Missing: sv.Missing}
 	return sv
 }
 
@@ -88,6 +138,8 @@ const (
 	InitiativePage  = "initiative"
 	ExceptionsPage  = "exceptions"
 	AlignmentPage   = "alignment"
+	ChangesPage     = "changes" // since the last review: the organisation's (Unit nil) or a unit's
+	GlossaryPage    = "glossary"
 	ComparePage     = "compare"     // a page of a comparison of units
 	ComparisonsPage = "comparisons" // the list of comparisons
 )
@@ -111,7 +163,7 @@ type PageRef struct {
 func Pages(r *compute.Result) []PageRef {
 	out := []PageRef{{Path: homePath, Kind: HomePage, Unit: r.Site.Root()}}
 	for _, u := range r.Site.Units {
-		out = append(out, PageRef{Path: unitPath(u), Kind: UnitPage, Unit: u})
+		out = append(out, PageRef{Path: unitPath(u), Kind: UnitPage, Unit: u}, PageRef{Path: unitChangesPath(u), Kind: ChangesPage, Unit: u})
 		for _, o := range u.Objectives {
 			out = append(out, PageRef{Path: objectivePath(o), Kind: ObjectivePage, Unit: u, Objective: o})
 		}
@@ -129,6 +181,7 @@ func Pages(r *compute.Result) []PageRef {
 	if hasCascade(r) {
 		out = append(out, PageRef{Path: alignmentPath, Kind: AlignmentPage})
 	}
+	out = append(out, PageRef{Path: changesPath, Kind: ChangesPage}, PageRef{Path: glossaryPath, Kind: GlossaryPage})
 	return append(out, comparePageRefs(compare.Sets(r))...)
 }
 
@@ -176,12 +229,37 @@ func (b *Builder) Page(p PageRef) *Page {
 		pg := b.page(p.Path, in.Name, "initiatives", b.initiativePage(p.Path, in))
 		pg.Crumbs = []Link{{Text: b.w.Text("init_title"), Href: rel(p.Path) + initiativesPath}, {Text: in.Unit.Name, Href: rel(p.Path) + initiativesPath + "#u-" + in.Unit.ID}, {Text: in.Name}}
 		return pg
+	case GlossaryPage:
+		return b.page(p.Path, b.w.Text("glossary_title"), "", nil)
+	case ChangesPage:
+		if p.Unit == nil {
+			return b.page(p.Path, b.w.Text("changes_title"), "changes", b.changesView(p.Path, nil))
+		}
+		pg := b.page(p.Path, b.w.Text("changes_title_unit", "unit", p.Unit.Name), "changes", b.changesView(p.Path, p.Unit))
+		pg.Crumbs = append(crumbs(p.Path, p.Unit), Link{Text: b.w.Text("changes_title")})
+		return pg
 	}
 	return b.page(p.Path, b.w.Text("exc_title"), "exceptions", b.exceptionsView(p.Path))
 }
 
 func (b *Builder) page(path, title, nav string, body any) *Page {
-	return &Page{Site: b.site, Path: path, Rel: rel(path), Canonical: canonical(b.r.Site.BaseURL, path), Title: title, Nav: nav, Body: body}
+	full := b.prefix + path
+	return &Page{
+		Site: b.site, Path: full, Rel: rel(full), Home: rel(path),
+		Canonical: canonical(b.r.Site.BaseURL, full), Title: title, Nav: nav, Body: body,
+		Periods: b.periodLinks(path), latest: b.w.Text("period_latest"),
+	}
+}
+
+// periodLinks links the page at path (within a period) in every review
+// period: every period has the same pages.
+func (b *Builder) periodLinks(path string) []PeriodLink {
+	up := rel(b.prefix + path)
+	out := make([]PeriodLink, len(b.reviews))
+	for i, rv := range b.reviews {
+		out[i] = PeriodLink{Text: rv.name, Code: rv.code, Href: up + rv.prefix + path, Current: rv.prefix == b.prefix, Latest: i == 0}
+	}
+	return out
 }
 
 // crumbs links a unit's ancestors and the unit itself.

@@ -11,7 +11,6 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
-	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
 // ObjectiveView is an objective's page.
@@ -31,8 +30,9 @@ type ObjectiveView struct {
 	Commentary               template.HTML
 	// NoLeading is true for an objective that drives others but has no
 	// leading measure: nothing on it moves before its results do.
-	NoLeading bool
-	theme     *theme.Theme // for HistoryHTML
+	NoLeading   bool
+	historyHTML string // for HistoryHTML
+	historyErr  error
 }
 
 // ComponentRow is a measure or objective that makes up an objective's score.
@@ -88,7 +88,6 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 		DriverScore: b.score(or.DriverScore, compute.RollupStatus(or.DriverScore)),
 		NoLeading:   model.NoLeadingMeasure(o),
 		Outlook:     or.Outlook.String(),
-		theme:       b.theme,
 	}
 	for _, m := range o.Measures {
 		mr := r.Measure(m)
@@ -122,9 +121,10 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 			}
 		}
 	}
-	for i, p := range r.Periods {
-		h := or.History[i]
-		v.HistoryRows = append(v.HistoryRows, HistoryRow{Period: b.names.Name(p), Score: b.score(h, compute.RollupStatus(h))})
+	// This period's rows are the as-of period's first ones.
+	if n := len(r.Periods); n > 0 {
+		so := b.sharedObjective(o)
+		v.HistoryRows, v.historyHTML, v.historyErr = so.rows[:n:n], so.html[:so.end[n-1]], so.err
 	}
 	v.History = chart.ScoreHistory(o, r, b.words)
 	if n := o.Unit.Note(r.AsOf, o, nil); n != nil {
@@ -174,7 +174,8 @@ func (b *Builder) causeRow(here string, o *model.Objective, l compute.Link) Caus
 }
 
 // evidenceWords reads a correlation for people who do not read r: the key
-// of its words.
+// of its words. A negative r is not the absence of a link: the effect's
+// score fell as the cause's rose, which questions the link drawn.
 func evidenceWords(r float64) string {
 	switch {
 	case r >= 0.7:
@@ -183,8 +184,10 @@ func evidenceWords(r float64) string {
 		return "evidence_moderate"
 	case r >= 0.1:
 		return "evidence_weak"
+	case r > -0.1:
+		return "evidence_none"
 	}
-	return "evidence_none"
+	return "evidence_opposite"
 }
 
 // MeasureView is a measure's page.
@@ -197,21 +200,31 @@ type MeasureView struct {
 	Unit        Link
 	Value       string
 	Target      string
-	Red         string
-	Stretch     string
-	Period      string
-	Current     string
-	Score       Score
-	Trend       string
-	Stale       bool
-	Definition  []Field
-	Chart       *chart.Chart
-	Rows        []PeriodRow
-	Commentary  template.HTML
-	Missing     string // why there is no value, when there is none
-	YTD         bool
-	CSV         string       // the history as CSV, relative to the page
-	theme       *theme.Theme // for RowsHTML
+	// ValueCompact and TargetCompact are Value and Target for a headline
+	// tile, in the language's short form: "89.0M USD" (locale.Compact).
+	ValueCompact, TargetCompact string
+	Red                         string
+	Stretch                     string
+	Period                      string
+	Current                     string
+	Score                       Score
+	Trend                       string
+	TrendOver                   Span
+	Stale                       bool
+	Definition                  []Field
+	Chart                       *chart.Chart
+	Rows                        []PeriodRow
+	Commentary                  template.HTML
+	Missing                     string // why there is no value, when there is none
+	YTD                         bool
+	Year                        *YearView // a year-to-date measure's year; nil for others
+	// CSV is the history as CSV, relative to the page: the as-of period's,
+	// which holds every period's rows.
+	CSV string
+
+	rowsHTML       string // for RowsHTML
+	rowsErr        error
+	definitionHTML template.HTML
 }
 
 // Field is a labelled value of a definition list.
@@ -234,23 +247,28 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 	here := rel(path)
 	names := b.names
 	v := &MeasureView{
-		Name:        m.Name,
-		Description: m.Description,
-		Owner:       m.Owner,
-		Kind:        m.Kind.String(),
-		Objective:   Link{Text: m.Objective.Name, Href: here + objectivePath(m.Objective)},
-		Unit:        Link{Text: m.Unit.Name, Href: here + unitPath(m.Unit)},
-		Value:       b.value(m, mr.Value),
-		Target:      b.target(m, mr.Target),
-		Red:         b.value(m, mr.Red),
-		Stretch:     b.value(m, mr.Stretch),
-		Period:      names.Name(mr.Period),
-		Current:     names.Name(mr.Current),
-		Score:       b.score(mr.Score, mr.Status),
-		Trend:       mr.Trend.String(),
-		Stale:       mr.Stale,
-		CSV:         here + MeasureCSVPath(m),
-		theme:       b.theme,
+		Name:          m.Name,
+		Description:   m.Description,
+		Owner:         m.Owner,
+		Kind:          m.Kind.String(),
+		Objective:     Link{Text: m.Objective.Name, Href: here + objectivePath(m.Objective)},
+		Unit:          Link{Text: m.Unit.Name, Href: here + unitPath(m.Unit)},
+		Value:         b.value(m, mr.Value),
+		Target:        b.target(m, mr.Target),
+		ValueCompact:  b.compactValue(m, mr.Value),
+		TargetCompact: b.compactTarget(m, mr.Target),
+		Red:           b.value(m, mr.Red),
+		Stretch:       b.value(m, mr.Stretch),
+		Period:        names.Name(mr.Period),
+		Current:       names.Name(mr.Current),
+		Score:         b.score(mr.Score, mr.Status),
+		Trend:         mr.Trend.String(),
+		TrendOver:     b.span(mr.TrendPeriods, m.Freq),
+		Stale:         mr.Stale,
+		CSV:           rel(b.prefix+path) + MeasureCSVPath(m),
+	}
+	if mr.Year != nil {
+		v.Year = b.yearView(m, mr.Year)
 	}
 	if m.Basis == model.YTDBasis {
 		v.YTD = true
@@ -266,28 +284,14 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 	if !mr.Value.OK && v.Missing == "" {
 		v.Missing = b.w.Text("measure_missing", "period", names.Name(mr.Current))
 	}
-	v.Definition = b.definition(here, m)
-	if len(mr.History) > 0 {
-		v.Rows = make([]PeriodRow, 0, len(mr.History))
-	}
-	for i := len(mr.History) - 1; i >= 0; i-- {
-		h := mr.History[i]
-		row := PeriodRow{Period: names.Name(h.Period), Actual: b.value(m, h.Actual), Score: b.score(h.Score, h.Status)}
-		// Thresholds mostly stay the same from one period to the next: a
-		// repeated one takes the text of the row before rather than being
-		// formatted again (-0 and 0 compare equal and format the same).
-		if n := len(v.Rows); n > 0 {
-			last, prev := &v.Rows[n-1], mr.History[i+1]
-			row.Target = again(h.Target, prev.Target, last.Target, m, b.target)
-			row.Red = again(h.Red, prev.Red, last.Red, m, b.value)
-			row.Stretch = again(h.Stretch, prev.Stretch, last.Stretch, m, b.value)
-		} else {
-			row.Target, row.Red, row.Stretch = b.target(m, h.Target), b.value(m, h.Red), b.value(m, h.Stretch)
-		}
-		v.Rows = append(v.Rows, row)
-	}
-	if len(mr.History) > 0 {
-		v.Chart = chart.History(m, mr.History, b.words)
+	sm := b.sharedMeasure(m, here)
+	v.Definition, v.definitionHTML = sm.def, sm.defHTML
+	// This period's rows are the as-of period's oldest ones, and its chart
+	// the as-of period's first periods.
+	if n := len(mr.History); n > 0 {
+		first := len(sm.rows) - n
+		v.Rows, v.rowsHTML, v.rowsErr = sm.rows[first:], sm.html[sm.at[first]:], sm.err
+		v.Chart = sm.charts.Chart(n)
 	}
 	if n := m.Unit.Note(r.AsOf, nil, m); n != nil {
 		v.Commentary = markdownHTML(n.Text)

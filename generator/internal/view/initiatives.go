@@ -347,7 +347,7 @@ func (b *Builder) initiativeExceptions(path string, v *ExceptionsView) {
 		for _, in := range u.Initiatives {
 			ir := b.r.Initiative(in)
 			iv := b.initiativeView(path, in)
-			row := ExceptionRow{Link: Link{Text: in.Name, Href: here + initiativePath(in)}, Unit: unit, Owner: in.Owner, Score: iv.Health}
+			row := ExceptionRow{Link: Link{Text: in.Name, Href: here + initiativePath(in)}, Unit: unit, Owner: in.Owner, Score: iv.Health, of: u}
 			if ir.Health == model.Red || ir.Health == model.Amber {
 				row.Detail = b.w.Text("detail_behind", "health", iv.HealthText, "complete", iv.Complete, "expected", iv.Expected)
 				row.order = [3]float64{ir.Score.V, float64(in.Index)}
@@ -364,7 +364,7 @@ func (b *Builder) initiativeExceptions(path string, v *ExceptionsView) {
 					continue
 				}
 				v.OverdueMilestones = append(v.OverdueMilestones, ExceptionRow{
-					Link: Link{Text: m.Name, Href: here + initiativePath(in)}, Unit: unit, Owner: in.Owner,
+					Link: Link{Text: m.Name, Href: here + initiativePath(in)}, Unit: unit, Owner: in.Owner, of: u,
 					Score: iv.Health, Value: b.loc.Date(m.Due),
 					Detail: b.w.Text("detail_overdue_milestone", "initiative", in.Name),
 					order:  [3]float64{float64(m.Due.Unix()), float64(in.Index), float64(i)},

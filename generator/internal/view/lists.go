@@ -38,7 +38,8 @@ type ExceptionRow struct {
 	// milestone's due date).
 	Value  string
 	Detail string
-	order  [3]float64 // worst first: sort keys
+	order  [3]float64  // worst first: sort keys
+	of     *model.Unit // the unit it belongs to, for the board pack's scope
 }
 
 func (b *Builder) exceptionsView(path string) *ExceptionsView {
@@ -49,7 +50,7 @@ func (b *Builder) exceptionsView(path string) *ExceptionsView {
 		unit := Link{Text: u.Name, Href: here + unitPath(u)}
 		for _, m := range u.Measures {
 			mr := r.Measure(m)
-			row := ExceptionRow{Link: Link{Text: m.Name, Href: here + measurePath(m)}, Unit: unit, Owner: measureOwner(m), Score: b.score(mr.Score, mr.Status)}
+			row := ExceptionRow{Link: Link{Text: m.Name, Href: here + measurePath(m)}, Unit: unit, Owner: measureOwner(m), Score: b.score(mr.Score, mr.Status), of: u}
 			if mr.Status == model.Red {
 				row.Detail = b.w.Text("detail_red", "value", b.value(m, mr.Value), "target", b.target(m, mr.Target))
 				row.order = [3]float64{mr.Score.V, float64(m.Index)}
@@ -68,7 +69,7 @@ func (b *Builder) exceptionsView(path string) *ExceptionsView {
 		}
 		for _, o := range u.Objectives {
 			or := r.Objective(o)
-			row := ExceptionRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: unit, Owner: o.Owner, Score: b.score(or.Score, or.Status)}
+			row := ExceptionRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: unit, Owner: o.Owner, Score: b.score(or.Score, or.Status), of: u}
 			if or.Outlook == model.AtRisk {
 				row.Detail = b.w.Text("detail_at_risk", "score", b.loc.Score(or.DriverScore.V, or.DriverScore.OK))
 				row.order = [3]float64{or.DriverScore.V, float64(o.Index)}

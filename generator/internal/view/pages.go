@@ -4,6 +4,7 @@ import (
 	"html/template"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/chart"
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
@@ -24,8 +25,15 @@ type UnitView struct {
 	Parent               *Link
 	Alignment            *Link  // the unit's place on the alignment page
 	CSV                  string // the scorecard table as CSV, relative to the page
-	Compare              string // the comparison of its child units, relative; "" without any
-	Comparisons          string // the list of comparisons, on the home page only
+	// Changes links the unit's page of what changed since the last review,
+	// and names that review; Since is "" when there is none.
+	Changes Link
+	Since   string
+	// Glossary is the glossary page, from the page: where the scorecard
+	// table links its terms. "" in the board pack, which has its own.
+	Glossary    string
+	Compare     string // the comparison of its child units, relative; "" without any
+	Comparisons string // the list of comparisons, on the home page only
 }
 
 // PerspectiveView is one perspective of a unit with its objectives.
@@ -55,8 +63,13 @@ type MeasureRow struct {
 	Period        string // the value's period when it is not the current one
 	Score         Score
 	Trend         string
+	TrendOver     Span // the periods the trend reads: those the sparkline draws
 	Stale         bool
 	Spark         template.HTML
+	// Projected is a year-to-date measure's projected year end, compact,
+	// and its status against the full-year target; "" when not projected.
+	Projected       string
+	ProjectedStatus string
 }
 
 // ChildView is a child unit with its score.
@@ -81,7 +94,6 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 		Vision: markdownHTML(u.Vision), Strategy: markdownHTML(u.Strategy),
 		Score:     b.score(ur.Score, ur.Status),
 		Narrative: markdownHTML(u.Narrative),
-		CSV:       rel(path) + UnitCSVPath(u),
 	}
 	if n := u.Note(r.AsOf, nil, nil); n != nil {
 		v.Commentary = markdownHTML(n.Text)
@@ -90,6 +102,16 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 		v.Parent = &Link{Text: u.Parent.Name, Href: rel(path) + unitPath(u.Parent)}
 	}
 	v.Alignment = b.alignmentLink(path, u)
+	// The downloads are the as-of period's: a unit's scorecard as of an
+	// earlier review has none.
+	if b.prefix == "" {
+		v.CSV = rel(path) + UnitCSVPath(u)
+	}
+	v.Changes = Link{Text: u.Name, Href: rel(path) + unitChangesPath(u)}
+	v.Glossary = rel(path) + glossaryPath
+	if r.Since != nil {
+		v.Since = b.names.Name(r.Since.From.AsOf)
+	}
 	for _, pr := range ur.Perspectives {
 		pv := PerspectiveView{Name: chart.PerspectiveName(b.w, pr.Perspective), Score: b.score(pr.Score, pr.Status)}
 		for _, o := range pr.Objectives {
@@ -131,23 +153,31 @@ func (b *Builder) objectiveRow(path string, o *model.Objective) ObjectiveRow {
 	return row
 }
 
-// sparkPeriods is how many of a measure's latest periods its sparkline shows.
-const sparkPeriods = 12
+// sparkPeriods is how many of a measure's latest periods its sparkline
+// shows: the periods its trend reads.
+const sparkPeriods = compute.TrendPeriods
 
 func (b *Builder) measureRow(path string, m *model.Measure) MeasureRow {
 	mr := b.r.Measure(m)
 	row := MeasureRow{
-		Link:   Link{Text: m.Name, Href: rel(path) + measurePath(m)},
-		Owner:  m.Owner,
-		Kind:   m.Kind.String(),
-		Value:  b.value(m, mr.Value),
-		Target: b.target(m, mr.Target),
-		Score:  b.score(mr.Score, mr.Status),
-		Trend:  mr.Trend.String(),
-		Stale:  mr.Stale,
+		Link:      Link{Text: m.Name, Href: rel(path) + measurePath(m)},
+		Owner:     m.Owner,
+		Kind:      m.Kind.String(),
+		Value:     b.value(m, mr.Value),
+		Target:    b.target(m, mr.Target),
+		Score:     b.score(mr.Score, mr.Status),
+		Trend:     mr.Trend.String(),
+		TrendOver: b.span(mr.TrendPeriods, m.Freq),
+		Stale:     mr.Stale,
 	}
 	if mr.Value.OK && mr.Period != mr.Current {
 		row.Period = b.names.Name(mr.Period)
+	}
+	if b.compact {
+		row.Value, row.Target = b.compactValue(m, mr.Value), b.compactTarget(m, mr.Target)
+	}
+	if y := mr.Year; y != nil && y.Method != compute.NoProjection {
+		row.Projected, row.ProjectedStatus = b.compactValue(m, y.Projected), y.ProjectedStatus.String()
 	}
 	hist := mr.History
 	if len(hist) > sparkPeriods {

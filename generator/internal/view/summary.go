@@ -30,13 +30,13 @@ func PackSummary(r *compute.Result, w *i18n.Catalog) *Summary {
 	s := &Summary{
 		Title: r.Site.Title, AsOf: site.AsOf, AsOfCode: site.AsOfCode,
 		Root: root.Name, Score: b.score(rr.Score, rr.Status),
-		Counts: statusCounts(r), Changes: b.changes(),
+		Counts: statusCounts(r, nil), Changes: b.changes(nil),
 	}
 	for _, u := range r.Site.Units {
 		ur := r.Unit(u)
 		s.Units = append(s.Units, TreeItem{Link: Link{Text: u.Name}, Depth: u.Depth, Score: b.score(ur.Score, ur.Status)})
 	}
-	s.Red, s.AtRisk = b.packExceptions()
+	s.Red, s.AtRisk = b.exceptionsOf(nil)
 	for _, list := range [][]PackException{s.Red, s.AtRisk} {
 		for i := range list {
 			list[i].Commentary = ""

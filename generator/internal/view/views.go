@@ -11,6 +11,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/locale"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
@@ -25,6 +26,10 @@ type SiteView struct {
 	Stale    int    // measures whose value is older than their current period
 	Missing  int    // measures with no value
 	Rows     int
+	// Past is true on the pages of a past review period.
+	Past bool
+	// Freshness is what the freshness line says: Latest, Stale and Missing.
+	Freshness Freshness
 	// Policy is the Content-Security-Policy of the pages, which have no
 	// inline script or style element (theme.ContentPolicy).
 	Policy string
@@ -32,14 +37,46 @@ type SiteView struct {
 
 // Page is one output page.
 type Page struct {
-	Site      *SiteView
-	Path      string // output path, slash-separated
-	Rel       string // from the page to the output root: "", "../../"
+	Site *SiteView
+	Path string // output path, slash-separated
+	Rel  string // from the page to the output root, where the assets are: "", "../../"
+	Home string // from the page to its review period's root, where its home page is
+	// Periods link the same page in every review period published, newest
+	// first: the period switcher.
+	Periods   []PeriodLink
 	Canonical string // the page's absolute URL under the site's base URL; "" without one
 	Title     string
 	Nav       string // the menu item it belongs to: scorecard, initiatives, exceptions
 	Crumbs    []Link
 	Body      any
+	latest    string // the switcher's tag of the as-of period: "latest"
+}
+
+// Freshness is how fresh a review period's data are, as every page says.
+type Freshness struct {
+	Latest         string
+	Stale, Missing int
+}
+
+// Frame is what the menu and search box of a page depend on: a small value, so that the
+// theme renders each menu once (cached).
+type Frame struct {
+	Rel   string // Page.Rel
+	Home  string // Page.Home
+	Nav   string // Page.Nav
+	Title string // the site's
+}
+
+// Frame is the value the page's menu is drawn from.
+func (p *Page) Frame() Frame { return Frame{Rel: p.Rel, Home: p.Home, Nav: p.Nav, Title: p.Site.Title} }
+
+// PeriodLink is a review period in the period switcher.
+type PeriodLink struct {
+	Text    string // "August 2026"
+	Code    string // "2026-08"
+	Href    string // the same page as of that period
+	Current bool   // the period of the page
+	Latest  bool   // the as-of period, at the root of the site
 }
 
 // Link is a link with its text, its href relative to the page.
@@ -52,6 +89,24 @@ type Link struct {
 type Score struct {
 	Text   string // "6.1", or "–"
 	Status string // green, amber, red, none
+}
+
+// Span is a number of periods of a frequency: N, the singular name of the
+// period, "month", "quarter" or "year", and Text, the two in the page's
+// language ("12 months"). A zero Span is no span.
+type Span struct {
+	N    int
+	Unit string
+	Text string
+}
+
+// span is the Span of n periods of frequency f, in the builder's language.
+func (b *Builder) span(n int, f period.Freq) Span {
+	if n == 0 {
+		return Span{}
+	}
+	unit := map[period.Freq]string{period.Monthly: "month", period.Quarterly: "quarter", period.Annual: "year"}[f]
+	return Span{N: n, Unit: unit, Text: b.w.Count("span_"+unit, n)}
 }
 
 // ScoreOf is a score and its status as pages show them, in the number
@@ -89,6 +144,7 @@ const (
 	initiativesPath = "initiatives/index.html"
 	exceptionsPath  = "exceptions/index.html"
 	alignmentPath   = "alignment/index.html" // how objectives align down the cascade
+	glossaryPath    = "glossary/index.html"
 )
 
 // rel returns the prefix that leads from the page at path p to the root.
@@ -125,8 +181,12 @@ func (b *Builder) target(m *model.Measure, t model.Opt) string {
 
 var money = number.Format{Grouping: true}
 
-func markdownHTML(src []byte) template.HTML {
-	h, err := theme.Markdown(src)
+// markdownHTML renders commentary under a page's level-two heading: its
+// own headings start at level three.
+func markdownHTML(src []byte) template.HTML { return markdownUnder(src, 3) }
+
+func markdownUnder(src []byte, top int) template.HTML {
+	h, err := theme.MarkdownUnder(src, top)
 	if err != nil {
 		return ""
 	}

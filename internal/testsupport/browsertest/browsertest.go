@@ -122,5 +122,10 @@ func ExamplePages() map[string]bool {
 		"exceptions/index.html":                                false,
 		"alignment/index.html":                                 false,
 		"pack/index.html":                                      true,
+		"changes/index.html":                                   false, // since the last review
+		"units/sales/changes.html":                             false,
+		"glossary/index.html":                                  false,
+		"periods/2026-08/units/org/measures/revenue.html":      true, // an earlier review period
+		"periods/2026-06/pack/index.html":                      true,
 	}
 }

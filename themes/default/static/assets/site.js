@@ -55,6 +55,24 @@
     };
   }
 
+  // axisFormat writes the numbers of a value axis from 1,000 up in the
+  // page language's short form ("120M", "120 Mio."), as the headline tiles
+  // do, with at most one decimal: "120M" leaves the chart room on a phone
+  // where "120,000,000" took a quarter of it. Below 1,000, percentages and
+  // a format with a fixed scale, as the measure's format; the tooltip is
+  // always exact.
+  function axisFormat(spec, format) {
+    if (spec.percent || spec.power) { return format; }
+    var opts = { notation: "compact", maximumFractionDigits: 1 };
+    var nf;
+    try { nf = new Intl.NumberFormat(lang, opts); } catch (e) { nf = new Intl.NumberFormat("en", opts); }
+    var minus = new Intl.NumberFormat(nf.resolvedOptions().locale).format(-1).replace(/\p{Nd}/gu, "");
+    return function (v) {
+      if (typeof v !== "number" || !isFinite(v) || Math.abs(v) < 1000) { return format(v); }
+      return (v < 0 ? minus : "") + (spec.pre || "") + nf.format(Math.abs(v)) + (spec.post || "");
+    };
+  }
+
   function readJSON(selector) {
     var el = document.querySelector(selector);
     return el ? JSON.parse(el.textContent) : null;
@@ -72,10 +90,10 @@
       }
     });
     if (extra) {
-      var format = numberFormat(extra.format);
+      var format = numberFormat(extra.format), onAxis = axisFormat(extra.format, format);
       var shown = extra.series;
       (option.yAxis || []).forEach(function (axis) {
-        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: format });
+        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: onAxis });
       });
       option.tooltip = Object.assign({}, option.tooltip, {
         formatter: function (params) {

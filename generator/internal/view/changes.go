@@ -1,0 +1,237 @@
+package view
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
+)
+
+// changesPath is the organisation's page of what changed since the last
+// review; a unit's is unitChangesPath.
+const changesPath = "changes/index.html"
+
+func unitChangesPath(u *model.Unit) string { return "units/" + u.ID + "/changes.html" }
+
+// MaxMoves is how many of the largest score moves a page of changes lists.
+const MaxMoves = 10
+
+// ChangesView is what changed since the last review, for the organisation
+// (Unit nil) or one unit: the unit, its objectives and measures, its
+// initiatives' milestones and its commentary, and its child units' scores.
+type ChangesView struct {
+	Unit  *Link  // the unit's page; nil on the organisation's
+	Name  string // the unit's or the organisation's name
+	Since string // the review compared with, "August 2026"; "" when there is none
+	// SinceHref is this page as of that review, when it is published.
+	SinceHref string
+	// Status lists the items whose status changed, worsened first.
+	Status []ChangeRow
+	// Moves are the largest score moves, largest first, at most MaxMoves.
+	Moves       []ChangeRow
+	NewlyRed    []ChangeRow
+	Recovered   []ChangeRow
+	NewlyAtRisk []ChangeRow
+	Milestones  []DueRow
+	Notes       []Link // where the period's commentary is
+	// Children link the child units' pages of changes.
+	Children []Link
+	// More counts what the board pack leaves out of each list.
+	More struct{ Status, NewlyRed, Recovered, NewlyAtRisk int }
+}
+
+// ChangeRow is a unit, an objective or a measure that moved.
+type ChangeRow struct {
+	Link
+	Kind          string // "unit", "objective" or "measure"
+	Unit          Link
+	From, To      Score
+	Delta         string // "+1.2", "−0.4", "" when either is unscored
+	Direction     string // "improved", "worsened" or "" (status unchanged)
+	Before, Value string // a measure's values, then and now
+}
+
+// DueRow is a milestone due in the period.
+type DueRow struct {
+	Initiative Link
+	Unit       string
+	Name       string
+	Due        string
+	Done       bool
+}
+
+// changesView is the page at path of what changed in u (nil: everywhere).
+func (b *Builder) changesView(path string, u *model.Unit) *ChangesView {
+	keep := func(mv compute.Move) bool {
+		return u == nil || mv.Unit == u || mv.Objective == nil && mv.Measure == nil && mv.Unit.Parent == u
+	}
+	owns := func(x *model.Unit) bool { return u == nil || x == u }
+	return b.changesOf(path, u, keep, owns, u != nil)
+}
+
+// changesOf is what changed in u (nil: the organisation) for the page at
+// path: the moves keep keeps, and the milestones and commentary of the
+// units owns owns. The status changes list measures only when measures is
+// true: the organisation's page lists those of units and objectives, and
+// of measures only those that turned red or recovered, which a board asks
+// about (every unit's page has all of its own; a site of a hundred units
+// has a thousand measures changing status in a month).
+func (b *Builder) changesOf(path string, u *model.Unit, keep func(compute.Move) bool, owns func(*model.Unit) bool, measures bool) *ChangesView {
+	r := b.r
+	here := rel(path)
+	v := &ChangesView{Name: r.Site.Root().Name}
+	if u != nil {
+		v.Unit, v.Name = &Link{Text: u.Name, Href: here + unitPath(u)}, u.Name
+		for _, c := range u.Children {
+			v.Children = append(v.Children, Link{Text: c.Name, Href: here + unitChangesPath(c)})
+		}
+	}
+	s := r.Since
+	if s == nil {
+		return v
+	}
+	v.Since = b.names.Name(s.From.AsOf)
+	for i, rv := range b.reviews {
+		if rv.prefix == b.prefix && i+1 < len(b.reviews) {
+			v.SinceHref = rel(b.prefix+path) + b.reviews[i+1].prefix + path
+		}
+	}
+	var rows []ChangeRow
+	var deltas []float64
+	for _, mv := range s.Moves {
+		if !keep(mv) {
+			continue
+		}
+		row := b.changeRow(here, mv)
+		rows = append(rows, row)
+		deltas = append(deltas, mv.Delta.V)
+		switch {
+		case mv.ToStatus == model.Red && mv.FromStatus != model.Red:
+			v.NewlyRed = append(v.NewlyRed, row)
+		case mv.FromStatus == model.Red && (mv.ToStatus == model.Green || mv.ToStatus == model.Amber):
+			v.Recovered = append(v.Recovered, row)
+		}
+		if mv.AtRisk && !mv.WasAtRisk {
+			v.NewlyAtRisk = append(v.NewlyAtRisk, row)
+		}
+		if row.Direction != "" && (measures || mv.Measure == nil) {
+			v.Status = append(v.Status, row)
+		}
+	}
+	slices.SortStableFunc(v.Status, func(a, b ChangeRow) int { return cmp.Compare(statusStep(a), statusStep(b)) })
+	v.Moves = largestMoves(rows, deltas)
+	for _, d := range s.Due {
+		if !owns(d.Initiative.Unit) {
+			continue
+		}
+		v.Milestones = append(v.Milestones, DueRow{
+			Initiative: Link{Text: d.Initiative.Name, Href: here + initiativesPath + "#" + initiativeAnchor(d.Initiative)},
+			Unit:       d.Initiative.Unit.Name, Name: d.Milestone.Name, Due: b.loc.Date(d.Milestone.Due), Done: d.Milestone.Done,
+		})
+	}
+	for _, n := range s.Notes {
+		if owner := noteUnit(r, n); owns(owner) {
+			v.Notes = append(v.Notes, noteLink(here, owner, n))
+		}
+	}
+	return v
+}
+
+// statusStep orders status changes worst first: from green to red first,
+// from red to green last.
+func statusStep(c ChangeRow) int { return rankOf(c.To.Status) - rankOf(c.From.Status) }
+
+func rankOf(s string) int {
+	for _, st := range []model.Status{model.Red, model.Amber, model.Green} {
+		if s == st.String() {
+			return rank(st)
+		}
+	}
+	return 0
+}
+
+// largestMoves are the rows with the largest score changes, largest first,
+// at most MaxMoves; rows without a change of score are left out.
+func largestMoves(rows []ChangeRow, deltas []float64) []ChangeRow {
+	idx := make([]int, 0, len(rows))
+	for i, r := range rows {
+		if r.Delta != "" && deltas[i] != 0 {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(math.Abs(deltas[b]), math.Abs(deltas[a])) })
+	out := make([]ChangeRow, 0, min(len(idx), MaxMoves))
+	for _, i := range idx[:min(len(idx), MaxMoves)] {
+		out = append(out, rows[i])
+	}
+	return out
+}
+
+func (b *Builder) changeRow(here string, mv compute.Move) ChangeRow {
+	row := ChangeRow{
+		Unit: Link{Text: mv.Unit.Name, Href: here + unitPath(mv.Unit)},
+		From: b.score(mv.From, mv.FromStatus), To: b.score(mv.To, mv.ToStatus),
+	}
+	switch {
+	case mv.Measure != nil:
+		m := mv.Measure
+		row.Link, row.Kind = Link{Text: m.Name, Href: here + measurePath(m)}, "measure"
+		row.Before, row.Value = b.value(m, mv.FromValue), b.value(m, mv.ToValue)
+	case mv.Objective != nil:
+		row.Link, row.Kind = Link{Text: mv.Objective.Name, Href: here + objectivePath(mv.Objective)}, "objective"
+	default:
+		row.Link, row.Kind = Link{Text: mv.Unit.Name, Href: here + unitPath(mv.Unit)}, "unit"
+	}
+	if mv.Delta.OK {
+		row.Delta = b.signed(mv.Delta.V)
+	}
+	switch a, z := rank(mv.FromStatus), rank(mv.ToStatus); {
+	case a == z:
+	case z > a:
+		row.Direction = "improved"
+	default:
+		row.Direction = "worsened"
+	}
+	return row
+}
+
+// signed shows a change of score to one decimal, as scores are shown, with
+// its sign in the page's language: "+1.2", "-0.4" (the language's minus),
+// "±0.0" for a change that rounds to nothing.
+func (b *Builder) signed(d float64) string {
+	one := number.Format{MinDec: 1, MaxDec: 1}
+	s := b.loc.Number(one, math.Abs(d))
+	switch {
+	case s == b.loc.Number(one, 0):
+		return "±" + s
+	case d < 0:
+		return b.loc.Number(one, d)
+	}
+	return "+" + s
+}
+
+// noteUnit is the unit whose notes hold n.
+func noteUnit(r *compute.Result, n *model.Note) *model.Unit {
+	for _, u := range r.Site.Units {
+		for i := range u.Notes {
+			if &u.Notes[i] == n {
+				return u
+			}
+		}
+	}
+	return nil
+}
+
+// noteLink links the page that shows the commentary n.
+func noteLink(here string, u *model.Unit, n *model.Note) Link {
+	switch {
+	case n.Measure != nil:
+		return Link{Text: n.Measure.Name, Href: here + measurePath(n.Measure) + "#mc-h"}
+	case n.Objective != nil:
+		return Link{Text: n.Objective.Name, Href: here + objectivePath(n.Objective) + "#oc-h"}
+	}
+	return Link{Text: u.Name, Href: here + unitPath(u) + "#comm-h"}
+}
