@@ -54,7 +54,7 @@ func sameTree(t *testing.T, a, b map[string][]byte) error {
 	}
 	for name, content := range b {
 		if string(a[name]) != string(content) {
-			return fmt.Errorf("%s differs", name)
+			return fmt.Errorf("%s differs:\n%s", name, firstDiff(content, a[name]))
 		}
 	}
 	return nil

@@ -234,7 +234,7 @@ func BenchmarkRender(b *testing.B) {
 		b.Run(w.name, func(b *testing.B) {
 			fsys := openBench(b, w)
 			r := compileBench(b, fsys)
-			th, err := theme.New(fsys, r.Site.Theme, themes.Default())
+			th, err := theme.New(fsys, r.Site.Theme, r.Site.Language, themes.Default())
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -185,14 +185,88 @@ func TestStrategyMapOnScreen(t *testing.T) {
 	}
 }
 
+// rightToLeft reads how a page runs: its direction, the transform of its
+// first sparkline, and for each chart over time whether its time axis runs
+// leftwards and which side its value or name axis is on, as ECharts was
+// told and drew it.
+const rightToLeft = `(() => {
+	const spark = document.querySelector(".spark");
+	const axes = Array.from(document.querySelectorAll("[data-chart]")).map(el => {
+		const o = echarts.getInstanceByDom(el).getOption();
+		if (!o.xAxis || !o.yAxis || o.series.some(s => s.type === "graph")) return "";
+		return (o.xAxis[0].inverse ? "leftwards" : "rightwards") + "/" + (o.yAxis[0].position || "left") +
+			(o.legend && o.legend[0] && o.legend[0].show !== false ? "/" + (o.legend[0].align || "auto") : "");
+	}).filter(s => s);
+	return [document.documentElement.dir, spark ? getComputedStyle(spark).transform : "-", [...new Set(axes)].join(",")].join(" | ");
+})()`
+
+// rtlPages are a page of each kind of the example site with a chart or a
+// sparkline, the exceptions page, the pages of changes and the glossary,
+// and a measure's page (its year-to-date chart) in an earlier review.
+var rtlPages = []string{
+	"index.html",
+	"units/operations/index.html",
+	"units/org/objectives/grow-revenue.html",
+	"units/org/measures/revenue.html",
+	"initiatives/index.html",
+	"initiatives/sales/crm-rollout.html",
+	"exceptions/index.html",
+	"changes/index.html",
+	"units/operations/changes.html",
+	"glossary/index.html",
+	"periods/2026-08/units/org/measures/revenue.html",
+	"pack/index.html",
+}
+
+// TestRightToLeftInTheBrowser opens a page of each type that draws
+// (rtlPages) of the example site built in Arabic in Chromium, as on a desktop and as on a phone 390
+// pixels wide in the dark scheme: no page that scrolls sideways, no console
+// error, every chart drawn (axe-core runs on the English pages,
+// TestAccessibility; here it would double the suite's longest test). Each
+// page runs right to left; sparklines are mirrored; every chart over time
+// (history, score, progress, spend, the initiatives' timeline) runs
+// leftwards, its values or names on the right and its legend's marks on
+// the right of their names.
+func TestRightToLeftInTheBrowser(t *testing.T) {
+	chromium := browsertest.Chromium(t)
+	ctx := context.Background()
+	example := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(ctx, Options{Source: inLanguage(t, "..", "ar"), Destination: example}); err != nil {
+		t.Fatal(err)
+	}
+	var pages []string
+	for _, p := range rtlPages {
+		pages = append(pages, filepath.Join(example, p))
+	}
+	want := regexp.MustCompile(`^rtl \| (-|matrix\(-1, 0, 0, 1, 0, 0\)) \| (leftwards/right(/right)?(,|$))*$`)
+	for _, o := range []sitecheck.Options{{Script: rightToLeft}, {Width: 390, Dark: true, Script: rightToLeft}} {
+		reports, err := sitecheck.BrowseWith(ctx, chromium, pages, o)
+		if err != nil {
+			t.Fatalf("%d wide: %v", o.Width, err)
+		}
+		for _, r := range reports {
+			rel, _ := filepath.Rel(example, r.Page)
+			for _, p := range r.Problems() {
+				t.Errorf("%d wide: %s", o.Width, strings.TrimPrefix(p, example+"/"))
+			}
+			if !want.MatchString(r.Script) {
+				t.Errorf("%d wide: %s runs %q", o.Width, rel, r.Script)
+			}
+			if strings.HasPrefix(rel, "units/") && strings.HasSuffix(rel, "/index.html") && !strings.Contains(r.Script, "matrix(-1") {
+				t.Errorf("%s: its sparklines are not mirrored: %q", rel, r.Script)
+			}
+		}
+	}
+}
+
 // axisLabels are the numbers of a page's charts' axes, as drawn, by chart.
 const axisLabels = `(() => [...document.querySelectorAll("[data-chart]")].map(el =>
-	el.id + ": " + [...el.querySelectorAll("svg text")].map(t => t.textContent).filter(s => /^-?[\d.,]+(k|m|bn|tn|%)?$/.test(s)).join(" ")
+	el.id + ": " + [...el.querySelectorAll("svg text")].map(t => t.textContent).filter(s => /^-?[\d.,]+(K|M|B|T|%)?$/.test(s)).join(" ")
 ).join("\n"))()`
 
 // TestChartAxesAreCompact: the value axis of a chart of millions says
-// "120m", as the page's tiles do, not "120,000,000"; a percentage axis
-// stays as the measure's format has it. The example's revenue is in the
+// "120M", in the page language's short form as the page's tiles do, not
+// "120,000,000"; a percentage axis stays as the measure's format has it. The example's revenue is in the
 // tens of millions a year, its gross margin about 38%.
 func TestChartAxesAreCompact(t *testing.T) {
 	chromium := browsertest.Chromium(t)
@@ -202,7 +276,7 @@ func TestChartAxesAreCompact(t *testing.T) {
 		t.Fatal(err)
 	}
 	for page, want := range map[string]*regexp.Regexp{
-		"units/org/measures/revenue.html":          regexp.MustCompile(`(?m)^ytd-org-revenue: 0 20m 40m 60m 80m 100m 120m 140m$`),
+		"units/org/measures/revenue.html":          regexp.MustCompile(`(?m)^ytd-org-revenue: 0 20M 40M 60M 80M 100M 120M 140M$`),
 		"units/org/measures/gross-margin-pct.html": regexp.MustCompile(`(?m)^history-org-gross-margin-pct: (\d\d(\.\d)?% )+\d\d(\.\d)?%$`),
 	} {
 		reports, err := sitecheck.BrowseWith(ctx, chromium, []string{filepath.Join(site, page)}, sitecheck.Options{Script: axisLabels})

@@ -15,10 +15,12 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/pipeline"
 	"github.com/scorecard-dev/scorecard/generator/internal/publish"
 	"github.com/scorecard-dev/scorecard/generator/internal/render"
+	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
 // Options control a build. Empty fields take their defaults.
@@ -47,7 +49,30 @@ type Report struct {
 	// Warnings are sorted; there may have been more than are kept (WarningCount).
 	Warnings     []diag.Diagnostic
 	WarningCount int
+	// Words are the messages of the site's theme in its language, for pages
+	// of a tool's own that speak to the site's people (scorecard serve's
+	// error pages); nil when the build stopped before it read the theme.
+	Words *Words
 }
+
+// Words are the messages of a theme in one language (its i18n files):
+// Text(key, name, value, ...) fills a message, Locale().Dir() is the
+// language's direction.
+type Words = i18n.Catalog
+
+// DefaultWords are the built-in theme's messages in English, for when no
+// build has read a site's theme.
+func DefaultWords() *Words {
+	w, err := BuiltinWords(i18n.Base)
+	if err != nil {
+		panic(err) // the built-in English file is checked by the tests
+	}
+	return w
+}
+
+// BuiltinWords are the built-in theme's messages in the language lang (a
+// tag such as "de" or "de-CH"), without a site's.
+func BuiltinWords(lang string) (*Words, error) { return theme.BuiltinWords(lang) }
 
 // Errors is the error of a build that found problems in its input. It lists
 // every problem, sorted by file and position.
@@ -77,7 +102,7 @@ func Check(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	defer closeFS()
-	return report(s.Result, s.Diags), err
+	return siteReport(s), err
 }
 
 // Build checks the site and writes it to the destination, replacing the previous
@@ -110,7 +135,7 @@ func build(ctx context.Context, opts Options, wrap func(render.Output) render.Ou
 		return nil, err
 	}
 	defer closeFS()
-	rep := report(s.Result, s.Diags)
+	rep := siteReport(s)
 	if err != nil {
 		return rep, err
 	}
@@ -218,6 +243,15 @@ func (o Options) pipeline() pipeline.Options {
 
 // report is what a build that compiled r, with the diagnostics in dl, tells
 // its caller.
+// siteReport is the report of a site prepared, with its theme's words.
+func siteReport(s *pipeline.Site) *Report {
+	rep := report(s.Result, s.Diags)
+	if s.Theme != nil {
+		rep.Words = s.Theme.Words()
+	}
+	return rep
+}
+
 func report(r *compute.Result, dl *diag.List) *Report {
 	rep := &Report{Warnings: dl.Sorted(diag.Warning), WarningCount: dl.Count(diag.Warning)}
 	if r != nil {

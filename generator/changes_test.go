@@ -138,12 +138,12 @@ func TestChangesSinceTheLastReview(t *testing.T) {
 		// The organisation's status changes are those of units and
 		// objectives; measures are in newly red and recovered.
 		"status": {
-			"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 |",
+			"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened -6.7 |",
 		},
 		"red": {
-			"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 |",
-			"Sales | Acme | 6.7 ●Green | 1.7 ■Red | ↘ Worsened −5.0 | 100 → 85",
-			"Training hours | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 | 10 → 7",
+			"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened -6.7 |",
+			"Sales | Acme | 6.7 ●Green | 1.7 ■Red | ↘ Worsened -5.0 | 100 → 85",
+			"Training hours | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened -6.7 | 10 → 7",
 		},
 		"recovered": {
 			"Margin | Acme | 0.0 ■Red | 8.3 ●Green | ↗ Improved +8.3 | 8.0 → 10.5",
@@ -155,19 +155,19 @@ func TestChangesSinceTheLastReview(t *testing.T) {
 		// site's order (NPS, +0.8 as its objective, is the eleventh).
 		"moves": {
 			"Margin | Acme | 0.0 ■Red | 8.3 ●Green | ↗ Improved +8.3 | 8.0 → 10.5",
-			"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 |",
-			"Training hours | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 | 10 → 7",
-			"Sales | Acme | 6.7 ●Green | 1.7 ■Red | ↘ Worsened −5.0 | 100 → 85",
+			"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened -6.7 |",
+			"Training hours | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened -6.7 | 10 → 7",
+			"Sales | Acme | 6.7 ●Green | 1.7 ■Red | ↘ Worsened -5.0 | 100 → 85",
 			"East unit | East | 6.7 ●Green | 10.0 ●Green | +3.3 |",
 			"Grow East objective | East | 6.7 ●Green | 10.0 ●Green | +3.3 |",
 			"Orders | East | 6.7 ●Green | 10.0 ●Green | +3.3 | 50 → 60",
 			"Sell more objective | Acme | 3.3 ▲Amber | 5.0 ▲Amber | +1.7 |",
-			"Acme unit | Acme | 5.6 ▲Amber | 4.2 ▲Amber | −1.4 |",
+			"Acme unit | Acme | 5.6 ▲Amber | 4.2 ▲Amber | -1.4 |",
 			"Serve well objective | Acme | 6.7 ●Green | 7.5 ●Green | +0.8 |",
 		},
 		"due": {
-			"Pilot | CRM | Acme | 10 Feb 2026 | ✓ Done",
-			"Rollout | CRM | Acme | 20 Feb 2026 | ⚠ Missed",
+			"Pilot | CRM | Acme | Feb 10, 2026 | ✓ Done",
+			"Rollout | CRM | Acme | Feb 20, 2026 | ⚠ Missed",
 		},
 		"notes": {"Acme", "Sales"},
 	}
@@ -181,21 +181,21 @@ func TestChangesSinceTheLastReview(t *testing.T) {
 	// changes, measures too, worsened first.
 	acme := sections(t, filepath.Join(dest, "units/org/changes.html"))
 	if got, want := acme["status"], []string{
-		"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 |",
-		"Sales | Acme | 6.7 ●Green | 1.7 ■Red | ↘ Worsened −5.0 | 100 → 85",
-		"Training hours | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 | 10 → 7",
+		"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened -6.7 |",
+		"Sales | Acme | 6.7 ●Green | 1.7 ■Red | ↘ Worsened -5.0 | 100 → 85",
+		"Training hours | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened -6.7 | 10 → 7",
 		"Margin | Acme | 0.0 ■Red | 8.3 ●Green | ↗ Improved +8.3 | 8.0 → 10.5",
 	}; !slices.Equal(got, want) {
 		t.Errorf("org's page, status:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	if got, want := acme["moves"], []string{
 		"Margin | Acme | 0.0 ■Red | 8.3 ●Green | ↗ Improved +8.3 | 8.0 → 10.5",
-		"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 |",
-		"Training hours | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened −6.7 | 10 → 7",
-		"Sales | Acme | 6.7 ●Green | 1.7 ■Red | ↘ Worsened −5.0 | 100 → 85",
+		"Train staff objective | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened -6.7 |",
+		"Training hours | Acme | 6.7 ●Green | 0.0 ■Red | ↘ Worsened -6.7 | 10 → 7",
+		"Sales | Acme | 6.7 ●Green | 1.7 ■Red | ↘ Worsened -5.0 | 100 → 85",
 		"East unit | East | 6.7 ●Green | 10.0 ●Green | +3.3 |",
 		"Sell more objective | Acme | 3.3 ▲Amber | 5.0 ▲Amber | +1.7 |",
-		"Acme unit | Acme | 5.6 ▲Amber | 4.2 ▲Amber | −1.4 |",
+		"Acme unit | Acme | 5.6 ▲Amber | 4.2 ▲Amber | -1.4 |",
 		"Serve well objective | Acme | 6.7 ●Green | 7.5 ●Green | +0.8 |",
 		"NPS | Acme | 6.7 ●Green | 7.5 ●Green | +0.8 | 40 → 41",
 	}; !slices.Equal(got, want) {
@@ -275,8 +275,8 @@ func TestPackShowsInitiativesSinceAndInExceptions(t *testing.T) {
 	}
 	since, exceptions := packSection(t, out, "since"), packSection(t, out, "exceptions")
 	if got, want := tableRows(after(t, since, "Milestones due in February 2026")), []string{
-		"Pilot | CRM | Acme | 10 Feb 2026 | ✓ Done",
-		"Rollout | CRM | Acme | 20 Feb 2026 | ⚠ Missed",
+		"Pilot | CRM | Acme | Feb 10, 2026 | ✓ Done",
+		"Rollout | CRM | Acme | Feb 20, 2026 | ⚠ Missed",
 	}; !slices.Equal(got, want) {
 		t.Errorf("since the last review, milestones:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -291,8 +291,8 @@ func TestPackShowsInitiativesSinceAndInExceptions(t *testing.T) {
 		t.Errorf("exceptions, headings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	if got, want := tableRows(after(t, exceptions, "Initiative exceptions")), []string{
-		"Earlier | Acme |  | 31 Jan 2026 | Milestone of CRM, not done",
-		"Rollout | Acme |  | 20 Feb 2026 | Milestone of CRM, not done",
+		"Earlier | Acme |  | Jan 31, 2026 | Milestone of CRM, not done",
+		"Rollout | Acme |  | Feb 20, 2026 | Milestone of CRM, not done",
 		"Train staff | Acme |  | 0.0 ■Red | Red, and no initiative serves it",
 	}; !slices.Equal(got, want) {
 		t.Errorf("exceptions, initiatives:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

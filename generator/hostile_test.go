@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,6 +55,7 @@ func TestHostileContentIsText(t *testing.T) {
 	if pages < 8 {
 		t.Fatalf("only %d pages", pages)
 	}
+	checkSearchIndex(t, dest)
 	home, _ := os.ReadFile(filepath.Join(dest, "index.html"))
 	text := visibleText(t, home)
 	for _, s := range []string{"<img src=x onerror=alert('unit')>", `"><svg onload=alert('owner')>`, "</script><script>alert('mission')</script>", "Grow {b} {c} __f__alert('objective')__f__", "</script><img src=x onerror=alert('theme')> {a|b}"} {
@@ -67,7 +69,7 @@ func TestHostileContentIsText(t *testing.T) {
 func themeScripts(t *testing.T) map[string]bool {
 	t.Helper()
 	themeJS := map[string]bool{}
-	for _, f := range []string{"static/assets/site.js", "static/assets/echarts/echarts.min.js"} {
+	for _, f := range []string{"static/assets/site.js", "static/assets/find.js", "static/assets/echarts/echarts.min.js"} {
 		b, err := fs.ReadFile(themes.Default(), f)
 		if err != nil {
 			t.Fatal(err)
@@ -134,7 +136,7 @@ func checkScript(t *testing.T, page string, n *html.Node, themeJS map[string]boo
 	src, typ := attr(n, "src"), attr(n, "type")
 	switch {
 	case src != "":
-		if !strings.HasSuffix(src, "assets/site.js") && !strings.HasSuffix(src, "assets/echarts/echarts.min.js") {
+		if !strings.HasSuffix(src, "assets/site.js") && !strings.HasSuffix(src, "assets/find.js") && !strings.HasSuffix(src, "assets/echarts/echarts.min.js") {
 			t.Errorf("%s: a script from %q", page, src)
 		}
 	case typ == "application/json":
@@ -144,6 +146,35 @@ func checkScript(t *testing.T, page string, n *html.Node, themeJS map[string]boo
 		}
 	case !themeJS[body]:
 		t.Errorf("%s: an inline script that is not the theme's: %.80q", page, body)
+	}
+}
+
+// checkSearchIndex fails the test unless the search index is one
+// statement assigning a JSON value, with no character that could end a
+// script element, a comment or a string, and every hostile name in it
+// exactly.
+func checkSearchIndex(t *testing.T, dest string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dest, "data/search.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, body, _ := strings.Cut(string(b), "\nvar scorecardSearch = ")
+	body, ok := strings.CutSuffix(body, ";\n")
+	if head != "// The search index of the site, read by assets/find.js." || !ok {
+		t.Fatalf("data/search.js is not one assignment:\n%s", b)
+	}
+	if i := strings.IndexAny(body, "<>&\u2028\u2029\n"); i >= 0 {
+		t.Errorf("data/search.js holds %q unescaped", body[i:i+1])
+	}
+	var ix struct{ T []string }
+	if err := json.Unmarshal([]byte(body), &ix); err != nil {
+		t.Fatalf("data/search.js: %v", err)
+	}
+	for _, name := range []string{"<img src=x onerror=alert('unit')>", "'; alert('measure'); //\" </script>", "<a href=\"javascript:alert('initiative owner')\">x</a>"} {
+		if !slices.Contains(ix.T, name) {
+			t.Errorf("the search index does not hold %q as it is", name)
+		}
 	}
 }
 

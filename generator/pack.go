@@ -52,6 +52,9 @@ type Packed struct {
 	PDF     []byte
 	Summary *PackSummary
 	Mail    Recipients // from config.toml's [mail]
+	// Words are the theme's messages in the site's language, for the
+	// message about the pack; nil means the built-in English.
+	Words *Words
 }
 
 // PackSummary is the head of the board pack as text: title, period, scores,
@@ -110,7 +113,7 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 		return nil, nil, err
 	}
 	defer closeFS()
-	rep := report(s.Result, s.Diags)
+	rep := siteReport(s)
 	if err != nil {
 		return rep, nil, err
 	}
@@ -131,7 +134,7 @@ func pack(ctx context.Context, opts PackOptions, forMail bool) (*Report, *Packed
 	rep.Pages, rep.Files = 1, 1
 	p := &Packed{Written: []string{out}, Name: "board-pack-" + s.Result.AsOf.String(), HTML: html}
 	if forMail {
-		p.Summary, p.Mail = view.PackSummary(s.Result), s.Result.Site.Mail
+		p.Summary, p.Mail, p.Words = view.PackSummary(s.Result, s.Theme.Words()), s.Result.Site.Mail, s.Theme.Words()
 	}
 	if !printPDF {
 		return rep, p, nil

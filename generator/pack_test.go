@@ -37,7 +37,7 @@ func TestPackIsSelfContained(t *testing.T) {
 			t.Errorf("the pack refers to another file: %s", m)
 		}
 	}
-	for _, want := range []string{"Acme Scorecard", "September 2026", "Executive summary", "Exceptions", "Acme Corp", "Operations", "Initiatives", "Appendix: definitions and glossary", "Since the last review", `style="--pack-footer: 'Acme Scorecard · September 2026'"`, "echarts"} {
+	for _, want := range []string{"Acme Scorecard", "September 2026", "Executive summary", "Exceptions", "Acme Corp", "Operations", "Initiatives", "Appendix: definitions and glossary", "Since the last review", `style="--pack-left: 'Acme Scorecard · September 2026'; --pack-right: 'Page ' counter(page) ' of ' counter(pages) ''"`, "echarts"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the pack lacks %q", want)
 		}
@@ -138,6 +138,41 @@ func hashSource(text []byte) string {
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
+// TestPackShowsTheScorecardVocabulary: the pack's cover carries the
+// organisation's vision and strategy, as Markdown; its appendix gives each
+// measure's description, source, own owner and kind beside its rules.
+func TestPackShowsTheScorecardVocabulary(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "pack.html")
+	if _, _, err := Pack(context.Background(), PackOptions{Source: smallSite, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pack := string(b)
+	for _, want := range []string{
+		`<section class="vision"><h2>Vision</h2><div class="prose"><p>The widget maker people <strong>recommend</strong> first, in every market we serve.</p>`,
+		`<section class="strategy"><h2>Strategy</h2><div class="prose"><p>Win on service before price:</p>`,
+		`<tr class="group-row"><th scope="rowgroup" colspan="8">Acme Corp</th></tr>`,
+		`<tr><th scope="row">Revenue<br><span class="meta">Invoiced sales of all units, net of returns.</span></th><td><span class="kind k-lagging">Lagging</span></td><td>higher</td><td>monthly</td><td>ytd (sum)</td><td>sum of child units</td><td>target $100</td><td>Finance ledger, month-end close</td></tr>`,
+		`<tr><th scope="row">Engagement<br><span class="meta">Staff who would recommend Acme as a place to work, out of 100.</span><br><span class="meta">Owner: Head of People</span></th><td><span class="kind k-leading">Leading</span></td><td>range</td>`,
+	} {
+		if !strings.Contains(pack, want) {
+			t.Errorf("the pack lacks %s", want)
+		}
+	}
+	// The names in an initiative's line of facts are isolated, so that on a
+	// page written right to left a name in Latin letters does not take the
+	// day of the date after it (1 يناير) into its own run.
+	if want := `<p class="meta"><bdi>Acme Corp</bdi> · <bdi>Head of Sales Ops</bdi> · Jan 1, 2026 – Dec 31, 2026</p>`; !strings.Contains(pack, want) {
+		t.Errorf("the pack lacks %s", want)
+	}
+	if i, j := strings.Index(pack, `class="vision"`), strings.Index(pack, `id="summary"`); i < 0 || i > j {
+		t.Error("the vision is not on the cover, before the summary")
+	}
+}
+
 // packSections lists the unit sections of a pack file, by unit id.
 func packSections(t *testing.T, file string) []string {
 	t.Helper()
@@ -167,8 +202,8 @@ func TestPackScope(t *testing.T) {
 	}{
 		{"", nil, []string{"org", "operations", "fulfilment", "procurement", "people", "sales", "americas", "apac", "emea"}, "Every unit of the organisation."},
 		{"sales", &one, []string{"sales", "americas", "apac", "emea"}, "Sales and the units below it, 1 level down."},
-		{"sales", &zero, []string{"sales"}, "Sales; 3 units further down are left out."},
-		{"", &one, []string{"org", "operations", "people", "sales"}, "Northwind Traders and the units below it, 1 level down; 5 units further down are left out."},
+		{"sales", &zero, []string{"sales"}, "Sales. 3 units further down are left out."},
+		{"", &one, []string{"org", "operations", "people", "sales"}, "Northwind Traders and the units below it, 1 level down. 5 units further down are left out."},
 	} {
 		out := filepath.Join(dir, "pack.html")
 		if _, _, err := Pack(context.Background(), PackOptions{Source: "..", Output: out, Unit: c.unit, Depth: c.depth}); err != nil {

@@ -56,7 +56,7 @@ func TestReviewPeriodsAreTheSiteAsOfThen(t *testing.T) {
 var (
 	switcherRE  = regexp.MustCompile(`(?s)<details class="asof periods">.*?</details>|<p class="asof">.*?</p>`)
 	noticeRE    = regexp.MustCompile(`(?s)<section class="past-notice".*?</section>\n`)
-	assetsRE    = regexp.MustCompile(`(href|src)="(\.\./)*(assets/[^"]*)"`)
+	assetsRE    = regexp.MustCompile(`(href|src|data-search)="(\.\./)*(assets/[^"]*|data/search\.js)"`)
 	canonRE     = regexp.MustCompile(`<link rel="canonical"[^>]*>\n`)
 	periodsRE   = regexp.MustCompile(`href="(\.\./)*periods/`)
 	csvRE       = regexp.MustCompile(`href="(\.\./)*([^"]*\.csv)"`)
@@ -64,7 +64,8 @@ var (
 )
 
 // withoutReviewNav is a page without the period switcher, the notice of a
-// past period and the depth of the paths to the shared assets: what tells
+// past period and the depth of the paths to the shared assets and search
+// index: what tells
 // a past period's page from the same page of a build as of that period,
 // and the depth of the links to another period's pages and to the
 // downloads, which are the as-of period's (a unit's scorecard as of an
@@ -148,7 +149,7 @@ func TestPastInitiativeStopsAtItsPeriod(t *testing.T) {
 		if m := complete.FindSubmatch(b); m == nil || string(m[1]) != c.reports {
 			t.Errorf("%s: the chart's percent complete, April 2026 to January 2027, is %q; want %s", page, m, c.reports)
 		}
-		robots := regexp.MustCompile(`<span class="what">Robots installed</span> <span class="ms [a-z]+"><span aria-hidden="true">[^<]*</span> ([A-Za-z]+)</span>`).FindSubmatch(b)
+		robots := regexp.MustCompile(`<span class="what"[^>]*>Robots installed</span> <span class="ms [a-z]+"><span aria-hidden="true">[^<]*</span> ([A-Za-z]+)</span>`).FindSubmatch(b)
 		if robots == nil || string(robots[1]) != c.robots {
 			t.Errorf("%s: Robots installed is %q; want %s", page, robots, c.robots)
 		}

@@ -99,7 +99,7 @@ func (s *Session) Build(ctx context.Context, dest string) (*Report, error) {
 	// again.
 	fp := s.fingerprint(fsys)
 	site, err := pipeline.Prepare(ctx, fsys, s.opts.pipeline(), true)
-	rep := report(site.Result, site.Diags)
+	rep := siteReport(site)
 	if err != nil {
 		return rep, err
 	}
@@ -161,7 +161,9 @@ func (s *Session) update(ctx context.Context, ready func(*Update), lap func(stag
 		if ready != nil {
 			ready(up)
 		}
-		return report(last.site.Result, &diag.List{}), up, nil // warnings were reported by the last build
+		rep := report(last.site.Result, &diag.List{}) // warnings were reported by the last build
+		rep.Words = last.site.Theme.Words()
+		return rep, up, nil
 	}
 	next, ok := last.site.Update(ctx, fsys, fp.csv, up.Data)
 	if !ok {
@@ -195,7 +197,7 @@ func (s *Session) update(ctx context.Context, ready func(*Update), lap func(stag
 // ones that read the whole site, which it leaves for Finish, and fills in
 // up.
 func (s *Session) apply(ctx context.Context, last *built, next *pipeline.Site, up *Update, ready func(*Update), lap func(string)) (*Report, error) {
-	rep := report(next.Result, next.Diags)
+	rep := siteReport(next)
 	up.Rendered, up.All = next.Changes(last.site)
 	lap("diff")
 	var now []string

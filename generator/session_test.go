@@ -185,7 +185,8 @@ func mustUpdate(t *testing.T, s *Session) (*Report, *Update) {
 // 0.855). That changes the measure, its objective "ship", the objective it
 // drives ("sell": driver score, and the row for ship on its page), the ops
 // unit's score, and so the pages that show that score: the home page's tree
-// and org's table of child units. The exceptions no longer list the measure,
+// and org's table of child units, and the comparison of org's units. The
+// exceptions no longer list the measure,
 // and the alignment page shows ship's new status. The pages of the
 // initiatives that serve ship and sell show their rows.
 // Org's objectives keep their scores (ship drives sell but adds nothing to
@@ -226,6 +227,7 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 		"periods/2026-08/units/ops/objectives/sell.html",
 		"periods/2026-08/units/ops/objectives/ship.html",
 		"periods/2026-08/units/org/changes.html",
+		"periods/2026-08/units/org/compare.html",
 		"periods/2026-08/units/org/index.html",
 		"units/ops/changes.html",
 		"units/ops/index.html",
@@ -235,6 +237,7 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 		"units/ops/objectives/ship.html",
 		"units/ops/scorecard.csv",
 		"units/org/changes.html",
+		"units/org/compare.html",
 		"units/org/index.html",
 	}
 	if !slices.Equal(up.Written, want) {
@@ -243,8 +246,8 @@ func TestUpdateRewritesWhatAValueReaches(t *testing.T) {
 	if up.All || !slices.Equal(up.Data, []string{"data/actuals.csv"}) {
 		t.Errorf("All %v, Data %v: want one data file and some pages", up.All, up.Data)
 	}
-	if rep.Pages != 28 || rep.Files != 33 || rep.Rows != 20 {
-		t.Errorf("report: %d pages, %d files, %d rows; want 28, 33, 20", rep.Pages, rep.Files, rep.Rows)
+	if rep.Pages != 30 || rep.Files != 35 || rep.Rows != 20 {
+		t.Errorf("report: %d pages, %d files, %d rows; want 30, 35, 20", rep.Pages, rep.Files, rep.Rows)
 	}
 	after := snapshot(t, dest)
 	checkRewrites(t, before, after, up.Written)

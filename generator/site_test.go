@@ -33,6 +33,7 @@ func TestPagesGolden(t *testing.T) {
 		"index.html",
 		"units/ops/index.html",
 		"units/org/objectives/grow.html",
+		"units/org/objectives/delight.html",
 		"units/ops/objectives/sell.html",
 		"units/ops/measures/margin.html",
 		"units/ops/measures/cost.html",
@@ -51,6 +52,62 @@ func TestPagesGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		golden(t, filepath.Join("testdata/golden/small", page), got)
+	}
+}
+
+// TestPagesGoldenInLanguages builds the small site in German and in Arabic
+// and compares pages of each kind with their reviewed copies in
+// testdata/golden/small-<language>: every word from the language's
+// translations, numbers, dates and periods as the language writes them,
+// and the Arabic pages right to left; the comparisons and the search's
+// words too.
+func TestPagesGoldenInLanguages(t *testing.T) {
+	for _, lang := range []string{"de", "ar"} {
+		t.Run(lang, func(t *testing.T) {
+			src := t.TempDir()
+			if err := os.CopyFS(src, os.DirFS(smallSite)); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := os.ReadFile(filepath.Join(src, "config.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg = append(cfg, "language = \""+lang+"\"\n"...)
+			if err := os.WriteFile(filepath.Join(src, "config.toml"), cfg, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			dest := filepath.Join(t.TempDir(), "public")
+			if _, err := Build(context.Background(), Options{Source: src, Destination: dest}); err != nil {
+				t.Fatal(err)
+			}
+			for _, page := range []string{
+				"index.html",
+				"units/ops/index.html",
+				"units/org/objectives/grow.html",
+				"units/org/objectives/delight.html",
+				"units/ops/measures/margin.html",
+				"units/org/measures/revenue.html",
+				"units/org/measures/engagement.html",
+				"initiatives/index.html",
+				"initiatives/org/crm.html",
+				"initiatives/ops/automation.html",
+				"exceptions/index.html",
+				"alignment/index.html",
+				"changes/index.html",
+				"units/ops/changes.html",
+				"glossary/index.html",
+				"periods/2026-08/units/ops/index.html",
+				"compare/index.html",
+				"units/org/compare.html",
+				"data/search.js",
+			} {
+				got, err := os.ReadFile(filepath.Join(dest, page))
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden(t, filepath.Join("testdata/golden/small-"+lang, page), got)
+			}
+		})
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 var smallPages = []string{
 	"alignment/index.html",
 	"changes/index.html",
+	"compare/index.html",
 	"exceptions/index.html",
 	"glossary/index.html",
 	"index.html",
@@ -33,6 +34,7 @@ var smallPages = []string{
 	"units/ops/objectives/sell.html",
 	"units/ops/objectives/ship.html",
 	"units/org/changes.html",
+	"units/org/compare.html",
 	"units/org/index.html",
 	"units/org/measures/engagement.html",
 	"units/org/measures/nps.html",

@@ -90,7 +90,7 @@ func starterSite(t *testing.T) (dir, score string, lines []string) {
 			}
 		}
 	}
-	for _, s := range []struct{ id, name string }{{"green", "Green"}, {"amber", "Amber"}, {"red", "Red"}, {"none", "No status"}} {
+	for _, s := range []struct{ id, name string }{{"green", "Green"}, {"amber", "Amber"}, {"red", "Red"}, {"none", "No data"}} {
 		lines = append(lines, fmt.Sprintf("  %s: %d\r\n", s.name, count[s.id]))
 	}
 	return dir, fmt.Sprintf("%.1f", scores.Units[0].Score), lines

@@ -30,9 +30,10 @@ type Message struct {
 	Mailer string
 }
 
-// Subject is the message's subject: the site's title and the period.
-func Subject(s *generator.PackSummary) string {
-	return "Board pack: " + s.Title + ", " + s.AsOf
+// Subject is the message's subject: the site's title and the period, in
+// the site's language.
+func Subject(p *generator.Packed) string {
+	return wordsOf(p).Text("mail_subject", "title", p.Summary.Title, "period", p.Summary.AsOf)
 }
 
 // Compose builds the message. Addresses are checked; the pack must have
@@ -49,15 +50,16 @@ func Compose(m Message) (*gomail.Msg, error) {
 	if err := setAddresses(msg, m); err != nil {
 		return nil, err
 	}
-	msg.Subject(Subject(p.Summary))
+	msg.Subject(Subject(p))
 	if m.Draft {
 		msg.SetGenHeader("X-Unsent", "1")
 	}
 	var html, text bytes.Buffer
-	if err := htmlBody.Execute(&html, bodyView(p, m.AttachHTML)); err != nil {
+	v := bodyView(p, m.AttachHTML)
+	if err := htmlBody[v.Dir].Execute(&html, v); err != nil {
 		return nil, err
 	}
-	if err := textBody.Execute(&text, bodyView(p, m.AttachHTML)); err != nil {
+	if err := textBody.Execute(&text, v); err != nil {
 		return nil, err
 	}
 	// Plain text first: a client shows the last alternative it can render.

@@ -112,7 +112,7 @@ func TestHTMLBody(t *testing.T) {
 		`<span style="display:inline-block;padding:1px 8px;border-radius:10px;font-weight:600;background:#fdf3dc;color:#a15c00">Amber</span>`,
 		`<td style="text-align:left;padding:6px 8px;border-bottom:1px solid #e3e6ea;vertical-align:top;padding-left:24px">Wholesale</td><td style="text-align:right;padding:6px 8px;border-bottom:1px solid #e3e6ea;vertical-align:top;white-space:nowrap">7.3</td>`,
 		"What changed since August 2026",
-		"<td style=\"text-align:left;padding:6px 8px;border-bottom:1px solid #e3e6ea;vertical-align:top\">worsened from Amber</td>",
+		"<td style=\"text-align:left;padding:6px 8px;border-bottom:1px solid #e3e6ea;vertical-align:top\">Worsened from Amber</td>",
 		">Head of Logistics</td>", ">91.0%</td>", ">95.0%</td>", ">2.5</td>",
 		">Delight customers</td>", ">Driver score 3.1 is red</td>",
 		"Acme &lt;b&gt;Board&lt;/b&gt; &amp; Co",
@@ -127,7 +127,7 @@ func TestTextBody(t *testing.T) {
 	// Text parts end their lines in CRLF, as MIME wants.
 	text := strings.ReplaceAll(compose(t, Message{Pack: testPack(t)}).Body("text/plain"), "\r\n", "\n")
 	want := `Acme <b>Board</b> & Co
-Board pack, September 2026
+Board pack · September 2026
 
 Acme <script>alert(1)</script>: overall score 6.0 of 10 (Amber)
 
@@ -143,10 +143,10 @@ Measures by status
   Green: 5
   Amber: 2
   Red: 1
-  No status: 0
+  No data: 0
 
 What changed since August 2026
-  On-time delivery (Wholesale): worsened from Amber to Red; value 91.0%, target 95.0%
+  On-time delivery (Wholesale): Worsened from Amber to Red; value 91.0%, target 95.0%
 
 EXCEPTIONS
 
@@ -156,11 +156,50 @@ Red measures
 Objectives at risk
   Delight customers (Wholesale): score 7.0; Driver score 3.1 is red
 
-Commentary, strategy maps, every unit's scorecard, initiatives and the
-measures' definitions are in the attached pack.
+Commentary, strategy maps, every unit's scorecard, initiatives and the measures' definitions are in the attached pack.
 `
 	if text != want {
 		t.Errorf("text body:\n%s\nwant:\n%s", text, want)
+	}
+}
+
+// A pack of a site in Arabic gets its message in Arabic: the subject, the
+// bodies' words from the theme's translations, and an HTML body written
+// right to left, its cells aligned to the right and its numbers to the
+// left, as mail clients know no start and end.
+func TestMessageInTheSiteLanguage(t *testing.T) {
+	p := testPack(t)
+	ar, err := generator.BuiltinWords("ar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Words = ar
+	msg := compose(t, Message{Pack: p})
+	if got := msg.Subject(t); got != "تقرير مجلس الإدارة: Acme <b>Board</b> & Co، September 2026" {
+		t.Errorf("subject %q", got)
+	}
+	html := msg.Body("text/html")
+	for _, want := range []string{
+		`<html lang="ar" dir="rtl">`,
+		"Acme &lt;script&gt;alert(1)&lt;/script&gt;: الدرجة الإجمالية <strong>6.0</strong> من 10",
+		`<th style="text-align:right;padding:6px 8px;border-bottom:2px solid #c9ced6;font-weight:600">الوحدة</th><th style="text-align:left;`,
+		`vertical-align:top;padding-right:24px">Wholesale</td>`,
+		`>تراجع من كهرماني</td>`,
+		`>السبب</th>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the HTML body lacks %s", want)
+		}
+	}
+	text := strings.ReplaceAll(msg.Body("text/plain"), "\r\n", "\n")
+	for _, want := range []string{
+		"\nتقرير مجلس الإدارة · September 2026\n",
+		"  On-time delivery (Wholesale، Head of Logistics): القيمة 91.0%، المستهدف 95.0%، الدرجة 2.5\n",
+		"  On-time delivery (Wholesale): تراجع من كهرماني إلى أحمر؛ القيمة 91.0%، المستهدف 95.0%\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the text body lacks %q:\n%s", want, text)
+		}
 	}
 }
 

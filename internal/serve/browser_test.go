@@ -143,7 +143,7 @@ func appendFile(t *testing.T, name, text string) {
 // waitForBanner waits until the page shows a failed build's errors.
 func waitForBanner(t *testing.T, url string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		resp, err := http.Get(url)
 		if err == nil {

@@ -2,6 +2,8 @@ package serve
 
 import (
 	"errors"
+	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"net"
@@ -11,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/scorecard-dev/scorecard/generator"
 )
 
 // reserved is the URL space of the server itself; a build writes no folder
@@ -58,7 +62,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if st.site == nil {
-		servePage(w, http.StatusInternalServerError, []byte(noSitePage), st)
+		servePage(w, http.StatusInternalServerError, ownPage(st.speech(), "serve_no_site_title", "serve_no_site", ""), st)
 		return
 	}
 	s.serveFile(w, r, st, name)
@@ -206,7 +210,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state, nam
 		return
 	}
 	// A page that a coming build will write reloads by itself when it does.
-	servePage(w, http.StatusNotFound, []byte(notFoundPage), st)
+	servePage(w, http.StatusNotFound, ownPage(st.speech(), "serve_not_found_title", "serve_not_found", "serve_home"), st)
 }
 
 // missing reports whether err means that no such file exists: a name that
@@ -233,20 +237,15 @@ func servePage(w http.ResponseWriter, code int, page []byte, st *state) {
 	w.Write(body)
 }
 
-const noSitePage = `<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Build failed · scorecard serve</title></head>
-<body>
-<p>The site has not built yet. Fix the errors listed and save: this page reloads by itself.</p>
-</body>
-</html>
-`
-
-const notFoundPage = `<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Not found · scorecard serve</title></head>
-<body>
-<p>The current build has no page here. <a href="/">The scorecard</a></p>
-</body>
-</html>
-`
+// ownPage is a page of the server's own: a title and a sentence, and a link
+// to the scorecard when home names its words, in the words w.
+func ownPage(w *generator.Words, title, sentence, home string) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\" dir=\"%s\">\n", html.EscapeString(w.Locale().Name()), w.Locale().Dir())
+	fmt.Fprintf(&b, "<head><meta charset=\"utf-8\"><title>%s</title></head>\n<body>\n<p>%s", html.EscapeString(w.Text(title)), html.EscapeString(w.Text(sentence)))
+	if home != "" {
+		fmt.Fprintf(&b, " <a href=\"/\">%s</a>", html.EscapeString(w.Text(home)))
+	}
+	b.WriteString("</p>\n</body>\n</html>\n")
+	return []byte(b.String())
+}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/scorecard-dev/scorecard/generator"
 )
 
 // eventsPath is where pages listen for reloads, as server-sent events.
@@ -109,7 +111,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 func inject(page []byte, st *state) []byte {
 	var add strings.Builder
 	if len(st.errs) > 0 {
-		writeBanner(&add, st.errs, st.site != nil)
+		writeBanner(&add, st.speech(), st.errs, st.site != nil)
 	}
 	fmt.Fprintf(&add, `<script src="%s" data-since="%d"></script>`+"\n", reloadScriptPath, st.gen)
 	at := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
@@ -142,13 +144,16 @@ const bannerID = "scorecard-build-errors"
 // writeBanner writes the build errors as a panel over the page. Every line is
 // escaped: messages quote the source, and a cell holding markup must show as
 // text, never run.
-func writeBanner(b *strings.Builder, errs []string, lastGood bool) {
+func writeBanner(b *strings.Builder, words *generator.Words, errs []string, lastGood bool) {
 	fmt.Fprintf(b, `<link rel="stylesheet" href="%s">`, bannerStylePath)
-	shown := "Nothing has built yet"
+	shown := "serve_failed_nothing"
 	if lastGood {
-		shown = "This page is from the last good build"
+		shown = "serve_failed_last_good"
 	}
-	fmt.Fprintf(b, `<div id="%s" role="alert"><strong>The build failed.</strong> %s; fix the source and save, and the page reloads.<pre>`, bannerID, shown)
+	// The messages quote the source, which runs left to right whatever the
+	// language.
+	fmt.Fprintf(b, `<div id="%s" role="alert" lang="%s" dir="%s"><strong>%s</strong> %s<pre dir="ltr">`, bannerID,
+		html.EscapeString(words.Locale().Name()), words.Locale().Dir(), html.EscapeString(words.Text("serve_failed")), html.EscapeString(words.Text(shown)))
 	for i, line := range errs {
 		if i > 0 {
 			b.WriteByte('\n')

@@ -100,6 +100,10 @@ type state struct {
 	gen  uint64 // counts builds; pages pass it back to spot a missed reload
 	site *site  // nil until a build succeeds
 	errs []string
+	// words are the site's theme's messages in its language, from the
+	// latest build that read them: the server's own pages speak them. Nil
+	// until one did; then the built-in English.
+	words *generator.Words
 	// pending holds the files of an in-place update still being written
 	// (the board pack and scores.json, which read the whole site); a request
 	// for one waits until the channel is closed.
@@ -286,7 +290,10 @@ func (s *Server) build(ctx context.Context) {
 	}
 	lines := s.opts.Report(BuildResult{Report: rep, Err: err, Elapsed: time.Since(start), Changed: changed, Refresh: refresh})
 	old := s.cur.Load()
-	st := &state{gen: old.gen + 1, site: old.site}
+	st := &state{gen: old.gen + 1, site: old.site, words: old.words}
+	if rep.Words != nil {
+		st.words = rep.Words
+	}
 	if err != nil {
 		st.errs = lines
 		if len(st.errs) == 0 {
@@ -325,7 +332,7 @@ func (s *Server) update(ctx context.Context, changed []string, start time.Time) 
 			}
 		}
 		if old := s.cur.Load(); len(old.errs) > 0 || pending != nil {
-			s.cur.Store(&state{gen: old.gen, site: old.site, pending: pending})
+			s.cur.Store(&state{gen: old.gen, site: old.site, pending: pending, words: old.words})
 		}
 	}
 	rep, up, err := s.session.Update(ctx, ready)
@@ -340,7 +347,7 @@ func (s *Server) update(ctx context.Context, changed []string, start time.Time) 
 	}
 	s.opts.Report(BuildResult{Report: rep, Elapsed: time.Since(start), Changed: changed, Update: up})
 	old := s.cur.Load()
-	s.cur.Store(&state{gen: old.gen + 1, site: old.site, pending: pending})
+	s.cur.Store(&state{gen: old.gen + 1, site: old.site, pending: pending, words: old.words})
 	s.hub.broadcast()
 	if wait != nil {
 		if _, err := s.session.Finish(ctx); err != nil && ctx.Err() == nil {

@@ -205,6 +205,42 @@ func TestServeStartsFromABrokenSiteAndRecovers(t *testing.T) {
 	})
 }
 
+// The server's own pages and its banner speak the site's language, from
+// its theme's translations, with its direction: a page the build has not
+// and the errors of a broken source, in a site written in Arabic. Before
+// any build has read the theme, they are in English.
+func TestServeSpeaksTheSiteLanguage(t *testing.T) {
+	t.Parallel()
+	dir := copySmall(t)
+	cfg := filepath.Join(dir, "config.toml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, cfg, "language = \"ar\"\n"+string(b))
+	f := startAt(t, dir)
+
+	code, body := f.get("units/nope.html")
+	want := `<html lang="ar" dir="rtl">` + "\n" + `<head><meta charset="utf-8"><title>غير موجودة · scorecard serve</title></head>` + "\n" +
+		`<body>` + "\n" + `<p>لا صفحة هنا في البناء الحالي. <a href="/">بطاقة الأداء</a></p>`
+	if code != http.StatusNotFound || !strings.Contains(body, want) {
+		t.Errorf("a page the build has not: status %d, page:\n%s", code, body)
+	}
+	f.setCost("7x")
+	body, _ = f.waitForText(costPage, bannerID)
+	want = `<div id="` + bannerID + `" role="alert" lang="ar" dir="rtl"><strong>فشل البناء.</strong> هذه الصفحة من آخر بناء ناجح؛ صحّح المصدر واحفظ، فيُعاد تحميل الصفحة.<pre dir="ltr">data/actuals.csv:7:18:`
+	if !strings.Contains(body, want) {
+		t.Errorf("the banner is not in the site's language:\n%s", body[strings.Index(body, bannerID)-9:])
+	}
+
+	fresh := copySmall(t)
+	writeFile(t, filepath.Join(fresh, "config.toml"), "language = \"ar\"\n"+string(b)+"wrong = 1\n")
+	code, body = startAt(t, fresh).get("")
+	if code != http.StatusInternalServerError || !strings.Contains(body, `<html lang="en" dir="ltr">`) || !strings.Contains(body, "The site has not built yet.") {
+		t.Errorf("a site whose theme no build read: status %d, page:\n%s", code, body)
+	}
+}
+
 func TestServeSendsAReloadEventAfterABuild(t *testing.T) {
 	t.Parallel()
 	f := start(t)

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"os"
 	"sync"
+
+	"github.com/scorecard-dev/scorecard/generator"
 )
 
 // site is one finished build being served.
@@ -48,3 +50,16 @@ func (s *Server) acquire() (*state, func()) {
 		st.site.mu.RUnlock()
 	}
 }
+
+// speech is the words the server's own pages and banner speak: the site's
+// theme's, in its language, from the latest build that read them, or else
+// the built-in English.
+func (st *state) speech() *generator.Words {
+	if st.words != nil {
+		return st.words
+	}
+	return builtinWords()
+}
+
+// builtinWords are the built-in theme's English words, read once.
+var builtinWords = sync.OnceValue(generator.DefaultWords)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
 // TestChartJSONLikeEncodingJSON checks the hand-written encoders of chart
@@ -67,9 +68,15 @@ func TestMembersEncode(t *testing.T) {
 // TestHistoriesArePrefixes: the history chart of a measure's first n
 // periods, as a past review draws it from the as-of period's arrays, is
 // the chart History draws of those n periods alone, for every n; the
-// periods have gaps, thresholds that change and repeat, and labels that
-// need escaping.
+// periods have gaps and thresholds that change and repeat, in a language
+// written left to right and one written right to left.
 func TestHistoriesArePrefixes(t *testing.T) {
+	for _, lang := range []string{"en", "ar"} {
+		testHistoriesArePrefixes(t, testWords(t, lang))
+	}
+}
+
+func testHistoriesArePrefixes(t *testing.T, words *Words) {
 	for _, pol := range []model.Polarity{model.Higher, model.Lower, model.Range} {
 		m := &model.Measure{ID: "m", Name: "M", Unit: &model.Unit{ID: "u"}, Polarity: pol, Band: model.Band{Low: 1, High: 2, Tolerance: 0.5}}
 		var hist []compute.PeriodResult
@@ -85,13 +92,12 @@ func TestHistoriesArePrefixes(t *testing.T) {
 					h.Red, h.Stretch = h.Stretch, h.Red
 				}
 			}
-			h.Period.N = i
+			h.Period = period.Period{Freq: period.Monthly, N: 2026*12 + i}
 			hist = append(hist, h)
 		}
-		label := func(h compute.PeriodResult) string { return []string{"Jan", "<Feb>", "Mar & Apr"}[h.Period.N%3] }
-		all := NewHistories(m, hist, label)
+		all := NewHistories(m, hist, words)
 		for n := 1; n <= len(hist); n++ {
-			got, want := all.Chart(n), History(m, hist[:n], label)
+			got, want := all.Chart(n), History(m, hist[:n], words)
 			if got.Option != want.Option || got.ID != want.ID || got.Label != want.Label || got.Height != want.Height {
 				t.Errorf("%v, first %d periods:\n got %s\nwant %s", pol, n, got.Option, want.Option)
 			}

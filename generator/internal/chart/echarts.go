@@ -61,6 +61,9 @@ type extras struct {
 	series []seriesExtras // by series index
 	top    map[string]any // members of the option itself: "graphic", "scorecard"
 	legend bool           // whether the chart has a legend
+	// yLabelWidth, when set, cuts the labels of the y axis to that many
+	// pixels with an ellipsis: long names would squeeze the chart.
+	yLabelWidth int
 }
 
 // seriesExtras are the members of a series go-echarts has no field for.
@@ -139,6 +142,18 @@ func (x extras) VisitSeriesOpt(ms charts.MultiSeries) any {
 	return out
 }
 
+// VisitYAxis gives the y axes' labels their width.
+func (x extras) VisitYAxis(list []opts.YAxis) any {
+	if x.yLabelWidth == 0 {
+		return list
+	}
+	out := make([]yAxis, len(list))
+	for i, a := range list {
+		out[i] = yAxis{YAxis: a, AxisLabel: &axisLabel{AxisLabel: a.AxisLabel, Width: x.yLabelWidth, Overflow: "truncate"}}
+	}
+	return out
+}
+
 // Visit adds the option's own extras, and drops what go-echarts always
 // writes that the charts do not use: an empty toolbox, its default palette
 // (every series has its colours), and the legend of a chart without one
@@ -161,9 +176,24 @@ func (x extras) Visit(m map[string]any) {
 // a string, which ECharts does not read.
 type label struct {
 	*opts.Label
-	Padding  []int   `json:"padding,omitempty"`
-	Width    float64 `json:"width,omitempty"`
-	Overflow string  `json:"overflow,omitempty"`
+	Padding  []int     `json:"padding,omitempty"`
+	Width    float64   `json:"width,omitempty"`
+	Overflow string    `json:"overflow,omitempty"`
+	Offset   []float64 `json:"offset,omitempty"`
+}
+
+// yAxis is opts.YAxis with the label below.
+type yAxis struct {
+	opts.YAxis
+	AxisLabel *axisLabel `json:"axisLabel,omitempty"`
+}
+
+// axisLabel adds the width of an axis label and what happens to text
+// beyond it.
+type axisLabel struct {
+	*opts.AxisLabel
+	Width    int    `json:"width,omitempty"`
+	Overflow string `json:"overflow,omitempty"`
 }
 
 // itemStyle adds the type of the border: solid, dashed or dotted.

@@ -3,6 +3,7 @@ package chart
 import (
 	"bytes"
 	"html/template"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -20,8 +21,11 @@ import (
 //
 // The bands are stacked areas: an invisible base line, then the width of each
 // band on top of it. The tooltip reads only the actual and the target.
-func History(m *model.Measure, hist []compute.PeriodResult, periodLabel func(compute.PeriodResult) string) *Chart {
-	return NewHistories(m, hist, periodLabel).Chart(len(hist))
+//
+// In a language written right to left, time runs right to left and the
+// value axis is on the right.
+func History(m *model.Measure, hist []compute.PeriodResult, words *Words) *Chart {
+	return NewHistories(m, hist, words).Chart(len(hist))
 }
 
 // Histories are the history charts of a measure as of each period of its
@@ -38,19 +42,20 @@ type Histories struct {
 	arrays    []prefixArray // the array after each text but the last
 }
 
-// NewHistories encodes the history charts of m over hist.
-func NewHistories(m *model.Measure, hist []compute.PeriodResult, periodLabel func(compute.PeriodResult) string) *Histories {
+// NewHistories encodes the history charts of m over hist, in words'
+// language.
+func NewHistories(m *model.Measure, hist []compute.PeriodResult, words *Words) *Histories {
 	xs := make([]string, len(hist))
 	actual := make([]model.Opt, len(hist))
 	target := make([]model.Opt, len(hist))
 	for i, h := range hist {
-		xs[i] = periodLabel(h)
+		xs[i] = words.names.ShortName(h.Period)
 		actual[i] = h.Actual
 		target[i] = h.Target
 	}
 	h := &Histories{
 		id:    "history-" + m.Unit.ID + "-" + m.ID,
-		label: "History of " + m.Name + ": actual by period against the target, with the red-to-target and target-to-stretch bands shaded. Every value is in the table below.",
+		label: words.w.Text("history_label", "measure", m.Name),
 	}
 	var arrays []prefixArray
 	for _, data := range append(bandData(bands(m, hist)), target, actual) {
@@ -60,7 +65,7 @@ func NewHistories(m *model.Measure, hist []compute.PeriodResult, periodLabel fun
 	// A mark is a NUL byte and the array's index, which no encoded JSON
 	// holds: encoding/json and appendJSONString escape control characters.
 	mark := func(i int) []byte { return []byte{0, byte(i)} }
-	sh := historyShapeOf(m.Polarity)
+	sh := historyShapeOf(m.Polarity, words.shape)
 	series := []byte{'['}
 	for i := range len(arrays) - 1 {
 		if i > 0 {
@@ -70,7 +75,8 @@ func NewHistories(m *model.Measure, hist []compute.PeriodResult, periodLabel fun
 	}
 	series = append(series, ']')
 	xAxis := append(sh.xAxis.encode([]byte{'['}, member{"data", mark(len(arrays) - 1)}), ']')
-	opt := sh.top.encode(nil, member{"series", series}, member{"xAxis", xAxis}, member{"scorecard", historyScorecard(m.Format)})
+	format := words.historyScorecard(m.Format, m.DisplayUnit)
+	opt := sh.top.encode(nil, member{"series", series}, member{"xAxis", xAxis}, member{"scorecard", format})
 	for {
 		i := bytes.IndexByte(opt, 0)
 		if i < 0 {
@@ -104,11 +110,18 @@ func (h *Histories) Chart(n int) *Chart {
 }
 
 // historyScorecard is the encoded "scorecard" member of a history chart: how
-// site.js formats the measure's numbers on the axis and in the tooltip, and
-// which series the tooltip shows. It is written here rather than by encoding/json: every measure
-// page has one.
-func historyScorecard(f number.Format) []byte {
-	b := make([]byte, 0, 96)
+// site.js formats the measure's numbers on the axis and in the tooltip (the
+// format's digits, and the text the language puts around a value of 1 in
+// its currency and scale), and which series the tooltip shows. It is
+// written here rather than by encoding/json: every measure page has one.
+func (w *Words) historyScorecard(f number.Format, unit string) []byte {
+	return w.scorecardMember(f, unit, []string{w.shape.actual, w.shape.target})
+}
+
+// scorecardMember is the encoded "scorecard" member of a chart of a
+// measure's numbers of format f and unit, whose tooltip shows series.
+func (w *Words) scorecardMember(f number.Format, unit string, series []string) []byte {
+	b := make([]byte, 0, 128)
 	b = append(b, `{"format":{"grouping":`...)
 	b = strconv.AppendBool(b, f.Grouping)
 	b = append(b, `,"max":`...)
@@ -117,7 +130,18 @@ func historyScorecard(f number.Format) []byte {
 	b = strconv.AppendInt(b, int64(f.MinDec), 10)
 	b = append(b, `,"percent":`...)
 	b = strconv.AppendBool(b, f.Percent)
-	return append(b, `},"series":["Actual","Target"]}`...)
+	if f.Currency || f.Scale != number.NoScale {
+		pre, post, power := w.loc.Affixes(f, unit)
+		b = append(b, `,"post":`...)
+		b = appendJSONString(b, post)
+		b = append(b, `,"power":`...)
+		b = strconv.AppendInt(b, int64(power), 10)
+		b = append(b, `,"pre":`...)
+		b = appendJSONString(b, pre)
+	}
+	b = append(b, `},"series":`...)
+	b = appendJSONStrings(b, series)
+	return append(b, '}')
 }
 
 func bandData(bs []band) [][]model.Opt {
@@ -133,35 +157,69 @@ func bandData(bs []band) [][]model.Opt {
 // for each polarity and every measure's chart reuses them. Building and
 // encoding them anew for each of thousands of measures was a sixth of the
 // render time.
-var historyShapes = sync.OnceValue(func() map[model.Polarity]*chartShape {
-	m := map[model.Polarity]*chartShape{}
-	for _, pol := range []model.Polarity{model.Higher, model.Lower, model.Range} {
-		m[pol] = historyShape(pol)
-	}
-	return m
-})
+// They are kept for each language's words as well, so a build in one
+// language builds them once.
+var historyShapes sync.Map // historyKey → *chartShape
 
-func historyShapeOf(pol model.Polarity) *chartShape {
-	if sh := historyShapes()[pol]; sh != nil {
-		return sh
+type historyKey struct {
+	pol   model.Polarity
+	words shapeWords
+}
+
+func historyShapeOf(pol model.Polarity, words shapeWords) *chartShape {
+	if pol != model.Lower && pol != model.Range {
+		pol = model.Higher // bands shade any other as higher
 	}
-	return historyShapes()[model.Higher] // bands shade any other as higher
+	k := historyKey{pol, words}
+	if sh, ok := historyShapes.Load(k); ok {
+		return sh.(*chartShape)
+	}
+	sh, _ := historyShapes.LoadOrStore(k, historyShape(pol, words))
+	return sh.(*chartShape)
+}
+
+// axes are the axes and grid of a chart over time: in a language written
+// right to left, time runs leftwards and the values are on the right.
+func axes(words shapeWords, y opts.YAxis, grid opts.Grid) []charts.GlobalOpts {
+	x := opts.XAxis{Type: "category"}
+	if words.rtl {
+		x.Inverse = opts.Bool(true)
+		y.Position = "right"
+		grid.Left, grid.Right = grid.Right, grid.Left
+	}
+	return []charts.GlobalOpts{charts.WithYAxisOpts(y), charts.WithXAxisOpts(x), charts.WithGridOpts(grid)}
+}
+
+// legend lays a chart's legend out as the language reads: in one written
+// right to left its entries, names, run from the right, each with its mark
+// on the right of its text. names may be nil where the legend lists every
+// series in a language written left to right.
+func legend(words shapeWords, l opts.Legend, names []string) opts.Legend {
+	if !words.rtl {
+		if names != nil {
+			l.Data = names
+		}
+		return l
+	}
+	l.Align = "right"
+	r := slices.Clone(names)
+	slices.Reverse(r)
+	l.Data = r
+	return l
 }
 
 // historyShape is the history chart of a measure of polarity pol with no
 // periods and no data.
-func historyShape(pol model.Polarity) *chartShape {
+func historyShape(pol model.Polarity, words shapeWords) *chartShape {
 	bs := bands(&model.Measure{Polarity: pol}, nil)
 	l := charts.NewLine()
 	l.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: "history", Renderer: "svg"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: []string{"Actual", "Target"}}),
-		charts.WithYAxisOpts(opts.YAxis{Scale: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithGridOpts(opts.Grid{Left: "64", Right: "24", Top: "24", Bottom: "56"}),
+		charts.WithLegendOpts(legend(words, opts.Legend{Show: opts.Bool(true), Bottom: "0"}, []string{words.actual, words.target})),
 	)
+	l.SetGlobalOptions(axes(words, opts.YAxis{Scale: opts.Bool(true)}, opts.Grid{Left: "64", Right: "24", Top: "24", Bottom: "56"})...)
 	x := extras{legend: true}
 	// Each band is an invisible line, stacked on the ones before, whose
 	// area (but the base's) is the band: silent, and left out of the
@@ -176,11 +234,11 @@ func historyShape(pol model.Polarity) *chartShape {
 		l.AddSeries(b.name, nil, so...)
 		x.series = append(x.series, seriesExtras{silent: true, noTooltip: true})
 	}
-	l.AddSeries("Target", nil,
+	l.AddSeries(words.target, nil,
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false), ConnectNulls: opts.Bool(false)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5, Color: "#5f6368"}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#5f6368"}))
-	l.AddSeries("Actual", nil,
+	l.AddSeries(words.actual, nil,
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "circle", ConnectNulls: opts.Bool(false)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5, Color: "#1565c0"}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1565c0"}))
@@ -246,26 +304,26 @@ func bands(m *model.Measure, hist []compute.PeriodResult) []band {
 
 // ScoreHistory draws an objective's score as of each period on the 0–10
 // scale, over the red, amber and green zones of a rolled-up score.
-func ScoreHistory(o *model.Objective, r *compute.Result) *Chart {
+func ScoreHistory(o *model.Objective, r *compute.Result, words *Words) *Chart {
 	or := r.Objective(o)
 	xs := make([]string, len(r.Periods))
 	data := make([]model.Opt, len(r.Periods))
 	scored := false
 	for i, p := range r.Periods {
-		xs[i] = r.Site.Calendar.ShortName(p)
+		xs[i] = words.names.ShortName(p)
 		data[i] = or.History[i]
 		scored = scored || or.History[i].OK
 	}
 	if !scored {
 		return nil
 	}
-	sh := scoreShape()
+	sh := scoreShapeOf(words.shape)
 	series := append(sh.series[0].encode([]byte{'['}, member{"data", appendJSONValues(nil, data)}), ']')
 	xAxis := append(sh.xAxis.encode([]byte{'['}, member{"data", appendJSONStrings(nil, xs)}), ']')
 	opt := sh.top.encode(nil, member{"series", series}, member{"xAxis", xAxis})
 	return &Chart{
 		ID:     "score-" + o.Unit.ID + "-" + o.ID,
-		Label:  "Score of " + o.Name + " as of each period, on the 0 to 10 scale, over the red, amber and green zones. Every score is in the table below.",
+		Label:  words.w.Text("score_history_label", "objective", o.Name),
 		Height: 240,
 		Option: template.JS(opt),
 	}
@@ -274,20 +332,28 @@ func ScoreHistory(o *model.Objective, r *compute.Result) *Chart {
 // scoreShape is the score history chart without periods or data, the same
 // for every objective: the score over the red, amber and green zones of a
 // rolled-up score (compute.RollupStatus).
-var scoreShape = sync.OnceValue(func() *chartShape {
+var scoreShapes sync.Map // shapeWords → *chartShape
+
+func scoreShapeOf(words shapeWords) *chartShape {
+	if sh, ok := scoreShapes.Load(words); ok {
+		return sh.(*chartShape)
+	}
+	sh, _ := scoreShapes.LoadOrStore(words, scoreShape(words))
+	return sh.(*chartShape)
+}
+
+func scoreShape(words shapeWords) *chartShape {
 	l := charts.NewLine()
 	l.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: "score-history", Renderer: "svg"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
-		charts.WithYAxisOpts(opts.YAxis{Min: 0, Max: compute.MaxScore}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithGridOpts(opts.Grid{Left: "40", Right: "24", Top: "16", Bottom: "32"}),
 	)
+	l.SetGlobalOptions(axes(words, opts.YAxis{Min: 0, Max: compute.MaxScore}, opts.Grid{Left: "40", Right: "24", Top: "16", Bottom: "32"})...)
 	zone := func(from, to float64, colour string) []any {
 		return []any{yAreaStart{YAxis: from, ItemStyle: &opts.ItemStyle{Color: colour}}, opts.MarkAreaNameYAxisItem{YAxis: to}}
 	}
-	l.AddSeries("Score", nil,
+	l.AddSeries(words.score, nil,
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "circle", ConnectNulls: opts.Bool(false)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5, Color: "#1565c0"}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1565c0"}),
@@ -302,8 +368,8 @@ var scoreShape = sync.OnceValue(func() *chartShape {
 		series: []seriesExtras{{silentMarkArea: true}},
 		top: map[string]any{"scorecard": siteJSMember{
 			Format: numberFormat{Grouping: false, Min: 1, Max: 1, Percent: false},
-			Series: []string{"Score"},
+			Series: []string{words.score},
 		}},
 	})
 	return newChartShape(optionMap(l))
-})
+}

@@ -33,8 +33,9 @@ const (
 )
 
 // Progress draws an initiative's percent complete as reported against the
-// expected progress of its schedule, on a 0 to 100 % scale.
-func Progress(h *InitiativeHistory) *Chart {
+// expected progress of its schedule, on a 0 to 100 % scale, in the words
+// and the direction of the site's language.
+func Progress(h *InitiativeHistory, words *Words) *Chart {
 	frac := func(vs []model.Opt) []opts.LineData {
 		out := make([]opts.LineData, len(vs))
 		for i, v := range vs {
@@ -44,22 +45,22 @@ func Progress(h *InitiativeHistory) *Chart {
 		}
 		return out
 	}
-	l := lineChart("progress-"+h.Key, h.Periods, "Complete", "Expected")
-	l.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: 1}))
-	l.AddSeries("Expected", frac(h.Expected),
+	complete, expected := words.w.Text("col_complete"), words.w.Text("col_expected")
+	l := lineChart("progress-"+h.Key, h.Periods, words, opts.YAxis{Type: "value", Min: 0, Max: 1}, complete, expected)
+	l.AddSeries(expected, frac(h.Expected),
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5, Color: expectedColour}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: expectedColour}))
-	l.AddSeries("Complete", frac(h.Complete),
+	l.AddSeries(complete, frac(h.Complete),
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "circle", ConnectNulls: opts.Bool(true)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5, Color: reportedColour}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: reportedColour}))
 	l.Accept(extras{legend: true, top: map[string]any{"scorecard": siteJSMember{
-		Format: numberFormat{Min: 0, Max: 1, Percent: true}, Series: []string{"Complete", "Expected"},
+		Format: numberFormat{Min: 0, Max: 1, Percent: true}, Series: []string{complete, expected},
 	}}})
 	return &Chart{
 		ID:     "progress-" + h.Key,
-		Label:  "Progress of " + h.Name + ": percent complete as reported, by period, against the progress its schedule expects. Every value is in the table below.",
+		Label:  words.w.Text("progress_label", "initiative", h.Name),
 		Height: 280,
 		Option: optionJSON(l),
 	}
@@ -67,7 +68,7 @@ func Progress(h *InitiativeHistory) *Chart {
 
 // Spend draws an initiative's spend to date against its budget, or nothing
 // when it has neither a budget nor a spend reported.
-func Spend(h *InitiativeHistory) *Chart {
+func Spend(h *InitiativeHistory, words *Words) *Chart {
 	spent := false
 	data := make([]opts.LineData, len(h.Spend))
 	for i, v := range h.Spend {
@@ -78,21 +79,21 @@ func Spend(h *InitiativeHistory) *Chart {
 	if !spent && !h.Budget.OK {
 		return nil
 	}
-	shown := []string{"Spend to date"}
-	l := lineChart("spend-"+h.Key, h.Periods, "Spend to date", "Budget")
-	l.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0}))
+	spendName, budgetName := words.w.Text("col_spend_to_date"), words.w.Text("col_budget")
+	shown := []string{spendName}
+	l := lineChart("spend-"+h.Key, h.Periods, words, opts.YAxis{Type: "value", Min: 0}, spendName, budgetName)
 	if h.Budget.OK {
 		budget := make([]opts.LineData, len(h.Periods))
 		for i := range budget {
 			budget[i].Value = h.Budget.V
 		}
-		l.AddSeries("Budget", budget,
+		l.AddSeries(budgetName, budget,
 			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5, Color: statusFill[model.Red]}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: statusFill[model.Red]}))
-		shown = append(shown, "Budget")
+		shown = append(shown, budgetName)
 	}
-	l.AddSeries("Spend to date", data,
+	l.AddSeries(spendName, data,
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), Symbol: "circle", ConnectNulls: opts.Bool(true)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5, Color: reportedColour}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: reportedColour}))
@@ -102,23 +103,23 @@ func Spend(h *InitiativeHistory) *Chart {
 	}}})
 	return &Chart{
 		ID:     "spend-" + h.Key,
-		Label:  "Spend of " + h.Name + ": spend to date as reported, by period, against the budget. Every value is in the table below.",
+		Label:  words.w.Text("spend_label", "initiative", h.Name),
 		Height: 260,
 		Option: optionJSON(l),
 	}
 }
 
-// lineChart is a line chart over periods, its legend naming the series.
-func lineChart(id string, periods []string, legend ...string) *charts.Line {
+// lineChart is a line chart of y over periods, its legend naming the
+// series; time runs as the language reads (axes).
+func lineChart(id string, periods []string, words *Words, y opts.YAxis, names ...string) *charts.Line {
 	l := charts.NewLine()
 	l.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Renderer: "svg"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: legend}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithGridOpts(opts.Grid{Left: "72", Right: "24", Top: "16", Bottom: "56"}),
+		charts.WithLegendOpts(legend(words.shape, opts.Legend{Show: opts.Bool(true), Bottom: "0"}, names)),
 	)
+	l.SetGlobalOptions(axes(words.shape, y, opts.Grid{Left: "72", Right: "24", Top: "16", Bottom: "56"})...)
 	l.SetXAxis(periods)
 	return l
 }
@@ -134,47 +135,55 @@ type GanttRow struct {
 
 // GanttMilestone is a milestone on the timeline, its label in words.
 type GanttMilestone struct {
-	Label string // "Pilot live, due 30 Apr 2026: done"
+	Label string // "Pilot live, due 30 Apr 2026: done", in the site's language
 	Due   time.Time
 	State string // done, overdue, upcoming
 }
 
 // The series of the milestones, one per state, each with its fill: done
 // filled dark, overdue red, upcoming hollow; the table's states have their
-// shapes and words.
+// shapes and words. name is the message that names the series.
 var milestoneSeries = []struct{ state, name, fill string }{
-	{"done", "Milestone done", "#37474f"},
-	{"overdue", "Milestone overdue", statusFill[model.Red]},
-	{"upcoming", "Milestone upcoming", "#ffffff"},
+	{"done", "gantt_milestone_done", "#37474f"},
+	{"overdue", "gantt_milestone_overdue", statusFill[model.Red]},
+	{"upcoming", "gantt_milestone_upcoming", "#ffffff"},
 }
 
-// healthSeries names the fills of the bars by health, in legend order.
+// healthSeries names the fills of the bars by health, in legend order: the
+// messages that name them.
 var healthSeries = []struct {
 	status model.Status
 	name   string
-}{{model.Green, "On track"}, {model.Amber, "Behind"}, {model.Red, "Off track"}, {model.None, "No health"}}
+}{{model.Green, "gantt_on_track"}, {model.Amber, "gantt_behind"}, {model.Red, "gantt_off_track"}, {model.None, "gantt_no_health"}}
 
 // Gantt draws a unit's initiatives on a timeline: each a bar from its start
 // to its end, filled from the start as far as its percent complete in the
 // colour of its health, its milestones as diamonds, and a line at the end
-// of the as-of period. The table beside it says all of it in words.
-func Gantt(id, unitName string, rows []GanttRow, asOf time.Time, asOfLabel string) *Chart {
+// of the as-of period. The table beside it says all of it in words. In a
+// language written right to left, time runs leftwards and the names are on
+// the right.
+func Gantt(id, unitName string, rows []GanttRow, asOf time.Time, asOfLabel string, words *Words) *Chart {
 	names := make([]string, len(rows))
 	for i, r := range rows {
 		names[i] = r.Name
+	}
+	x := opts.XAxis{Type: "time", AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}}
+	y := opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}
+	grid := opts.Grid{Left: "8", Right: "24", Top: "32", Bottom: "48", ContainLabel: opts.Bool(true)}
+	if words.shape.rtl {
+		x.Inverse = opts.Bool(true)
+		y.Position = "right"
+		grid.Left, grid.Right = grid.Right, grid.Left
 	}
 	l := charts.NewLine()
 	l.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Renderer: "svg"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item", Formatter: "{b}"}),
-		// One line of legend, paged where a phone has no room for it.
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "time", AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "32", Bottom: "48", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(x), charts.WithYAxisOpts(y), charts.WithGridOpts(grid),
 	)
-	x := ganttExtras{extras{legend: true}}
+	var shown []string // the series, in the legend's order
+	gx := ganttExtras{extras{legend: true}}
 	// The bars take no pointer events and have no tooltip: the diamonds have
 	// tooltips, and the table says what the bars do.
 	bar := func(name, colour string, data []opts.LineData, more ...charts.SeriesOpts) {
@@ -183,10 +192,11 @@ func Gantt(id, unitName string, rows []GanttRow, asOf time.Time, asOfLabel strin
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 14, Color: colour}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour}),
 		}, more...)...)
-		x.series = append(x.series, seriesExtras{silent: true, noTooltip: true})
+		gx.series = append(gx.series, seriesExtras{silent: true, noTooltip: true})
+		shown = append(shown, name)
 	}
 	planned, filled := ganttBars(rows)
-	bar("Planned", plannedColour, planned,
+	bar(words.w.Text("gantt_planned"), plannedColour, planned,
 		charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: asOfLabel, XAxis: day(asOf.AddDate(0, 0, 1))}),
 		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
 			// Dark text on a light chip reads on the light and the dark
@@ -196,7 +206,7 @@ func Gantt(id, unitName string, rows []GanttRow, asOf time.Time, asOfLabel strin
 			LineStyle: &opts.LineStyle{Type: "dashed", Width: 1.5, Color: asOfColour}}))
 	for _, hs := range healthSeries {
 		if len(filled[hs.status]) > 0 {
-			bar(hs.name, statusFill[hs.status], filled[hs.status])
+			bar(words.w.Text(hs.name), statusFill[hs.status], filled[hs.status])
 		}
 	}
 	// The diamonds lie above the bars, which would hide them.
@@ -213,15 +223,21 @@ func Gantt(id, unitName string, rows []GanttRow, asOf time.Time, asOfLabel strin
 			continue
 		}
 		s := charts.NewScatter()
-		s.AddSeries(ms.name, marks, charts.WithScatterChartOpts(opts.ScatterChart{Symbol: "diamond", SymbolSize: 13}),
+		s.AddSeries(words.w.Text(ms.name), marks, charts.WithScatterChartOpts(opts.ScatterChart{Symbol: "diamond", SymbolSize: 13}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: ms.fill, BorderColor: "#37474f", BorderWidth: 1.5}))
 		l.Overlap(s)
-		x.series = append(x.series, seriesExtras{z: 10})
+		gx.series = append(gx.series, seriesExtras{z: 10})
+		shown = append(shown, words.w.Text(ms.name))
 	}
-	l.Accept(x)
+	if !words.shape.rtl {
+		shown = nil // every series, in order
+	}
+	// One line of legend, paged where a phone has no room for it.
+	l.SetGlobalOptions(charts.WithLegendOpts(legend(words.shape, opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}, shown)))
+	l.Accept(gx)
 	return &Chart{
 		ID:     id,
-		Label:  "Timeline of the initiatives of " + unitName + ": each a bar from its start to its end, filled as far as its percent complete in the colour of its health, its milestones as diamonds, and a dashed line at the end of the as-of period. The table below says the same in words.",
+		Label:  words.w.Text("timeline_label", "unit", unitName),
 		Height: 96 + 40*len(rows),
 		Option: optionJSON(l),
 	}

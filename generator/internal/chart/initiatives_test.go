@@ -52,7 +52,8 @@ func TestGantt(t *testing.T) {
 		{Name: "Nothing yet", Start: day0("2026-03-01"), End: day0("2026-03-31"), Complete: model.Some(0), Health: model.Red},
 		{Name: "Undated"},
 	}
-	c := Gantt("timeline-org", "Org", rows, day0("2026-09-30"), "As of September 2026")
+	en := testWords(t, "en")
+	c := Gantt("timeline-org", "Org", rows, day0("2026-09-30"), "As of September 2026", en)
 	if c.ID != "timeline-org" || c.Height != 96+40*3 {
 		t.Errorf("id %q, height %d", c.ID, c.Height)
 	}
@@ -107,7 +108,7 @@ func TestGantt(t *testing.T) {
 		t.Errorf("y axis %v", y)
 	}
 	// The same input gives the same bytes.
-	if again := Gantt("timeline-org", "Org", rows, day0("2026-09-30"), "As of September 2026"); again.Option != c.Option {
+	if again := Gantt("timeline-org", "Org", rows, day0("2026-09-30"), "As of September 2026", en); again.Option != c.Option {
 		t.Error("two charts of the same rows differ")
 	}
 }
@@ -120,7 +121,8 @@ func TestProgressAndSpend(t *testing.T) {
 	h := &InitiativeHistory{Key: "org-crm", Name: hostileName, Periods: []string{"Jan 2026", "Feb 2026", "Mar 2026"},
 		Complete: []model.Opt{model.Some(0), {}, model.Some(25)}, Expected: []model.Opt{model.Some(8.5), model.Some(16.2), model.Some(24.7)},
 		Spend: []model.Opt{model.Some(0), {}, model.Some(30000)}, Budget: model.Some(100000), Money: money0}
-	p := option(t, Progress(h))
+	en := testWords(t, "en")
+	p := option(t, Progress(h, en))
 	if got := mustJSON(seriesNamed(t, p, "Complete")["data"]); got != `[{"value":0},{},{"value":0.25}]` {
 		t.Errorf("complete %s", got)
 	}
@@ -133,7 +135,7 @@ func TestProgressAndSpend(t *testing.T) {
 	if y := firstAxis(p, "yAxis"); y["min"] != 0.0 || y["max"] != 1.0 {
 		t.Errorf("y axis %v", y)
 	}
-	s := option(t, Spend(h))
+	s := option(t, Spend(h, en))
 	if got := mustJSON(seriesNamed(t, s, "Budget")["data"]); got != `[{"value":100000},{"value":100000},{"value":100000}]` {
 		t.Errorf("budget %s", got)
 	}
@@ -144,8 +146,49 @@ func TestProgressAndSpend(t *testing.T) {
 		t.Errorf("format %s", got)
 	}
 	h.Budget, h.Spend = model.Opt{}, make([]model.Opt, 3)
-	if c := Spend(h); c != nil {
+	if c := Spend(h, en); c != nil {
 		t.Errorf("a spend chart without budget or spend: %s", c.Option)
+	}
+}
+
+// In Arabic the timeline's series, its label and its milestones' words are
+// the translations', time runs right to left and the names stand on the
+// right; so do the progress and spend charts' periods and values.
+func TestInitiativeChartsRightToLeft(t *testing.T) {
+	ar := testWords(t, "ar")
+	rows := []GanttRow{{Name: "CRM", Start: day0("2026-01-01"), End: day0("2026-12-31"), Complete: model.Some(50), Health: model.Green,
+		Milestones: []GanttMilestone{{Label: "x", Due: day0("2026-04-30"), State: "done"}}}}
+	c := Gantt("timeline-org", "Org", rows, day0("2026-09-30"), "حتى سبتمبر 2026", ar)
+	m := option(t, c)
+	for _, name := range []string{"المخطط", "في المسار", "مرحلة منجزة"} {
+		seriesNamed(t, m, name)
+	}
+	if x, y := firstAxis(m, "xAxis"), firstAxis(m, "yAxis"); x["type"] != "time" || x["inverse"] != true || y["position"] != "right" || y["inverse"] != true {
+		t.Errorf("x axis %v, y axis %v", x, y)
+	}
+	if g := m["grid"].([]any)[0].(map[string]any); g["left"] != "24" || g["right"] != "8" {
+		t.Errorf("grid %v", g)
+	}
+	// The legend runs from the right, each mark on the right of its name.
+	if lg := m["legend"].(map[string]any); lg["align"] != "right" || mustJSON(lg["data"]) != `["مرحلة منجزة","في المسار","المخطط"]` {
+		t.Errorf("legend %v", lg)
+	}
+	if want := "الخط الزمني لمبادرات Org: "; !strings.HasPrefix(c.Label, want) {
+		t.Errorf("label %q", c.Label)
+	}
+	h := &InitiativeHistory{Key: "org-crm", Name: "CRM", Periods: []string{"يناير 2026"}, Complete: []model.Opt{model.Some(10)},
+		Expected: []model.Opt{model.Some(8)}, Spend: []model.Opt{model.Some(5)}, Budget: model.Some(100), Money: money0}
+	for _, c := range []*Chart{Progress(h, ar), Spend(h, ar)} {
+		m := option(t, c)
+		if x, y := firstAxis(m, "xAxis"), firstAxis(m, "yAxis"); x["inverse"] != true || y["position"] != "right" {
+			t.Errorf("%s: x axis %v, y axis %v", c.ID, x, y)
+		}
+	}
+	if got := mustJSON(option(t, Progress(h, ar))["scorecard"].(map[string]any)["series"]); got != `["نسبة الإنجاز","المتوقع"]` {
+		t.Errorf("progress series %s", got)
+	}
+	if lg := option(t, Progress(h, ar))["legend"].(map[string]any); lg["align"] != "right" || mustJSON(lg["data"]) != `["المتوقع","نسبة الإنجاز"]` {
+		t.Errorf("progress legend %v", lg)
 	}
 }
 

@@ -179,7 +179,8 @@ func (ml *mapLayout) graphics() []graphic {
 	var out []graphic
 	bands := ml.l.Bands
 	for b := 0; b+1 < len(bands); b++ {
-		x := coordNum((bands[b].Hi + bands[b+1].Lo) / 2)
+		// The gap between the two bands, whichever side each is on.
+		x := coordNum((math.Min(bands[b].Hi, bands[b+1].Hi) + math.Max(bands[b].Lo, bands[b+1].Lo)) / 2)
 		out = append(out, graphic{Type: "line", Silent: true, Z: 2,
 			Shape: lineShape{X1: x, Y1: coordNum(ml.top - 4), X2: x, Y2: coordNum(ml.l.H - 2)},
 			Style: graphicStyle{Stroke: mapSeparator, LineWidth: 1, LineDash: []float64{4, 4}}})
@@ -214,3 +215,30 @@ func arrowLine(pts []maplayout.Point) (line, head [][2]float64) {
 
 // coordNum is a coordinate rounded to a tenth of a pixel.
 func coordNum(v float64) float64 { return math.Round(v*10) / 10 }
+
+// mirror turns the layout right to left, for a language written that way:
+// every x becomes its distance from the right edge, so the lanes' names,
+// in the margin the layout keeps on the left, come on the right, and an
+// arrow that ran rightwards runs leftwards. The layout is the map's own.
+func (ml *mapLayout) mirror() {
+	l := *ml.l
+	w := l.W
+	l.Boxes = make([]maplayout.Rect, len(ml.l.Boxes))
+	for i, b := range ml.l.Boxes {
+		b.X = w - b.X - b.W
+		l.Boxes[i] = b
+	}
+	l.Bands = make([]maplayout.Span, len(ml.l.Bands))
+	for i, s := range ml.l.Bands {
+		l.Bands[i] = maplayout.Span{Lo: w - s.Hi, Hi: w - s.Lo}
+	}
+	l.Arrows = make([][]maplayout.Point, len(ml.l.Arrows))
+	for i, pts := range ml.l.Arrows {
+		out := make([]maplayout.Point, len(pts))
+		for j, p := range pts {
+			out[j] = maplayout.Point{X: w - p.X, Y: p.Y}
+		}
+		l.Arrows[i] = out
+	}
+	ml.l = &l
+}

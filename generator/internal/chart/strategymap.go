@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
-	"github.com/scorecard-dev/scorecard/generator/internal/number"
 )
 
 // StrategyMap draws a unit's perspectives as lanes, top to bottom in config
@@ -26,24 +24,35 @@ import (
 // a graph's bounding box to its container, so each series gets two
 // invisible anchors at the corners, which makes x and y plain pixels (see
 // the library notes).
-func StrategyMap(r *compute.Result, u *model.Unit, geo Geometry, href func(*model.Objective) string) *Chart {
+//
+// In a language written right to left the map is mirrored: the lanes'
+// names on the right, causes on the right of their effects where the
+// layout put them on the left.
+func StrategyMap(r *compute.Result, u *model.Unit, geo Geometry, href func(*model.Objective) string, words *Words) *Chart {
 	ur := r.Unit(u)
 	ml := layoutMap(ur, u, geo)
+	if words.shape.rtl {
+		ml.mirror()
+	}
 	mapW, height := math.Ceil(ml.l.W), math.Ceil(ml.l.H)
-	boxes, links := ml.boxNodes(r, href)
+	boxes, links := ml.boxNodes(r, href, words)
 	id := "map-" + u.ID
-	g := mapChart(id, ml.laneNodes(ur, geo), boxes, geo, ml.lineH)
+	g := mapChart(id, ml.laneNodes(ur, geo, words), boxes, geo, ml.lineH, words.shape.rtl, mapW)
 	g.Accept(extras{
 		series: []seriesExtras{{z: 1, silent: true, noEmphasis: true}, {z: 3, cursor: "pointer", noEmphasis: true}},
 		top:    map[string]any{"graphic": map[string]any{"elements": ml.graphics()}},
 	})
-	themes := ""
+	w := words.w
+	label := w.Text("map_label", "unit", u.Name,
+		"objectives", w.Count("map_objectives", len(u.Objectives)), "perspectives", w.Count("map_perspectives", len(ur.Perspectives)))
 	if n := ml.themeCount(); n > 0 {
-		themes = fmt.Sprintf(" in %d strategic themes", n)
+		label = w.Text("map_label_themed", "unit", u.Name,
+			"objectives", w.Count("map_objectives", len(u.Objectives)), "perspectives", w.Count("map_perspectives", len(ur.Perspectives)),
+			"themes", w.Count("map_themes", n))
 	}
 	return &Chart{
 		ID:         id,
-		Label:      fmt.Sprintf("Strategy map of %s: %d objectives in %d perspectives%s, each a box with its status in words and its score, with arrows from cause to effect. The same objectives are listed in the table below.", u.Name, len(u.Objectives), len(ur.Perspectives), themes),
+		Label:      label,
 		Width:      int(mapW),
 		Height:     int(height),
 		Option:     optionJSON(g),
@@ -73,14 +82,14 @@ func anchors(cat int, w, h float64) []opts.GraphNode {
 // names above them; their categories are mapChart's lane ones. A name must
 // be unique in its series, so each ends in its own number of zero-width
 // spaces.
-func (ml *mapLayout) laneNodes(ur *compute.UnitResult, geo Geometry) []opts.GraphNode {
+func (ml *mapLayout) laneNodes(ur *compute.UnitResult, geo Geometry, words *Words) []opts.GraphNode {
 	mapW, height := math.Ceil(ml.l.W), math.Ceil(ml.l.H)
 	nodes := anchors(1, mapW, height)
 	for i, pr := range ur.Perspectives {
 		lane := ml.l.Lanes[i]
-		name := wrap(pr.Perspective.Name, int((geo.LabelW-20)/(float64(geo.LaneFont)*charWidth)), 2)
+		name := wrap(PerspectiveName(words.w, pr.Perspective), int((geo.LabelW-20)/(float64(geo.LaneFont)*charWidth)), 2)
 		nodes = append(nodes, opts.GraphNode{
-			Name: name + "\n" + number.Score(pr.Score.V, pr.Score.OK) + strings.Repeat("\u200b", i+3),
+			Name: name + "\n" + words.loc.Score(pr.Score.V, pr.Score.OK) + strings.Repeat("\u200b", i+3),
 			X:    float32(mapW / 2), Y: float32((lane.Lo + lane.Hi) / 2),
 			Symbol: "rect", SymbolSize: []int{int(mapW) - 2, int(lane.Hi-lane.Lo) - 2}, Category: 0, Tooltip: noTip,
 			ItemStyle: &opts.ItemStyle{Color: laneFill(i), BorderColor: "transparent"},
@@ -108,7 +117,7 @@ var mapStatuses = []model.Status{model.Green, model.Amber, model.Red, model.None
 // boxNodes are the objectives' boxes, each with its name, score and status,
 // and the links site.js follows on a click, by node (none for the anchors;
 // nil without href).
-func (ml *mapLayout) boxNodes(r *compute.Result, href func(*model.Objective) string) ([]opts.GraphNode, []string) {
+func (ml *mapLayout) boxNodes(r *compute.Result, href func(*model.Objective) string, words *Words) ([]opts.GraphNode, []string) {
 	nodes := anchors(len(mapStatuses), math.Ceil(ml.l.W), math.Ceil(ml.l.H))
 	links := []string{"", ""}
 	seen := map[string]int{}
@@ -116,7 +125,7 @@ func (ml *mapLayout) boxNodes(r *compute.Result, href func(*model.Objective) str
 		b := ml.l.Boxes[i]
 		c := b.Centre()
 		or := r.Objective(o)
-		label := wrap(o.Name, ml.chars, mapNameLines) + "\n" + number.Score(or.Score.V, or.Score.OK) + " · " + or.Status.Icon() + " " + or.Status.Label()
+		label := wrap(o.Name, ml.chars, mapNameLines) + "\n" + words.loc.Score(or.Score.V, or.Score.OK) + " · " + or.Status.Icon() + " " + words.w.Text("status_"+or.Status.String())
 		name := label + strings.Repeat("\u200b", seen[label]) // names must be unique in a series
 		seen[label]++
 		nodes = append(nodes, opts.GraphNode{
@@ -138,13 +147,20 @@ func (ml *mapLayout) boxNodes(r *compute.Result, href func(*model.Objective) str
 // mapChart is the map's graph: the lanes' series under the boxes', in their
 // styles. The categories are styles, not a key to read: the map has no
 // legend.
-func mapChart(id string, lanes, boxes []opts.GraphNode, geo Geometry, lineH float32) *charts.Graph {
+func mapChart(id string, lanes, boxes []opts.GraphNode, geo Geometry, lineH float32, rtl bool, mapW float64) *charts.Graph {
 	pill := func(bg, position string, padding []int) *label {
 		return &label{Label: &opts.Label{Show: opts.Bool(true), Color: mapLabelText, BackgroundColor: bg, BorderRadius: 4,
 			FontSize: geo.LaneFont, FontWeight: "bold", LineHeight: geo.LaneFont + 4, Position: position}, Padding: padding}
 	}
 	laneLabel := pill(mapLaneLabel, "insideLeft", []int{5, 8})
 	laneLabel.Width, laneLabel.Overflow = geo.LabelW-28, "break"
+	if rtl {
+		// The names' column is on the right: the label moves from the
+		// lane's left end to the same place from its right end (the lane
+		// is 2 pixels narrower than the map; the label sits 5 in from the
+		// end it starts at and is LabelW-12 wide with its padding).
+		laneLabel.Offset = []float64{mapW - 2 - geo.LabelW + 2, 0}
+	}
 	laneCats := []graphCategory{{Name: "lane", Label: laneLabel}, {Name: "anchor", Label: hidden},
 		{Name: "theme", Label: pill(mapThemeLabel, "inside", []int{4, 10})}}
 	var boxCats []graphCategory

@@ -114,7 +114,7 @@ func denseUnit(n int) *model.Unit {
 func TestStrategyMapOption(t *testing.T) {
 	u := denseUnit(24)
 	r := resultFor(u)
-	c := StrategyMap(r, u, SiteMap, func(o *model.Objective) string { return o.ID + ".html" })
+	c := StrategyMap(r, u, SiteMap, func(o *model.Objective) string { return o.ID + ".html" }, testWords(t, "en"))
 	var opt struct {
 		Series []struct {
 			Name string
@@ -182,12 +182,12 @@ func TestStrategyMapOption(t *testing.T) {
 // widest boxes takes narrower ones.
 func TestStrategyMapNarrowsBoxes(t *testing.T) {
 	small, wide := denseUnit(8), denseUnit(40)
-	if c := StrategyMap(resultFor(small), small, PackMap, nil); c.Width > int(PackMap.FitW) {
+	if c := StrategyMap(resultFor(small), small, PackMap, nil, testWords(t, "en")); c.Width > int(PackMap.FitW) {
 		t.Errorf("8 objectives: %d wide, more than %g", c.Width, PackMap.FitW)
 	}
 	ur := resultFor(wide).Unit(wide)
 	widest := newMapLayout(ur, wide, PackMap, PackMap.BoxW[0])
-	c := StrategyMap(resultFor(wide), wide, PackMap, nil)
+	c := StrategyMap(resultFor(wide), wide, PackMap, nil, testWords(t, "en"))
 	if !(float64(c.Width) < widest.l.W) {
 		t.Errorf("40 objectives: %d wide, not narrower than %g with the widest boxes", c.Width, widest.l.W)
 	}

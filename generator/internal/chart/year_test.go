@@ -23,7 +23,7 @@ func TestYearToDateAsGoEcharts(t *testing.T) {
 	m := &model.Measure{ID: "rev", Name: "Revenue <net>", Unit: &model.Unit{ID: "org"}, Format: number.Format{Grouping: true, MinDec: 1, MaxDec: 2}}
 	ps := make([]period.Period, 12)
 	for i := range ps {
-		ps[i].N = i
+		ps[i] = period.Period{Freq: period.Monthly, N: 2026*12 + i}
 	}
 	y := &compute.YearToDate{
 		Periods:    ps,
@@ -33,7 +33,7 @@ func TestYearToDateAsGoEcharts(t *testing.T) {
 		Projection: []model.Opt{{}, {}, model.Some(33), model.Some(44), model.Some(55), model.Some(66), model.Some(77), model.Some(88), model.Some(99), model.Some(110), model.Some(121), model.Some(132)},
 		Method:     compute.RunRate,
 	}
-	label := func(p period.Period) string { return []string{"Jan", "Feb & Mar"}[p.N%2] }
+	words := testWords(t, "en")
 	for _, method := range []compute.Method{compute.RunRate, compute.NoProjection} {
 		y.Method = method
 		if method == compute.NoProjection {
@@ -41,7 +41,7 @@ func TestYearToDateAsGoEcharts(t *testing.T) {
 		}
 		for _, f := range []number.Format{m.Format, {Percent: true, MinDec: 1, MaxDec: 1}} {
 			m.Format = f
-			got, want := YearToDate(m, y, label), yearToDateEcharts(m, y, label)
+			got, want := YearToDate(m, y, words), yearToDateEcharts(m, y, words)
 			var g, w any
 			for _, c := range []struct {
 				raw string
@@ -79,11 +79,11 @@ func plainData(option any) {
 
 // yearToDateEcharts is the year's chart made whole by go-echarts, as it
 // was before the shapes.
-func yearToDateEcharts(m *model.Measure, y *compute.YearToDate, label func(period.Period) string) *Chart {
+func yearToDateEcharts(m *model.Measure, y *compute.YearToDate, words *Words) *Chart {
 	xs := make([]string, len(y.Periods))
 	full := make([]model.Opt, len(y.Periods))
 	for i, p := range y.Periods {
-		xs[i] = label(p)
+		xs[i] = words.names.ShortName(p)
 		full[i] = y.FullYear.Target
 	}
 	shown := []string{"Year to date", "Projection", "Target to date", "Full-year target"}
@@ -91,8 +91,7 @@ func yearToDateEcharts(m *model.Measure, y *compute.YearToDate, label func(perio
 		shown = []string{"Year to date", "Target to date", "Full-year target"}
 	}
 	id := "ytd-" + m.Unit.ID + "-" + m.ID
-	l := lineChart(id, xs, shown...)
-	l.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Scale: opts.Bool(true)}))
+	l := lineChart(id, xs, words, opts.YAxis{Scale: opts.Bool(true)}, shown...)
 	l.AddSeries("Full-year target", lineData(full),
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Type: "dotted", Width: 1.5, Color: expectedColour}),
@@ -118,7 +117,7 @@ func yearToDateEcharts(m *model.Measure, y *compute.YearToDate, label func(perio
 	}}})
 	return &Chart{
 		ID:     id,
-		Label:  "Year to date of " + m.Name + " by period against the target to date and the full-year target, with the projection to the year's end dashed. Every value is in the table below.",
+		Label:  words.w.Text("ytd_chart_label", "measure", m.Name),
 		Height: 300,
 		Option: optionJSON(l),
 	}

@@ -98,8 +98,19 @@ func FuzzParse(f *testing.F) {
 		for i := range vals {
 			vals[i] = float64(i + 1)
 		}
-		if _, err := e.Eval(vals); err != nil && !errors.Is(err, ErrDivZero) {
+		v, err := e.Eval(vals)
+		var re *RangeError
+		switch {
+		case errors.As(err, &re):
+			// Literals such as 1e159 * 2e149 overflow whatever the inputs;
+			// the error must still point inside the formula.
+			if re.Offset < 0 || re.Offset >= len(s) {
+				t.Fatalf("Eval(%q) range error %v has no offset inside the formula", s, err)
+			}
+		case err != nil && !errors.Is(err, ErrDivZero):
 			t.Fatalf("Eval(%q): %v", s, err)
+		case err == nil && (math.IsNaN(v) || math.IsInf(v, 0)):
+			t.Fatalf("Eval(%q) = %v with no error", s, v)
 		}
 		for _, r := range e.Refs() {
 			if !validID(r) {

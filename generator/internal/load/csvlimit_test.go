@@ -105,6 +105,13 @@ func TestCSVRowsRunningOnAreRefused(t *testing.T) {
 			want:    []string{"data/a.csv:2:13: " + longRowMsg},
 		},
 		{
+			// encoding/csv drops the carriage return that ends the file, and
+			// reports the open quote past the end of its own line.
+			name:    "quote never closed before a carriage return",
+			content: "unit,measure,period,actual\norg,revenue,2026-09,\"1\n\r",
+			want:    []string{`data/a.csv:2:1: a quoted field on this row is never closed, so the rest of the file was read into it: close the quote (a quote inside a field is written "")`},
+		},
+		{
 			// Just under the limit: the cell is read, and is too long.
 			name:    "quoted cell under the row limit",
 			content: "unit,measure,period,actual\n\"" + strings.Repeat("u\n", 30000) + "\",revenue,2026-09,1\n",

@@ -15,7 +15,9 @@ import (
 // a name, an owner, a title or a display unit, which head pages, fill table
 // rows and label the strategy map, and are repeated on every page that shows
 // them (a 5 MB name made 227 MB of pages); 1,000 for a mission, a sentence
-// or two; 2,048 for base_url, as long as browsers take in practice.
+// or two, a measure's description or its source; 4,000 for a unit's vision
+// and strategy, a few paragraphs of Markdown each; 2,048 for base_url, as
+// long as browsers take in practice.
 // docs/format.md lists them.
 
 // Config is config.toml as written.
@@ -28,6 +30,7 @@ type Config struct {
 	Frequency       string        `toml:"frequency"`
 	FiscalYearStart *int          `toml:"fiscal_year_start"`
 	Scoring         Scoring       `toml:"scoring"`
+	CriticalFew     CriticalFew   `toml:"critical_few"`
 	Perspectives    []Perspective `toml:"perspectives"`
 	Mail            Mail          `toml:"mail"`
 	Workbooks       []Workbook    `toml:"workbooks"`
@@ -74,6 +77,12 @@ type Mail struct {
 	Cc   []string `toml:"cc"`
 }
 
+// CriticalFew is the [critical_few] table of config.toml: the bounds of a
+// scorecard that keeps to the measures that matter.
+type CriticalFew struct {
+	MaxMeasures *int `toml:"max_measures"`
+}
+
 // Scoring is the [scoring] table of config.toml.
 type Scoring struct {
 	Basis     string   `toml:"basis"`
@@ -93,6 +102,8 @@ type Scorecard struct {
 	Name        string       `toml:"name" max:"200"`
 	Owner       string       `toml:"owner" max:"200"`
 	Mission     string       `toml:"mission" max:"1000"`
+	Vision      string       `toml:"vision" max:"4000"`
+	Strategy    string       `toml:"strategy" max:"4000"`
 	Objectives  []Objective  `toml:"objectives"`
 	Initiatives []Initiative `toml:"initiatives"`
 }
@@ -114,6 +125,10 @@ type Objective struct {
 type Measure struct {
 	ID          string   `toml:"id"`
 	Name        string   `toml:"name" max:"200"`
+	Description string   `toml:"description" max:"1000"`
+	Source      string   `toml:"source" max:"1000"`
+	Owner       string   `toml:"owner" max:"200"`
+	Kind        string   `toml:"kind"`
 	Unit        string   `toml:"unit" max:"200"`
 	Format      string   `toml:"format"`
 	Polarity    string   `toml:"polarity"`

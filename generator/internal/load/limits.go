@@ -113,10 +113,14 @@ type lineLimiter struct {
 	run  int  // bytes of the current line so far
 	prev int  // bytes of the last line ended
 	eof  bool // r is read to the end
+	cr   bool // the last byte read is a carriage return
 }
 
 func (l *lineLimiter) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
+	if n > 0 {
+		l.cr = p[n-1] == '\r'
+	}
 	for b := p[:n]; ; {
 		i := bytes.IndexByte(b, '\n')
 		if i < 0 {
@@ -143,9 +147,15 @@ func (l *lineLimiter) pastEnd(line, col int) bool {
 	if !l.eof {
 		return false
 	}
+	// encoding/csv drops a carriage return that ends the input: a last
+	// line of "\r" alone is no line to it.
+	run := l.run
+	if l.cr && run > 0 {
+		run--
+	}
 	last, n := l.line, l.prev
-	if l.run > 0 {
-		last, n = l.line+1, l.run
+	if run > 0 {
+		last, n = l.line+1, run
 	}
 	return line > last || (line == last && col > n+1)
 }

@@ -150,12 +150,6 @@ var statusNames = []string{"none", "red", "amber", "green"}
 
 func (s Status) String() string { return statusNames[s] }
 
-var statusLabels = []string{"No data", "Red", "Amber", "Green"}
-
-// Label names the status in words, so that a page never rests on colour
-// alone.
-func (s Status) Label() string { return statusLabels[s] }
-
 var statusIcons = []string{"○", "■", "▲", "●"}
 
 // Icon is the status's shape, which tells it apart without colour: a
@@ -195,19 +189,38 @@ func (o Outlook) String() string {
 	return "steady"
 }
 
-// The words of an initiative owner's status, by Status: what the data
-// files say and what pages show.
-var (
-	reportedNames  = []string{"", "off-track", "at-risk", "on-track"}
-	reportedLabels = []string{"Not reported", "Off track", "At risk", "On track"}
+// Kind says whether a measure leads or lags: a leading indicator moves
+// first and drives the results, a lagging one confirms them.
+type Kind uint8
+
+// The kinds. NoKind is a measure that does not say.
+const (
+	NoKind Kind = iota
+	Leading
+	Lagging
 )
+
+var kindNames = []string{"", "leading", "lagging"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// ParseKind parses leading or lagging.
+func ParseKind(s string) (Kind, error) {
+	for i, n := range kindNames[1:] {
+		if s == n {
+			return Kind(i + 1), nil
+		}
+	}
+	return NoKind, fmt.Errorf("%q is not a kind (expected leading or lagging)", s)
+}
+
+// reportedNames are an initiative owner's status, by Status, as the data
+// files say it (pages say it in their language's words).
+var reportedNames = []string{"", "off-track", "at-risk", "on-track"}
 
 // ReportedName is the status an initiative's owner reports as written in
 // data files and scores.json: on-track, at-risk, off-track, or "" for none.
 func (s Status) ReportedName() string { return reportedNames[s] }
-
-// ReportedLabel names the status an initiative's owner reports, for pages.
-func (s Status) ReportedLabel() string { return reportedLabels[s] }
 
 // ParseReported reads an owner's status: on-track, at-risk or off-track,
 // in any case, with a space or a hyphen ("On track" is what a spreadsheet

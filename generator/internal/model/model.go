@@ -25,6 +25,9 @@ type Site struct {
 	Calendar  period.Calendar
 	Basis     Basis
 	AmberBand float64
+	// MaxMeasures is how many measures a unit may have before a build
+	// warns that it has lost the critical few; 0 checks nothing.
+	MaxMeasures int
 
 	Mail Mail // the board pack's recipients, from [mail]
 
@@ -67,6 +70,9 @@ type Perspective struct {
 	Name   string
 	Weight float64
 	Index  int
+	// Default is true for the four perspectives a site has when config.toml
+	// names none: pages name them in the site's language.
+	Default bool
 }
 
 // Unit is one organisation unit.
@@ -75,6 +81,8 @@ type Unit struct {
 	Name     string
 	Owner    string
 	Mission  string
+	Vision   []byte // Markdown; nil when not set
+	Strategy []byte // Markdown; nil when not set
 	Dir      string // content folder, slash-separated from the source root
 	File     string // its scorecard.toml
 	Parent   *Unit
@@ -131,6 +139,31 @@ type Objective struct {
 	SupportedBy []*Objective // objectives of descendants that support this one, pre-order
 }
 
+// NoLeadingMeasure reports whether o drives other objectives but has no
+// leading measure, in a unit that says which of its measures lead: nothing
+// on the cause moves before the results it is meant to drive.
+func NoLeadingMeasure(o *Objective) bool {
+	if len(o.Drives) == 0 || !o.Unit.HasKinds() {
+		return false
+	}
+	for _, m := range o.Measures {
+		if m.Kind == Leading {
+			return false
+		}
+	}
+	return true
+}
+
+// HasKinds reports whether any measure of u says whether it leads or lags.
+func (u *Unit) HasKinds() bool {
+	for _, m := range u.Measures {
+		if m.Kind != NoKind {
+			return true
+		}
+	}
+	return false
+}
+
 // Key returns "unit-id/objective-id", the objective's site-wide name.
 func (o *Objective) Key() string { return o.Unit.ID + "/" + o.ID }
 
@@ -138,6 +171,10 @@ func (o *Objective) Key() string { return o.Unit.ID + "/" + o.ID }
 type Measure struct {
 	ID          string
 	Name        string
+	Description string // what it measures, in a sentence or two
+	Source      string // where its numbers come from
+	Owner       string // who answers for it; "" for its objective's owner
+	Kind        Kind
 	DisplayUnit string
 	Format      number.Format
 	Polarity    Polarity

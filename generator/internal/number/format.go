@@ -4,31 +4,79 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
 
-// Format is a display pattern such as "#,##0.0" or "0.0%": grouping or not,
-// a number of fixed decimals followed by optional ones, and a percent sign that
-// multiplies the value by 100.
+// Format is a display pattern such as "#,##0.0", "0.0%" or "¤#,##0.0
+// millions": grouping or not, a number of fixed decimals followed by
+// optional ones, a percent sign that multiplies the value by 100, a
+// currency sign that shows the measure's unit (an ISO 4217 code) as the
+// currency's symbol, and a scale. The symbols, the separators and where the
+// currency and the scale's word go are the page language's (package
+// locale); Format says only what to show.
 type Format struct {
 	Grouping bool
 	MinDec   int // decimals always shown ("0" after the point)
 	MaxDec   int // decimals shown when not zero ("0" and "#" after the point)
 	Percent  bool
+	Currency bool  // "¤": the display unit is a currency code, shown as its symbol
+	Scale    Scale // the value shown in thousands, millions, billions, or compact
+}
+
+// Scale is how a format scales its values.
+type Scale uint8
+
+// The scales: none, a fixed one, and Compact, which picks for each value
+// the largest power of a thousand that it reaches, as the language's short
+// forms do (1.2K, 3.4 Mio.).
+const (
+	NoScale Scale = iota
+	Thousands
+	Millions
+	Billions
+	Compact
+)
+
+var scaleWords = [...]string{"", "thousands", "millions", "billions", "compact"}
+
+// Power is the power of ten a fixed scale divides by: 3, 6 or 9; 0 for
+// none and for Compact, whose power depends on the value.
+func (s Scale) Power() int {
+	if s >= Thousands && s <= Billions {
+		return 3 * int(s)
+	}
+	return 0
 }
 
 // DefaultFormat is the format of a measure that sets none: grouping and up to two
 // decimals.
 var DefaultFormat = Format{Grouping: true, MaxDec: 2}
 
-// ParseFormat parses a pattern: "0" or "#,##0", then optionally "." with zeros
-// and then hashes ("0.0#"), then optionally "%".
+// ParseFormat parses a pattern: optionally "¤", then "0" or "#,##0", then
+// optionally "." with zeros and then hashes ("0.0#"), then optionally "%"
+// or a scale: " thousands", " millions", " billions" or " compact".
 func ParseFormat(s string) (Format, error) {
 	var f Format
 	rest := s
+	if p, ok := strings.CutPrefix(rest, "¤"); ok {
+		f.Currency, rest = true, strings.TrimPrefix(p, " ")
+	} else if p, ok := strings.CutSuffix(rest, "¤"); ok {
+		f.Currency, rest = true, strings.TrimSuffix(p, " ")
+	}
+	if num, word, ok := strings.Cut(rest, " "); ok {
+		i := slices.Index(scaleWords[:], word)
+		if i <= 0 {
+			return Format{}, fmt.Errorf("format %q: %q is not a scale (expected thousands, millions, billions or compact after the number pattern)", s, word)
+		}
+		f.Scale, rest = Scale(i), num
+	}
 	if p, ok := strings.CutSuffix(rest, "%"); ok {
 		f.Percent, rest = true, p
+	}
+	if f.Percent && (f.Currency || f.Scale != NoScale) {
+		return Format{}, fmt.Errorf("format %q: a percentage has neither a currency nor a scale", s)
 	}
 	intPart, frac, hasPoint := strings.Cut(rest, ".")
 	switch intPart {
@@ -57,11 +105,17 @@ func (f Format) String() string {
 	if f.Grouping {
 		s = "#,##0"
 	}
+	if f.Currency {
+		s = "¤" + s
+	}
 	if f.MaxDec > 0 {
 		s += "." + strings.Repeat("0", f.MinDec) + strings.Repeat("#", f.MaxDec-f.MinDec)
 	}
 	if f.Percent {
 		s += "%"
+	}
+	if f.Scale != NoScale {
+		s += " " + scaleWords[f.Scale]
 	}
 	return s
 }
@@ -83,15 +137,49 @@ func (f Format) Format(v float64) string {
 	return string(f.Append(buf[:0], v))
 }
 
-// Append appends v formatted with f to b, as Format writes it. Pages show
-// hundreds of numbers each; formatting into one buffer makes one string per
-// number rather than one for each of its parts.
+// Append appends v formatted with f to b as the page language "en" shows
+// a number, without its currency or scale (package locale adds those, in
+// any language). Pages show hundreds of numbers each; formatting into one
+// buffer makes one string per number rather than one for each of its parts.
 func (f Format) Append(b []byte, v float64) []byte {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	if !Finite(v) {
 		return append(b, "–"...)
 	}
+	var buf [40]byte
+	neg, intPart, frac := f.Digits(buf[:0], v)
+	if neg {
+		b = append(b, '-')
+	}
+	if f.Grouping {
+		b = appendGrouped(b, intPart)
+	} else {
+		b = append(b, intPart...)
+	}
+	if len(frac) > 0 {
+		b = append(b, '.')
+		b = append(b, frac...)
+	}
+	if f.Percent {
+		b = append(b, '%')
+	}
+	return b
+}
+
+// Digits rounds v as f shows it — times 100 for a percentage, half away
+// from zero at the last decimal shown — and returns its sign, the ASCII
+// digits of its whole part, and those of its fraction: trailing zeros
+// beyond MinDec dropped, MinDec digits at least. The digits are appended to
+// buf. A value that rounds to zero is never negative, so that 0.0 never
+// shows as -0.0. v must be finite.
+func (f Format) Digits(buf []byte, v float64) (neg bool, intPart, frac []byte) {
 	if f.Percent && math.IsInf(v*100, 0) {
-		return f.appendHugePercent(b, v)
+		// Beyond ±1.8e306, v·100 has no float64, but v is a whole number
+		// (as every float64 beyond 2^53 is), so v·100 is its digits and
+		// two zeros.
+		s := append(strconv.AppendFloat(buf, math.Abs(v), 'f', 0, 64), "00"...)
+		s = append(s, strings.Repeat("0", f.MinDec)...)
+		n := len(s) - f.MinDec
+		return v < 0, s[len(buf):n], s[n:]
 	}
 	if f.Percent {
 		v *= 100
@@ -101,54 +189,15 @@ func (f Format) Append(b []byte, v float64) []byte {
 	if math.IsInf(v*scale, 0) {
 		r = v
 	}
-	var num [32]byte
-	s := strconv.AppendFloat(num[:0], math.Abs(r), 'f', f.MaxDec, 64)
-	intPart, frac := s, s[len(s):]
+	s := strconv.AppendFloat(buf, math.Abs(r), 'f', f.MaxDec, 64)[len(buf):]
+	intPart, frac = s, s[len(s):]
 	if i := bytes.IndexByte(s, '.'); i >= 0 {
 		intPart, frac = s[:i], s[i+1:]
 	}
-	for len(frac) > 0 && frac[len(frac)-1] == '0' {
+	for len(frac) > f.MinDec && frac[len(frac)-1] == '0' {
 		frac = frac[:len(frac)-1]
 	}
-	if r < 0 {
-		b = append(b, '-')
-	}
-	if f.Grouping {
-		b = appendGrouped(b, intPart)
-	} else {
-		b = append(b, intPart...)
-	}
-	if len(frac) > 0 || f.MinDec > 0 {
-		b = append(b, '.')
-		b = append(b, frac...)
-		for n := len(frac); n < f.MinDec; n++ {
-			b = append(b, '0')
-		}
-	}
-	if f.Percent {
-		b = append(b, '%')
-	}
-	return b
-}
-
-// appendHugePercent appends v, which is beyond ±1.8e306, as a percentage:
-// v·100 has no float64, but v is a whole number (as every float64 beyond
-// 2^53 is), so v·100 is its digits and two zeros.
-func (f Format) appendHugePercent(b []byte, v float64) []byte {
-	digits := append(strconv.AppendFloat(nil, math.Abs(v), 'f', 0, 64), "00"...)
-	if v < 0 {
-		b = append(b, '-')
-	}
-	if f.Grouping {
-		b = appendGrouped(b, digits)
-	} else {
-		b = append(b, digits...)
-	}
-	if f.MinDec > 0 {
-		b = append(b, '.')
-		b = append(b, strings.Repeat("0", f.MinDec)...)
-	}
-	return append(b, '%')
+	return r < 0, intPart, frac
 }
 
 // appendGrouped appends digits with a comma before each group of three from

@@ -305,36 +305,3 @@ func formatWithStrings(f Format, v float64) string {
 	}
 	return b.String()
 }
-
-func TestCompact(t *testing.T) {
-	plain := Format{Grouping: true}
-	money := Format{Grouping: true, MinDec: 2, MaxDec: 2}
-	pct := Format{MinDec: 1, MaxDec: 1, Percent: true}
-	tests := []struct {
-		v    float64
-		f    Format
-		unit string
-		want string
-	}{
-		{88996008, plain, "USD", "$89.0m"},
-		{1234, plain, "orders", "1.2k orders"},
-		{999, plain, "orders", "999 orders"},
-		{950000, plain, "", "950.0k"},
-		{999960, plain, "", "1.0m"},
-		{-1234567, plain, "EUR", "-€1.2m"},
-		{-1234567, plain, "CHF", "-1.2m CHF"},
-		{4.5e9, plain, "GBP", "£4.5bn"},
-		{7.25e12, plain, "", "7.3tn"},
-		{12.5, money, "USD", "$12.50"},
-		{0.924, pct, "", "92.4%"},
-		{12345, pct, "", "1234500.0%"},
-	}
-	for _, tc := range tests {
-		if got := Compact(tc.v, true, tc.f, tc.unit); got != tc.want {
-			t.Errorf("Compact(%v, %v, %q) = %q; want %q", tc.v, tc.f, tc.unit, got, tc.want)
-		}
-	}
-	if got := Compact(0, false, plain, "USD"); got != "–" {
-		t.Errorf("missing: %q", got)
-	}
-}

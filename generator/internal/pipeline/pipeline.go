@@ -83,7 +83,7 @@ func Prepare(ctx context.Context, fsys fs.FS, opts Options, incremental bool) (*
 	if err != nil {
 		return s, err
 	}
-	if s.Theme, err = loadTheme(fsys, s.Result.Site.Theme); err != nil {
+	if s.Theme, err = loadTheme(fsys, s.Result.Site.Theme, s.Result.Site.Language); err != nil {
 		return s, err
 	}
 	if incremental {
@@ -148,8 +148,8 @@ func (o Options) validate() validate.Options {
 
 // loadTheme finds the theme called name, in the site in src or built in, and
 // parses its templates.
-func loadTheme(src fs.FS, name string) (*theme.Theme, error) {
-	th, err := theme.New(src, name, themes.Default())
+func loadTheme(src fs.FS, name, lang string) (*theme.Theme, error) {
+	th, err := theme.New(src, name, lang, themes.Default())
 	if err != nil {
 		return nil, err
 	}

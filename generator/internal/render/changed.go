@@ -4,8 +4,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/compare"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
 	"github.com/scorecard-dev/scorecard/generator/internal/view"
 )
 
@@ -73,7 +75,7 @@ func Slow(path string) bool {
 // downloads when downloads is true (the as-of period's): every is true when
 // all of them may differ.
 func changedPeriod(old, next *compute.Result, downloads bool) (paths []string, every bool) {
-	if *view.NewSite(next) != *view.NewSite(old) || old.AsOf != next.AsOf || old.Latest != next.Latest ||
+	if view.Facts(next) != view.Facts(old) || old.AsOf != next.AsOf || old.Latest != next.Latest ||
 		!slices.Equal(old.Periods, next.Periods) || old.Site != next.Site ||
 		len(old.Units) != len(next.Units) || len(old.Objectives) != len(next.Objectives) || len(old.Measures) != len(next.Measures) ||
 		len(old.Initiatives) != len(next.Initiatives) {
@@ -95,13 +97,13 @@ func changedPeriod(old, next *compute.Result, downloads bool) (paths []string, e
 	for i := range next.Objectives {
 		a, b := &old.Objectives[i], &next.Objectives[i]
 		d.objectives[i] = !sameObjective(a, b)
-		d.objectiveRows[i] = view.ScoreOf(a.Score, a.Status) != view.ScoreOf(b.Score, b.Status) || a.Outlook != b.Outlook
+		d.objectiveRows[i] = shown(a.Score, a.Status) != shown(b.Score, b.Status) || a.Outlook != b.Outlook
 		d.any = d.any || d.objectives[i]
 	}
 	for i := range next.Units {
 		a, b := &old.Units[i], &next.Units[i]
 		d.units[i] = !sameUnit(a, b)
-		d.unitScores[i] = view.ScoreOf(a.Score, a.Status) != view.ScoreOf(b.Score, b.Status)
+		d.unitScores[i] = shown(a.Score, a.Status) != shown(b.Score, b.Status)
 		d.any = d.any || d.units[i]
 	}
 	d.since = sinceChanged(old, next)
@@ -158,6 +160,12 @@ func sinceChanged(old, next *compute.Result) bool {
 		}
 	}
 	return false
+}
+
+// shown is a score as pages show it: to one decimal, in any language,
+// and its status.
+func shown(o model.Opt, s model.Status) view.Score {
+	return view.Score{Text: number.Score(o.V, o.OK), Status: s.String()}
 }
 
 // The comparisons of results compare every field; a test checks that they
@@ -258,11 +266,32 @@ func (d *dirty) page(p view.PageRef) bool {
 			return d.any || d.since
 		}
 		return d.since || d.unitPage(p.Unit)
+	case view.ComparePage:
+		return d.comparison(p.Compare)
+	case view.ComparisonsPage: // names and counts of units only
+		return false
 	}
 	// The exceptions list every red, missing or stale measure, every
 	// at-risk or red objective, and the initiatives behind schedule, over
 	// budget or with overdue milestones.
 	return slices.Contains(d.measures, true) || slices.Contains(d.objectives, true) || slices.Contains(d.initiatives, true)
+}
+
+// comparison: every page of a comparison, since the ranking orders them
+// all, reads the scores of every unit compared, of their perspectives and
+// of their measures, and their measures' values and status.
+func (d *dirty) comparison(s *compare.Set) bool {
+	for _, row := range s.Rows {
+		if d.units[row.Unit.Index] {
+			return true
+		}
+		for _, m := range row.Measures {
+			if m != nil && d.measures[m.Index] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // initiativePage: the initiative's result, and the rows of the objectives

@@ -36,7 +36,7 @@ name = "Grow"
 unit,measure,period,actual
 org,revenue,2026-09,95
 `)
-	th, err := theme.New(fstest.MapFS{}, "default", themes.Default())
+	th, err := theme.New(fstest.MapFS{}, "default", "en", themes.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -107,13 +107,16 @@ func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (
 				return
 			}
 		}
+		if !yield(searchJob(r, theme)) {
+			return
+		}
 		for _, b := range builders {
 			if !yield(scoresJob(b)) {
 				return
 			}
 		}
 	}
-	files := pages + len(statics) + downloads.n + len(builders)
+	files := pages + len(statics) + downloads.n + 1 + len(builders) // 1: the search index
 	if base := r.Site.BaseURL; base != "" {
 		all := jobs
 		jobs = func(yield func(job) bool) {
@@ -190,6 +193,9 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 	if want[SiteCSVPath] {
 		jobs = append(jobs, downloads.site)
 	}
+	if want[SearchIndexPath] {
+		jobs = append(jobs, searchJob(r, theme))
+	}
 	for _, b := range view.Builders(r, theme) {
 		if want[b.Prefix()+ScoresPath] {
 			jobs = append(jobs, scoresJob(b))
@@ -211,6 +217,15 @@ func wantsUnder(paths []string, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// SearchIndexPath is the search box's index (view.SearchIndex), one for
+// every review period: their pages have the same paths.
+const SearchIndexPath = view.SearchIndexPath
+
+// searchJob writes the search box's index, in the language of t.
+func searchJob(r *compute.Result, t *theme.Theme) job {
+	return job{path: SearchIndexPath, make: func() ([]byte, error) { return view.SearchIndex(r.Site, t.Words()), nil }}
 }
 
 // job makes one output file.
@@ -292,12 +307,25 @@ func runStream(j job, out StreamOutput) (err error) {
 // periodPageJobs are the jobs that render the pages refs of every review
 // period, each page in all the periods one after the other: what they
 // share (a measure's table) is then made once and held only while they
-// are made.
+// are made. The comparison pages, the last of refs, rank each period's own
+// results, so each period's are its own refs (view.ComparePages).
 func periodPageJobs(builders []*view.Builder, pr *pager, refs []view.PageRef) iter.Seq[job] {
 	return func(yield func(job) bool) {
-		for _, p := range refs {
+		compares := make([][]view.PageRef, len(builders))
+		for i, b := range builders {
+			compares[i] = view.ComparePages(b.Result())
+		}
+		shared := refs[:len(refs)-len(compares[0])]
+		for _, p := range shared {
 			for _, b := range builders {
 				if !yield(pageJob(b, pr, p)) {
+					return
+				}
+			}
+		}
+		for k := range compares[0] {
+			for i, b := range builders {
+				if !yield(pageJob(b, pr, compares[i][k])) {
 					return
 				}
 			}

@@ -4,17 +4,28 @@ import (
 	"fmt"
 	"html/template"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
-// funcs are the template functions a theme can use. Each has an example in
-// funcs_test.go that is rendered and checked.
+// funcs are the template functions a theme can use that do not depend on
+// the language. Each has an example in funcs_test.go that is rendered and
+// checked.
 var funcs = template.FuncMap{
-	"dict":        dict,
-	"statusLabel": statusLabel,
-	"statusIcon":  statusIcon,
-	"trendLabel":  trendLabel,
-	"trendIcon":   trendIcon,
+	"dict":       dict,
+	"statusIcon": statusIcon,
+	"trendIcon":  trendIcon,
+}
+
+// wordFuncs are the template functions that speak the site's language:
+// T, a message of the translations, and the words for a status and a
+// trend.
+func wordFuncs(w *i18n.Catalog) template.FuncMap {
+	return template.FuncMap{
+		"T":           w.T,
+		"statusLabel": func(s string) string { return StatusLabel(w, s) },
+		"trendLabel":  func(t string) string { return TrendLabel(w, t) },
+	}
 }
 
 // dict builds a map from key, value pairs, to pass several values to a partial.
@@ -33,8 +44,11 @@ func dict(kv ...any) (map[string]any, error) {
 	return m, nil
 }
 
-// statusLabel names a status in words, so that it never rests on colour alone.
-func statusLabel(s string) string { return parseStatus(s).Label() }
+// StatusLabel names a status in words, so that it never rests on colour
+// alone: the message status_<status>.
+func StatusLabel(w *i18n.Catalog, s string) string {
+	return w.Text("status_" + parseStatus(s).String())
+}
 
 // statusIcon gives each status its own shape as well as its colour.
 func statusIcon(s string) string { return parseStatus(s).Icon() }
@@ -49,16 +63,13 @@ func parseStatus(s string) model.Status {
 	return model.None
 }
 
-func trendLabel(t string) string {
+// TrendLabel names a trend in words: the message trend_<trend>.
+func TrendLabel(w *i18n.Catalog, t string) string {
 	switch t {
-	case "improving":
-		return "Improving"
-	case "worsening":
-		return "Worsening"
-	case "flat":
-		return "Flat"
+	case "improving", "worsening", "flat":
+		return w.Text("trend_" + t)
 	}
-	return "No trend"
+	return w.Text("trend_none")
 }
 
 func trendIcon(t string) string {

@@ -4,25 +4,44 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/scorecard-dev/scorecard/themes"
 )
 
-// TestFuncExamples renders one example of every template function.
+// TestFuncExamples renders one example of every template function, those
+// that speak a language in German.
 func TestFuncExamples(t *testing.T) {
 	examples := map[string][2]string{
 		"dict":        {`{{ $d := dict "a" 1 "b" "x" }}{{ $d.a }}{{ $d.b }}`, "1x"},
-		"statusLabel": {`{{ statusLabel "amber" }} {{ statusLabel "none" }}`, "Amber No data"},
+		"statusLabel": {`{{ statusLabel "amber" }} {{ statusLabel "none" }}`, "Gelb Keine Daten"},
 		"statusIcon":  {`{{ statusIcon "green" }}{{ statusIcon "amber" }}{{ statusIcon "red" }}{{ statusIcon "none" }}`, "●▲■○"},
-		"trendLabel":  {`{{ trendLabel "worsening" }}`, "Worsening"},
+		"trendLabel":  {`{{ trendLabel "worsening" }}`, "Verschlechtert sich"},
 		"trendIcon":   {`{{ trendIcon "improving" }}{{ trendIcon "flat" }}`, "↗→"},
+		"T":           {`{{ T "nav_pack" }} · {{ T "measures_missing" 1200 }} · <a title="{{ T "stale_title" "period" "Mai 2026" }}">`, `Vorstandsbericht · 1.200 Kennzahlen ohne Wert · <a title="Der neueste Istwert stammt aus Mai 2026">`},
 	}
-	for name := range funcs {
+	th, err := New(fstest.MapFS{}, "default", "de", themes.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := th.Parse(); err != nil {
+		t.Fatal(err)
+	}
+	all := template.FuncMap{}
+	for name, f := range funcs {
+		all[name] = f
+	}
+	for name, f := range wordFuncs(th.Words()) {
+		all[name] = f
+	}
+	for name := range all {
 		ex, ok := examples[name]
 		if !ok {
 			t.Errorf("template function %s has no example", name)
 			continue
 		}
 		var b strings.Builder
-		tpl := template.Must(template.New(name).Funcs(funcs).Parse(ex[0]))
+		tpl := template.Must(template.New(name).Funcs(all).Parse(ex[0]))
 		if err := tpl.Execute(&b, nil); err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -51,5 +70,25 @@ func TestCachedPartial(t *testing.T) {
 	}
 	if runs != 3 {
 		t.Errorf("the partial ran %d times; want 3 (twice cached, once by template)", runs)
+	}
+}
+
+// TestInlineMessages puts messages without placeholders into a template's
+// text where plain HTML escaping is what html/template would do there, and
+// leaves every other {{T}} to run.
+func TestInlineMessages(t *testing.T) {
+	th, err := New(fstest.MapFS{}, "default", "en", themes.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := th.Parse(); err != nil {
+		t.Fatal(err)
+	}
+	src := `<p>{{T "nav_pack"}}</p><a title="{{T "objective_no_leading"}}" href="{{T "nav_pack"}}">` +
+		`{{T "footer_rows" 2}}</a><script>var s = "{{T "nav_pack"}}";</script><b style="x: {{T "nav_pack"}}">{{ T "nav_pack" }}</b>`
+	want := `<p>Board pack</p><a title="This objective drives others but has no leading measure: nothing on it moves before its results do. Give it a measure of kind &#34;leading&#34;." href="{{T "nav_pack"}}">` +
+		`{{T "footer_rows" 2}}</a><script>var s = "{{T "nav_pack"}}";</script><b style="x: {{T "nav_pack"}}">{{ T "nav_pack" }}</b>`
+	if got := inlineMessages(src, th.Words()); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

@@ -1,6 +1,7 @@
-// Package theme reads a site's theme — its templates (layouts/) and the
-// files copied as they are (static/) — over the built-in default theme, and
-// parses the templates with the functions they may use.
+// Package theme reads a site's theme — its templates (layouts/), its
+// translations (i18n/) and the files copied as they are (static/) — over
+// the built-in default theme, and parses the templates with the functions
+// they may use, in the site's language.
 package theme
 
 import (
@@ -15,24 +16,40 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
+	"github.com/scorecard-dev/scorecard/generator/internal/locale"
+	"github.com/scorecard-dev/scorecard/themes"
 )
 
 // Theme is a theme's files: the site's themes/<name>/ folder, when it has one,
-// over the built-in default theme, file by file.
+// over the built-in default theme, file by file, and its translations in
+// the site's language, message by message.
 type Theme struct {
+	name   string
+	lang   string
 	layers []fs.FS // first match wins
 	tpls   map[string]*template.Template
 	cached map[string]func(name string, v any) (template.HTML, error) // by page kind
+	words  *i18n.Catalog
 }
 
-// Parse parses the theme's templates; rendering does it when it has not
-// been done.
-func (t *Theme) Parse() error {
+// Parse reads the theme's translations and parses its templates; rendering
+// does it when it has not been done.
+func (t *Theme) Parse() error { return t.parse(true) }
+
+// parse is Parse; inline says whether messages without placeholders are
+// put into the templates' text before they are parsed (inlineMessages).
+func (t *Theme) parse(inline bool) error {
 	if t.tpls != nil {
 		return nil
 	}
-	tpls, cached, err := t.templates()
+	words, err := t.catalog()
+	if err != nil {
+		return err
+	}
+	t.words = words
+	tpls, cached, err := t.templates(inline)
 	if err != nil {
 		return fmt.Errorf("theme: %w", err)
 	}
@@ -40,11 +57,11 @@ func (t *Theme) Parse() error {
 	return nil
 }
 
-// New returns the theme called name: site is the source folder and
-// builtin the default theme. A theme other than "default" must exist in the
-// site's themes/ folder.
-func New(site fs.FS, name string, builtin fs.FS) (*Theme, error) {
-	t := &Theme{}
+// New returns the theme called name for pages in the language lang: site
+// is the source folder and builtin the default theme. A theme other than
+// "default" must exist in the site's themes/ folder.
+func New(site fs.FS, name, lang string, builtin fs.FS) (*Theme, error) {
+	t := &Theme{name: name, lang: lang}
 	dir := path.Join("themes", name)
 	fi, err := fs.Stat(site, dir)
 	switch {
@@ -60,6 +77,42 @@ func New(site fs.FS, name string, builtin fs.FS) (*Theme, error) {
 	t.layers = append(t.layers, builtin)
 	return t, nil
 }
+
+// catalog reads the translations of the theme's language: for the base
+// language and then each of the tag's (de, de-CH), the built-in file and
+// then the site's, each over the ones before it message by message.
+func (t *Theme) catalog() (*i18n.Catalog, error) {
+	var files []i18n.File
+	for _, lang := range i18n.Languages(t.lang) {
+		for i := len(t.layers) - 1; i >= 0; i-- {
+			name := "i18n/" + lang + ".toml"
+			src, err := fs.ReadFile(t.layers[i], name)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			where := "themes/" + t.name + "/" + name
+			if i == len(t.layers)-1 {
+				where = "themes/default/" + name + " (built in)"
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", where, err)
+			}
+			files = append(files, i18n.File{Name: where, Lang: lang, Src: src})
+		}
+	}
+	return i18n.Load(files, locale.New(t.lang))
+}
+
+// BuiltinWords are the built-in default theme's messages in the language
+// lang, without any site's.
+func BuiltinWords(lang string) (*i18n.Catalog, error) {
+	t := &Theme{name: "default", lang: lang, layers: []fs.FS{themes.Default()}}
+	return t.catalog()
+}
+
+// Words are the theme's messages in the site's language. The theme must be
+// parsed.
+func (t *Theme) Words() *i18n.Catalog { return t.words }
 
 // ReadFile returns the file name from the first layer that has it.
 func (t *Theme) ReadFile(name string) ([]byte, error) {
@@ -111,18 +164,25 @@ func (t *Theme) Files(dir string) ([]string, error) {
 
 // PageKinds are the page templates of a theme, each in
 // layouts/<kind>.html, each defining "main" for layouts/baseof.html.
-var PageKinds = []string{"home", "unit", "objective", "measure", "initiatives", "initiative", "exceptions", "alignment", "changes", "glossary"}
+var PageKinds = []string{"home", "unit", "objective", "measure", "initiatives", "initiative", "exceptions", "alignment", "changes", "glossary", "compare", "comparisons"}
 
 // templates parses the theme's layouts: one template set per page kind, each
 // holding baseof.html, every partial and the kind's own file.
-func (t *Theme) templates() (map[string]*template.Template, map[string]func(string, any) (template.HTML, error), error) {
-	base := template.New("baseof.html").Funcs(funcs)
-	base.Funcs(template.FuncMap{"cached": cachedPartial(base)}) // each set below binds its own
-	src, err := t.ReadFile("layouts/baseof.html")
+func (t *Theme) templates(inline bool) (map[string]*template.Template, map[string]func(string, any) (template.HTML, error), error) {
+	read := func(name string) (string, error) {
+		src, err := t.ReadFile(name)
+		if err != nil || !inline {
+			return string(src), err
+		}
+		return inlineMessages(string(src), t.words), nil
+	}
+	base := template.New("baseof.html").Funcs(funcs).Funcs(wordFuncs(t.words))
+	base.Funcs(template.FuncMap{"cached": cachedPartial(base), "partial": partial(base)}) // each set below binds its own
+	src, err := read("layouts/baseof.html")
 	if err != nil {
 		return nil, nil, err
 	}
-	if _, err := base.Parse(string(src)); err != nil {
+	if _, err := base.Parse(src); err != nil {
 		return nil, nil, err
 	}
 	partials, err := t.Files("layouts/partials")
@@ -133,11 +193,11 @@ func (t *Theme) templates() (map[string]*template.Template, map[string]func(stri
 		if !strings.HasSuffix(p, ".html") {
 			continue
 		}
-		src, err := t.ReadFile(p)
+		src, err := read(p)
 		if err != nil {
 			return nil, nil, err
 		}
-		if _, err := base.New(path.Base(p)).Parse(string(src)); err != nil {
+		if _, err := base.New(path.Base(p)).Parse(src); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -148,18 +208,18 @@ func (t *Theme) templates() (map[string]*template.Template, map[string]func(stri
 	if err != nil {
 		return nil, nil, err
 	}
-	src, err = t.ReadFile("layouts/pack.html")
+	src, err = read("layouts/pack.html")
 	if err != nil {
 		return nil, nil, err
 	}
-	if _, err := pack.New("pack.html").Parse(string(src)); err != nil {
+	if _, err := pack.New("pack.html").Parse(src); err != nil {
 		return nil, nil, err
 	}
 	cached["pack"] = cachedPartial(pack)
-	pack.Funcs(template.FuncMap{"cached": cached["pack"]})
+	pack.Funcs(template.FuncMap{"cached": cached["pack"], "partial": partial(pack)})
 	out["pack"] = pack
 	for _, kind := range PageKinds {
-		src, err := t.ReadFile("layouts/" + kind + ".html")
+		src, err := read("layouts/" + kind + ".html")
 		if err != nil {
 			return nil, nil, err
 		}
@@ -168,8 +228,8 @@ func (t *Theme) templates() (map[string]*template.Template, map[string]func(stri
 			return nil, nil, err
 		}
 		cached[kind] = cachedPartial(tpl)
-		tpl.Funcs(template.FuncMap{"cached": cached[kind]})
-		if _, err := tpl.New(kind + ".html").Parse(string(src)); err != nil {
+		tpl.Funcs(template.FuncMap{"cached": cached[kind], "partial": partial(tpl)})
+		if _, err := tpl.New(kind + ".html").Parse(src); err != nil {
 			return nil, nil, err
 		}
 		out[kind] = tpl
@@ -207,6 +267,18 @@ func cachedPartial(set *template.Template) func(name string, v any) (template.HT
 		h := template.HTML(b.String())
 		cache.Store(k, h)
 		return h, nil
+	}
+}
+
+// partial returns the template function partial: {{partial "link" .}} is
+// the output of the partial as HTML, to pass to another function (T takes
+// it as a placeholder's value). Unlike cached, it keeps nothing: for values
+// that do not repeat.
+func partial(set *template.Template) func(name string, v any) (template.HTML, error) {
+	return func(name string, v any) (template.HTML, error) {
+		var b strings.Builder
+		err := set.ExecuteTemplate(&b, name, v)
+		return template.HTML(b.String()), err
 	}
 }
 

@@ -191,6 +191,9 @@ func (d *decoder) walkValue(rv reflect.Value, data any, path string, limit int) 
 			d.typeError(path, "a string", data)
 			return false
 		}
+		// A multi-line string keeps the line ends of its file: those of one
+		// saved on Windows are CRLF, which is a line end like any other.
+		s = strings.ReplaceAll(s, "\r\n", "\n")
 		if n := utf8.RuneCountInString(s); limit > 0 && n > limit {
 			d.dl.Errorf(d.loc.Pos(path), "%s %q is %d characters long, more than the %d allowed: shorten it", LastKey(path), s, n, limit)
 			return false

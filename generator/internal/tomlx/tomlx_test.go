@@ -278,6 +278,20 @@ func TestHiddenRune(t *testing.T) {
 	}
 }
 
+// TestDecodeMultilineCRLF: a multi-line string of a file saved with
+// Windows line ends (a unit's vision or strategy) holds CRLF at each line
+// break, which is a line end and reads as "\n"; a carriage return on its
+// own is still refused.
+func TestDecodeMultilineCRLF(t *testing.T) {
+	f, errs := decode(t, "name = \"\"\"\r\nWin on service:\r\n- ship on time\r\n\"\"\"\r\n")
+	if len(errs) > 0 || f.Name != "Win on service:\n- ship on time\n" {
+		t.Errorf("name %q, errors %q", f.Name, errs)
+	}
+	if _, errs := decode(t, "name = \"a\\rb\"\n"); len(errs) != 1 || !strings.Contains(errs[0], "U+000D") {
+		t.Errorf("a lone carriage return: %q", errs)
+	}
+}
+
 // TestDecodeQuotesAtMost80Characters: a long key or value is quoted by its
 // first 80 characters, whichever way the message comes about.
 func TestDecodeQuotesAtMost80Characters(t *testing.T) {

@@ -15,10 +15,10 @@ import (
 
 // defaultPerspectives are the four of Kaplan and Norton, top of the map first.
 var defaultPerspectives = []model.Perspective{
-	{ID: "financial", Name: "Financial", Weight: 1},
-	{ID: "customer", Name: "Customer", Weight: 1},
-	{ID: "internal", Name: "Internal Process", Weight: 1},
-	{ID: "learning", Name: "Learning & Growth", Weight: 1},
+	{ID: "financial", Name: "Financial", Weight: 1, Default: true},
+	{ID: "customer", Name: "Customer", Weight: 1, Default: true},
+	{ID: "internal", Name: "Internal Process", Weight: 1, Default: true},
+	{ID: "learning", Name: "Learning & Growth", Weight: 1, Default: true},
 }
 
 var languagePattern = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -31,13 +31,14 @@ func (v *validator) config(opts Options) *model.Site {
 		loc = tomlx.Locate(load.ConfigFile, "")
 	}
 	s := &model.Site{
-		Title:     c.Title,
-		Language:  or(c.Language, "en"),
-		Theme:     or(c.Theme, "default"),
-		Frequency: period.Monthly,
-		Calendar:  period.Calendar{FYStart: 1},
-		Basis:     model.PeriodBasis,
-		AmberBand: 0.10,
+		Title:       c.Title,
+		Language:    or(c.Language, "en"),
+		Theme:       or(c.Theme, "default"),
+		Frequency:   period.Monthly,
+		Calendar:    period.Calendar{FYStart: 1},
+		Basis:       model.PeriodBasis,
+		AmberBand:   0.10,
+		MaxMeasures: DefaultMaxMeasures,
 	}
 	if !languagePattern.MatchString(s.Language) {
 		v.dl.Errorf(loc.Pos("language"), "language %q is not a language tag such as en or en-GB", s.Language)
@@ -76,6 +77,13 @@ func (v *validator) config(opts Options) *model.Site {
 			v.dl.Errorf(loc.Pos("scoring.amber_band"), "amber_band %v is not a fraction between 0 and 1 (0.10 means 10%% of the target)", b)
 		} else {
 			s.AmberBand = b
+		}
+	}
+	if n := c.CriticalFew.MaxMeasures; n != nil {
+		if *n < 0 {
+			v.dl.Errorf(loc.Pos("critical_few.max_measures"), "max_measures %d is not a number of measures (0 turns the check off)", *n)
+		} else {
+			s.MaxMeasures = *n
 		}
 	}
 	s.BaseURL = v.baseURL(loc, c.BaseURL, opts.BaseURL)

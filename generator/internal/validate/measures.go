@@ -7,6 +7,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/formula"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
+	"github.com/scorecard-dev/scorecard/generator/internal/locale"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
@@ -24,6 +25,7 @@ func (v *validator) measure(s *model.Site, loc *tomlx.Locator, p string, src *lo
 	seen[src.ID] = true
 	m := &model.Measure{
 		ID: src.ID, Name: src.Name, DisplayUnit: src.Unit,
+		Description: src.Description, Source: src.Source, Owner: src.Owner,
 		Format: number.DefaultFormat,
 		Freq:   s.Frequency,
 		Basis:  s.Basis,
@@ -38,6 +40,16 @@ func (v *validator) measure(s *model.Site, loc *tomlx.Locator, p string, src *lo
 			v.dl.Errorf(loc.Pos(p+".format"), "%v", err)
 		}
 		m.Format = f
+		if f.Currency && !locale.IsCurrency(src.Unit) {
+			v.dl.Errorf(loc.Pos(p+".format"), "format %q shows the unit as a currency (¤), but unit %q is not a currency code such as USD or EUR", src.Format, src.Unit)
+		}
+	}
+	if src.Kind != "" {
+		k, err := model.ParseKind(src.Kind)
+		if err != nil {
+			v.dl.Errorf(loc.Pos(p+".kind"), "kind %v", err)
+		}
+		m.Kind = k
 	}
 	if src.Polarity == "" {
 		v.dl.Errorf(loc.Pos(p), "%s has no polarity (higher | lower | range)", what)

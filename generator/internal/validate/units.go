@@ -83,6 +83,7 @@ func (v *validator) units(s *model.Site) {
 	}
 	for _, us := range ordered {
 		v.computed(us)
+		v.criticalFew(s, us)
 	}
 }
 
@@ -116,6 +117,7 @@ func (v *validator) unit(f *load.UnitFile, byID map[string]*load.UnitFile) *mode
 	v.required(f.Loc, "name", c.Name, describe("unit", id))
 	return &model.Unit{
 		ID: id, Name: c.Name, Owner: c.Owner, Mission: c.Mission,
+		Vision: markdown(c.Vision), Strategy: markdown(c.Strategy),
 		Dir: f.Dir, File: f.File,
 	}
 }
@@ -235,4 +237,12 @@ func exampleLiteral(f period.Freq) string {
 		return "2026"
 	}
 	return "2026-09"
+}
+
+// markdown is the Markdown of a text key, nil when it is not set.
+func markdown(s string) []byte {
+	if s == "" {
+		return nil
+	}
+	return []byte(s)
 }

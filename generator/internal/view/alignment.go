@@ -1,6 +1,7 @@
 package view
 
 import (
+	"github.com/scorecard-dev/scorecard/generator/internal/chart"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
@@ -54,7 +55,7 @@ func (b *Builder) alignmentView(path string) *AlignmentView {
 		au := AlignmentUnit{
 			Anchor: alignmentAnchor(u),
 			Unit:   Link{Text: u.Name, Href: here + unitPath(u)},
-			Score:  ScoreOf(ur.Score, ur.Status),
+			Score:  b.score(ur.Score, ur.Status),
 		}
 		for _, c := range u.Children {
 			au.Children = append(au.Children, Link{Text: c.Name, Href: here + unitPath(c)})
@@ -69,8 +70,8 @@ func (b *Builder) alignmentView(path string) *AlignmentView {
 				or := b.r.Objective(o)
 				ao := AlignedObjective{
 					Link:        Link{Text: o.Name, Href: here + objectivePath(o)},
-					Perspective: pr.Perspective.Name,
-					Score:       ScoreOf(or.Score, or.Status),
+					Perspective: chart.PerspectiveName(b.w, pr.Perspective),
+					Score:       b.score(or.Score, or.Status),
 				}
 				for _, s := range o.SupportedBy {
 					ao.Supporters = append(ao.Supporters, b.supporter(here, s))
@@ -91,19 +92,19 @@ func (b *Builder) supporter(here string, o *model.Objective) SupporterRow {
 	return SupporterRow{
 		Link:  Link{Text: o.Name, Href: here + objectivePath(o)},
 		Unit:  Link{Text: o.Unit.Name, Href: here + unitPath(o.Unit)},
-		Score: ScoreOf(or.Score, or.Status),
+		Score: b.score(or.Score, or.Status),
 	}
 }
 
 // alignmentLink is where a unit page points on the alignment page: to the
 // unit's own section when units report to it, else to its parent's, where
 // its objectives appear as support; none for a unit alone.
-func alignmentLink(path string, u *model.Unit) *Link {
+func (b *Builder) alignmentLink(path string, u *model.Unit) *Link {
 	switch {
 	case len(u.Children) > 0:
-		return &Link{Text: "How the units below support these objectives", Href: rel(path) + alignmentPath + "#" + alignmentAnchor(u)}
+		return &Link{Text: b.w.Text("align_link_children"), Href: rel(path) + alignmentPath + "#" + alignmentAnchor(u)}
 	case u.Parent != nil:
-		return &Link{Text: "How these objectives support " + u.Parent.Name, Href: rel(path) + alignmentPath + "#" + alignmentAnchor(u.Parent)}
+		return &Link{Text: b.w.Text("align_link_parent", "unit", u.Parent.Name), Href: rel(path) + alignmentPath + "#" + alignmentAnchor(u.Parent)}
 	}
 	return nil
 }

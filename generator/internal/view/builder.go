@@ -1,24 +1,36 @@
 package view
 
 import (
+	"sync"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/chart"
+	"github.com/scorecard-dev/scorecard/generator/internal/compare"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
+	"github.com/scorecard-dev/scorecard/generator/internal/locale"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
-// A Builder makes the views of one result: the as-of period's, whose pages
-// are at the root of the output, or a past review period's, whose pages are
-// the same under PeriodDir.
+// A Builder makes the views of one result, in the language of its theme's
+// words: the as-of period's, whose pages are at the root of the output, or
+// a past review period's, whose pages are the same under PeriodDir.
 type Builder struct {
 	r       *compute.Result
 	site    *SiteView
 	theme   *theme.Theme
+	w       *i18n.Catalog
+	loc     *locale.Locale
+	names   *locale.PeriodNames
+	words   *chart.Words
 	prefix  string   // "" or PeriodDir(p): where the period's pages are
 	reviews []review // every review period published, newest first
 	// compact is true for the board pack's views: large numbers in its
-	// scorecards are compact (number.Compact).
+	// scorecards are compact (compact).
 	compact bool
-	shared  *shared // what the pages of the periods share
+	shared  *shared               // what the pages of the periods share
+	sets    func() []*compare.Set // the comparisons, made once when a page asks
 }
 
 // review is a published review period: its folder and its names.
@@ -29,8 +41,8 @@ type review struct {
 	result *compute.Result
 }
 
-// NewBuilder returns the builder of r's views, for the templates of t: the
-// pages of the as-of period, at the root.
+// NewBuilder returns the builder of r's views, for the templates of t,
+// which must be parsed: the pages of the as-of period, at the root.
 func NewBuilder(r *compute.Result, t *theme.Theme) *Builder {
 	return Builders(r, t)[0]
 }
@@ -38,10 +50,13 @@ func NewBuilder(r *compute.Result, t *theme.Theme) *Builder {
 // Builders returns the builders of the as-of period of r and of each of its
 // past review periods, newest first.
 func Builders(r *compute.Result, t *theme.Theme) []*Builder {
+	w := t.Words()
+	names := Periods(r, w)
+	words := chart.NewWords(w, names)
 	results := append([]*compute.Result{r}, r.Past...)
 	reviews := make([]review, len(results))
 	for i, x := range results {
-		reviews[i] = review{name: r.Site.Calendar.Name(x.AsOf), code: x.AsOf.String(), result: x}
+		reviews[i] = review{name: names.Name(x.AsOf), code: x.AsOf.String(), result: x}
 		if i > 0 {
 			reviews[i].prefix = PeriodDir(x.AsOf.String())
 		}
@@ -49,8 +64,10 @@ func Builders(r *compute.Result, t *theme.Theme) []*Builder {
 	out := make([]*Builder, len(results))
 	sh := newShared(r, len(results))
 	for i, x := range results {
-		out[i] = &Builder{r: x, site: NewSite(x), theme: t, prefix: reviews[i].prefix, reviews: reviews, shared: sh}
+		out[i] = &Builder{r: x, site: NewSite(x, w), theme: t, w: w, loc: w.Locale(), names: names, words: words,
+			prefix: reviews[i].prefix, reviews: reviews, shared: sh}
 		out[i].site.Past = i > 0
+		out[i].sets = sync.OnceValue(func() []*compare.Set { return compare.Sets(x) })
 	}
 	return out
 }
@@ -69,28 +86,46 @@ func (b *Builder) Prefix() string { return b.prefix }
 // Result is the result the builder's views show.
 func (b *Builder) Result() *compute.Result { return b.r }
 
-// NewSite is what every page of r shows.
-func NewSite(r *compute.Result) *SiteView {
-	cal := r.Site.Calendar
+// Periods names the periods of r in the language of w.
+func Periods(r *compute.Result, w *i18n.Catalog) *locale.PeriodNames {
+	return w.Locale().Periods(r.Site.Calendar, func(year string) string { return w.Text("fiscal_year", "year", year) })
+}
+
+// NewSite is what every page of r shows, in the language of w.
+func NewSite(r *compute.Result, w *i18n.Catalog) *SiteView {
+	names := Periods(r, w)
+	f := Facts(r)
 	sv := &SiteView{
-		Title: r.Site.Title, Lang: r.Site.Language,
-		AsOf: cal.Name(r.AsOf), AsOfCode: r.AsOf.String(),
-		Rows: r.Data.Rows, Policy: theme.ContentPolicy(nil, nil),
+		Title: r.Site.Title, Lang: r.Site.Language, Dir: w.Locale().Dir(),
+		AsOf: names.Name(r.AsOf), AsOfCode: r.AsOf.String(),
+		Rows: f.Rows, Stale: f.Stale, Missing: f.Missing, Policy: theme.ContentPolicy(nil, nil),
 	}
 	if !r.Latest.IsZero() {
-		sv.Latest = cal.Name(r.Latest)
+		sv.Latest = names.Name(r.Latest)
 	}
+	sv.Freshness = Freshness{Latest: sv.Latest, Stale: sv.Stale, Missing: sv.Missing}
+	return sv
+}
+
+// SiteFacts are what SiteView shows of a result, in any language.
+type SiteFacts struct {
+	AsOf, Latest         period.Period
+	Rows, Stale, Missing int
+}
+
+// Facts are the site facts of r.
+func Facts(r *compute.Result) SiteFacts {
+	f := SiteFacts{AsOf: r.AsOf, Latest: r.Latest, Rows: r.Data.Rows}
 	for i := range r.Measures {
 		mr := &r.Measures[i]
 		switch {
 		case !mr.Value.OK:
-			sv.Missing++
+			f.Missing++
 		case mr.Stale:
-			sv.Stale++
+			f.Stale++
 		}
 	}
-	sv.Freshness = Freshness{Latest: sv.Latest, Stale: sv.Stale, Missing: sv.Missing}
-	return sv
+	return f
 }
 
 // The kinds of page, each with its template layouts/<kind>.html.
@@ -105,6 +140,8 @@ const (
 	AlignmentPage   = "alignment"
 	ChangesPage     = "changes" // since the last review: the organisation's (Unit nil) or a unit's
 	GlossaryPage    = "glossary"
+	ComparePage     = "compare"     // a page of a comparison of units
+	ComparisonsPage = "comparisons" // the list of comparisons
 )
 
 // A PageRef names a page of the site and what it is about.
@@ -115,6 +152,10 @@ type PageRef struct {
 	Objective  *model.Objective
 	Measure    *model.Measure
 	Initiative *model.Initiative
+	// Compare is the comparison a ComparePage shows, and PageNumber which
+	// of its pages, from 1.
+	Compare    *compare.Set
+	PageNumber int
 }
 
 // Pages lists every page of r's site but the board pack, in the order a
@@ -140,7 +181,16 @@ func Pages(r *compute.Result) []PageRef {
 	if hasCascade(r) {
 		out = append(out, PageRef{Path: alignmentPath, Kind: AlignmentPage})
 	}
-	return append(out, PageRef{Path: changesPath, Kind: ChangesPage}, PageRef{Path: glossaryPath, Kind: GlossaryPage})
+	out = append(out, PageRef{Path: changesPath, Kind: ChangesPage}, PageRef{Path: glossaryPath, Kind: GlossaryPage})
+	return append(out, ComparePages(r)...)
+}
+
+// ComparePages are the comparison pages of Pages, its last ones. A review
+// period has as many as any other (its sets and their units are the
+// site's), but each ranks its own period's results: a page of one period
+// is not a page of another.
+func ComparePages(r *compute.Result) []PageRef {
+	return comparePageRefs(compare.Sets(r))
 }
 
 // Page is the view of the page p.
@@ -149,8 +199,9 @@ func (b *Builder) Page(p PageRef) *Page {
 	case HomePage:
 		home := b.unitView(p.Path, p.Unit)
 		home.Tree = b.tree(p.Path)
+		home.Comparisons = rel(p.Path) + comparisonsPath
 		if hasCascade(b.r) {
-			home.Cascade = &Link{Text: "How objectives align across the units", Href: rel(p.Path) + alignmentPath}
+			home.Cascade = &Link{Text: b.w.Text("cascade_link"), Href: rel(p.Path) + alignmentPath}
 		}
 		return b.page(p.Path, p.Unit.Name, "scorecard", home)
 	case UnitPage:
@@ -168,25 +219,35 @@ func (b *Builder) Page(p PageRef) *Page {
 		pg.Crumbs = append(crumbs(p.Path, p.Unit), Link{Text: m.Objective.Name, Href: rel(p.Path) + objectivePath(m.Objective)}, Link{Text: m.Name})
 		return pg
 	case InitiativesPage:
-		return b.page(p.Path, "Initiatives", "initiatives", b.initiativesView(p.Path))
+		return b.page(p.Path, b.w.Text("init_title"), "initiatives", b.initiativesView(p.Path))
 	case AlignmentPage:
-		return b.page(p.Path, "Alignment", "scorecard", b.alignmentView(p.Path))
+		return b.page(p.Path, b.w.Text("align_title"), "scorecard", b.alignmentView(p.Path))
+	case ComparePage:
+		v := b.compareView(p.Path, p.Compare, p.PageNumber)
+		pg := b.page(p.Path, v.Title, "compare", v)
+		pg.Crumbs = []Link{{Text: b.w.Text("nav_compare"), Href: rel(p.Path) + comparisonsPath}, {Text: v.Title}}
+		if v.Pages > 1 {
+			pg.Title = b.w.Text("compare_title_page", "title", v.Title, "page", v.Page)
+		}
+		return pg
+	case ComparisonsPage:
+		return b.page(p.Path, b.w.Text("compare_title"), "compare", b.comparisonsView(p.Path))
 	case InitiativePage:
 		in := p.Initiative
 		pg := b.page(p.Path, in.Name, "initiatives", b.initiativePage(p.Path, in))
-		pg.Crumbs = []Link{{Text: "Initiatives", Href: rel(p.Path) + initiativesPath}, {Text: in.Unit.Name, Href: rel(p.Path) + initiativesPath + "#u-" + in.Unit.ID}, {Text: in.Name}}
+		pg.Crumbs = []Link{{Text: b.w.Text("init_title"), Href: rel(p.Path) + initiativesPath}, {Text: in.Unit.Name, Href: rel(p.Path) + initiativesPath + "#u-" + in.Unit.ID}, {Text: in.Name}}
 		return pg
 	case GlossaryPage:
-		return b.page(p.Path, "Glossary", "", nil)
+		return b.page(p.Path, b.w.Text("glossary_title"), "", nil)
 	case ChangesPage:
 		if p.Unit == nil {
-			return b.page(p.Path, "Since the last review", "changes", b.changesView(p.Path, nil))
+			return b.page(p.Path, b.w.Text("changes_title"), "changes", b.changesView(p.Path, nil))
 		}
-		pg := b.page(p.Path, "Since the last review · "+p.Unit.Name, "changes", b.changesView(p.Path, p.Unit))
-		pg.Crumbs = append(crumbs(p.Path, p.Unit), Link{Text: "Since the last review"})
+		pg := b.page(p.Path, b.w.Text("changes_title_unit", "unit", p.Unit.Name), "changes", b.changesView(p.Path, p.Unit))
+		pg.Crumbs = append(crumbs(p.Path, p.Unit), Link{Text: b.w.Text("changes_title")})
 		return pg
 	}
-	return b.page(p.Path, "Exceptions", "exceptions", b.exceptionsView(p.Path))
+	return b.page(p.Path, b.w.Text("exc_title"), "exceptions", b.exceptionsView(p.Path))
 }
 
 func (b *Builder) page(path, title, nav string, body any) *Page {
@@ -194,7 +255,7 @@ func (b *Builder) page(path, title, nav string, body any) *Page {
 	return &Page{
 		Site: b.site, Path: full, Rel: rel(full), Home: rel(path),
 		Canonical: canonical(b.r.Site.BaseURL, full), Title: title, Nav: nav, Body: body,
-		Periods: b.periodLinks(path),
+		Periods: b.periodLinks(path), latest: b.w.Text("period_latest"),
 	}
 }
 
@@ -247,6 +308,8 @@ func (p *Page) HasCharts() bool {
 		return len(v.Units) > 0
 	case *InitiativePageView:
 		return v.Progress != nil || v.Spending != nil
+	case *CompareView:
+		return v.Spread != nil
 	}
 	return false
 }

@@ -4,10 +4,10 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strconv"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
 )
 
 // changesPath is the organisation's page of what changed since the last
@@ -93,7 +93,7 @@ func (b *Builder) changesOf(path string, u *model.Unit, keep func(compute.Move) 
 	if s == nil {
 		return v
 	}
-	v.Since = r.Site.Calendar.Name(s.From.AsOf)
+	v.Since = b.names.Name(s.From.AsOf)
 	for i, rv := range b.reviews {
 		if rv.prefix == b.prefix && i+1 < len(b.reviews) {
 			v.SinceHref = rel(b.prefix+path) + b.reviews[i+1].prefix + path
@@ -129,7 +129,7 @@ func (b *Builder) changesOf(path string, u *model.Unit, keep func(compute.Move) 
 		}
 		v.Milestones = append(v.Milestones, DueRow{
 			Initiative: Link{Text: d.Initiative.Name, Href: here + initiativesPath + "#" + initiativeAnchor(d.Initiative)},
-			Unit:       d.Initiative.Unit.Name, Name: d.Milestone.Name, Due: dateText(d.Milestone.Due), Done: d.Milestone.Done,
+			Unit:       d.Initiative.Unit.Name, Name: d.Milestone.Name, Due: b.loc.Date(d.Milestone.Due), Done: d.Milestone.Done,
 		})
 	}
 	for _, n := range s.Notes {
@@ -173,20 +173,20 @@ func largestMoves(rows []ChangeRow, deltas []float64) []ChangeRow {
 func (b *Builder) changeRow(here string, mv compute.Move) ChangeRow {
 	row := ChangeRow{
 		Unit: Link{Text: mv.Unit.Name, Href: here + unitPath(mv.Unit)},
-		From: ScoreOf(mv.From, mv.FromStatus), To: ScoreOf(mv.To, mv.ToStatus),
+		From: b.score(mv.From, mv.FromStatus), To: b.score(mv.To, mv.ToStatus),
 	}
 	switch {
 	case mv.Measure != nil:
 		m := mv.Measure
 		row.Link, row.Kind = Link{Text: m.Name, Href: here + measurePath(m)}, "measure"
-		row.Before, row.Value = formatValue(m, mv.FromValue), formatValue(m, mv.ToValue)
+		row.Before, row.Value = b.value(m, mv.FromValue), b.value(m, mv.ToValue)
 	case mv.Objective != nil:
 		row.Link, row.Kind = Link{Text: mv.Objective.Name, Href: here + objectivePath(mv.Objective)}, "objective"
 	default:
 		row.Link, row.Kind = Link{Text: mv.Unit.Name, Href: here + unitPath(mv.Unit)}, "unit"
 	}
 	if mv.Delta.OK {
-		row.Delta = signed(mv.Delta.V)
+		row.Delta = b.signed(mv.Delta.V)
 	}
 	switch a, z := rank(mv.FromStatus), rank(mv.ToStatus); {
 	case a == z:
@@ -199,14 +199,16 @@ func (b *Builder) changeRow(here string, mv compute.Move) ChangeRow {
 }
 
 // signed shows a change of score to one decimal, as scores are shown, with
-// its sign: "+1.2", "−0.4", "±0.0" for a change that rounds to nothing.
-func signed(d float64) string {
-	s := strconv.FormatFloat(math.Abs(d), 'f', 1, 64)
+// its sign in the page's language: "+1.2", "-0.4" (the language's minus),
+// "±0.0" for a change that rounds to nothing.
+func (b *Builder) signed(d float64) string {
+	one := number.Format{MinDec: 1, MaxDec: 1}
+	s := b.loc.Number(one, math.Abs(d))
 	switch {
-	case s == "0.0":
-		return "±0.0"
+	case s == b.loc.Number(one, 0):
+		return "±" + s
 	case d < 0:
-		return "−" + s
+		return b.loc.Number(one, d)
 	}
 	return "+" + s
 }

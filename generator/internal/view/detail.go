@@ -1,7 +1,6 @@
 package view
 
 import (
-	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -9,7 +8,9 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/chart"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/number"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
@@ -28,8 +29,11 @@ type ObjectiveView struct {
 	History                  *chart.Chart
 	HistoryRows              []HistoryRow
 	Commentary               template.HTML
-	historyHTML              string // for HistoryHTML
-	historyErr               error
+	// NoLeading is true for an objective that drives others but has no
+	// leading measure: nothing on it moves before its results do.
+	NoLeading   bool
+	historyHTML string // for HistoryHTML
+	historyErr  error
 }
 
 // ComponentRow is a measure or objective that makes up an objective's score.
@@ -46,12 +50,15 @@ type ComponentRow struct {
 // CauseRow is one end of a drives link with the evidence for the link.
 type CauseRow struct {
 	Link
-	Unit     string
-	Score    Score
-	Evidence string
-	Lag      string
-	R        string
-	N        string
+	Unit  string
+	Score Score
+	// NoLeading is true for a cause that has no leading measure: the link
+	// rests on results alone (model.NoLeadingMeasure).
+	NoLeading bool
+	Evidence  string
+	Lag       string
+	R         string
+	N         string
 }
 
 // HistoryRow is an objective's score as of one period.
@@ -60,32 +67,42 @@ type HistoryRow struct {
 	Score  Score
 }
 
-func weightText(w float64) string { return strconv.FormatFloat(w, 'f', -1, 64) }
+// weightText is a weight as written in the scorecard, in the language's
+// digits and decimal sign.
+func (b *Builder) weightText(w float64) string {
+	digits := strconv.FormatFloat(w, 'f', -1, 64)
+	dec := 0
+	if i := strings.IndexByte(digits, '.'); i >= 0 {
+		dec = len(digits) - i - 1
+	}
+	return b.loc.Number(number.Format{MinDec: dec, MaxDec: dec}, w)
+}
 
 func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView {
 	r := b.r
 	or := r.Objective(o)
 	here := rel(path)
 	v := &ObjectiveView{
-		Name: o.Name, Owner: o.Owner, Perspective: o.Perspective.Name,
+		Name: o.Name, Owner: o.Owner, Perspective: chart.PerspectiveName(b.w, o.Perspective),
 		Unit:        Link{Text: o.Unit.Name, Href: here + unitPath(o.Unit)},
-		Score:       ScoreOf(or.Score, or.Status),
-		DriverScore: ScoreOf(or.DriverScore, compute.RollupStatus(or.DriverScore)),
+		Score:       b.score(or.Score, or.Status),
+		DriverScore: b.score(or.DriverScore, compute.RollupStatus(or.DriverScore)),
+		NoLeading:   model.NoLeadingMeasure(o),
 		Outlook:     or.Outlook.String(),
 	}
 	for _, m := range o.Measures {
 		mr := r.Measure(m)
 		v.Components = append(v.Components, ComponentRow{
-			Link: Link{Text: m.Name, Href: here + measurePath(m)}, Kind: "Measure", Unit: o.Unit.Name,
-			Value: formatValue(m, mr.Value), Target: formatTarget(m, mr.Target),
-			Weight: weightText(m.Weight), Score: ScoreOf(mr.Score, mr.Status),
+			Link: Link{Text: m.Name, Href: here + measurePath(m)}, Kind: b.componentKind(m), Unit: o.Unit.Name,
+			Value: b.value(m, mr.Value), Target: b.target(m, mr.Target),
+			Weight: b.weightText(m.Weight), Score: b.score(mr.Score, mr.Status),
 		})
 	}
 	for _, s := range o.SupportedBy {
 		sr := r.Objective(s)
 		v.Components = append(v.Components, ComponentRow{
-			Link: Link{Text: s.Name, Href: here + objectivePath(s)}, Kind: "Objective", Unit: s.Unit.Name,
-			Value: "", Target: "", Weight: weightText(s.Weight), Score: ScoreOf(sr.Score, sr.Status),
+			Link: Link{Text: s.Name, Href: here + objectivePath(s)}, Kind: b.w.Text("component_objective"), Unit: s.Unit.Name,
+			Value: "", Target: "", Weight: b.weightText(s.Weight), Score: b.score(sr.Score, sr.Status),
 		})
 	}
 	for _, d := range o.DrivenBy {
@@ -96,7 +113,7 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 	}
 	for _, s := range o.Supports {
 		sr := r.Objective(s)
-		v.Supports = append(v.Supports, ComponentRow{Link: Link{Text: s.Name, Href: here + objectivePath(s)}, Kind: "Objective", Unit: s.Unit.Name, Weight: weightText(o.Weight), Score: ScoreOf(sr.Score, sr.Status)})
+		v.Supports = append(v.Supports, ComponentRow{Link: Link{Text: s.Name, Href: here + objectivePath(s)}, Kind: b.w.Text("component_objective"), Unit: s.Unit.Name, Weight: b.weightText(o.Weight), Score: b.score(sr.Score, sr.Status)})
 	}
 	for _, in := range o.Unit.Initiatives {
 		for _, io := range in.Objectives {
@@ -110,7 +127,7 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 		so := b.objectiveRows(o)
 		v.HistoryRows, v.historyHTML, v.historyErr = so.rows[:n:n], so.html[:so.end[n-1]], so.err
 	}
-	v.History = chart.ScoreHistory(o, r)
+	v.History = chart.ScoreHistory(o, r, b.words)
 	if n := o.Unit.Note(r.AsOf, o, nil); n != nil {
 		v.Commentary = markdownHTML(n.Text)
 	}
@@ -136,57 +153,65 @@ func linkBetween(r *compute.Result, from, to *model.Objective) compute.Link {
 	return compute.Link{}
 }
 
+// componentKind is what a measure is among an objective's components: a
+// measure, leading or lagging when it says.
+func (b *Builder) componentKind(m *model.Measure) string {
+	switch m.Kind {
+	case model.Leading:
+		return b.w.Text("component_measure") + " · " + b.w.Text("kind_leading")
+	case model.Lagging:
+		return b.w.Text("component_measure") + " · " + b.w.Text("kind_lagging")
+	}
+	return b.w.Text("component_measure")
+}
+
 func (b *Builder) causeRow(here string, o *model.Objective, l compute.Link) CauseRow {
 	or := b.r.Objective(o)
-	row := CauseRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: o.Unit.Name, Score: ScoreOf(or.Score, or.Status)}
+	row := CauseRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: o.Unit.Name, Score: b.score(or.Score, or.Status), NoLeading: model.NoLeadingMeasure(o)}
 	switch {
 	case l.Flat:
-		row.Evidence = "Not enough variation (a score that does not change correlates with nothing)"
+		row.Evidence = b.w.Text("evidence_flat")
 		return row
 	case !l.Enough:
-		row.Evidence = fmt.Sprintf("Not enough data (needs %d periods of scores on both)", compute.MinLinkPeriods)
+		row.Evidence = b.w.Count("evidence_not_enough", compute.MinLinkPeriods)
 		return row
 	}
-	row.Lag = plural(l.Lag, "period")
-	row.R = strconv.FormatFloat(l.R, 'f', 2, 64)
-	row.N = strconv.Itoa(l.N)
-	row.Evidence = evidenceWords(l.R)
+	row.Lag = b.w.Count("lag_periods", l.Lag)
+	row.R = b.loc.Number(number.Format{MinDec: 2, MaxDec: 2}, l.R)
+	row.N = b.loc.Int(l.N)
+	row.Evidence = b.w.Text(evidenceWords(l.R))
 	return row
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
-}
-
-// evidenceWords reads a correlation for people who do not read r. A
-// negative r is not the absence of a link: the effect's score fell as the
-// cause's rose, which questions the link drawn.
+// evidenceWords reads a correlation for people who do not read r: the key
+// of its words. A negative r is not the absence of a link: the effect's
+// score fell as the cause's rose, which questions the link drawn.
 func evidenceWords(r float64) string {
 	switch {
 	case r >= 0.7:
-		return "Strong"
+		return "evidence_strong"
 	case r >= 0.4:
-		return "Moderate"
+		return "evidence_moderate"
 	case r >= 0.1:
-		return "Weak"
+		return "evidence_weak"
 	case r > -0.1:
-		return "None"
+		return "evidence_none"
 	}
-	return "Opposite: one's score fell as the other's rose"
+	return "evidence_opposite"
 }
 
 // MeasureView is a measure's page.
 type MeasureView struct {
-	Name      string
-	Objective Link
-	Unit      Link
-	Value     string
-	Target    string
+	Name        string
+	Description string
+	Owner       string // the measure's own
+	Kind        string // leading, lagging or ""
+	Objective   Link
+	Unit        Link
+	Value       string
+	Target      string
 	// ValueCompact and TargetCompact are Value and Target for a headline
-	// tile: "$89.0m" for 88,996,008 USD (number.Compact).
+	// tile, in the language's short form: "89.0M USD" (locale.Compact).
 	ValueCompact, TargetCompact string
 	Red                         string
 	Stretch                     string
@@ -230,22 +255,25 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 	r := b.r
 	mr := r.Measure(m)
 	here := rel(path)
-	cal := r.Site.Calendar
+	names := b.names
 	v := &MeasureView{
 		Name:          m.Name,
+		Description:   m.Description,
+		Owner:         m.Owner,
+		Kind:          m.Kind.String(),
 		Objective:     Link{Text: m.Objective.Name, Href: here + objectivePath(m.Objective)},
 		Unit:          Link{Text: m.Unit.Name, Href: here + unitPath(m.Unit)},
-		Value:         formatValue(m, mr.Value),
-		Target:        formatTarget(m, mr.Target),
-		ValueCompact:  compact(m, mr.Value),
-		TargetCompact: compactTarget(m, mr.Target),
-		Red:           formatValue(m, mr.Red),
-		Stretch:       formatValue(m, mr.Stretch),
-		Period:        cal.Name(mr.Period),
-		Current:       cal.Name(mr.Current),
-		Score:         ScoreOf(mr.Score, mr.Status),
+		Value:         b.value(m, mr.Value),
+		Target:        b.target(m, mr.Target),
+		ValueCompact:  b.compactValue(m, mr.Value),
+		TargetCompact: b.compactTarget(m, mr.Target),
+		Red:           b.value(m, mr.Red),
+		Stretch:       b.value(m, mr.Stretch),
+		Period:        names.Name(mr.Period),
+		Current:       names.Name(mr.Current),
+		Score:         b.score(mr.Score, mr.Status),
 		Trend:         mr.Trend.String(),
-		TrendOver:     spanOf(mr.TrendPeriods, m.Freq),
+		TrendOver:     b.span(mr.TrendPeriods, m.Freq),
 		Stale:         mr.Stale,
 		CSV:           rel(b.prefix+path) + MeasureCSVPath(m),
 	}
@@ -254,17 +282,17 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 	}
 	if m.Basis == model.YTDBasis {
 		v.YTD = true
-		v.Period = "Year to date, " + cal.Name(mr.Current)
+		v.Period = b.w.Text("measure_ytd_period", "period", names.Name(mr.Current))
 		if len(mr.Missing) > 0 {
 			var ps []string
 			for _, p := range mr.Missing {
-				ps = append(ps, cal.Name(p))
+				ps = append(ps, names.Name(p))
 			}
-			v.Missing = "No actual for " + strings.Join(ps, ", ") + ", so there is no year-to-date value."
+			v.Missing = b.w.Text("measure_missing_ytd", "periods", strings.Join(ps, b.w.Text("list_separator")))
 		}
 	}
 	if !mr.Value.OK && v.Missing == "" {
-		v.Missing = "No actual for " + cal.Name(mr.Current) + " or before."
+		v.Missing = b.w.Text("measure_missing", "period", names.Name(mr.Current))
 	}
 	sm := b.measureRows(m, here)
 	v.Definition, v.definitionHTML = sm.def, sm.defHTML
@@ -282,51 +310,63 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 }
 
 func (b *Builder) definition(here string, m *model.Measure) []Field {
-	f := []Field{
-		{Label: "Polarity", Value: map[model.Polarity]string{model.Higher: "Higher is better", model.Lower: "Lower is better", model.Range: "Within a band"}[m.Polarity]},
-		{Label: "Frequency", Value: titleCase(m.Freq.String())},
-		{Label: "Scored on", Value: map[model.Basis]string{model.PeriodBasis: "The latest period", model.YTDBasis: "Year to date"}[m.Basis]},
+	w := b.w
+	var f []Field
+	if m.Kind != model.NoKind {
+		f = append(f, Field{Label: w.Text("def_kind"), Value: w.Text("def_kind_" + m.Kind.String())})
 	}
+	if m.Owner != "" {
+		f = append(f, Field{Label: w.Text("def_owner"), Value: m.Owner})
+	}
+	if m.Source != "" {
+		f = append(f, Field{Label: w.Text("def_source"), Value: m.Source})
+	}
+	f = append(f,
+		Field{Label: w.Text("def_polarity"), Value: w.Text("def_" + m.Polarity.String())},
+		Field{Label: w.Text("def_frequency"), Value: w.Text("freq_" + m.Freq.String())},
+		Field{Label: w.Text("def_basis"), Value: w.Text("def_basis_" + m.Basis.String())},
+	)
 	if m.Aggregation != model.AggNone {
-		f = append(f, Field{Label: "Periods combine by", Value: m.Aggregation.String()})
+		f = append(f, Field{Label: w.Text("def_aggregation"), Value: w.Text("agg_" + m.Aggregation.String())})
 	}
 	if m.Polarity == model.Range {
-		f = append(f, Field{Label: "Band", Value: formatTarget(m, model.Opt{})},
-			Field{Label: "Tolerance", Value: m.Format.Format(m.Band.Tolerance)})
+		f = append(f, Field{Label: w.Text("def_band"), Value: b.target(m, model.Opt{})},
+			Field{Label: w.Text("def_tolerance"), Value: b.loc.Number(m.Format, m.Band.Tolerance)})
 	} else {
 		for _, c := range []struct {
 			label string
 			v     model.Opt
-		}{{"Target", m.Target}, {"Red flag", m.Red}, {"Stretch", m.Stretch}} {
+		}{{"def_target", m.Target}, {"def_red", m.Red}, {"def_stretch", m.Stretch}} {
 			if c.v.OK {
-				f = append(f, Field{Label: c.label, Value: formatValue(m, c.v)})
+				f = append(f, Field{Label: w.Text(c.label), Value: b.value(m, c.v)})
 			}
 		}
 	}
 	if m.Formula != nil {
-		fl := Field{Label: "Formula", Value: m.Formula.String()}
+		fl := Field{Label: w.Text("def_formula"), Value: m.Formula.String()}
 		for _, in := range m.Inputs {
 			fl.Links = append(fl.Links, Link{Text: in.Name, Href: here + measurePath(in)})
 		}
 		f = append(f, fl)
 	}
 	if m.Rollup != model.AggNone {
-		fl := Field{Label: "Rolled up", Value: m.Rollup.String() + " of the child units"}
+		fl := Field{Label: w.Text("def_rollup"), Value: w.Text("def_rollup_value", "aggregation", w.Text("agg_"+m.Rollup.String()))}
 		for _, s := range m.RollupFrom {
 			fl.Links = append(fl.Links, Link{Text: s.Unit.Name, Href: here + measurePath(s)})
 		}
 		f = append(f, fl)
 	}
-	if from := provenance(b.r.Data, m); from != "" {
-		f = append(f, Field{Label: "Data from", Value: from})
+	if from := b.provenance(m); from != "" {
+		f = append(f, Field{Label: w.Text("def_data_from"), Value: from})
 	}
-	f = append(f, Field{Label: "Format", Value: m.Format.String()}, Field{Label: "Weight", Value: weightText(m.Weight)})
+	f = append(f, Field{Label: w.Text("def_format"), Value: m.Format.String()}, Field{Label: w.Text("def_weight"), Value: b.weightText(m.Weight)})
 	return f
 }
 
 // provenance says where a measure's data rows came from: each file, sheet of
 // a workbook or database source, in the order the build read them.
-func provenance(d *model.Data, m *model.Measure) string {
+func (b *Builder) provenance(m *model.Measure) string {
+	d := b.r.Data
 	seen := sourceSet{}
 	ser := d.Of(m)
 	for i := range ser.Len() {
@@ -335,7 +375,7 @@ func provenance(d *model.Data, m *model.Measure) string {
 		}
 	}
 	seen.merged(d.MergedFrom.Measures[m.Index])
-	return seen.text(d)
+	return seen.text(d, b.w)
 }
 
 // sourceSet holds the tables some data rows came from.
@@ -354,8 +394,9 @@ func (s sourceSet) merged(keys []model.SourceKey) {
 	}
 }
 
-// text names the sources of s in the order the build read them, "" for none.
-func (s sourceSet) text(d *model.Data) string {
+// text names the sources of s in the order the build read them, "" for
+// none, in the language of w.
+func (s sourceSet) text(d *model.Data, w *i18n.Catalog) string {
 	var out []string
 	for _, src := range d.Sources {
 		if f, sh := src.Key(); !s[model.SourceKey{File: f, Sheet: sh}] {
@@ -363,21 +404,14 @@ func (s sourceSet) text(d *model.Data) string {
 		}
 		switch src.Kind {
 		case model.DatabaseSource:
-			out = append(out, "database source "+src.Name+" ("+src.Driver+")")
+			out = append(out, w.Text("source_database", "name", src.Name, "driver", src.Driver))
 		case model.SheetSource:
-			out = append(out, src.File+", sheet "+src.Sheet)
+			out = append(out, w.Text("source_sheet", "file", src.File, "sheet", src.Sheet))
 		default:
 			out = append(out, src.File)
 		}
 	}
-	return strings.Join(out, "; ")
-}
-
-func titleCase(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return strings.Join(out, w.Text("def_sources_separator"))
 }
 
 // again is the text of o: prevText when o is the value prevText was

@@ -27,9 +27,12 @@ type InitiativeView struct {
 	Total      int
 	Percent    int // milestones done, of all
 
-	Phase    string // Active, Not started, Complete, Ended
-	Complete string // "55%", or "–" when not reported
-	Expected string // "74.8%", or "–" without a schedule
+	// Phase is where the initiative is in its life (active, not-started,
+	// complete, ended), PhaseText in words.
+	Phase     string
+	PhaseText string
+	Complete  string // "55%", or "–" when not reported
+	Expected  string // "74.8%", or "–" without a schedule
 	// Health is the score and status of the progress against the expected
 	// progress; HealthText says it in words.
 	Health     Score
@@ -66,25 +69,34 @@ func initiativePath(in *model.Initiative) string {
 	return "initiatives/" + in.Unit.ID + "/" + in.ID + ".html"
 }
 
+// percent is how pages show a percent complete, expected or spent.
 var percent = number.Format{MaxDec: 1}
 
-func percentText(o model.Opt) string {
+// percentText is a percentage (55 is 55 %) in the builder's language, "–"
+// when there is none.
+func (b *Builder) percentText(o model.Opt) string {
 	if !o.OK {
 		return "–"
 	}
-	return percent.Format(o.V) + "%"
+	return b.loc.Percent(percent, o.V)
 }
 
-func moneyText(o model.Opt) string {
+// moneyText is an amount of an initiative's budget or spend.
+func (b *Builder) moneyText(o model.Opt) string {
 	if !o.OK {
 		return "–"
 	}
-	return money.Format(o.V)
+	return b.loc.Number(money, o.V)
 }
 
-var phaseLabels = map[compute.Phase]string{
-	compute.Active: "Active", compute.NotStarted: "Not started", compute.Complete: "Complete", compute.Ended: "Ended",
-}
+// The messages of an initiative's phase, its owner's status, its spend
+// against budget and its health, by value.
+var (
+	phaseMessages    = map[compute.Phase]string{compute.Active: "phase_active", compute.NotStarted: "phase_not_started", compute.Complete: "phase_complete", compute.Ended: "phase_ended"}
+	reportedMessages = map[model.Status]string{model.None: "reported_none", model.Green: "reported_on_track", model.Amber: "reported_at_risk", model.Red: "reported_off_track"}
+	budgetMessages   = map[model.Status]string{model.Green: "budget_green", model.Amber: "budget_amber", model.Red: "budget_red"}
+	healthMessages   = map[model.Status]string{model.None: "health_no_progress", model.Green: "health_green", model.Amber: "health_amber", model.Red: "health_red"}
+)
 
 func (b *Builder) initiativeView(path string, in *model.Initiative) InitiativeView {
 	here := rel(path)
@@ -93,35 +105,33 @@ func (b *Builder) initiativeView(path string, in *model.Initiative) InitiativeVi
 		Anchor: initiativeAnchor(in), Href: here + initiativePath(in),
 		Name: in.Name, Owner: in.Owner,
 		Unit:  Link{Text: in.Unit.Name, Href: here + unitPath(in.Unit)},
-		Start: dateText(in.Start), End: dateText(in.End),
-		Phase:    phaseLabels[ir.Phase],
-		Complete: percentText(ir.Complete), Expected: percentText(ir.Expected),
-		Health: ScoreOf(ir.Score, ir.Health), HealthText: healthText(ir),
-		Stale: ir.Stale, Spend: moneyText(ir.Spend),
-		BudgetStatus: ir.Budget.String(), BudgetText: budgetText(ir.Budget),
-		Reported: ir.Reported.ReportedName(), ReportedText: ir.Reported.ReportedLabel(),
+		Start: b.loc.Date(in.Start), End: b.loc.Date(in.End),
+		Phase: ir.Phase.String(), PhaseText: b.w.Text(phaseMessages[ir.Phase]),
+		Complete: b.percentText(ir.Complete), Expected: b.percentText(ir.Expected),
+		Health: b.score(ir.Score, ir.Health), HealthText: b.healthText(ir),
+		Stale: ir.Stale, Spend: b.moneyText(ir.Spend),
+		BudgetStatus: ir.Budget.String(), BudgetText: b.budgetText(ir.Budget),
+		Reported: ir.Reported.ReportedName(), ReportedText: b.w.Text(reportedMessages[ir.Reported]),
 	}
 	if ir.Stale {
-		v.Period = b.r.Site.Calendar.Name(ir.Period)
+		v.Period = b.names.Name(ir.Period)
 	}
 	if in.Budget.OK {
-		v.Budget = money.Format(in.Budget.V)
+		v.Budget = b.loc.Number(money, in.Budget.V)
 	}
 	if ir.Spent.OK {
-		v.Spent = percent.Format(ir.Spent.V*100) + "%"
+		v.Spent = b.loc.Number(spentFormat, ir.Spent.V)
 	}
 	for _, o := range in.Objectives {
 		v.Objectives = append(v.Objectives, Link{Text: o.Name, Href: here + objectivePath(o)})
 	}
 	var overdue, rest []MilestoneView
-	for i, m := range in.Milestones {
-		mr := ir.Milestones[i]
-		mv := MilestoneView{Name: m.Name, Due: dateText(m.Due), State: mr.State.String(), Late: mr.Late}
-		if mr.State == compute.Done {
-			mv.DoneOn = dateText(m.DoneOn)
+	for i := range in.Milestones {
+		mv := b.milestoneView(in, i)
+		if mv.State == compute.Done.String() {
 			v.Done++
 		}
-		if mr.State == compute.Overdue {
+		if mv.State == compute.Overdue.String() {
 			overdue = append(overdue, mv)
 		} else {
 			rest = append(rest, mv)
@@ -136,21 +146,39 @@ func (b *Builder) initiativeView(path string, in *model.Initiative) InitiativeVi
 	return v
 }
 
-// healthText says an initiative's health in words.
-func healthText(ir *compute.InitiativeResult) string {
-	switch {
-	case ir.Phase == compute.NotStarted:
-		return "Not started"
-	case !ir.Complete.OK:
-		return "No progress reported"
-	case !ir.Expected.OK:
-		return "No schedule to compare with"
+// spentFormat shows spend as a share of the budget: 0.48 is 48 %.
+var spentFormat = number.Format{MaxDec: 1, Percent: true}
+
+// milestoneView is the i-th milestone of in as of the as-of period.
+func (b *Builder) milestoneView(in *model.Initiative, i int) MilestoneView {
+	m, mr := in.Milestones[i], b.r.Initiative(in).Milestones[i]
+	mv := MilestoneView{Name: m.Name, Due: b.loc.Date(m.Due), State: mr.State.String(), Late: mr.Late}
+	if mr.State == compute.Done {
+		mv.DoneOn = b.loc.Date(m.DoneOn)
 	}
-	return map[model.Status]string{model.Green: "On track", model.Amber: "Behind schedule", model.Red: "Off track"}[ir.Health]
+	return mv
 }
 
-func budgetText(s model.Status) string {
-	return map[model.Status]string{model.Green: "Within budget", model.Amber: "Spending ahead of delivery", model.Red: "Over budget"}[s]
+// healthText says an initiative's health in words.
+func (b *Builder) healthText(ir *compute.InitiativeResult) string {
+	switch {
+	case ir.Phase == compute.NotStarted:
+		return b.w.Text("health_not_started")
+	case !ir.Complete.OK:
+		return b.w.Text("health_no_progress")
+	case !ir.Expected.OK:
+		return b.w.Text("health_no_schedule")
+	}
+	return b.w.Text(healthMessages[ir.Health])
+}
+
+// budgetText says an initiative's spend against its budget in words, ""
+// when there is nothing to say.
+func (b *Builder) budgetText(s model.Status) string {
+	if key, ok := budgetMessages[s]; ok {
+		return b.w.Text(key)
+	}
+	return ""
 }
 
 // InitiativesView is the page of every initiative: each unit's on a
@@ -158,6 +186,9 @@ func budgetText(s model.Status) string {
 type InitiativesView struct {
 	Units []InitiativeGroup
 	Count int
+	// OnTrack and Behind are the bands of health, as percentages of the
+	// expected progress: "95%", "85%".
+	OnTrack, Behind string
 }
 
 // InitiativeGroup is one unit's initiatives.
@@ -169,7 +200,10 @@ type InitiativeGroup struct {
 }
 
 func (b *Builder) initiativesView(path string) *InitiativesView {
-	v := &InitiativesView{}
+	v := &InitiativesView{
+		OnTrack: b.loc.Percent(percent, compute.OnTrackPercent),
+		Behind:  b.loc.Percent(percent, compute.BehindPercent),
+	}
 	for _, u := range b.r.Site.Units {
 		if len(u.Initiatives) == 0 {
 			continue
@@ -193,15 +227,13 @@ func (b *Builder) timeline(u *model.Unit) *chart.Chart {
 		rows[i] = chart.GanttRow{Name: in.Name, Start: in.Start, End: in.End, Complete: ir.Complete, Health: ir.Health}
 		for k, m := range in.Milestones {
 			state := ir.Milestones[k].State
-			label := m.Name + ", due " + dateText(m.Due) + ": " + milestoneWords[state]
+			label := b.w.Text("gantt_label_"+state.String(), "milestone", m.Name, "date", b.loc.Date(m.Due))
 			rows[i].Milestones = append(rows[i].Milestones, chart.GanttMilestone{Label: label, Due: m.Due, State: state.String()})
 		}
 	}
-	cal := b.r.Site.Calendar
-	return chart.Gantt("timeline-"+u.ID, u.Name, rows, cal.LastDay(b.r.AsOf), "As of "+cal.Name(b.r.AsOf))
+	asOf := b.w.Text("timeline_as_of", "period", b.site.AsOf)
+	return chart.Gantt("timeline-"+u.ID, u.Name, rows, b.r.Site.Calendar.LastDay(b.r.AsOf), asOf, b.words)
 }
-
-var milestoneWords = map[compute.MilestoneState]string{compute.Done: "done", compute.Overdue: "overdue", compute.Upcoming: "upcoming"}
 
 // InitiativePageView is an initiative's page.
 type InitiativePageView struct {
@@ -236,11 +268,10 @@ type InitiativePeriodRow struct {
 func (b *Builder) initiativePage(path string, in *model.Initiative) *InitiativePageView {
 	r := b.r
 	ir := r.Initiative(in)
-	cal := r.Site.Calendar
-	v := &InitiativePageView{InitiativeView: b.initiativeView(path, in), Schedule: scheduleText(in)}
+	v := &InitiativePageView{InitiativeView: b.initiativeView(path, in), Schedule: b.scheduleText(in)}
 	h := &chart.InitiativeHistory{Key: initiativeAnchor(in), Name: in.Name, Budget: in.Budget, Money: money}
 	for _, pt := range ir.History {
-		h.Periods = append(h.Periods, cal.ShortName(pt.Period))
+		h.Periods = append(h.Periods, b.names.ShortName(pt.Period))
 		h.Complete = append(h.Complete, pt.Complete)
 		h.Expected = append(h.Expected, pt.Expected)
 		h.Spend = append(h.Spend, pt.Spend)
@@ -250,12 +281,12 @@ func (b *Builder) initiativePage(path string, in *model.Initiative) *InitiativeP
 		if pt.Period.N > r.AsOf.N {
 			continue
 		}
-		v.Rows = append(v.Rows, InitiativePeriodRow{Period: cal.Name(pt.Period),
-			Complete: percentText(pt.Complete), Expected: percentText(pt.Expected), Spend: moneyText(pt.Spend)})
+		v.Rows = append(v.Rows, InitiativePeriodRow{Period: b.names.Name(pt.Period),
+			Complete: b.percentText(pt.Complete), Expected: b.percentText(pt.Expected), Spend: b.moneyText(pt.Spend)})
 	}
 	if len(ir.History) > 0 {
-		v.Progress = chart.Progress(h)
-		v.Spending = chart.Spend(h)
+		v.Progress = chart.Progress(h, b.words)
+		v.Spending = chart.Spend(h, b.words)
 	}
 	for _, o := range in.Objectives {
 		v.Serves = append(v.Serves, b.objectiveRow(path, o))
@@ -266,21 +297,20 @@ func (b *Builder) initiativePage(path string, in *model.Initiative) *InitiativeP
 		from.add(pr.Src)
 	}
 	from.merged(r.Data.MergedFrom.Initiatives[in.Index])
-	v.From = from.text(r.Data)
+	v.From = from.text(r.Data, b.w)
 	return v
 }
 
 // milestoneTimeline lists in's milestones by due date (file order among
 // equals), and the end of the as-of period after those due by then.
 func (b *Builder) milestoneTimeline(in *model.Initiative) []TimelineItem {
-	ir := b.r.Initiative(in)
 	order := make([]int, len(in.Milestones))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(x, y int) int { return in.Milestones[x].Due.Compare(in.Milestones[y].Due) })
 	end := b.r.Site.Calendar.LastDay(b.r.AsOf)
-	asOf := TimelineItem{MilestoneView: MilestoneView{Name: "As of " + b.site.AsOf, Due: dateText(end)}, AsOf: true}
+	asOf := TimelineItem{MilestoneView: MilestoneView{Name: b.w.Text("timeline_as_of", "period", b.site.AsOf), Due: b.loc.Date(end)}, AsOf: true}
 	var out []TimelineItem
 	placed := false
 	for _, i := range order {
@@ -288,12 +318,7 @@ func (b *Builder) milestoneTimeline(in *model.Initiative) []TimelineItem {
 		if !placed && m.Due.After(end) {
 			out, placed = append(out, asOf), true
 		}
-		mr := ir.Milestones[i]
-		mv := MilestoneView{Name: m.Name, Due: dateText(m.Due), State: mr.State.String(), Late: mr.Late}
-		if mr.State == compute.Done {
-			mv.DoneOn = dateText(m.DoneOn)
-		}
-		out = append(out, TimelineItem{MilestoneView: mv})
+		out = append(out, TimelineItem{MilestoneView: b.milestoneView(in, i)})
 	}
 	if !placed {
 		out = append(out, asOf)
@@ -301,14 +326,16 @@ func (b *Builder) milestoneTimeline(in *model.Initiative) []TimelineItem {
 	return out
 }
 
-func scheduleText(in *model.Initiative) string {
+// scheduleText says how an initiative's expected progress grows.
+func (b *Builder) scheduleText(in *model.Initiative) string {
 	switch {
 	case in.Schedule == model.Stepwise:
-		return "In steps: each milestone, once due, expects its share of the work done"
+		return b.w.Text("schedule_stepwise")
 	case in.Start.IsZero() || in.End.IsZero():
-		return "None: the initiative needs a start and an end, or milestones to step at"
+		return b.w.Text("schedule_none")
 	}
-	return "Linear: from 0% on " + dateText(in.Start) + " to 100% on " + dateText(in.End)
+	return b.w.Text("schedule_linear", "zero", b.loc.Percent(percent, 0), "start", b.loc.Date(in.Start),
+		"full", b.loc.Percent(percent, 100), "end", b.loc.Date(in.End))
 }
 
 // initiativeExceptions adds the initiatives behind schedule or over budget
@@ -322,13 +349,13 @@ func (b *Builder) initiativeExceptions(path string, v *ExceptionsView) {
 			iv := b.initiativeView(path, in)
 			row := ExceptionRow{Link: Link{Text: in.Name, Href: here + initiativePath(in)}, Unit: unit, Owner: in.Owner, Score: iv.Health, of: u}
 			if ir.Health == model.Red || ir.Health == model.Amber {
-				row.Detail = iv.HealthText + ": " + iv.Complete + " complete against " + iv.Expected + " expected"
+				row.Detail = b.w.Text("detail_behind", "health", iv.HealthText, "complete", iv.Complete, "expected", iv.Expected)
 				row.order = [3]float64{ir.Score.V, float64(in.Index)}
 				v.BehindSchedule = append(v.BehindSchedule, row)
 			}
 			if ir.Budget == model.Red || ir.Budget == model.Amber {
 				row.Score = Score{Text: iv.Spent, Status: iv.BudgetStatus}
-				row.Detail = iv.BudgetText + ": " + iv.Spend + " spent of " + iv.Budget + ", " + iv.Complete + " complete"
+				row.Detail = b.w.Text("detail_over_budget", "budget_status", iv.BudgetText, "spend", iv.Spend, "budget", iv.Budget, "complete", iv.Complete)
 				row.order = [3]float64{float64(rank(ir.Budget)), -ir.Spent.V, float64(in.Index)}
 				v.OverBudget = append(v.OverBudget, row)
 			}
@@ -338,8 +365,8 @@ func (b *Builder) initiativeExceptions(path string, v *ExceptionsView) {
 				}
 				v.OverdueMilestones = append(v.OverdueMilestones, ExceptionRow{
 					Link: Link{Text: m.Name, Href: here + initiativePath(in)}, Unit: unit, Owner: in.Owner, of: u,
-					Score: iv.Health, Value: dateText(m.Due),
-					Detail: "Milestone of " + in.Name + ", not done",
+					Score: iv.Health, Value: b.loc.Date(m.Due),
+					Detail: b.w.Text("detail_overdue_milestone", "initiative", in.Name),
 					order:  [3]float64{float64(m.Due.Unix()), float64(in.Index), float64(i)},
 				})
 			}

@@ -5,8 +5,16 @@ import (
 	"slices"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
-	"github.com/scorecard-dev/scorecard/generator/internal/number"
 )
+
+// measureOwner is who answers for a measure: its own owner, else its
+// objective's.
+func measureOwner(m *model.Measure) string {
+	if m.Owner != "" {
+		return m.Owner
+	}
+	return m.Objective.Owner
+}
 
 // ExceptionsView is what a review meeting starts from.
 type ExceptionsView struct {
@@ -37,41 +45,40 @@ type ExceptionRow struct {
 func (b *Builder) exceptionsView(path string) *ExceptionsView {
 	r := b.r
 	here := rel(path)
-	cal := r.Site.Calendar
 	v := &ExceptionsView{}
 	for _, u := range r.Site.Units {
 		unit := Link{Text: u.Name, Href: here + unitPath(u)}
 		for _, m := range u.Measures {
 			mr := r.Measure(m)
-			row := ExceptionRow{Link: Link{Text: m.Name, Href: here + measurePath(m)}, Unit: unit, Owner: m.Objective.Owner, Score: ScoreOf(mr.Score, mr.Status), of: u}
+			row := ExceptionRow{Link: Link{Text: m.Name, Href: here + measurePath(m)}, Unit: unit, Owner: measureOwner(m), Score: b.score(mr.Score, mr.Status), of: u}
 			if mr.Status == model.Red {
-				row.Detail = formatValue(m, mr.Value) + " against " + formatTarget(m, mr.Target)
+				row.Detail = b.w.Text("detail_red", "value", b.value(m, mr.Value), "target", b.target(m, mr.Target))
 				row.order = [3]float64{mr.Score.V, float64(m.Index)}
 				v.RedMeasures = append(v.RedMeasures, row)
 			}
 			switch {
 			case !mr.Value.OK:
-				row.Detail = "No value for " + cal.Name(mr.Current)
+				row.Detail = b.w.Text("detail_missing", "period", b.names.Name(mr.Current))
 				row.order = [3]float64{0, float64(m.Index)}
 				v.StaleOrMissing = append(v.StaleOrMissing, row)
 			case mr.Stale:
-				row.Detail = "Latest actual is for " + cal.Name(mr.Period) + ", not " + cal.Name(mr.Current)
-				row.order = [3]float64{1, float64(cal.End(mr.Period)), float64(m.Index)}
+				row.Detail = b.w.Text("detail_stale", "period", b.names.Name(mr.Period), "current", b.names.Name(mr.Current))
+				row.order = [3]float64{1, float64(r.Site.Calendar.End(mr.Period)), float64(m.Index)}
 				v.StaleOrMissing = append(v.StaleOrMissing, row)
 			}
 		}
 		for _, o := range u.Objectives {
 			or := r.Objective(o)
-			row := ExceptionRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: unit, Owner: o.Owner, Score: ScoreOf(or.Score, or.Status), of: u}
+			row := ExceptionRow{Link: Link{Text: o.Name, Href: here + objectivePath(o)}, Unit: unit, Owner: o.Owner, Score: b.score(or.Score, or.Status), of: u}
 			if or.Outlook == model.AtRisk {
-				row.Detail = "Driver score " + number.Score(or.DriverScore.V, or.DriverScore.OK) + " is red"
+				row.Detail = b.w.Text("detail_at_risk", "score", b.loc.Score(or.DriverScore.V, or.DriverScore.OK))
 				row.order = [3]float64{or.DriverScore.V, float64(o.Index)}
 				v.AtRisk = append(v.AtRisk, row)
 			}
 			if served, active := r.Serving(o); or.Status == model.Red && active == 0 {
-				row.Detail = "Red, and no initiative serves it"
+				row.Detail = b.w.Text("detail_unaddressed")
 				if served > 0 {
-					row.Detail = "Red, and none of the initiatives that serve it is active"
+					row.Detail = b.w.Text("detail_unaddressed_inactive")
 				}
 				row.order = [3]float64{or.Score.V, float64(o.Index)}
 				v.Unaddressed = append(v.Unaddressed, row)

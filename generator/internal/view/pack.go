@@ -11,7 +11,6 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/chart"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
-	"github.com/scorecard-dev/scorecard/generator/internal/number"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
@@ -22,9 +21,12 @@ const PackPath = "pack/index.html"
 // Standing alone (scorecard pack), it holds its styles and scripts inline;
 // as the site's page it links the site's, and shows its navigation.
 type PackView struct {
-	Site  *SiteView
-	Root  string // the name of the unit the pack is about
-	Score Score
+	Site *SiteView
+	Root string // the name of the unit the pack is about
+	// Vision and Strategy are the organisation's, on the cover of a pack
+	// of the whole organisation.
+	Vision, Strategy template.HTML
+	Score            Score
 	// Scope is what the pack covers; Units the units in it, pre-order, with
 	// their depth below the pack's unit.
 	Scope       PackScope
@@ -59,6 +61,11 @@ type PackView struct {
 	// PDF links the pack printed to PDF, from the site's pack page, when
 	// the build printed one; "" otherwise.
 	PDF string
+	// "Page n of N" in the pack's language, around the two numbers.
+	PageBefore, PageMiddle, PageAfter string
+	// Commands are the command lines the pack names, which are the same
+	// in every language.
+	Commands PackCommands
 	// Canonical is the pack's absolute URL in the published site, when the
 	// site has a base URL and the pack is the site's page.
 	Canonical string
@@ -66,6 +73,15 @@ type PackView struct {
 	// scripts and style: the page holds them exactly as given above.
 	Policy string
 }
+
+// PackCommands are the commands that make a PDF of the pack and set its
+// depth.
+type PackCommands struct {
+	PackPDF, BuildPDF, Depth string
+}
+
+// packCommands are the commands a pack names.
+var packCommands = PackCommands{PackPDF: "scorecard pack --pdf", BuildPDF: "scorecard build --pdf", Depth: "scorecard pack --depth"}
 
 // PackScope says what a pack covers, for its cover.
 type PackScope struct {
@@ -131,8 +147,11 @@ type PackException struct {
 // Definition is a measure of the appendix.
 type Definition struct {
 	Unit, Measure, Objective string
+	Description, Owner       string
+	Kind                     string // leading, lagging or ""
 	Polarity, Frequency      string
 	Basis, Rule, Thresholds  string
+	Source                   string
 }
 
 // Pack is the board pack's view, of the units scope covers. The site's pack
@@ -150,7 +169,7 @@ func (b *Builder) Pack(sitePage bool, scope model.PackScope, pdf string) (*PackV
 		return v, b.inline(v)
 	}
 	v.Canonical = canonical(b.r.Site.BaseURL, b.prefix+PackPath)
-	v.Page = b.page(PackPath, "Board pack", "pack", nil)
+	v.Page = b.page(PackPath, b.w.Text("pack_title"), "pack", nil)
 	v.Policy = b.site.Policy
 	v.PDF = pdf
 	return v, nil
@@ -218,10 +237,17 @@ func (b *Builder) packView(scope model.PackScope) (*PackView, error) {
 	top := units[0]
 	tr := r.Unit(top)
 	v := &PackView{
-		Site: b.site, Root: top.Name, Score: ScoreOf(tr.Score, tr.Status),
-		Footer: r.Site.Title + " · " + b.site.AsOf,
-		Scope:  PackScope{Unit: top.Name, Whole: top.Parent == nil && omitted == 0, Depth: depth, Omitted: omitted, Bound: bound},
+		Site: b.site, Root: top.Name, Score: b.score(tr.Score, tr.Status),
+		Footer: r.Site.Title + " · " + b.site.AsOf, Commands: packCommands,
+		Scope: PackScope{Unit: top.Name, Whole: top.Parent == nil && omitted == 0, Depth: depth, Omitted: omitted, Bound: bound},
 	}
+	if top.Parent == nil {
+		v.Vision, v.Strategy = markdownHTML(top.Vision), markdownHTML(top.Strategy)
+	}
+	// The message with its numbers marked, cut at them.
+	page := b.w.Text("pack_page", "page", "\x00", "pages", "\x01")
+	v.PageBefore, page, _ = strings.Cut(page, "\x00")
+	v.PageMiddle, v.PageAfter, _ = strings.Cut(page, "\x01")
 	in := make([]bool, len(r.Site.Units))
 	for _, u := range units {
 		in[u.Index] = true
@@ -231,10 +257,10 @@ func (b *Builder) packView(scope model.PackScope) (*PackView, error) {
 	}
 	for _, u := range units {
 		ur := r.Unit(u)
-		v.Units = append(v.Units, TreeItem{Link: Link{Text: u.Name, Href: "#unit-" + u.ID}, Depth: u.Depth - top.Depth, Score: ScoreOf(ur.Score, ur.Status)})
+		v.Units = append(v.Units, TreeItem{Link: Link{Text: u.Name, Href: "#unit-" + u.ID}, Depth: u.Depth - top.Depth, Score: b.score(ur.Score, ur.Status)})
 		uv := b.unitView("", u)
 		if len(u.Objectives) > 0 {
-			uv.Map = chart.StrategyMap(r, u, chart.PackMap, nil)
+			uv.Map = chart.StrategyMap(r, u, chart.PackMap, nil, b.words)
 			uv.Map.ID = "pack-map-" + u.ID
 		}
 		unlink(uv)
@@ -248,7 +274,7 @@ func (b *Builder) packView(scope model.PackScope) (*PackView, error) {
 		v.Sections = append(v.Sections, uv)
 	}
 	v.Counts = statusCounts(r, in)
-	v.Changes = changes(r, in)
+	v.Changes = b.changes(in)
 	if r.Since != nil {
 		v.Since = b.packSince(top, in)
 	}
@@ -256,7 +282,7 @@ func (b *Builder) packView(scope model.PackScope) (*PackView, error) {
 	v.Initiatives = b.packInitiatives(in)
 	v.InitiativeExceptions = b.exceptionsView("")
 	scopeRows(v.InitiativeExceptions, in)
-	v.Definitions = definitions(r, in)
+	v.Definitions = b.definitions(in)
 	return v, nil
 }
 
@@ -396,8 +422,8 @@ func rank(s model.Status) int {
 // changes lists the measures of the units in (all, when in is nil) whose
 // status differs from the previous period, worsened first, then by unit and
 // measure order.
-func changes(r *compute.Result, in []bool) []Change {
-	cal := r.Site.Calendar
+func (b *Builder) changes(in []bool) []Change {
+	r := b.r
 	var out []Change
 	for _, u := range r.Site.Units {
 		if in != nil && !in[u.Index] {
@@ -412,8 +438,8 @@ func changes(r *compute.Result, in []bool) []Change {
 				Measure: m.Name, Unit: u.Name,
 				From: mr.Previous.String(), To: mr.Status.String(),
 				Improved: rank(mr.Status) > rank(mr.Previous),
-				Value:    formatValue(m, mr.Value), Target: formatTarget(m, mr.Target),
-				PreviousPeriod: cal.Name(r.AsOf.Add(-1)),
+				Value:    b.value(m, mr.Value), Target: b.target(m, mr.Target),
+				PreviousPeriod: b.names.Name(r.AsOf.Add(-1)),
 				rankFrom:       rank(mr.Previous), rankTo: rank(mr.Status),
 			})
 		}
@@ -427,7 +453,8 @@ func changes(r *compute.Result, in []bool) []Change {
 // exceptionsOf lists the red measures, worst score first, and the
 // objectives at risk of the units in (all, when in is nil), with their
 // commentary, as the e-mail and the pack show them: figures exact.
-func exceptionsOf(r *compute.Result, in []bool) (red, atRisk []PackException) {
+func (b *Builder) exceptionsOf(in []bool) (red, atRisk []PackException) {
+	r := b.r
 	note := func(u *model.Unit, o *model.Objective, m *model.Measure) template.HTML {
 		if n := u.Note(r.AsOf, o, m); n != nil {
 			return markdownHTML(n.Text)
@@ -443,9 +470,9 @@ func exceptionsOf(r *compute.Result, in []bool) (red, atRisk []PackException) {
 			if mr.Status != model.Red {
 				continue
 			}
-			red = append(red, PackException{ID: "x-" + u.ID + "-" + m.ID, Name: m.Name, Unit: u.Name, Owner: m.Objective.Owner,
-				Value: formatValue(m, mr.Value), Target: formatTarget(m, mr.Target),
-				Score: ScoreOf(mr.Score, mr.Status), Commentary: note(u, nil, m)})
+			red = append(red, PackException{ID: "x-" + u.ID + "-" + m.ID, Name: m.Name, Unit: u.Name, Owner: measureOwner(m),
+				Value: b.value(m, mr.Value), Target: b.target(m, mr.Target),
+				Score: b.score(mr.Score, mr.Status), Commentary: note(u, nil, m)})
 		}
 		for _, o := range u.Objectives {
 			or := r.Objective(o)
@@ -453,7 +480,7 @@ func exceptionsOf(r *compute.Result, in []bool) (red, atRisk []PackException) {
 				continue
 			}
 			atRisk = append(atRisk, PackException{ID: "x-" + u.ID + "-" + o.ID, Name: o.Name, Unit: u.Name, Owner: o.Owner, objective: o,
-				Score: ScoreOf(or.Score, or.Status), Detail: "Driver score " + number.Score(or.DriverScore.V, or.DriverScore.OK) + " is red",
+				Score: b.score(or.Score, or.Status), Detail: b.w.Text("detail_at_risk", "score", b.loc.Score(or.DriverScore.V, or.DriverScore.OK)),
 				Commentary: note(u, o, nil)})
 		}
 	}
@@ -471,7 +498,7 @@ func (b *Builder) packExceptions(in []bool) (red []PackException, more int, atRi
 		x PackException
 	}
 	var items []item
-	all, atRisk := exceptionsOf(r, in)
+	all, atRisk := b.exceptionsOf(in)
 	i := 0
 	for _, u := range r.Site.Units {
 		if !in[u.Index] {
@@ -489,16 +516,15 @@ func (b *Builder) packExceptions(in []bool) (red []PackException, more int, atRi
 		more = len(items) - MaxPackExceptions
 		items = items[:MaxPackExceptions]
 	}
-	cal := r.Site.Calendar
 	for _, it := range items {
 		m, mr := it.m, r.Measure(it.m)
 		x := it.x
-		x.Value, x.Target = compact(m, mr.Value), compactTarget(m, mr.Target)
+		x.Value, x.Target = b.compactValue(m, mr.Value), b.compactTarget(m, mr.Target)
 		if n := m.Unit.Note(r.AsOf, nil, m); n != nil {
 			x.Commentary = markdownUnder(n.Text, 4) // under the measure's own heading
 		}
 		if h := r.RecentHistory(m, packHistory); len(h) > 0 {
-			x.Chart = chart.History(m, h, func(h compute.PeriodResult) string { return cal.ShortName(h.Period) })
+			x.Chart = chart.History(m, h, b.words)
 			x.Chart.ID = "pack-" + x.Chart.ID
 			x.Chart.Height = 200
 		}
@@ -535,50 +561,59 @@ func (b *Builder) packInitiatives(in []bool) []InitiativeView {
 }
 
 // definitions lists the measures of the units in, unit by unit.
-func definitions(r *compute.Result, in []bool) []DefinitionGroup {
+func (b *Builder) definitions(in []bool) []DefinitionGroup {
 	var out []DefinitionGroup
-	for _, u := range r.Site.Units {
+	for _, u := range b.r.Site.Units {
 		if !in[u.Index] || len(u.Measures) == 0 {
 			continue
 		}
 		g := DefinitionGroup{Unit: u.Name}
 		for _, m := range u.Measures {
-			g.Measures = append(g.Measures, definition(u, m))
+			g.Measures = append(g.Measures, b.packDefinition(u, m))
 		}
 		out = append(out, g)
 	}
 	return out
 }
 
-func definition(u *model.Unit, m *model.Measure) Definition {
+func (b *Builder) packDefinition(u *model.Unit, m *model.Measure) Definition {
+	w := b.w
 	d := Definition{
 		Unit: u.Name, Measure: m.Name, Objective: m.Objective.Name,
-		Polarity:  m.Polarity.String(),
-		Frequency: m.Freq.String(),
-		Basis:     m.Basis.String(),
+		Description: m.Description, Owner: m.Owner, Kind: m.Kind.String(), Source: m.Source,
+		Polarity:  w.Text("polarity_" + m.Polarity.String()),
+		Frequency: w.Text("freq_" + m.Freq.String() + "_short"),
+		Basis:     w.Text("basis_" + m.Basis.String()),
 	}
 	if m.Aggregation != model.AggNone {
-		d.Basis += " (" + m.Aggregation.String() + ")"
+		d.Basis = w.Text("basis_aggregated", "basis", d.Basis, "aggregation", w.Text("agg_"+m.Aggregation.String()))
 	}
 	switch {
 	case m.Formula != nil:
-		d.Rule = "= " + m.Formula.String()
+		d.Rule = w.Text("rule_formula", "formula", m.Formula.String())
 	case m.Rollup != model.AggNone:
-		d.Rule = m.Rollup.String() + " of child units"
+		d.Rule = w.Text("rule_rollup", "aggregation", w.Text("agg_"+m.Rollup.String()))
 	}
+	d.Thresholds = b.thresholds(m)
+	return d
+}
+
+// thresholds are a measure's constant thresholds in words, for the
+// appendix.
+func (b *Builder) thresholds(m *model.Measure) string {
+	w := b.w
 	switch {
 	case m.Polarity == model.Range:
-		d.Thresholds = "band " + formatTarget(m, model.Opt{}) + ", tolerance " + m.Format.Format(m.Band.Tolerance)
+		return w.Text("thresholds_band", "band", b.target(m, model.Opt{}), "tolerance", b.loc.Number(m.Format, m.Band.Tolerance))
 	case m.Target.OK:
-		d.Thresholds = "target " + formatValue(m, m.Target)
+		parts := []string{w.Text("thresholds_target", "target", b.value(m, m.Target))}
 		if m.Red.OK {
-			d.Thresholds += ", red " + formatValue(m, m.Red)
+			parts = append(parts, w.Text("thresholds_red", "red", b.value(m, m.Red)))
 		}
 		if m.Stretch.OK {
-			d.Thresholds += ", stretch " + formatValue(m, m.Stretch)
+			parts = append(parts, w.Text("thresholds_stretch", "stretch", b.value(m, m.Stretch)))
 		}
-	default:
-		d.Thresholds = "targets by period (data files)"
+		return strings.Join(parts, w.Text("list_separator"))
 	}
-	return d
+	return w.Text("thresholds_by_period")
 }

@@ -12,6 +12,7 @@ import (
 type UnitView struct {
 	ID                   string
 	Name, Owner, Mission string
+	Vision, Strategy     template.HTML // Markdown
 	Score                Score
 	Perspectives         []PerspectiveView
 	Map                  *chart.Chart
@@ -30,7 +31,9 @@ type UnitView struct {
 	Since   string
 	// Glossary is the glossary page, from the page: where the scorecard
 	// table links its terms. "" in the board pack, which has its own.
-	Glossary string
+	Glossary    string
+	Compare     string // the comparison of its child units, relative; "" without any
+	Comparisons string // the list of comparisons, on the home page only
 }
 
 // PerspectiveView is one perspective of a unit with its objectives.
@@ -54,6 +57,8 @@ type ObjectiveRow struct {
 // MeasureRow is a measure in a scorecard table.
 type MeasureRow struct {
 	Link
+	Owner         string
+	Kind          string // leading, lagging or ""
 	Value, Target string
 	Period        string // the value's period when it is not the current one
 	Score         Score
@@ -86,7 +91,8 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 	ur := r.Unit(u)
 	v := &UnitView{
 		ID: u.ID, Name: u.Name, Owner: u.Owner, Mission: u.Mission,
-		Score:     ScoreOf(ur.Score, ur.Status),
+		Vision: markdownHTML(u.Vision), Strategy: markdownHTML(u.Strategy),
+		Score:     b.score(ur.Score, ur.Status),
 		Narrative: markdownHTML(u.Narrative),
 	}
 	if n := u.Note(r.AsOf, nil, nil); n != nil {
@@ -95,7 +101,7 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 	if u.Parent != nil {
 		v.Parent = &Link{Text: u.Parent.Name, Href: rel(path) + unitPath(u.Parent)}
 	}
-	v.Alignment = alignmentLink(path, u)
+	v.Alignment = b.alignmentLink(path, u)
 	// The downloads are the as-of period's: a unit's scorecard as of an
 	// earlier review has none.
 	if b.prefix == "" {
@@ -104,21 +110,24 @@ func (b *Builder) unitView(path string, u *model.Unit) *UnitView {
 	v.Changes = Link{Text: u.Name, Href: rel(path) + unitChangesPath(u)}
 	v.Glossary = rel(path) + glossaryPath
 	if r.Since != nil {
-		v.Since = r.Site.Calendar.Name(r.Since.From.AsOf)
+		v.Since = b.names.Name(r.Since.From.AsOf)
 	}
 	for _, pr := range ur.Perspectives {
-		pv := PerspectiveView{Name: pr.Perspective.Name, Score: ScoreOf(pr.Score, pr.Status)}
+		pv := PerspectiveView{Name: chart.PerspectiveName(b.w, pr.Perspective), Score: b.score(pr.Score, pr.Status)}
 		for _, o := range pr.Objectives {
 			pv.Objectives = append(pv.Objectives, b.objectiveRow(path, o))
 		}
 		v.Perspectives = append(v.Perspectives, pv)
 	}
 	if len(u.Objectives) > 0 {
-		v.Map = chart.StrategyMap(r, u, chart.SiteMap, func(o *model.Objective) string { return rel(path) + objectivePath(o) })
+		v.Map = chart.StrategyMap(r, u, chart.SiteMap, func(o *model.Objective) string { return rel(path) + objectivePath(o) }, b.words)
+	}
+	if len(u.Children) > 0 {
+		v.Compare = rel(path) + ComparePath(u)
 	}
 	for _, c := range u.Children {
 		cr := r.Unit(c)
-		v.Children = append(v.Children, ChildView{Link: Link{Text: c.Name, Href: rel(path) + unitPath(c)}, Owner: c.Owner, Score: ScoreOf(cr.Score, cr.Status)})
+		v.Children = append(v.Children, ChildView{Link: Link{Text: c.Name, Href: rel(path) + unitPath(c)}, Owner: c.Owner, Score: b.score(cr.Score, cr.Status)})
 	}
 	for _, in := range u.Initiatives {
 		v.Initiatives = append(v.Initiatives, b.initiativeView(path, in))
@@ -132,7 +141,7 @@ func (b *Builder) objectiveRow(path string, o *model.Objective) ObjectiveRow {
 		Link:   Link{Text: o.Name, Href: rel(path) + objectivePath(o)},
 		Owner:  o.Owner,
 		Theme:  o.Theme,
-		Score:  ScoreOf(or.Score, or.Status),
+		Score:  b.score(or.Score, or.Status),
 		AtRisk: or.Outlook == model.AtRisk,
 	}
 	for _, e := range o.Drives {
@@ -152,21 +161,23 @@ func (b *Builder) measureRow(path string, m *model.Measure) MeasureRow {
 	mr := b.r.Measure(m)
 	row := MeasureRow{
 		Link:      Link{Text: m.Name, Href: rel(path) + measurePath(m)},
-		Value:     formatValue(m, mr.Value),
-		Target:    formatTarget(m, mr.Target),
-		Score:     ScoreOf(mr.Score, mr.Status),
+		Owner:     m.Owner,
+		Kind:      m.Kind.String(),
+		Value:     b.value(m, mr.Value),
+		Target:    b.target(m, mr.Target),
+		Score:     b.score(mr.Score, mr.Status),
 		Trend:     mr.Trend.String(),
-		TrendOver: spanOf(mr.TrendPeriods, m.Freq),
+		TrendOver: b.span(mr.TrendPeriods, m.Freq),
 		Stale:     mr.Stale,
 	}
 	if mr.Value.OK && mr.Period != mr.Current {
-		row.Period = b.r.Site.Calendar.Name(mr.Period)
+		row.Period = b.names.Name(mr.Period)
 	}
 	if b.compact {
-		row.Value, row.Target = compact(m, mr.Value), compactTarget(m, mr.Target)
+		row.Value, row.Target = b.compactValue(m, mr.Value), b.compactTarget(m, mr.Target)
 	}
 	if y := mr.Year; y != nil && y.Method != compute.NoProjection {
-		row.Projected, row.ProjectedStatus = compact(m, y.Projected), y.ProjectedStatus.String()
+		row.Projected, row.ProjectedStatus = b.compactValue(m, y.Projected), y.ProjectedStatus.String()
 	}
 	hist := b.r.RecentHistory(m, sparkPeriods)
 	actuals := make([]model.Opt, len(hist))
@@ -182,7 +193,7 @@ func (b *Builder) tree(path string) []TreeItem {
 	var out []TreeItem
 	for _, u := range b.r.Site.Units {
 		ur := b.r.Unit(u)
-		out = append(out, TreeItem{Link: Link{Text: u.Name, Href: rel(path) + unitPath(u)}, Depth: u.Depth, Score: ScoreOf(ur.Score, ur.Status)})
+		out = append(out, TreeItem{Link: Link{Text: u.Name, Href: rel(path) + unitPath(u)}, Depth: u.Depth, Score: b.score(ur.Score, ur.Status)})
 	}
 	return out
 }

@@ -29,3 +29,22 @@ func TestWriteTextLikeHTMLTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestCrumbsHTMLLikeTheTemplate: the breadcrumbs written in Go are what the
+// default theme's range over Crumbs wrote, names that need escaping
+// included.
+func TestCrumbsHTMLLikeTheTemplate(t *testing.T) {
+	tpl := template.Must(template.New("t").Parse(`{{range $i, $c := .}}<li>{{if $c.Href}}<a href="{{$c.Href}}">{{$c.Text}}</a>{{else}}<span aria-current="page">{{$c.Text}}</span>{{end}}</li>{{end}}`))
+	crumbs := []Link{
+		{Text: "Acme & Sons <Ltd>", Href: "../../units/org/index.html"},
+		{Text: `"Quoted" 'unit' +1`, Href: "../../initiatives/index.html#u-ops"},
+		{Text: "Grow\x00 revenue"},
+	}
+	var want strings.Builder
+	if err := tpl.Execute(&want, crumbs); err != nil {
+		t.Fatal(err)
+	}
+	if got := (&Page{Crumbs: crumbs}).CrumbsHTML(); string(got) != want.String() {
+		t.Errorf("CrumbsHTML:\n got %s\nwant %s", got, want.String())
+	}
+}

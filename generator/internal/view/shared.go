@@ -89,7 +89,7 @@ func (b *Builder) objectiveRows(o *model.Objective) *objectiveRows {
 		h := cur.Objective(o).History
 		so := &objectiveRows{rows: make([]HistoryRow, len(h))}
 		for i, p := range cur.Periods {
-			so.rows[i] = HistoryRow{Period: cur.Site.Calendar.Name(p), Score: ScoreOf(h[i], compute.RollupStatus(h[i]))}
+			so.rows[i] = HistoryRow{Period: b.names.Name(p), Score: b.score(h[i], compute.RollupStatus(h[i]))}
 		}
 		so.html, so.end, so.err = historyHTML(b.theme, so.rows)
 		return so
@@ -101,34 +101,32 @@ func (b *Builder) objectiveRows(o *model.Objective) *objectiveRows {
 func (b *Builder) measureRows(m *model.Measure, here string) *measureRows {
 	return b.shared.measures[m.Index].take(b.shared.periods, func() *measureRows {
 		sm := &measureRows{hist: b.reviews[0].result.History(m)}
-		sm.rows = periodRows(b.r.Site, m, sm.hist)
+		sm.rows = b.periodRows(m, sm.hist)
 		sm.html, sm.at, sm.err = rowsHTML(b.theme, sm.rows)
 		sm.def = b.definition(here, m)
-		sm.defHTML = definitionHTML(sm.def)
-		cal := b.r.Site.Calendar
-		sm.charts = chart.NewHistories(m, sm.hist, func(h compute.PeriodResult) string { return cal.ShortName(h.Period) })
+		sm.defHTML = definitionHTML(sm.def, b.w.Text("list_separator"))
+		sm.charts = chart.NewHistories(m, sm.hist, b.words)
 		return sm
 	})
 }
 
 // periodRows are the rows of a measure's table for its history, newest
 // first.
-func periodRows(site *model.Site, m *model.Measure, hist []compute.PeriodResult) []PeriodRow {
-	cal := site.Calendar
+func (b *Builder) periodRows(m *model.Measure, hist []compute.PeriodResult) []PeriodRow {
 	rows := make([]PeriodRow, 0, len(hist))
 	for i := len(hist) - 1; i >= 0; i-- {
 		h := hist[i]
-		row := PeriodRow{Period: cal.Name(h.Period), Actual: formatValue(m, h.Actual), Score: ScoreOf(h.Score, h.Status)}
+		row := PeriodRow{Period: b.names.Name(h.Period), Actual: b.value(m, h.Actual), Score: b.score(h.Score, h.Status)}
 		// Thresholds mostly stay the same from one period to the next: a
 		// repeated one takes the text of the row before rather than being
 		// formatted again (-0 and 0 compare equal and format the same).
 		if n := len(rows); n > 0 {
 			last, prev := &rows[n-1], hist[i+1]
-			row.Target = again(h.Target, prev.Target, last.Target, m, formatTarget)
-			row.Red = again(h.Red, prev.Red, last.Red, m, formatValue)
-			row.Stretch = again(h.Stretch, prev.Stretch, last.Stretch, m, formatValue)
+			row.Target = again(h.Target, prev.Target, last.Target, m, b.target)
+			row.Red = again(h.Red, prev.Red, last.Red, m, b.value)
+			row.Stretch = again(h.Stretch, prev.Stretch, last.Stretch, m, b.value)
 		} else {
-			row.Target, row.Red, row.Stretch = formatTarget(m, h.Target), formatValue(m, h.Red), formatValue(m, h.Stretch)
+			row.Target, row.Red, row.Stretch = b.target(m, h.Target), b.value(m, h.Red), b.value(m, h.Stretch)
 		}
 		rows = append(rows, row)
 	}
@@ -137,8 +135,8 @@ func periodRows(site *model.Site, m *model.Measure, hist []compute.PeriodResult)
 
 // definitionHTML is the default theme's list of a measure's definition:
 // one <div> with a <dt> and a <dd> for each field, its links after the
-// value.
-func definitionHTML(fields []Field) template.HTML {
+// value, separated by sep (the language's list separator).
+func definitionHTML(fields []Field, sep string) template.HTML {
 	var b strings.Builder
 	for _, f := range fields {
 		b.WriteString(`<div><dt>`)
@@ -149,7 +147,7 @@ func definitionHTML(fields []Field) template.HTML {
 			b.WriteString(` <span class="from">(`)
 			for i, l := range f.Links {
 				if i > 0 {
-					b.WriteString(", ")
+					writeText(&b, sep)
 				}
 				b.WriteString(`<a href="`)
 				writeText(&b, l.Href)

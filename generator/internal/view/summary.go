@@ -2,6 +2,7 @@ package view
 
 import (
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
+	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 )
 
 // Summary is the head of the board pack as plain values: what a message
@@ -19,21 +20,23 @@ type Summary struct {
 	AtRisk   []PackException
 }
 
-// PackSummary returns the summary of the board pack of r.
-func PackSummary(r *compute.Result) *Summary {
-	site := NewSite(r)
+// PackSummary returns the summary of the board pack of r, in the language
+// of w.
+func PackSummary(r *compute.Result, w *i18n.Catalog) *Summary {
+	b := &Builder{r: r, w: w, loc: w.Locale(), names: Periods(r, w)}
+	site := NewSite(r, w)
 	root := r.Site.Root()
 	rr := r.Unit(root)
 	s := &Summary{
 		Title: r.Site.Title, AsOf: site.AsOf, AsOfCode: site.AsOfCode,
-		Root: root.Name, Score: ScoreOf(rr.Score, rr.Status),
-		Counts: statusCounts(r, nil), Changes: changes(r, nil),
+		Root: root.Name, Score: b.score(rr.Score, rr.Status),
+		Counts: statusCounts(r, nil), Changes: b.changes(nil),
 	}
 	for _, u := range r.Site.Units {
 		ur := r.Unit(u)
-		s.Units = append(s.Units, TreeItem{Link: Link{Text: u.Name}, Depth: u.Depth, Score: ScoreOf(ur.Score, ur.Status)})
+		s.Units = append(s.Units, TreeItem{Link: Link{Text: u.Name}, Depth: u.Depth, Score: b.score(ur.Score, ur.Status)})
 	}
-	s.Red, s.AtRisk = exceptionsOf(r, nil)
+	s.Red, s.AtRisk = b.exceptionsOf(nil)
 	for _, list := range [][]PackException{s.Red, s.AtRisk} {
 		for i := range list {
 			list[i].Commentary = ""

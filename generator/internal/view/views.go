@@ -7,8 +7,8 @@ package view
 
 import (
 	"html/template"
-	"time"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/locale"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
@@ -19,6 +19,7 @@ import (
 type SiteView struct {
 	Title    string
 	Lang     string
+	Dir      string // ltr or rtl, as the language runs
 	AsOf     string // "September 2026"
 	AsOfCode string // "2026-09"
 	Latest   string // the latest period with an actual, "September 2026"
@@ -48,6 +49,7 @@ type Page struct {
 	Nav       string // the menu item it belongs to: scorecard, initiatives, exceptions
 	Crumbs    []Link
 	Body      any
+	latest    string // the switcher's tag of the as-of period: "latest"
 }
 
 // Freshness is how fresh a review period's data are, as every page says.
@@ -56,16 +58,17 @@ type Freshness struct {
 	Stale, Missing int
 }
 
-// Frame is what the menu of a page depends on: a small value, so that the
+// Frame is what the menu and search box of a page depend on: a small value, so that the
 // theme renders each menu once (cached).
 type Frame struct {
+	Rel   string // Page.Rel
 	Home  string // Page.Home
 	Nav   string // Page.Nav
 	Title string // the site's
 }
 
 // Frame is the value the page's menu is drawn from.
-func (p *Page) Frame() Frame { return Frame{Home: p.Home, Nav: p.Nav, Title: p.Site.Title} }
+func (p *Page) Frame() Frame { return Frame{Rel: p.Rel, Home: p.Home, Nav: p.Nav, Title: p.Site.Title} }
 
 // PeriodLink is a review period in the period switcher.
 type PeriodLink struct {
@@ -88,27 +91,32 @@ type Score struct {
 	Status string // green, amber, red, none
 }
 
-// Span is a number of periods of a frequency, for a theme to write as
-// "12 months" or "4 quarters": N, and the singular name of the period,
-// "month", "quarter" or "year". A zero Span is no span.
+// Span is a number of periods of a frequency: N, the singular name of the
+// period, "month", "quarter" or "year", and Text, the two in the page's
+// language ("12 months"). A zero Span is no span.
 type Span struct {
 	N    int
 	Unit string
+	Text string
 }
 
-func spanOf(n int, f period.Freq) Span {
+// span is the Span of n periods of frequency f, in the builder's language.
+func (b *Builder) span(n int, f period.Freq) Span {
 	if n == 0 {
 		return Span{}
 	}
-	return Span{N: n, Unit: map[period.Freq]string{period.Monthly: "month", period.Quarterly: "quarter", period.Annual: "year"}[f]}
+	unit := map[period.Freq]string{period.Monthly: "month", period.Quarterly: "quarter", period.Annual: "year"}[f]
+	return Span{N: n, Unit: unit, Text: b.w.Count("span_"+unit, n)}
 }
 
-// ScoreOf is a score and its status as pages show them.
-func ScoreOf(o model.Opt, s model.Status) Score {
-	return Score{Text: scoreText(o), Status: s.String()}
+// ScoreOf is a score and its status as pages show them, in the number
+// format of the language of loc.
+func ScoreOf(loc *locale.Locale, o model.Opt, s model.Status) Score {
+	return Score{Text: loc.Score(o.V, o.OK), Status: s.String()}
 }
 
-func scoreText(o model.Opt) string { return number.Score(o.V, o.OK) }
+// score is ScoreOf in the builder's language.
+func (b *Builder) score(o model.Opt, s model.Status) Score { return ScoreOf(b.loc, o, s) }
 
 // paths of the pages, from the output root.
 func unitPath(u *model.Unit) string { return "units/" + u.ID + "/index.html" }
@@ -154,33 +162,21 @@ func rel(p string) string {
 	return s
 }
 
-// formatValue shows a measure's number with its format and display unit.
-func formatValue(m *model.Measure, o model.Opt) string {
+// value shows a measure's number with its format and display unit.
+func (b *Builder) value(m *model.Measure, o model.Opt) string {
 	if !o.OK {
 		return "–"
 	}
-	var buf [48]byte
-	b := m.Format.Append(buf[:0], o.V)
-	if m.DisplayUnit != "" {
-		b = append(b, ' ')
-		b = append(b, m.DisplayUnit...)
-	}
-	return string(b)
+	var buf [64]byte
+	return string(b.loc.AppendValue(buf[:0], m.Format, m.DisplayUnit, o.V))
 }
 
-// formatTarget shows what a measure is held to: its target, or its band.
-func formatTarget(m *model.Measure, t model.Opt) string {
+// target shows what a measure is held to: its target, or its band.
+func (b *Builder) target(m *model.Measure, t model.Opt) string {
 	if m.Polarity == model.Range {
-		return m.Format.Format(m.Band.Low) + "–" + formatValue(m, model.Some(m.Band.High))
+		return b.loc.Number(m.Format, m.Band.Low) + "–" + b.value(m, model.Some(m.Band.High))
 	}
-	return formatValue(m, t)
-}
-
-func dateText(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2 Jan 2006")
+	return b.value(m, t)
 }
 
 var money = number.Format{Grouping: true}

@@ -4,7 +4,6 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/chart"
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
-	"github.com/scorecard-dev/scorecard/generator/internal/number"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
@@ -39,41 +38,45 @@ type YearRow struct {
 func (b *Builder) yearView(m *model.Measure, y *compute.YearToDate) *YearView {
 	cal := b.r.Site.Calendar
 	v := &YearView{
-		Year:                  cal.Name(cal.Containing(period.Annual, cal.End(y.Periods[0]))),
-		FullYearTarget:        formatTarget(m, y.FullYear.Target),
-		FullYearTargetCompact: compactTarget(m, y.FullYear.Target),
-		Chart:                 chart.YearToDate(m, y, cal.ShortName),
+		Year:                  b.names.Name(cal.Containing(period.Annual, cal.End(y.Periods[0]))),
+		FullYearTarget:        b.target(m, y.FullYear.Target),
+		FullYearTargetCompact: b.compactTarget(m, y.FullYear.Target),
+		Chart:                 chart.YearToDate(m, y, b.words),
 	}
 	for i, p := range y.Periods {
-		row := YearRow{Period: cal.Name(p), Target: formatTarget(m, y.Target[i])}
+		row := YearRow{Period: b.names.Name(p), Target: b.target(m, y.Target[i])}
 		if y.Actual[i].OK {
-			row.Actual = formatValue(m, y.Actual[i])
+			row.Actual = b.value(m, y.Actual[i])
 		}
 		if y.Projection[i].OK && !y.Actual[i].OK {
-			row.Projected = formatValue(m, y.Projection[i])
+			row.Projected = b.value(m, y.Projection[i])
 		}
 		v.Rows = append(v.Rows, row)
 	}
 	if y.Method != compute.NoProjection {
-		v.Projected = formatValue(m, y.Projected)
-		v.ProjectedCompact = compact(m, y.Projected)
+		v.Projected = b.value(m, y.Projected)
+		v.ProjectedCompact = b.compactValue(m, y.Projected)
 		v.ProjectedStatus = y.ProjectedStatus.String()
 		v.Method = y.Method.String()
 	}
 	return v
 }
 
-// compact shows a measure's number in a headline tile or the board pack
-// (number.Compact): "$89.0m", "1.2k orders".
-func compact(m *model.Measure, o model.Opt) string {
-	return number.Compact(o.V, o.OK, m.Format, m.DisplayUnit)
+// compactValue shows a measure's number in a headline tile or the board
+// pack, in the language's short form (locale.Compact): "89.0M USD",
+// "1.2K orders".
+func (b *Builder) compactValue(m *model.Measure, o model.Opt) string {
+	if !o.OK {
+		return "–"
+	}
+	return b.loc.Compact(m.Format, m.DisplayUnit, o.V)
 }
 
-// compactTarget is formatTarget for a headline tile: a range measure's band
-// as it is, a target compact.
-func compactTarget(m *model.Measure, t model.Opt) string {
+// compactTarget is target for a headline tile: a range measure's band as
+// it is, a target compact.
+func (b *Builder) compactTarget(m *model.Measure, t model.Opt) string {
 	if m.Polarity == model.Range {
-		return formatTarget(m, t)
+		return b.target(m, t)
 	}
-	return compact(m, t)
+	return b.compactValue(m, t)
 }

@@ -15,35 +15,61 @@
     });
   }
 
-  // numberFormat mirrors the measure's format: grouping, decimals, percent.
+  // The page's language: numbers on axes and in tooltips are written as
+  // the page writes them.
+  var lang = document.documentElement.lang || "en";
+
+  // numberFormat mirrors the measure's format: grouping, decimals, percent,
+  // and the text the language puts around a value of its currency or
+  // scale (pre, post), the value divided by 10^power.
   function numberFormat(spec) {
-    var nf = new Intl.NumberFormat("en", {
+    var opts = {
       useGrouping: !!spec.grouping,
       minimumFractionDigits: spec.min || 0,
       maximumFractionDigits: spec.max || 0
-    });
+    };
+    if (spec.percent) { opts.style = "percent"; }
+    var nf;
+    try { nf = new Intl.NumberFormat(lang, opts); } catch (e) { nf = new Intl.NumberFormat("en", opts); }
+    var scale = Math.pow(10, spec.power || 0);
+    var minus = new Intl.NumberFormat(nf.resolvedOptions().locale).format(-1).replace(/\p{Nd}/gu, "");
     return function (v) {
       if (v === null || v === undefined || v === "-" || isNaN(v)) { return "–"; }
-      return spec.percent ? nf.format(v * 100) + "%" : nf.format(v);
+      if (spec.percent || !(spec.pre || spec.post || spec.power)) { return nf.format(v); }
+      return (v < 0 ? minus : "") + (spec.pre || "") + nf.format(Math.abs(v) / scale) + (spec.post || "");
     };
   }
 
-  // axisFormat writes the numbers of a value axis from 1,000 up in
-  // thousands (k), millions (m), billions (bn) or trillions (tn), as the
-  // headline tiles do, with at most one decimal: "120m" leaves the chart
-  // room on a phone where "120,000,000" took a quarter of it. Below 1,000,
-  // and percentages, as the measure's format; the tooltip is always exact.
-  function axisFormat(spec, format) {
-    if (spec.percent) { return format; }
-    var nf = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
-    var scales = [[1e12, "tn"], [1e9, "bn"], [1e6, "m"], [1e3, "k"]];
+  // timeLabel writes the ticks of a time axis (the initiatives' timeline)
+  // in the page's language, as ECharts' own labels do in English: the year
+  // at its first day, the month at its first day, else the day.
+  function timeLabel() {
+    function fmt(o) {
+      try { return new Intl.DateTimeFormat(lang, o); } catch (e) { return new Intl.DateTimeFormat("en", o); }
+    }
+    var year = fmt({ year: "numeric" }), month = fmt({ month: "short" }), day = fmt({ day: "numeric", month: "short" });
     return function (v) {
-      if (typeof v === "number" && isFinite(v)) {
-        for (var i = 0; i < scales.length; i++) {
-          if (Math.abs(v) >= scales[i][0]) { return nf.format(v / scales[i][0]) + scales[i][1]; }
-        }
-      }
-      return format(v);
+      var d = new Date(v);
+      if (d.getDate() !== 1) { return day.format(d); }
+      return d.getMonth() === 0 ? year.format(d) : month.format(d);
+    };
+  }
+
+  // axisFormat writes the numbers of a value axis from 1,000 up in the
+  // page language's short form ("120M", "120 Mio."), as the headline tiles
+  // do, with at most one decimal: "120M" leaves the chart room on a phone
+  // where "120,000,000" took a quarter of it. Below 1,000, percentages and
+  // a format with a fixed scale, as the measure's format; the tooltip is
+  // always exact.
+  function axisFormat(spec, format) {
+    if (spec.percent || spec.power) { return format; }
+    var opts = { notation: "compact", maximumFractionDigits: 1 };
+    var nf;
+    try { nf = new Intl.NumberFormat(lang, opts); } catch (e) { nf = new Intl.NumberFormat("en", opts); }
+    var minus = new Intl.NumberFormat(nf.resolvedOptions().locale).format(-1).replace(/\p{Nd}/gu, "");
+    return function (v) {
+      if (typeof v !== "number" || !isFinite(v) || Math.abs(v) < 1000) { return format(v); }
+      return (v < 0 ? minus : "") + (spec.pre || "") + nf.format(Math.abs(v)) + (spec.post || "");
     };
   }
 
@@ -58,6 +84,11 @@
     var extra = option.scorecard;
     delete option.scorecard;
     option.backgroundColor = "transparent";
+    (option.xAxis || []).forEach(function (axis) {
+      if (axis.type === "time") {
+        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: timeLabel() });
+      }
+    });
     if (extra) {
       var format = numberFormat(extra.format), onAxis = axisFormat(extra.format, format);
       var shown = extra.series;
