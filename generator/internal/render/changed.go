@@ -185,19 +185,6 @@ func sameMeasureResult(a, b *compute.MeasureResult) bool {
 		a.Previous == b.Previous && sameYear(a.Year, b.Year)
 }
 
-// sameSlice is slices.Equal, quick for two slices of one array: the
-// results of a measure that a change left alone keep the histories they
-// had, in every review period, and these are compared after every edit.
-func sameSlice[T comparable](a, b []T) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	if len(a) == 0 || &a[0] == &b[0] {
-		return true
-	}
-	return slices.Equal(a, b)
-}
-
 func sameYear(a, b *compute.YearToDate) bool {
 	if a == nil || b == nil || a == b {
 		return a == b

@@ -14,15 +14,11 @@ import (
 // ScoresPath is where the computed model is written, relative to the output root.
 const ScoresPath = "data/scores.json"
 
-// The shapes of scores.json. Field order is the order of the keys in the file.
+// The shapes of scores.json. Field order is the order of the keys in the
+// file, whose top level WriteScores writes: "title" and "period" (strings),
+// "units" ([]unitEntry), "exceptions" (exceptionsEntry) and "sources"
+// ([]sourceEntry).
 type (
-	scoresFile struct {
-		Title      string          `json:"title"`
-		Period     string          `json:"period"`
-		Units      []unitEntry     `json:"units"`
-		Exceptions exceptionsEntry `json:"exceptions"`
-		Sources    []sourceEntry   `json:"sources"`
-	}
 	sourceEntry struct {
 		Kind   string  `json:"kind"`
 		File   *string `json:"file"`
@@ -95,8 +91,8 @@ func FormatNumber(v float64) string {
 
 // WriteScores writes data/scores.json to w a unit at a time: on the L
 // workload the file is 20 MB a review period, and made whole it took
-// five times that while it was encoded. The bytes are those of
-// scoresFile encoded whole by encoding/json, indented by two spaces.
+// five times that while it was encoded. The bytes are those of the whole
+// file encoded at once by encoding/json, indented by two spaces.
 func WriteScores(r *compute.Result, w io.Writer) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	put := func(s string) { bw.WriteString(s) }
