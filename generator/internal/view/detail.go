@@ -225,6 +225,8 @@ type MeasureView struct {
 	rowsHTML       string // for RowsHTML
 	rowsErr        error
 	definitionHTML template.HTML
+	b              *Builder // for FactsHTML
+	home           string   // from the page to its period's root
 }
 
 // Field is a labelled value of a definition list.
@@ -266,6 +268,8 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 		TrendOver:     b.span(mr.TrendPeriods, m.Freq),
 		Stale:         mr.Stale,
 		CSV:           rel(b.prefix+path) + MeasureCSVPath(m),
+		b:             b,
+		home:          here,
 	}
 	if mr.Year != nil {
 		v.Year = b.yearView(m, mr.Year)

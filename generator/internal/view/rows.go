@@ -147,3 +147,138 @@ func (p *Page) LatestPeriod() PeriodLink {
 // writeText writes s escaped as html/template escapes a string in element
 // content (theme.WriteText).
 func writeText(b *strings.Builder, s string) { theme.WriteText(b, s) }
+
+// FactsHTML is the default theme's list of the measure's headline facts
+// (value, target, red flag, stretch, projection, trend), each term with
+// its link to the glossary: in Go for the reason RowsHTML is, as the
+// facts were half the template actions of a measure page, and a site has
+// a measure page for every measure in every review period. The bytes are
+// those of the template it replaces (TestFactsHTMLLikeTheTemplate).
+func (v *MeasureView) FactsHTML() (template.HTML, error) {
+	f := facts{b: &strings.Builder{}, v: v}
+	f.b.Grow(2048)
+	f.write()
+	return template.HTML(f.b.String()), f.err
+}
+
+// facts writes a measure's facts, keeping the first error.
+type facts struct {
+	b   *strings.Builder
+	v   *MeasureView
+	err error
+}
+
+func (f *facts) write() {
+	v, b := f.v, f.b
+	b.WriteString("<dl class=\"facts\">\n  <div><dt>")
+	f.text(pick(v.YTD, "fact_value_ytd", "fact_value"))
+	f.big(v.ValueCompact, v.Value)
+	b.WriteString("</div>\n  <div><dt>")
+	f.text(pick(v.YTD, "fact_target_ytd", "fact_target"))
+	f.big(v.TargetCompact, v.Target)
+	b.WriteString("</div>\n  ")
+	if v.Red != "–" {
+		f.threshold("fact_red", "red-flag", "term_red_flag", v.Red, "red_explained")
+	}
+	b.WriteString("\n  ")
+	if v.Stretch != "–" {
+		f.threshold("fact_stretch", "stretch", "term_stretch", v.Stretch, "stretch_explained")
+	}
+	b.WriteString("\n  ")
+	if y := v.Year; y != nil && y.Projected != "" {
+		b.WriteString(`<div class="projection-fact"><dt>`)
+		f.text("fact_projected")
+		f.term("projection", "term_projection")
+		b.WriteString(`</dt><dd class="big">`)
+		writeText(b, y.ProjectedCompact)
+		b.WriteString(`</dd><dd>`)
+		status, err := v.b.theme.Partial("measure", "status", y.ProjectedStatus)
+		f.keep(err)
+		f.t("projected_against", "status", status, "target", y.FullYearTargetCompact, "year", y.Year)
+		b.WriteString(`</dd><dd class="exact">`)
+		switch y.Method {
+		case "run-rate":
+			f.text("projection_note_run_rate")
+		case "seasonal":
+			f.text("projection_note_seasonal")
+		default:
+			f.text("projection_note_mixed")
+		}
+		b.WriteString(`</dd></div>`)
+	}
+	b.WriteString("\n  <div><dt>")
+	f.text("fact_trend")
+	f.term("trend", "term_trend")
+	b.WriteString(`</dt><dd>`)
+	trend, err := v.b.theme.Partial("measure", "trend", v.Trend)
+	f.keep(err)
+	b.WriteString(string(trend))
+	if v.TrendOver.N != 0 {
+		b.WriteString(`<span class="trend-over">`)
+		f.t("trend_over_last", "span", v.TrendOver.Text)
+		b.WriteString(`</span>`)
+	}
+	b.WriteString("</dd></div>\n</dl>")
+}
+
+// big writes a headline figure, and the exact one below it when the
+// headline is shortened.
+func (f *facts) big(compact, exact string) {
+	f.b.WriteString(`</dt><dd class="big">`)
+	writeText(f.b, compact)
+	f.b.WriteString(`</dd>`)
+	if compact != exact {
+		f.b.WriteString(`<dd class="exact">`)
+		writeText(f.b, exact)
+		f.b.WriteString(`</dd>`)
+	}
+}
+
+func (f *facts) threshold(label, anchor, term, value, explained string) {
+	f.b.WriteString(`<div><dt>`)
+	f.text(label)
+	f.term(anchor, term)
+	f.b.WriteString(`</dt><dd>`)
+	writeText(f.b, value)
+	f.b.WriteString(`</dd><dd class="exact">`)
+	f.text(explained)
+	f.b.WriteString(`</dd></div>`)
+}
+
+// term writes the link of a term to its entry in the glossary.
+func (f *facts) term(anchor, label string) {
+	f.b.WriteString(` <a class="term" href="`)
+	writeText(f.b, f.v.home+"glossary/index.html#"+anchor)
+	f.b.WriteString(`" aria-label="`)
+	f.text(label)
+	f.b.WriteString(`">?</a>`)
+}
+
+// text writes a message without placeholders.
+func (f *facts) text(key string) { f.t(key) }
+
+// t writes a message as the theme's T does: its text escaped, a value of
+// HTML (a partial's) as it is.
+func (f *facts) t(key string, args ...any) {
+	m, err := f.v.b.w.T(key, args...)
+	f.keep(err)
+	switch m := m.(type) {
+	case template.HTML:
+		f.b.WriteString(string(m))
+	case string:
+		writeText(f.b, m)
+	}
+}
+
+func (f *facts) keep(err error) {
+	if f.err == nil {
+		f.err = err
+	}
+}
+
+func pick(cond bool, yes, no string) string {
+	if cond {
+		return yes
+	}
+	return no
+}
