@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
@@ -155,16 +156,19 @@ func writeText(b *strings.Builder, s string) { theme.WriteText(b, s) }
 // a measure page for every measure in every review period. The bytes are
 // those of the template it replaces (TestFactsHTMLLikeTheTemplate).
 func (v *MeasureView) FactsHTML() (template.HTML, error) {
-	f := facts{b: &strings.Builder{}, v: v}
+	f := facts{b: &strings.Builder{}, v: v, w: v.b.w, th: v.b.theme}
 	f.b.Grow(2048)
 	f.write()
 	return template.HTML(f.b.String()), f.err
 }
 
-// facts writes a measure's facts, keeping the first error.
+// facts writes markup of the default theme in Go, keeping the first
+// error: a measure's facts, a scorecard's row.
 type facts struct {
 	b   *strings.Builder
 	v   *MeasureView
+	w   *i18n.Catalog
+	th  *theme.Theme
 	err error
 }
 
@@ -192,7 +196,7 @@ func (f *facts) write() {
 		b.WriteString(`</dt><dd class="big">`)
 		writeText(b, y.ProjectedCompact)
 		b.WriteString(`</dd><dd>`)
-		status, err := v.b.theme.Partial("measure", "status", y.ProjectedStatus)
+		status, err := f.th.Partial("measure", "status", y.ProjectedStatus)
 		f.keep(err)
 		f.t("projected_against", "status", status, "target", y.FullYearTargetCompact, "year", y.Year)
 		b.WriteString(`</dd><dd class="exact">`)
@@ -210,9 +214,7 @@ func (f *facts) write() {
 	f.text("fact_trend")
 	f.term("trend", "term_trend")
 	b.WriteString(`</dt><dd>`)
-	trend, err := v.b.theme.Partial("measure", "trend", v.Trend)
-	f.keep(err)
-	b.WriteString(string(trend))
+	f.partial("trend", v.Trend)
 	if v.TrendOver.N != 0 {
 		b.WriteString(`<span class="trend-over">`)
 		f.t("trend_over_last", "span", v.TrendOver.Text)
@@ -260,7 +262,7 @@ func (f *facts) text(key string) { f.t(key) }
 // t writes a message as the theme's T does: its text escaped, a value of
 // HTML (a partial's) as it is.
 func (f *facts) t(key string, args ...any) {
-	m, err := f.v.b.w.T(key, args...)
+	m, err := f.w.T(key, args...)
 	f.keep(err)
 	switch m := m.(type) {
 	case template.HTML:
@@ -268,6 +270,14 @@ func (f *facts) t(key string, args ...any) {
 	case string:
 		writeText(f.b, m)
 	}
+}
+
+// partial writes a partial of the theme (cached: each value's output is
+// made once).
+func (f *facts) partial(name string, v any) {
+	h, err := f.th.Partial("measure", name, v)
+	f.keep(err)
+	f.b.WriteString(string(h))
 }
 
 func (f *facts) keep(err error) {
@@ -281,4 +291,76 @@ func pick(cond bool, yes, no string) string {
 		return yes
 	}
 	return no
+}
+
+// RowHTML is the default theme's row of the measure in a unit's scorecard
+// table, written in Go for the reason RowsHTML is: a unit's page has a row
+// for each of its measures, some sixteen template actions each. The bytes
+// are those of the template it replaces (TestMarkupInGoLikeTheTemplates).
+func (r *MeasureRow) RowHTML() (template.HTML, error) {
+	f := facts{b: &strings.Builder{}, w: r.b.w, th: r.b.theme}
+	b := f.b
+	b.Grow(2048)
+	b.WriteString("<tr class=\"measure-row\">\n      <th scope=\"row\" class=\"measure-name\">")
+	writeLink(b, r.Link)
+	f.partial("kind", r.Kind)
+	b.WriteString("</th>\n      <td class=\"num value\" data-label=\"")
+	f.text("col_value")
+	b.WriteString(`">`)
+	writeText(b, r.Value)
+	if r.Stale {
+		b.WriteString(`<span class="stale" title="`)
+		f.t("stale_title", "period", r.Period)
+		b.WriteString(`"> `)
+		f.partial("clock", nil)
+		b.WriteString(` `)
+		writeText(b, r.Period)
+		b.WriteString(`</span>`)
+	}
+	if r.Projected != "" {
+		b.WriteString(`<span class="projected-line">`)
+		f.t("year_end_projected", "value", r.Projected)
+		b.WriteString(` <span class="tag">`)
+		f.text("projected_tag")
+		b.WriteString(`</span></span>`)
+	}
+	b.WriteString("</td>\n      <td class=\"num target\" data-label=\"")
+	f.text("col_target")
+	b.WriteString(`">`)
+	writeText(b, r.Target)
+	b.WriteString("</td>\n      <td class=\"status-cell\">")
+	f.partial("status", r.Score.Status)
+	b.WriteString("</td>\n      <td class=\"num score-num\" data-label=\"")
+	f.text("col_score")
+	b.WriteString(`"><span class="score">`)
+	writeText(b, r.Score.Text)
+	b.WriteString("</span></td>\n      <td class=\"trend-cell\">")
+	f.partial("trend", r.Trend)
+	if r.TrendOver.N != 0 {
+		b.WriteString(`<span class="trend-over">`)
+		f.t("trend_over", "span", r.TrendOver.Text)
+		b.WriteString(`</span>`)
+	}
+	b.WriteString("</td>\n      <td class=\"spark-cell\">")
+	b.WriteString(string(r.Spark))
+	b.WriteString("</td>\n      <td class=\"owner\" data-label=\"")
+	f.text("col_owner")
+	b.WriteString(`">`)
+	writeText(b, r.Owner)
+	b.WriteString("</td>\n    </tr>")
+	return template.HTML(b.String()), f.err
+}
+
+// writeLink writes a link as the theme's "link" partial does: its text
+// alone when it has no address.
+func writeLink(b *strings.Builder, l Link) {
+	if l.Href == "" {
+		writeText(b, l.Text)
+		return
+	}
+	b.WriteString(`<a href="`)
+	writeText(b, l.Href)
+	b.WriteString(`">`)
+	writeText(b, l.Text)
+	b.WriteString(`</a>`)
 }
