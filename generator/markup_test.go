@@ -13,27 +13,30 @@ import (
 
 // Parts of the default theme are written in Go rather than as template
 // actions, for speed (docs/performance.md): a chart's box and scripts
-// (chartHTML), a measure's facts (FactsHTML) and a measure's row in a
-// unit's scorecard (RowHTML). testdata/templates holds the templates they
-// replace; TestMarkupInGoLikeTheTemplates builds sites with the default
-// theme and with a theme of those templates, and every file of the two
-// outputs is the same, in languages written either way and with hostile
-// names.
+// (chartHTML), a measure page's head (HeadHTML) and facts (FactsHTML),
+// and a measure's row in a unit's scorecard (RowHTML). testdata/templates
+// holds the templates they replace; TestMarkupInGoLikeTheTemplates builds
+// sites with the default theme and with a theme of those templates, and
+// every file of the two outputs is the same, in languages written either
+// way and with hostile names.
 func TestMarkupInGoLikeTheTemplates(t *testing.T) {
-	facts := readFile(t, os.DirFS("testdata/templates"), "measure-facts.html")
-	measure := readFile(t, themes.Default(), "layouts/measure.html")
-	if !strings.Contains(measure, "{{.FactsHTML}}") {
-		t.Fatal("layouts/measure.html no longer calls FactsHTML: update testdata/templates")
-	}
-	unit := readFile(t, themes.Default(), "layouts/partials/unit.html")
-	row := readFile(t, os.DirFS("testdata/templates"), "scorecard-measure-row.html")
-	if !strings.Contains(unit, "{{.RowHTML}}") {
-		t.Fatal("layouts/partials/unit.html no longer calls RowHTML: update testdata/templates")
-	}
-	old := map[string]string{
-		"layouts/partials/unit.html":  strings.Replace(unit, "{{.RowHTML}}", strings.TrimSuffix(row, "\n"), 1),
-		"layouts/measure.html":        strings.Replace(measure, "{{.FactsHTML}}", strings.TrimSuffix(facts, "\n"), 1),
-		"layouts/partials/chart.html": readFile(t, os.DirFS("testdata/templates"), "chart.html"),
+	old := map[string]string{"layouts/partials/chart.html": readFile(t, os.DirFS("testdata/templates"), "chart.html")}
+	for _, r := range []struct{ file, call, template string }{
+		{"layouts/measure.html", "{{.HeadHTML}}", "measure-head.html"},
+		{"layouts/measure.html", "{{.FactsHTML}}", "measure-facts.html"},
+		{"layouts/partials/unit.html", "{{.RowHTML}}", "scorecard-measure-row.html"},
+	} {
+		text, ok := old[r.file]
+		if !ok {
+			text = readFile(t, themes.Default(), r.file)
+		}
+		if !strings.Contains(text, r.call) {
+			t.Fatalf("%s no longer holds %s: update testdata/templates", r.file, r.call)
+		}
+		// Each file of testdata/templates ends in a line feed that the
+		// template it was cut from did not have there.
+		tpl := strings.TrimSuffix(readFile(t, os.DirFS("testdata/templates"), r.template), "\n")
+		old[r.file] = strings.Replace(text, r.call, tpl, 1)
 	}
 	cases := []struct{ site, lang string }{{smallSite, "de"}, {smallSite, "ar"}, {hostileSite, "en"}}
 	if !testing.Short() {

@@ -364,3 +364,52 @@ func writeLink(b *strings.Builder, l Link) {
 	writeText(b, l.Text)
 	b.WriteString(`</a>`)
 }
+
+// HeadHTML is the default theme's head of a measure's page: where it
+// belongs, its name, period, description and owner, and its score, in Go
+// for the reason FactsHTML is (TestMarkupInGoLikeTheTemplates).
+func (v *MeasureView) HeadHTML() (template.HTML, error) {
+	f := facts{b: &strings.Builder{}, v: v, w: v.b.w, th: v.b.theme}
+	b := f.b
+	b.Grow(1024)
+	b.WriteString("\n<div class=\"page-head\">\n  <div>\n    <p class=\"eyebrow\">")
+	f.text("measure_eyebrow")
+	b.WriteString(` · <a href="`)
+	writeText(b, v.Objective.Href)
+	b.WriteString(`">`)
+	writeText(b, v.Objective.Text)
+	b.WriteString(`</a> · <a href="`)
+	writeText(b, v.Unit.Href)
+	b.WriteString(`">`)
+	writeText(b, v.Unit.Text)
+	b.WriteString("</a></p>\n    <h1 dir=\"auto\">")
+	writeText(b, v.Name)
+	b.WriteString("</h1>\n    <p class=\"meta\">")
+	writeText(b, v.Period)
+	if v.Stale {
+		b.WriteString(` · <span class="stale">`)
+		f.partial("clock", nil)
+		b.WriteString(` `)
+		f.t("measure_stale", "period", v.Current)
+		b.WriteString(`</span>`)
+	}
+	b.WriteString("</p>\n    ")
+	if v.Description != "" {
+		b.WriteString(`<p class="lede" dir="auto">`)
+		writeText(b, v.Description)
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n    ")
+	if v.Owner != "" {
+		b.WriteString(`<p class="meta">`)
+		f.t("owner", "name", v.Owner)
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n  </div>\n  <div class=\"headline\">\n    ")
+	f.partial("badge", v.Score)
+	b.WriteString("\n    <p class=\"badge-caption\">")
+	f.text("measure_score_caption")
+	f.term("score", "term_score")
+	b.WriteString("</p>\n  </div>\n</div>\n")
+	return template.HTML(b.String()), f.err
+}
