@@ -67,6 +67,21 @@ type Frame struct {
 	Title string // the site's
 }
 
+// Footer is what the footer of a page depends on: the same for every page
+// of a review period at one depth, so the theme renders each once
+// (cached).
+type Footer struct {
+	Title, AsOf, AsOfCode string // the site's
+	Rows                  int    // the site's
+	Rel, Home             string // Page.Rel, Page.Home
+}
+
+// Footer is the value the page's footer is drawn from.
+func (p *Page) Footer() Footer {
+	s := p.Site
+	return Footer{Title: s.Title, AsOf: s.AsOf, AsOfCode: s.AsOfCode, Rows: s.Rows, Rel: p.Rel, Home: p.Home}
+}
+
 // Frame is the value the page's menu is drawn from.
 func (p *Page) Frame() Frame { return Frame{Rel: p.Rel, Home: p.Home, Nav: p.Nav, Title: p.Site.Title} }
 
