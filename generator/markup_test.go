@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,17 +15,18 @@ import (
 // Parts of the default theme are written in Go rather than as template
 // actions, for speed (docs/performance.md): a chart's box and scripts
 // (chartHTML), a measure page's head (HeadHTML) and facts (FactsHTML),
-// and a measure's row in a unit's scorecard (RowHTML). testdata/templates
-// holds the templates they replace; TestMarkupInGoLikeTheTemplates builds
-// sites with the default theme and with a theme of those templates, and
-// every file of the two outputs is the same, in languages written either
-// way and with hostile names.
+// a measure's row in a unit's scorecard (RowHTML) and the period switcher
+// (SwitcherHTML). testdata/templates holds the templates they replace;
+// TestMarkupInGoLikeTheTemplates builds sites with the default theme and
+// with a theme of those templates, and every file of the two outputs is
+// the same, in languages written either way and with hostile names.
 func TestMarkupInGoLikeTheTemplates(t *testing.T) {
 	old := map[string]string{"layouts/partials/chart.html": readFile(t, os.DirFS("testdata/templates"), "chart.html")}
 	for _, r := range []struct{ file, call, template string }{
 		{"layouts/measure.html", "{{.HeadHTML}}", "measure-head.html"},
 		{"layouts/measure.html", "{{.FactsHTML}}", "measure-facts.html"},
 		{"layouts/partials/unit.html", "{{.RowHTML}}", "scorecard-measure-row.html"},
+		{"layouts/partials/status.html", "{{.SwitcherHTML}}", "period-switcher.html"},
 	} {
 		text, ok := old[r.file]
 		if !ok {
@@ -38,13 +40,22 @@ func TestMarkupInGoLikeTheTemplates(t *testing.T) {
 		tpl := strings.TrimSuffix(readFile(t, os.DirFS("testdata/templates"), r.template), "\n")
 		old[r.file] = strings.Replace(text, r.call, tpl, 1)
 	}
-	cases := []struct{ site, lang string }{{smallSite, "de"}, {smallSite, "ar"}, {hostileSite, "en"}}
+	// The small site in English publishes one review period: a page
+	// without a period switcher's links.
+	type site struct {
+		site, lang string
+		periods    int // [review] periods; 0 for the site's own
+	}
+	cases := []site{{smallSite, "de", 0}, {smallSite, "ar", 0}, {smallSite, "en", 1}, {hostileSite, "en", 0}}
 	if !testing.Short() {
-		cases = append(cases, struct{ site, lang string }{"..", "en"})
+		cases = append(cases, site{"..", "en", 0})
 	}
 	for _, c := range cases {
-		t.Run(filepath.Base(c.site)+"-"+c.lang, func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s-%s-%d", filepath.Base(c.site), c.lang, c.periods), func(t *testing.T) {
 			src := inLanguage(t, c.site, c.lang)
+			if c.periods > 0 {
+				writeFile(t, filepath.Join(src, "config.toml"), []byte(readFile(t, os.DirFS(src), "config.toml")+fmt.Sprintf("\n[review]\nperiods = %d\n", c.periods)))
+			}
 			want := buildTree(t, src)
 			for name, text := range old {
 				writeFile(t, filepath.Join(src, "themes", "old", name), []byte(text))

@@ -102,11 +102,41 @@ func (p *Page) PeriodsHTML() template.HTML {
 		writeText(&b, l.Text)
 		if l.Latest {
 			b.WriteString(` <span class="latest-tag">`)
-			writeText(&b, p.latest)
+			writeText(&b, p.words.latest)
 			b.WriteString(`</span>`)
 		}
 		b.WriteString(`</a></li>`)
 	}
+	return template.HTML(b.String())
+}
+
+// SwitcherHTML is the default theme's period switcher: the as-of period,
+// and when there are others a disclosure of links to the page in each
+// (PeriodsHTML). Every page has one; written here for the reason
+// PeriodsHTML is (TestMarkupInGoLikeTheTemplates).
+func (p *Page) SwitcherHTML() template.HTML {
+	var b strings.Builder
+	w := p.words
+	if len(p.Periods) <= 1 {
+		b.WriteString(`<p class="asof"><span class="asof-label">`)
+		writeText(&b, w.asOf)
+		b.WriteString(`</span> <strong>`)
+		writeText(&b, p.Site.AsOf)
+		b.WriteString(`</strong></p>`)
+		return template.HTML(b.String())
+	}
+	b.Grow(len(p.Periods)*120 + 400)
+	b.WriteString("<details class=\"asof periods\">\n      <summary><span class=\"asof-label\">")
+	writeText(&b, w.asOf)
+	b.WriteString(`</span> <strong>`)
+	writeText(&b, p.Site.AsOf)
+	b.WriteString(`</strong> <span class="visually-hidden">`)
+	writeText(&b, w.choose)
+	b.WriteString("</span></summary>\n      <nav aria-label=\"")
+	writeText(&b, w.label)
+	b.WriteString(`"><ul>`)
+	b.WriteString(string(p.PeriodsHTML()))
+	b.WriteString("</ul></nav>\n    </details>")
 	return template.HTML(b.String())
 }
 

@@ -49,7 +49,16 @@ type Page struct {
 	Nav       string // the menu item it belongs to: scorecard, initiatives, exceptions
 	Crumbs    []Link
 	Body      any
-	latest    string // the switcher's tag of the as-of period: "latest"
+	words     *frameWords
+}
+
+// frameWords are the words of every page's frame that the view writes
+// (PeriodsHTML, SwitcherHTML), in the site's language: looked up once.
+type frameWords struct {
+	latest string // the switcher's tag of the as-of period: "latest"
+	asOf   string // "As of"
+	choose string // "(choose another review period)"
+	label  string // the switcher's name: "Review periods"
 }
 
 // Freshness is how fresh a review period's data are, as every page says.
