@@ -15,8 +15,9 @@ import (
 // Parts of the default theme are written in Go rather than as template
 // actions, for speed (docs/performance.md): a chart's box and scripts
 // (chartHTML), a measure page's head (HeadHTML) and facts (FactsHTML),
-// a measure's row in a unit's scorecard (RowHTML) and the period switcher
-// (SwitcherHTML). testdata/templates holds the templates they replace;
+// a measure's row in a unit's scorecard (RowHTML), the period switcher
+// (SwitcherHTML) and the rows of an objective's tables (ComponentsHTML,
+// DriversHTML, EffectsHTML). testdata/templates holds the templates they replace;
 // TestMarkupInGoLikeTheTemplates builds sites with the default theme and
 // with a theme of those templates, and every file of the two outputs is
 // the same, in languages written either way and with hostile names.
@@ -27,6 +28,8 @@ func TestMarkupInGoLikeTheTemplates(t *testing.T) {
 		{"layouts/measure.html", "{{.FactsHTML}}", "measure-facts.html"},
 		{"layouts/partials/unit.html", "{{.RowHTML}}", "scorecard-measure-row.html"},
 		{"layouts/partials/status.html", "{{.SwitcherHTML}}", "period-switcher.html"},
+		{"layouts/objective.html", "{{$.Body.ComponentsHTML}}", "objective-components.html"},
+		{"layouts/partials/causes.html", "{{$.RowsHTML}}", "causes-rows.html"},
 	} {
 		text, ok := old[r.file]
 		if !ok {

@@ -33,6 +33,7 @@ type ObjectiveView struct {
 	NoLeading   bool
 	historyHTML string // for HistoryHTML
 	historyErr  error
+	b           *Builder // for ComponentsHTML, DriversHTML and EffectsHTML
 }
 
 // ComponentRow is a measure or objective that makes up an objective's score.
@@ -88,6 +89,7 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 		DriverScore: b.score(or.DriverScore, compute.RollupStatus(or.DriverScore)),
 		NoLeading:   model.NoLeadingMeasure(o),
 		Outlook:     or.Outlook.String(),
+		b:           b,
 	}
 	for _, m := range o.Measures {
 		mr := r.Measure(m)

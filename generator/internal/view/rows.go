@@ -443,3 +443,62 @@ func (v *MeasureView) HeadHTML() (template.HTML, error) {
 	b.WriteString("</p>\n  </div>\n</div>\n")
 	return template.HTML(b.String()), f.err
 }
+
+// ComponentsHTML is the body of the default theme's table of what makes up
+// the objective's score, one <tr> for each of Components, and DriversHTML
+// and EffectsHTML those of its tables of causes and effects: in Go for the
+// reason RowsHTML is (TestMarkupInGoLikeTheTemplates).
+func (v *ObjectiveView) ComponentsHTML() (template.HTML, error) {
+	f := facts{b: &strings.Builder{}, w: v.b.w, th: v.b.theme}
+	for _, c := range v.Components {
+		f.b.WriteString(`<tr><th scope="row"><a href="`)
+		writeText(f.b, c.Href)
+		f.b.WriteString(`">`)
+		writeText(f.b, c.Text)
+		f.b.WriteString(`</a></th><td>`)
+		writeText(f.b, c.Kind)
+		f.b.WriteString(`</td><td>`)
+		writeText(f.b, c.Unit)
+		for _, s := range [...]string{c.Value, c.Target, c.Weight} {
+			f.b.WriteString(`</td><td class="num">`)
+			writeText(f.b, s)
+		}
+		f.b.WriteString(`</td><td class="num">`)
+		f.partial("score", c.Score)
+		f.b.WriteString("</td></tr>\n    ")
+	}
+	return template.HTML(f.b.String()), f.err
+}
+
+// DriversHTML is the body of the table of the objectives that drive this
+// one (ComponentsHTML).
+func (v *ObjectiveView) DriversHTML() (template.HTML, error) { return v.causesHTML(v.Drivers) }
+
+// EffectsHTML is the body of the table of the objectives this one drives
+// (ComponentsHTML).
+func (v *ObjectiveView) EffectsHTML() (template.HTML, error) { return v.causesHTML(v.Effects) }
+
+func (v *ObjectiveView) causesHTML(rows []CauseRow) (template.HTML, error) {
+	f := facts{b: &strings.Builder{}, w: v.b.w, th: v.b.theme}
+	for _, c := range rows {
+		f.b.WriteString(`<tr><th scope="row"><a href="`)
+		writeText(f.b, c.Href)
+		f.b.WriteString(`">`)
+		writeText(f.b, c.Text)
+		f.b.WriteString(`</a></th><td class="num">`)
+		f.partial("score", c.Score)
+		f.b.WriteString(`</td><td>`)
+		writeText(f.b, c.Evidence)
+		if c.NoLeading {
+			f.b.WriteString(`<br><span class="meta">`)
+			f.text("cause_no_leading")
+			f.b.WriteString(`</span>`)
+		}
+		for _, s := range [...]string{c.Lag, c.R, c.N} {
+			f.b.WriteString(`</td><td class="num">`)
+			writeText(f.b, s)
+		}
+		f.b.WriteString("</td></tr>\n  ")
+	}
+	return template.HTML(f.b.String()), f.err
+}
