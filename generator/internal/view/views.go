@@ -49,7 +49,16 @@ type Page struct {
 	Nav       string // the menu item it belongs to: scorecard, initiatives, exceptions
 	Crumbs    []Link
 	Body      any
-	latest    string // the switcher's tag of the as-of period: "latest"
+	words     *frameWords
+}
+
+// frameWords are the words of every page's frame that the view writes
+// (PeriodsHTML, SwitcherHTML), in the site's language: looked up once.
+type frameWords struct {
+	latest string // the switcher's tag of the as-of period: "latest"
+	asOf   string // "As of"
+	choose string // "(choose another review period)"
+	label  string // the switcher's name: "Review periods"
 }
 
 // Freshness is how fresh a review period's data are, as every page says.
@@ -65,6 +74,21 @@ type Frame struct {
 	Home  string // Page.Home
 	Nav   string // Page.Nav
 	Title string // the site's
+}
+
+// Footer is what the footer of a page depends on: the same for every page
+// of a review period at one depth, so the theme renders each once
+// (cached).
+type Footer struct {
+	Title, AsOf, AsOfCode string // the site's
+	Rows                  int    // the site's
+	Rel, Home             string // Page.Rel, Page.Home
+}
+
+// Footer is the value the page's footer is drawn from.
+func (p *Page) Footer() Footer {
+	s := p.Site
+	return Footer{Title: s.Title, AsOf: s.AsOf, AsOfCode: s.AsOfCode, Rows: s.Rows, Rel: p.Rel, Home: p.Home}
 }
 
 // Frame is the value the page's menu is drawn from.
