@@ -16,8 +16,9 @@ import (
 // actions, for speed (docs/performance.md): a chart's box and scripts
 // (chartHTML), a measure page's head (HeadHTML) and facts (FactsHTML),
 // a measure's row in a unit's scorecard (RowHTML), the period switcher
-// (SwitcherHTML) and the rows of an objective's tables (ComponentsHTML,
-// DriversHTML, EffectsHTML). testdata/templates holds the templates they replace;
+// (SwitcherHTML), the rows of an objective's tables (ComponentsHTML,
+// DriversHTML, EffectsHTML) and of the tables of changes (ChangeRow's
+// RowHTML). testdata/templates holds the templates they replace;
 // TestMarkupInGoLikeTheTemplates builds sites with the default theme and
 // with a theme of those templates, and every file of the two outputs is
 // the same, in languages written either way and with hostile names.
@@ -30,6 +31,7 @@ func TestMarkupInGoLikeTheTemplates(t *testing.T) {
 		{"layouts/partials/status.html", "{{.SwitcherHTML}}", "period-switcher.html"},
 		{"layouts/objective.html", "{{$.Body.ComponentsHTML}}", "objective-components.html"},
 		{"layouts/partials/causes.html", "{{$.RowsHTML}}", "causes-rows.html"},
+		{"layouts/partials/exceptions.html", "{{.RowHTML}}", "change-row.html"},
 	} {
 		text, ok := old[r.file]
 		if !ok {

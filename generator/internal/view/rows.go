@@ -502,3 +502,48 @@ func (v *ObjectiveView) causesHTML(rows []CauseRow) (template.HTML, error) {
 	}
 	return template.HTML(f.b.String()), f.err
 }
+
+// RowHTML is the default theme's row of a table of changes since the last
+// review: in Go for the reason RowsHTML is, as every unit's page of
+// changes in every review period lists up to a few dozen of them
+// (TestMarkupInGoLikeTheTemplates). The theme's "item-kind" partial names
+// what the row is; the row's direction is written as the "direction"
+// partial writes it.
+func (r *ChangeRow) RowHTML() (template.HTML, error) {
+	f := facts{b: &strings.Builder{}, w: r.b.w, th: r.b.theme}
+	b := f.b
+	b.Grow(768)
+	b.WriteString(`<tr><th scope="row">`)
+	writeLink(b, Link{Text: r.Text, Href: r.Href})
+	f.partial("item-kind", r.Kind)
+	b.WriteString(`</th><td>`)
+	writeLink(b, r.Unit)
+	b.WriteString(`</td><td class="num">`)
+	f.partial("score", r.From)
+	b.WriteString(`</td><td class="num">`)
+	f.partial("score", r.To)
+	b.WriteString(`</td><td class="num">`)
+	switch r.Direction {
+	case "improved":
+		b.WriteString(`<span class="trend t-improving"><span aria-hidden="true">↗</span> `)
+		f.text("change_improved")
+		b.WriteString(`</span>`)
+	case "worsened":
+		b.WriteString(`<span class="trend t-worsening"><span aria-hidden="true">↘</span> `)
+		f.text("change_worsened")
+		b.WriteString(`</span>`)
+	}
+	if r.Delta != "" {
+		b.WriteString(` <span class="delta">`)
+		writeText(b, r.Delta)
+		b.WriteString(`</span>`)
+	}
+	b.WriteString(`</td><td class="num">`)
+	if r.Value != "" {
+		writeText(b, r.Before)
+		b.WriteString(` → `)
+		writeText(b, r.Value)
+	}
+	b.WriteString(`</td></tr>`)
+	return template.HTML(b.String()), f.err
+}

@@ -76,6 +76,23 @@ type Frame struct {
 	Title string // the site's
 }
 
+// Start is what the start of every page depends on, up to its title: its
+// language, direction and Content-Security-Policy.
+type Start struct{ Lang, Dir, Policy string }
+
+// Start is the value the start of the site's pages is drawn from.
+func (s *SiteView) Start() Start { return Start{Lang: s.Lang, Dir: s.Dir, Policy: s.Policy} }
+
+// Scripts is what the scripts at the end of a page depend on: whether it
+// draws charts, and the way to the assets.
+type Scripts struct {
+	Charts bool
+	Rel    string
+}
+
+// Scripts is the value the page's scripts are drawn from.
+func (p *Page) Scripts() Scripts { return Scripts{Charts: p.HasCharts(), Rel: p.Rel} }
+
 // Footer is what the footer of a page depends on: the same for every page
 // of a review period at one depth, so the theme renders each once
 // (cached).
