@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"bytes"
 	"math"
 	"sync"
 	"testing"
@@ -73,6 +74,6 @@ func (o *memOutput) WriteFile(name string, data []byte) error {
 	if o.files == nil {
 		o.files = map[string][]byte{}
 	}
-	o.files[name] = data
+	o.files[name] = bytes.Clone(data) // the render reuses data once this returns
 	return nil
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"slices"
 	"sync"
 	"testing"
@@ -32,6 +33,6 @@ func (o *memOutput) WriteFile(name string, data []byte) error {
 	if o.files == nil {
 		o.files = map[string][]byte{}
 	}
-	o.files[name] = data
+	o.files[name] = bytes.Clone(data) // the render reuses data once this returns
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
@@ -24,7 +25,8 @@ import (
 )
 
 // Output receives the files of the site. It must be safe for concurrent use:
-// pages are rendered and written in parallel.
+// pages are rendered and written in parallel. WriteFile must not keep data
+// once it returns: the render writes the next page into the same memory.
 type Output interface {
 	WriteFile(name string, data []byte) error
 }
@@ -232,6 +234,9 @@ func searchJob(r *compute.Result, t *theme.Theme) job {
 type job struct {
 	path string
 	make func() ([]byte, error)
+	// pooled is true when what make returns is a page's buffer
+	// (pageBuffers), taken back once the output has written it.
+	pooled bool
 	// stream, when set, writes the file to w instead of make: an output
 	// that can take a stream (StreamOutput) then never holds it whole.
 	stream func(w io.Writer) error
@@ -275,7 +280,11 @@ func run(jobs iter.Seq[job], out Output) error {
 			if err != nil {
 				return err
 			}
-			return out.WriteFile(j.path, data)
+			err = out.WriteFile(j.path, data)
+			if j.pooled {
+				pageBuffers.Put(bytes.NewBuffer(data[:0]))
+			}
+			return err
 		})
 	}
 	return g.Wait()
@@ -342,10 +351,11 @@ func pageJobs(b *view.Builder, pr *pager, pages []view.PageRef) []job {
 	return jobs
 }
 
-// pageJob is the job that renders page p of b's period.
+// pageJob is the job that renders page p of b's period, into a buffer of
+// pageBuffers.
 func pageJob(b *view.Builder, pr *pager, p view.PageRef) job {
 	path := b.Prefix() + p.Path
-	return job{path: path, make: func() ([]byte, error) {
+	return job{path: path, pooled: true, make: func() ([]byte, error) {
 		return pr.execute(p.Kind, "baseof.html", path, b.Page(p))
 	}}
 }
@@ -366,16 +376,25 @@ func newPager(th *theme.Theme) *pager {
 	return pr
 }
 
-// execute runs the template name of page kind on data, for the page at path.
+// pageBuffers are the buffers pages are rendered into, each taken back
+// once its page is written (job.pooled): growing a new buffer for every
+// page was a third of the bytes a build with twelve review periods
+// allocated (1.6 of 4.5 GB on M), and the garbage collector's work with it.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// execute runs the template name of page kind on data, for the page at
+// path, into a buffer of pageBuffers: the caller gives it back unless it
+// keeps the page.
 func (pr *pager) execute(kind, name, path string, data any) ([]byte, error) {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
 	// Pages of a kind are about the same size: starting the buffer at the
-	// size of the last one saves growing it by doubling, page after page.
+	// size of the last one saves growing it by doubling.
 	hint := pr.sizes[kind]
-	var buf bytes.Buffer
 	if hint != nil {
 		buf.Grow(int(hint.Load()) + 512)
 	}
-	if err := pr.theme.Execute(&buf, kind, name, data); err != nil {
+	if err := pr.theme.Execute(buf, kind, name, data); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if hint != nil {

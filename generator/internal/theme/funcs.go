@@ -25,6 +25,7 @@ func wordFuncs(w *i18n.Catalog) template.FuncMap {
 		"T":           w.T,
 		"statusLabel": func(s string) string { return StatusLabel(w, s) },
 		"trendLabel":  func(t string) string { return TrendLabel(w, t) },
+		"chartHTML":   chartHTML(w),
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/chart"
+
 	"github.com/scorecard-dev/scorecard/themes"
 )
 
@@ -18,6 +20,7 @@ func TestFuncExamples(t *testing.T) {
 		"statusIcon":  {`{{ statusIcon "green" }}{{ statusIcon "amber" }}{{ statusIcon "red" }}{{ statusIcon "none" }}`, "●▲■○"},
 		"trendLabel":  {`{{ trendLabel "worsening" }}`, "Verschlechtert sich"},
 		"trendIcon":   {`{{ trendIcon "improving" }}{{ trendIcon "flat" }}`, "↗→"},
+		"chartHTML":   {`{{ chartHTML .Chart }}`, "<div class=\"chart-scroll\"><div class=\"chart\" id=\"c1\" data-chart role=\"img\" aria-label=\"Umsatz &amp; Marge\" style=\"height: 200px;\"></div></div>\n<script type=\"application/json\" data-chart-option=\"c1\">{}</script>"},
 		"T":           {`{{ T "nav_pack" }} · {{ T "measures_missing" 1200 }} · <a title="{{ T "stale_title" "period" "Mai 2026" }}">`, `Vorstandsbericht · 1.200 Kennzahlen ohne Wert · <a title="Der neueste Istwert stammt aus Mai 2026">`},
 	}
 	th, err := New(fstest.MapFS{}, "default", "de", themes.Default())
@@ -42,7 +45,7 @@ func TestFuncExamples(t *testing.T) {
 		}
 		var b strings.Builder
 		tpl := template.Must(template.New(name).Funcs(all).Parse(ex[0]))
-		if err := tpl.Execute(&b, nil); err != nil {
+		if err := tpl.Execute(&b, map[string]any{"Chart": &chart.Chart{ID: "c1", Label: "Umsatz & Marge", Height: 200, Option: "{}"}}); err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}

@@ -85,7 +85,11 @@ func allFuncs() template.FuncMap {
 	for name := range funcs {
 		fm[name] = funcs[name]
 	}
-	for _, name := range []string{"T", "statusLabel", "trendLabel", "cached", "partial"} {
+	names := []string{"cached", "partial"}
+	for name := range wordFuncs(nil) {
+		names = append(names, name)
+	}
+	for _, name := range names {
 		fm[name] = func(...any) string { return "" }
 	}
 	return fm

@@ -31,6 +31,7 @@ type Builder struct {
 	compact bool
 	shared  *shared               // what the pages of the periods share
 	sets    func() []*compare.Set // the comparisons, made once when a page asks
+	frame   *frameWords
 }
 
 // review is a published review period: its folder and its names.
@@ -63,9 +64,10 @@ func Builders(r *compute.Result, t *theme.Theme) []*Builder {
 	}
 	out := make([]*Builder, len(results))
 	sh := newShared(r, len(results))
+	frame := &frameWords{latest: w.Text("period_latest"), asOf: w.Text("as_of"), choose: w.Text("periods_choose"), label: w.Text("periods_label")}
 	for i, x := range results {
 		out[i] = &Builder{r: x, site: NewSite(x, w), theme: t, w: w, loc: w.Locale(), names: names, words: words,
-			prefix: reviews[i].prefix, reviews: reviews, shared: sh}
+			prefix: reviews[i].prefix, reviews: reviews, shared: sh, frame: frame}
 		out[i].site.Past = i > 0
 		out[i].sets = sync.OnceValue(func() []*compare.Set { return compare.Sets(x) })
 	}
@@ -255,7 +257,7 @@ func (b *Builder) page(path, title, nav string, body any) *Page {
 	return &Page{
 		Site: b.site, Path: full, Rel: rel(full), Home: rel(path),
 		Canonical: canonical(b.r.Site.BaseURL, full), Title: title, Nav: nav, Body: body,
-		Periods: b.periodLinks(path), latest: b.w.Text("period_latest"),
+		Periods: b.periodLinks(path), words: b.frame,
 	}
 }
 

@@ -52,6 +52,8 @@ type ChangeRow struct {
 	Delta         string // "+1.2", "−0.4", "" when either is unscored
 	Direction     string // "improved", "worsened" or "" (status unchanged)
 	Before, Value string // a measure's values, then and now
+
+	b *Builder // for RowHTML
 }
 
 // DueRow is a milestone due in the period.
@@ -174,6 +176,7 @@ func (b *Builder) changeRow(here string, mv compute.Move) ChangeRow {
 	row := ChangeRow{
 		Unit: Link{Text: mv.Unit.Name, Href: here + unitPath(mv.Unit)},
 		From: b.score(mv.From, mv.FromStatus), To: b.score(mv.To, mv.ToStatus),
+		b: b,
 	}
 	switch {
 	case mv.Measure != nil:

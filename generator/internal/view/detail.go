@@ -34,6 +34,7 @@ type ObjectiveView struct {
 	NoLeading   bool
 	historyHTML string // for HistoryHTML
 	historyErr  error
+	b           *Builder // for ComponentsHTML, DriversHTML and EffectsHTML
 }
 
 // ComponentRow is a measure or objective that makes up an objective's score.
@@ -89,6 +90,7 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 		DriverScore: b.score(or.DriverScore, compute.RollupStatus(or.DriverScore)),
 		NoLeading:   model.NoLeadingMeasure(o),
 		Outlook:     or.Outlook.String(),
+		b:           b,
 	}
 	for _, m := range o.Measures {
 		mr := r.Measure(m)
@@ -235,6 +237,8 @@ type MeasureView struct {
 	rowsHTML       string // for RowsHTML
 	rowsErr        error
 	definitionHTML template.HTML
+	b              *Builder // for FactsHTML
+	home           string   // from the page to its period's root
 }
 
 // Field is a labelled value of a definition list.
@@ -276,6 +280,8 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 		TrendOver:     b.span(mr.TrendPeriods, m.Freq),
 		Stale:         mr.Stale,
 		CSV:           rel(b.prefix+path) + MeasureCSVPath(m),
+		b:             b,
+		home:          here,
 	}
 	if mr.Year != nil {
 		v.Year = b.yearView(m, mr.Year)

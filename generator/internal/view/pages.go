@@ -70,6 +70,8 @@ type MeasureRow struct {
 	// and its status against the full-year target; "" when not projected.
 	Projected       string
 	ProjectedStatus string
+
+	b *Builder // for RowHTML
 }
 
 // ChildView is a child unit with its score.
@@ -169,6 +171,7 @@ func (b *Builder) measureRow(path string, m *model.Measure) MeasureRow {
 		Trend:     mr.Trend.String(),
 		TrendOver: b.span(mr.TrendPeriods, m.Freq),
 		Stale:     mr.Stale,
+		b:         b,
 	}
 	if mr.Value.OK && mr.Period != mr.Current {
 		row.Period = b.names.Name(mr.Period)

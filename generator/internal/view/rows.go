@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
@@ -101,11 +102,41 @@ func (p *Page) PeriodsHTML() template.HTML {
 		writeText(&b, l.Text)
 		if l.Latest {
 			b.WriteString(` <span class="latest-tag">`)
-			writeText(&b, p.latest)
+			writeText(&b, p.words.latest)
 			b.WriteString(`</span>`)
 		}
 		b.WriteString(`</a></li>`)
 	}
+	return template.HTML(b.String())
+}
+
+// SwitcherHTML is the default theme's period switcher: the as-of period,
+// and when there are others a disclosure of links to the page in each
+// (PeriodsHTML). Every page has one; written here for the reason
+// PeriodsHTML is (TestMarkupInGoLikeTheTemplates).
+func (p *Page) SwitcherHTML() template.HTML {
+	var b strings.Builder
+	w := p.words
+	if len(p.Periods) <= 1 {
+		b.WriteString(`<p class="asof"><span class="asof-label">`)
+		writeText(&b, w.asOf)
+		b.WriteString(`</span> <strong>`)
+		writeText(&b, p.Site.AsOf)
+		b.WriteString(`</strong></p>`)
+		return template.HTML(b.String())
+	}
+	b.Grow(len(p.Periods)*120 + 400)
+	b.WriteString("<details class=\"asof periods\">\n      <summary><span class=\"asof-label\">")
+	writeText(&b, w.asOf)
+	b.WriteString(`</span> <strong>`)
+	writeText(&b, p.Site.AsOf)
+	b.WriteString(`</strong> <span class="visually-hidden">`)
+	writeText(&b, w.choose)
+	b.WriteString("</span></summary>\n      <nav aria-label=\"")
+	writeText(&b, w.label)
+	b.WriteString(`"><ul>`)
+	b.WriteString(string(p.PeriodsHTML()))
+	b.WriteString("</ul></nav>\n    </details>")
 	return template.HTML(b.String())
 }
 
@@ -147,3 +178,372 @@ func (p *Page) LatestPeriod() PeriodLink {
 // writeText writes s escaped as html/template escapes a string in element
 // content (theme.WriteText).
 func writeText(b *strings.Builder, s string) { theme.WriteText(b, s) }
+
+// FactsHTML is the default theme's list of the measure's headline facts
+// (value, target, red flag, stretch, projection, trend), each term with
+// its link to the glossary: in Go for the reason RowsHTML is, as the
+// facts were half the template actions of a measure page, and a site has
+// a measure page for every measure in every review period. The bytes are
+// those of the template it replaces (TestFactsHTMLLikeTheTemplate).
+func (v *MeasureView) FactsHTML() (template.HTML, error) {
+	f := facts{b: &strings.Builder{}, v: v, w: v.b.w, th: v.b.theme}
+	f.b.Grow(2048)
+	f.write()
+	return template.HTML(f.b.String()), f.err
+}
+
+// facts writes markup of the default theme in Go, keeping the first
+// error: a measure's facts, a scorecard's row.
+type facts struct {
+	b   *strings.Builder
+	v   *MeasureView
+	w   *i18n.Catalog
+	th  *theme.Theme
+	err error
+}
+
+func (f *facts) write() {
+	v, b := f.v, f.b
+	b.WriteString("<dl class=\"facts\">\n  <div><dt>")
+	f.text(pick(v.YTD, "fact_value_ytd", "fact_value"))
+	f.big(v.ValueCompact, v.Value)
+	b.WriteString("</div>\n  <div><dt>")
+	f.text(pick(v.YTD, "fact_target_ytd", "fact_target"))
+	f.big(v.TargetCompact, v.Target)
+	b.WriteString("</div>\n  ")
+	if v.Red != "–" {
+		f.threshold("fact_red", "red-flag", "term_red_flag", v.Red, "red_explained")
+	}
+	b.WriteString("\n  ")
+	if v.Stretch != "–" {
+		f.threshold("fact_stretch", "stretch", "term_stretch", v.Stretch, "stretch_explained")
+	}
+	b.WriteString("\n  ")
+	if y := v.Year; y != nil && y.Projected != "" {
+		b.WriteString(`<div class="projection-fact"><dt>`)
+		f.text("fact_projected")
+		f.term("projection", "term_projection")
+		b.WriteString(`</dt><dd class="big">`)
+		writeText(b, y.ProjectedCompact)
+		b.WriteString(`</dd><dd>`)
+		status, err := f.th.Partial("measure", "status", y.ProjectedStatus)
+		f.keep(err)
+		f.t("projected_against", "status", status, "target", y.FullYearTargetCompact, "year", y.Year)
+		b.WriteString(`</dd><dd class="exact">`)
+		switch y.Method {
+		case "run-rate":
+			f.text("projection_note_run_rate")
+		case "seasonal":
+			f.text("projection_note_seasonal")
+		default:
+			f.text("projection_note_mixed")
+		}
+		b.WriteString(`</dd></div>`)
+	}
+	b.WriteString("\n  <div><dt>")
+	f.text("fact_trend")
+	f.term("trend", "term_trend")
+	b.WriteString(`</dt><dd>`)
+	f.partial("trend", v.Trend)
+	if v.TrendOver.N != 0 {
+		b.WriteString(`<span class="trend-over">`)
+		f.t("trend_over_last", "span", v.TrendOver.Text)
+		b.WriteString(`</span>`)
+	}
+	b.WriteString("</dd></div>\n</dl>")
+}
+
+// big writes a headline figure, and the exact one below it when the
+// headline is shortened.
+func (f *facts) big(compact, exact string) {
+	f.b.WriteString(`</dt><dd class="big">`)
+	writeText(f.b, compact)
+	f.b.WriteString(`</dd>`)
+	if compact != exact {
+		f.b.WriteString(`<dd class="exact">`)
+		writeText(f.b, exact)
+		f.b.WriteString(`</dd>`)
+	}
+}
+
+func (f *facts) threshold(label, anchor, term, value, explained string) {
+	f.b.WriteString(`<div><dt>`)
+	f.text(label)
+	f.term(anchor, term)
+	f.b.WriteString(`</dt><dd>`)
+	writeText(f.b, value)
+	f.b.WriteString(`</dd><dd class="exact">`)
+	f.text(explained)
+	f.b.WriteString(`</dd></div>`)
+}
+
+// term writes the link of a term to its entry in the glossary.
+func (f *facts) term(anchor, label string) {
+	f.b.WriteString(` <a class="term" href="`)
+	writeText(f.b, f.v.home+"glossary/index.html#"+anchor)
+	f.b.WriteString(`" aria-label="`)
+	f.text(label)
+	f.b.WriteString(`">?</a>`)
+}
+
+// text writes a message without placeholders.
+func (f *facts) text(key string) { f.t(key) }
+
+// t writes a message as the theme's T does: its text escaped, a value of
+// HTML (a partial's) as it is.
+func (f *facts) t(key string, args ...any) {
+	m, err := f.w.T(key, args...)
+	f.keep(err)
+	switch m := m.(type) {
+	case template.HTML:
+		f.b.WriteString(string(m))
+	case string:
+		writeText(f.b, m)
+	}
+}
+
+// partial writes a partial of the theme (cached: each value's output is
+// made once).
+func (f *facts) partial(name string, v any) {
+	h, err := f.th.Partial("measure", name, v)
+	f.keep(err)
+	f.b.WriteString(string(h))
+}
+
+func (f *facts) keep(err error) {
+	if f.err == nil {
+		f.err = err
+	}
+}
+
+func pick(cond bool, yes, no string) string {
+	if cond {
+		return yes
+	}
+	return no
+}
+
+// RowHTML is the default theme's row of the measure in a unit's scorecard
+// table, written in Go for the reason RowsHTML is: a unit's page has a row
+// for each of its measures, some sixteen template actions each. The bytes
+// are those of the template it replaces (TestMarkupInGoLikeTheTemplates).
+func (r *MeasureRow) RowHTML() (template.HTML, error) {
+	f := facts{b: &strings.Builder{}, w: r.b.w, th: r.b.theme}
+	b := f.b
+	b.Grow(2048)
+	b.WriteString("<tr class=\"measure-row\">\n      <th scope=\"row\" class=\"measure-name\">")
+	writeLink(b, r.Link)
+	f.partial("kind", r.Kind)
+	b.WriteString("</th>\n      <td class=\"num value\" data-label=\"")
+	f.text("col_value")
+	b.WriteString(`">`)
+	writeText(b, r.Value)
+	if r.Stale {
+		b.WriteString(`<span class="stale" title="`)
+		f.t("stale_title", "period", r.Period)
+		b.WriteString(`"> `)
+		f.partial("clock", nil)
+		b.WriteString(` `)
+		writeText(b, r.Period)
+		b.WriteString(`</span>`)
+	}
+	if r.Projected != "" {
+		b.WriteString(`<span class="projected-line">`)
+		f.t("year_end_projected", "value", r.Projected)
+		b.WriteString(` <span class="tag">`)
+		f.text("projected_tag")
+		b.WriteString(`</span></span>`)
+	}
+	b.WriteString("</td>\n      <td class=\"num target\" data-label=\"")
+	f.text("col_target")
+	b.WriteString(`">`)
+	writeText(b, r.Target)
+	b.WriteString("</td>\n      <td class=\"status-cell\">")
+	f.partial("status", r.Score.Status)
+	b.WriteString("</td>\n      <td class=\"num score-num\" data-label=\"")
+	f.text("col_score")
+	b.WriteString(`"><span class="score">`)
+	writeText(b, r.Score.Text)
+	b.WriteString("</span></td>\n      <td class=\"trend-cell\">")
+	f.partial("trend", r.Trend)
+	if r.TrendOver.N != 0 {
+		b.WriteString(`<span class="trend-over">`)
+		f.t("trend_over", "span", r.TrendOver.Text)
+		b.WriteString(`</span>`)
+	}
+	b.WriteString("</td>\n      <td class=\"spark-cell\">")
+	b.WriteString(string(r.Spark))
+	b.WriteString("</td>\n      <td class=\"owner\" data-label=\"")
+	f.text("col_owner")
+	b.WriteString(`">`)
+	writeText(b, r.Owner)
+	b.WriteString("</td>\n    </tr>")
+	return template.HTML(b.String()), f.err
+}
+
+// writeLink writes a link as the theme's "link" partial does: its text
+// alone when it has no address.
+func writeLink(b *strings.Builder, l Link) {
+	if l.Href == "" {
+		writeText(b, l.Text)
+		return
+	}
+	b.WriteString(`<a href="`)
+	writeText(b, l.Href)
+	b.WriteString(`">`)
+	writeText(b, l.Text)
+	b.WriteString(`</a>`)
+}
+
+// HeadHTML is the default theme's head of a measure's page: where it
+// belongs, its name, period, description and owner, and its score, in Go
+// for the reason FactsHTML is (TestMarkupInGoLikeTheTemplates).
+func (v *MeasureView) HeadHTML() (template.HTML, error) {
+	f := facts{b: &strings.Builder{}, v: v, w: v.b.w, th: v.b.theme}
+	b := f.b
+	b.Grow(1024)
+	b.WriteString("\n<div class=\"page-head\">\n  <div>\n    <p class=\"eyebrow\">")
+	f.text("measure_eyebrow")
+	b.WriteString(` · <a href="`)
+	writeText(b, v.Objective.Href)
+	b.WriteString(`">`)
+	writeText(b, v.Objective.Text)
+	b.WriteString(`</a> · <a href="`)
+	writeText(b, v.Unit.Href)
+	b.WriteString(`">`)
+	writeText(b, v.Unit.Text)
+	b.WriteString("</a></p>\n    <h1 dir=\"auto\">")
+	writeText(b, v.Name)
+	b.WriteString("</h1>\n    <p class=\"meta\">")
+	writeText(b, v.Period)
+	if v.Stale {
+		b.WriteString(` · <span class="stale">`)
+		f.partial("clock", nil)
+		b.WriteString(` `)
+		f.t("measure_stale", "period", v.Current)
+		b.WriteString(`</span>`)
+	}
+	b.WriteString("</p>\n    ")
+	if v.Description != "" {
+		b.WriteString(`<p class="lede" dir="auto">`)
+		writeText(b, v.Description)
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n    ")
+	if v.Owner != "" {
+		b.WriteString(`<p class="meta">`)
+		f.t("owner", "name", v.Owner)
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n  </div>\n  <div class=\"headline\">\n    ")
+	f.partial("badge", v.Score)
+	b.WriteString("\n    <p class=\"badge-caption\">")
+	f.text("measure_score_caption")
+	f.term("score", "term_score")
+	b.WriteString("</p>\n  </div>\n</div>\n")
+	return template.HTML(b.String()), f.err
+}
+
+// ComponentsHTML is the body of the default theme's table of what makes up
+// the objective's score, one <tr> for each of Components, and DriversHTML
+// and EffectsHTML those of its tables of causes and effects: in Go for the
+// reason RowsHTML is (TestMarkupInGoLikeTheTemplates).
+func (v *ObjectiveView) ComponentsHTML() (template.HTML, error) {
+	f := facts{b: &strings.Builder{}, w: v.b.w, th: v.b.theme}
+	for _, c := range v.Components {
+		f.b.WriteString(`<tr><th scope="row"><a href="`)
+		writeText(f.b, c.Href)
+		f.b.WriteString(`">`)
+		writeText(f.b, c.Text)
+		f.b.WriteString(`</a></th><td>`)
+		writeText(f.b, c.Kind)
+		f.b.WriteString(`</td><td>`)
+		writeText(f.b, c.Unit)
+		for _, s := range [...]string{c.Value, c.Target, c.Weight} {
+			f.b.WriteString(`</td><td class="num">`)
+			writeText(f.b, s)
+		}
+		f.b.WriteString(`</td><td class="num">`)
+		f.partial("score", c.Score)
+		f.b.WriteString("</td></tr>\n    ")
+	}
+	return template.HTML(f.b.String()), f.err
+}
+
+// DriversHTML is the body of the table of the objectives that drive this
+// one (ComponentsHTML).
+func (v *ObjectiveView) DriversHTML() (template.HTML, error) { return v.causesHTML(v.Drivers) }
+
+// EffectsHTML is the body of the table of the objectives this one drives
+// (ComponentsHTML).
+func (v *ObjectiveView) EffectsHTML() (template.HTML, error) { return v.causesHTML(v.Effects) }
+
+func (v *ObjectiveView) causesHTML(rows []CauseRow) (template.HTML, error) {
+	f := facts{b: &strings.Builder{}, w: v.b.w, th: v.b.theme}
+	for _, c := range rows {
+		f.b.WriteString(`<tr><th scope="row"><a href="`)
+		writeText(f.b, c.Href)
+		f.b.WriteString(`">`)
+		writeText(f.b, c.Text)
+		f.b.WriteString(`</a></th><td class="num">`)
+		f.partial("score", c.Score)
+		f.b.WriteString(`</td><td>`)
+		writeText(f.b, c.Evidence)
+		if c.NoLeading {
+			f.b.WriteString(`<br><span class="meta">`)
+			f.text("cause_no_leading")
+			f.b.WriteString(`</span>`)
+		}
+		for _, s := range [...]string{c.Lag, c.R, c.N} {
+			f.b.WriteString(`</td><td class="num">`)
+			writeText(f.b, s)
+		}
+		f.b.WriteString("</td></tr>\n  ")
+	}
+	return template.HTML(f.b.String()), f.err
+}
+
+// RowHTML is the default theme's row of a table of changes since the last
+// review: in Go for the reason RowsHTML is, as every unit's page of
+// changes in every review period lists up to a few dozen of them
+// (TestMarkupInGoLikeTheTemplates). The theme's "item-kind" partial names
+// what the row is; the row's direction is written as the "direction"
+// partial writes it.
+func (r *ChangeRow) RowHTML() (template.HTML, error) {
+	f := facts{b: &strings.Builder{}, w: r.b.w, th: r.b.theme}
+	b := f.b
+	b.Grow(768)
+	b.WriteString(`<tr><th scope="row">`)
+	writeLink(b, Link{Text: r.Text, Href: r.Href})
+	f.partial("item-kind", r.Kind)
+	b.WriteString(`</th><td>`)
+	writeLink(b, r.Unit)
+	b.WriteString(`</td><td class="num">`)
+	f.partial("score", r.From)
+	b.WriteString(`</td><td class="num">`)
+	f.partial("score", r.To)
+	b.WriteString(`</td><td class="num">`)
+	switch r.Direction {
+	case "improved":
+		b.WriteString(`<span class="trend t-improving"><span aria-hidden="true">↗</span> `)
+		f.text("change_improved")
+		b.WriteString(`</span>`)
+	case "worsened":
+		b.WriteString(`<span class="trend t-worsening"><span aria-hidden="true">↘</span> `)
+		f.text("change_worsened")
+		b.WriteString(`</span>`)
+	}
+	if r.Delta != "" {
+		b.WriteString(` <span class="delta">`)
+		writeText(b, r.Delta)
+		b.WriteString(`</span>`)
+	}
+	b.WriteString(`</td><td class="num">`)
+	if r.Value != "" {
+		writeText(b, r.Before)
+		b.WriteString(` → `)
+		writeText(b, r.Value)
+	}
+	b.WriteString(`</td></tr>`)
+	return template.HTML(b.String()), f.err
+}

@@ -49,7 +49,16 @@ type Page struct {
 	Nav       string // the menu item it belongs to: scorecard, initiatives, exceptions
 	Crumbs    []Link
 	Body      any
-	latest    string // the switcher's tag of the as-of period: "latest"
+	words     *frameWords
+}
+
+// frameWords are the words of every page's frame that the view writes
+// (PeriodsHTML, SwitcherHTML), in the site's language: looked up once.
+type frameWords struct {
+	latest string // the switcher's tag of the as-of period: "latest"
+	asOf   string // "As of"
+	choose string // "(choose another review period)"
+	label  string // the switcher's name: "Review periods"
 }
 
 // Freshness is how fresh a review period's data are, as every page says.
@@ -65,6 +74,38 @@ type Frame struct {
 	Home  string // Page.Home
 	Nav   string // Page.Nav
 	Title string // the site's
+}
+
+// Start is what the start of every page depends on, up to its title: its
+// language, direction and Content-Security-Policy.
+type Start struct{ Lang, Dir, Policy string }
+
+// Start is the value the start of the site's pages is drawn from.
+func (s *SiteView) Start() Start { return Start{Lang: s.Lang, Dir: s.Dir, Policy: s.Policy} }
+
+// Scripts is what the scripts at the end of a page depend on: whether it
+// draws charts, and the way to the assets.
+type Scripts struct {
+	Charts bool
+	Rel    string
+}
+
+// Scripts is the value the page's scripts are drawn from.
+func (p *Page) Scripts() Scripts { return Scripts{Charts: p.HasCharts(), Rel: p.Rel} }
+
+// Footer is what the footer of a page depends on: the same for every page
+// of a review period at one depth, so the theme renders each once
+// (cached).
+type Footer struct {
+	Title, AsOf, AsOfCode string // the site's
+	Rows                  int    // the site's
+	Rel, Home             string // Page.Rel, Page.Home
+}
+
+// Footer is the value the page's footer is drawn from.
+func (p *Page) Footer() Footer {
+	s := p.Site
+	return Footer{Title: s.Title, AsOf: s.AsOf, AsOfCode: s.AsOfCode, Rows: s.Rows, Rel: p.Rel, Home: p.Home}
 }
 
 // Frame is the value the page's menu is drawn from.

@@ -1,0 +1,87 @@
+package generator
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/scorecard-dev/scorecard/themes"
+)
+
+// Parts of the default theme are written in Go rather than as template
+// actions, for speed (docs/performance.md): a chart's box and scripts
+// (chartHTML), a measure page's head (HeadHTML) and facts (FactsHTML),
+// a measure's row in a unit's scorecard (RowHTML), the period switcher
+// (SwitcherHTML), the rows of an objective's tables (ComponentsHTML,
+// DriversHTML, EffectsHTML) and of the tables of changes (ChangeRow's
+// RowHTML). testdata/templates holds the templates they replace;
+// TestMarkupInGoLikeTheTemplates builds sites with the default theme and
+// with a theme of those templates, and every file of the two outputs is
+// the same, in languages written either way and with hostile names.
+func TestMarkupInGoLikeTheTemplates(t *testing.T) {
+	old := map[string]string{"layouts/partials/chart.html": readFile(t, os.DirFS("testdata/templates"), "chart.html")}
+	for _, r := range []struct{ file, call, template string }{
+		{"layouts/measure.html", "{{.HeadHTML}}", "measure-head.html"},
+		{"layouts/measure.html", "{{.FactsHTML}}", "measure-facts.html"},
+		{"layouts/partials/unit.html", "{{.RowHTML}}", "scorecard-measure-row.html"},
+		{"layouts/partials/status.html", "{{.SwitcherHTML}}", "period-switcher.html"},
+		{"layouts/objective.html", "{{$.Body.ComponentsHTML}}", "objective-components.html"},
+		{"layouts/partials/causes.html", "{{$.RowsHTML}}", "causes-rows.html"},
+		{"layouts/partials/exceptions.html", "{{.RowHTML}}", "change-row.html"},
+	} {
+		text, ok := old[r.file]
+		if !ok {
+			text = readFile(t, themes.Default(), r.file)
+		}
+		if !strings.Contains(text, r.call) {
+			t.Fatalf("%s no longer holds %s: update testdata/templates", r.file, r.call)
+		}
+		// Each file of testdata/templates ends in a line feed that the
+		// template it was cut from did not have there.
+		tpl := strings.TrimSuffix(readFile(t, os.DirFS("testdata/templates"), r.template), "\n")
+		old[r.file] = strings.Replace(text, r.call, tpl, 1)
+	}
+	// The small site in English publishes one review period: a page
+	// without a period switcher's links.
+	type site struct {
+		site, lang string
+		periods    int // [review] periods; 0 for the site's own
+	}
+	cases := []site{{smallSite, "de", 0}, {smallSite, "ar", 0}, {smallSite, "en", 1}, {hostileSite, "en", 0}}
+	if !testing.Short() {
+		cases = append(cases, site{"..", "en", 0})
+	}
+	for _, c := range cases {
+		t.Run(fmt.Sprintf("%s-%s-%d", filepath.Base(c.site), c.lang, c.periods), func(t *testing.T) {
+			src := inLanguage(t, c.site, c.lang)
+			if c.periods > 0 {
+				writeFile(t, filepath.Join(src, "config.toml"), []byte(readFile(t, os.DirFS(src), "config.toml")+fmt.Sprintf("\n[review]\nperiods = %d\n", c.periods)))
+			}
+			want := buildTree(t, src)
+			for name, text := range old {
+				writeFile(t, filepath.Join(src, "themes", "old", name), []byte(text))
+			}
+			config := filepath.Join(src, "config.toml")
+			own := regexp.MustCompile(`(?m)^theme = .*\n`).ReplaceAllString(readFile(t, os.DirFS(src), "config.toml"), "")
+			writeFile(t, config, []byte("theme = \"old\"\n"+own))
+			got := buildTree(t, src)
+			if err := sameTree(t, got, want); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// buildTree builds src and returns every file of its output.
+func buildTree(t *testing.T, src string) map[string][]byte {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Source: src, Destination: dest}); err != nil {
+		t.Fatal(err)
+	}
+	return tree(t, dest)
+}
