@@ -1,8 +1,11 @@
 package generator
 
 import (
+	"bufio"
 	"context"
+	"encoding/csv"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -121,6 +124,54 @@ func BenchmarkIngest(b *testing.B) {
 			}
 			b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 		})
+	}
+}
+
+// BenchmarkCSVFloor reads every CSV file of the site with encoding/csv
+// alone (records reused, no cell looked at): the floor that reading the
+// data cannot go below, against which BenchmarkLoad is measured.
+func BenchmarkCSVFloor(b *testing.B) {
+	for _, w := range workloads {
+		b.Run(w.name, func(b *testing.B) {
+			fsys := openBench(b, w)
+			var dl diag.List
+			files := load.Load(fsys, &dl).CSVFiles
+			rows := 0
+			for b.Loop() {
+				rows = 0
+				for _, name := range files {
+					n, err := csvRecords(fsys, name)
+					if err != nil {
+						b.Fatal(err)
+					}
+					rows += n
+				}
+			}
+			b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+		})
+	}
+}
+
+// csvRecords counts the records of the CSV file name, its header included.
+func csvRecords(fsys fs.FS, name string) (int, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	cr := csv.NewReader(bufio.NewReaderSize(f, 64<<10))
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = -1
+	n := 0
+	for {
+		_, err := cr.Read()
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+		n++
 	}
 }
 

@@ -12,23 +12,35 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
-// series is a measure's actuals, from data files or computed, from first on.
+// series is a measure's actuals, from data files or computed, from first
+// on: a measure read from data files reads its data's points, which the
+// series does not copy; a computed one holds its values.
 type series struct {
 	first  period.Period
-	values []model.Opt
+	n      int
+	values []model.Opt   // computed, n of them
+	data   *model.Series // read from data files
 }
 
 func (s *series) at(p period.Period) model.Opt {
+	if s.data != nil {
+		return s.data.ActualAt(p)
+	}
 	i := p.N - s.first.N
-	if i < 0 || i >= len(s.values) {
+	if i < 0 || i >= s.n {
 		return model.Opt{}
 	}
 	return s.values[i]
 }
 
-func (s *series) empty() bool { return len(s.values) == 0 }
+// computed is a series of n missing values from first, to fill in.
+func computed(first period.Period, n int) *series {
+	return &series{first: first, n: n, values: make([]model.Opt, n)}
+}
+
+func (s *series) empty() bool { return s.n == 0 }
 func (s *series) last() period.Period {
-	return s.first.Add(len(s.values) - 1)
+	return s.first.Add(s.n - 1)
 }
 
 // span returns the smallest range of periods that covers every non-empty series.
@@ -71,10 +83,8 @@ func (e *engine) actualOf(m *model.Measure) *series {
 	case m.Rollup != model.AggNone:
 		s = e.rollupSeries(m)
 	default:
-		s = &series{first: e.data.Of(m).First, values: make([]model.Opt, len(e.data.Of(m).Points))}
-		for i, pt := range e.data.Of(m).Points {
-			s.values[i] = pt.Actual
-		}
+		d := e.data.Of(m)
+		s = &series{first: d.First, n: d.Len(), data: d}
 	}
 	e.act[m.Index] = s
 	return s
@@ -122,7 +132,7 @@ func (e *engine) formulaSeries(m *model.Measure) *series {
 	if !ok || len(m.Inputs) == 0 {
 		return &series{}
 	}
-	s := &series{first: first, values: make([]model.Opt, last.N-first.N+1)}
+	s := computed(first, last.N-first.N+1)
 	vals := make([]float64, len(inputs))
 	var g gaps
 	for i := range s.values {
@@ -170,7 +180,7 @@ func (e *engine) rollupSeries(m *model.Measure) *series {
 	if !ok {
 		return &series{}
 	}
-	s := &series{first: first, values: make([]model.Opt, last.N-first.N+1)}
+	s := computed(first, last.N-first.N+1)
 	vals := make([]float64, 0, len(sources))
 	var g gaps
 	for i := range s.values {

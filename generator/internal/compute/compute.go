@@ -44,6 +44,8 @@ type Result struct {
 	// Since is what changed since the review period before AsOf; nil when
 	// the data begin at AsOf, so that there is nothing to compare with.
 	Since *Since
+
+	act []*series // every measure's actuals, by Measure.Index, for History
 }
 
 // UnitResult is a unit's score.
@@ -118,8 +120,9 @@ func newEngine(site *model.Site, data *model.Data, dl *diag.List) *engine {
 	return e
 }
 
-// newResult is an empty result as of periods' last, sized for e's site.
-func (e *engine) newResult(periods []period.Period) *Result {
+// newResult is a result as of periods' last with the measure results
+// measures, by Measure.Index, and the others empty, sized for e's site.
+func (e *engine) newResult(periods []period.Period, measures []MeasureResult) *Result {
 	asOf := periods[len(periods)-1]
 	return &Result{
 		Site:       e.site,
@@ -127,9 +130,10 @@ func (e *engine) newResult(periods []period.Period) *Result {
 		AsOf:       asOf,
 		Units:      make([]UnitResult, len(e.site.Units)),
 		Objectives: make([]ObjectiveResult, len(e.objs)),
-		Measures:   make([]MeasureResult, e.site.Measures),
+		Measures:   measures,
 		Periods:    periods,
 		Latest:     e.latest(asOf),
+		act:        e.act,
 	}
 }
 
@@ -239,8 +243,9 @@ func (e *engine) latest(asOf period.Period) period.Period {
 	end := -1
 	for _, u := range e.site.Units {
 		for _, m := range u.Measures {
-			for i := len(e.data.Of(m).Points) - 1; i >= 0; i-- {
-				if pe := e.cal.End(e.data.Of(m).First.Add(i)); e.data.Of(m).Points[i].Actual.OK && pe <= limit {
+			s := e.data.Of(m)
+			for i := s.Len() - 1; i >= 0; i-- {
+				if pe := e.cal.End(s.First.Add(i)); s.Actual(i).OK && pe <= limit {
 					end = max(end, pe)
 					break
 				}

@@ -295,7 +295,7 @@ org,c,2026-04,3,1,,
 	// The trend reads January's 2 and April's 1, the periods with a value: worsening.
 	check(t, ratio, want{"2026-04", 1, 1, 0.9, 1.1, 20.0 / 3, "green", "worsening", false})
 	var got []string
-	for _, h := range ratio.History {
+	for _, h := range r.History(ratio.Measure) {
 		got = append(got, h.Period.String()+"="+fmtOpt(h.Actual))
 	}
 	if want := "2026-01=2 2026-02=- 2026-03=- 2026-04=1"; strings.Join(got, " ") != want {

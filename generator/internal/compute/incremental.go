@@ -72,6 +72,7 @@ func (e *engine) rescore(prev *Result, memo *Memo, periods []period.Period, dirt
 		periods: periods, review: review,
 		scores:   make([][]model.Opt, len(periods)),
 		statuses: make([][]model.Status, len(periods)),
+		objHist:  e.newObjHist(len(periods)),
 		full:     make([][]MeasureResult, len(review)),
 	}
 	before := reviewResults(prev)
@@ -89,14 +90,12 @@ func (e *engine) rescore(prev *Result, memo *Memo, periods []period.Period, dirt
 			mr := e.measureAt(m, p)
 			if j >= 0 {
 				e.describe(m, &mr, p)
-				if j == 0 {
-					mr.History = e.history(m, mr.Current)
-				}
 				s.full[j][i] = mr
 			}
 			s.scores[k][i], s.statuses[k][i] = mr.Score, mr.Status
 		}
 	}
+	parallel(len(periods), func(k int) { e.rollUpPeriod(s, k, s.scores[k]) })
 	return s
 }
 

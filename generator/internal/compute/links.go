@@ -48,8 +48,9 @@ func (e *engine) links(r *Result) {
 // with the highest r among those with enough pairs and some variation.
 func evidence(from, to *model.Objective, cause, effect []model.Opt) Link {
 	best := Link{From: from, To: to}
+	xs, ys := make([]float64, 0, len(cause)), make([]float64, 0, len(cause))
 	for lag := 0; lag <= MaxLag; lag++ {
-		var xs, ys []float64
+		xs, ys = xs[:0], ys[:0]
 		for t := 0; t+lag < len(effect) && t < len(cause); t++ {
 			if cause[t].OK && effect[t+lag].OK {
 				xs = append(xs, cause[t].V)

@@ -30,9 +30,6 @@ type MeasureResult struct {
 	Missing     []period.Period
 	DivZero     bool
 
-	// Every period of the measure up to Current, scored on its own actual.
-	History []PeriodResult
-
 	// Year is a year-to-date measure's fiscal year and its projection; nil
 	// for other measures, and before a period of the year has ended.
 	Year *YearToDate
@@ -54,11 +51,15 @@ type PeriodResult struct {
 // thresholdsAt returns the thresholds that apply to period p before defaults:
 // the data file's values where given, else the measure's constants.
 func (e *engine) thresholdsAt(m *model.Measure, p period.Period) Thresholds {
-	pt := e.data.Of(m).At(p)
+	return thresholdsAt(e.data, m, p)
+}
+
+func thresholdsAt(data *model.Data, m *model.Measure, p period.Period) Thresholds {
+	v := data.Of(m).Values(p)
 	return Thresholds{
-		Target:  pt.Target.Or(m.Target),
-		Red:     pt.Red.Or(m.Red),
-		Stretch: pt.Stretch.Or(m.Stretch),
+		Target:  v[1].Or(m.Target),
+		Red:     v[2].Or(m.Red),
+		Stretch: v[3].Or(m.Stretch),
 	}
 }
 
@@ -126,7 +127,7 @@ func (e *engine) ytd(m *model.Measure, asOf period.Period, r *MeasureResult) {
 		return // no period of the measure has ended yet this fiscal year
 	}
 	r.Value, r.Missing, r.DivZero = e.ytdActual(m, first, last)
-	var ts []Thresholds
+	ts := make([]Thresholds, 0, last.N-first.N+1)
 	for p := first; p.N <= last.N; p = p.Add(1) {
 		ts = append(ts, e.thresholdsAt(m, p))
 	}
@@ -226,31 +227,6 @@ func mergePeriods(a, b []period.Period) []period.Period {
 			out = append(out, a[i])
 			i, j = i+1, j+1
 		}
-	}
-	return out
-}
-
-// history scores every period of m, up to its current one, on its own actual.
-func (e *engine) history(m *model.Measure, c period.Period) []PeriodResult {
-	act := e.act[m.Index]
-	first := act.first
-	if act.empty() || e.data.Of(m).First.N < first.N && len(e.data.Of(m).Points) > 0 {
-		first = e.data.Of(m).First
-	}
-	if act.empty() && len(e.data.Of(m).Points) == 0 {
-		return nil
-	}
-	var out []PeriodResult
-	for p := first; p.N <= c.N; p = p.Add(1) {
-		t := e.thresholdsAt(m, p).WithDefaults(m.Polarity, e.site.AmberBand)
-		a := act.at(p)
-		pr := PeriodResult{Period: p, Actual: a, Thresholds: t,
-			Status: MeasureStatus(m.Polarity, a, t, m.Band),
-			Score:  MeasureScore(m.Polarity, a, t, m.Band)}
-		if m.Polarity == model.Range {
-			pr.Thresholds = Thresholds{}
-		}
-		out = append(out, pr)
 	}
 	return out
 }

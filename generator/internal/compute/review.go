@@ -19,9 +19,13 @@ import (
 // scoring is every measure scored as of every period of the score history,
 // and the review periods' measures in full.
 type scoring struct {
-	periods  []period.Period
+	periods []period.Period
+	// scores are kept only by Recompute, for its memo: Compute rolls each
+	// period's up into objHist and lets go of them (38 MB on the L
+	// workload, 380 MB on XL).
 	scores   [][]model.Opt    // by period, then by Measure.Index
 	statuses [][]model.Status // by period, then by Measure.Index
+	objHist  [][]model.Opt    // by Objective.Index, then period: each objective's score
 	// review are the indexes in periods of the review periods, newest first:
 	// those published, and the one before the oldest of them when there is
 	// one, for the oldest's Since.
@@ -52,8 +56,8 @@ func (e *engine) published(s *scoring) int {
 func (e *engine) scoreAll(periods []period.Period, review []int) *scoring {
 	s := &scoring{
 		periods: periods, review: review,
-		scores:   make([][]model.Opt, len(periods)),
 		statuses: make([][]model.Status, len(periods)),
+		objHist:  e.newObjHist(len(periods)),
 		full:     make([][]MeasureResult, len(review)),
 	}
 	ms := e.measures()
@@ -62,21 +66,39 @@ func (e *engine) scoreAll(periods []period.Period, review []int) *scoring {
 		if j >= 0 {
 			s.full[j] = make([]MeasureResult, e.site.Measures)
 		}
-		s.scores[k], s.statuses[k] = make([]model.Opt, e.site.Measures), make([]model.Status, e.site.Measures)
+		scores := make([]model.Opt, e.site.Measures)
+		s.statuses[k] = make([]model.Status, e.site.Measures)
 		for _, m := range ms {
 			mr := e.measureAt(m, periods[k])
 			if j >= 0 {
 				e.describe(m, &mr, periods[k])
 				s.full[j][m.Index] = mr
 			}
-			s.scores[k][m.Index], s.statuses[k][m.Index] = mr.Score, mr.Status
+			scores[m.Index], s.statuses[k][m.Index] = mr.Score, mr.Status
 		}
-	})
-	parallel(len(ms), func(i int) {
-		cur := &s.full[0][ms[i].Index]
-		cur.History = e.history(ms[i], cur.Current)
+		e.rollUpPeriod(s, k, scores)
 	})
 	return s
+}
+
+// newObjHist is room for every objective's score as of n periods.
+func (e *engine) newObjHist(n int) [][]model.Opt {
+	out := make([][]model.Opt, len(e.objs))
+	for i := range out {
+		out[i] = make([]model.Opt, n)
+	}
+	return out
+}
+
+// rollUpPeriod fills in every objective's score as of period k of s from
+// the measures' scores as of then; the periods may be rolled up in
+// parallel.
+func (e *engine) rollUpPeriod(s *scoring, k int, measures []model.Opt) {
+	scores := make([]model.Opt, len(e.objs))
+	e.objectiveScores(measures, scores)
+	for i, v := range scores {
+		s.objHist[i][k] = v
+	}
 }
 
 // measures lists every measure of the site.
@@ -91,10 +113,9 @@ func (e *engine) measures() []*model.Measure {
 // assemble makes the result of each review period from s, and returns the
 // as-of period's, the others in its Past.
 func (e *engine) assemble(s *scoring) *Result {
-	objHist := e.objectiveHistories(s)
 	results := make([]*Result, len(s.review))
 	parallel(len(s.review), func(j int) {
-		results[j] = e.reviewResult(s, j, objHist)
+		results[j] = e.reviewResult(s, j)
 	})
 	for j := 0; j+1 < len(results); j++ {
 		results[j].Since = e.since(results[j+1], results[j])
@@ -105,55 +126,21 @@ func (e *engine) assemble(s *scoring) *Result {
 }
 
 // reviewResult is the result as of the review period s.review[j].
-func (e *engine) reviewResult(s *scoring, j int, objHist [][]model.Opt) *Result {
+func (e *engine) reviewResult(s *scoring, j int) *Result {
 	k := s.review[j]
-	r := e.newResult(s.periods[:k+1])
-	cur := s.full[0]
-	for i := range r.Measures {
-		mr := s.full[j][i]
-		if j > 0 {
-			mr.History = historyTo(cur[i].History, mr.Current)
+	// The period's measure results are its scoring's, not a copy: on the L
+	// workload each review period's take 11 MB.
+	r := e.newResult(s.periods[:k+1], s.full[j])
+	if k > 0 {
+		for i := range r.Measures {
+			r.Measures[i].Previous = s.statuses[k-1][i]
 		}
-		if k > 0 {
-			mr.Previous = s.statuses[k-1][i]
-		}
-		r.Measures[i] = mr
 	}
 	e.rollUp(r)
 	for i := range r.Objectives {
-		r.Objectives[i].History = objHist[i][:k+1]
+		r.Objectives[i].History = s.objHist[i][:k+1]
 	}
 	e.links(r)
 	e.initiatives(r)
 	return r
-}
-
-// historyTo is the part of a measure's history up to period c: its history
-// begins at the same period whatever the as-of period.
-func historyTo(h []PeriodResult, c period.Period) []PeriodResult {
-	if len(h) == 0 {
-		return nil
-	}
-	n := min(max(c.N-h[0].Period.N+1, 0), len(h))
-	if n == 0 {
-		return nil
-	}
-	return h[:n:n]
-}
-
-// objectiveHistories is the score of every objective (by Objective.Index)
-// as of each period of s.
-func (e *engine) objectiveHistories(s *scoring) [][]model.Opt {
-	out := make([][]model.Opt, len(e.objs))
-	for i := range out {
-		out[i] = make([]model.Opt, len(s.periods))
-	}
-	parallel(len(s.periods), func(k int) {
-		scores := make([]model.Opt, len(e.objs))
-		e.objectiveScores(s.scores[k], scores)
-		for i, v := range scores {
-			out[i][k] = v
-		}
-	})
-	return out
 }

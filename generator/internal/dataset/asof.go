@@ -30,16 +30,16 @@ func reporters(s *model.Site, data *model.Data) []reporter {
 	var out []reporter
 	for _, u := range s.Units {
 		for _, m := range u.Measures {
-			pts := data.Of(m).Points
-			i := len(pts) - 1
-			for i >= 0 && !pts[i].Actual.OK {
+			ser := data.Of(m)
+			i := ser.Len() - 1
+			for i >= 0 && !ser.Actual(i).OK {
 				i--
 			}
 			if i < 0 {
 				continue
 			}
-			p := data.Of(m).First.Add(i)
-			out = append(out, reporter{m: m, latest: p, src: pts[i].Src,
+			p := ser.First.Add(i)
+			out = append(out, reporter{m: m, latest: p, src: ser.Index(i).Src,
 				end: s.Calendar.End(p), reach: s.Calendar.End(p.Add(1)) - 1})
 		}
 	}
@@ -100,9 +100,9 @@ func defaultAsOf(s *model.Site, data *model.Data, rs []reporter) period.Period {
 			best = max(best, r.end)
 			continue
 		}
-		pts := data.Of(r.m).Points
-		for i := len(pts) - 1; i >= 0; i-- {
-			if end := s.Calendar.End(data.Of(r.m).First.Add(i)); pts[i].Actual.OK && end <= limit {
+		ser := data.Of(r.m)
+		for i := ser.Len() - 1; i >= 0; i-- {
+			if end := s.Calendar.End(ser.First.Add(i)); ser.Actual(i).OK && end <= limit {
 				best = max(best, end)
 				break
 			}
@@ -152,8 +152,9 @@ func (v *checker) warnAhead(s *model.Site, data *model.Data, rs []reporter) {
 		var first, last period.Period
 		var at, lastAt diag.Pos
 		n := 0
-		for i := max(0, far.N-data.Of(m).First.N); i < len(data.Of(m).Points); i++ {
-			pt := &data.Of(m).Points[i]
+		ser := data.Of(m)
+		for i := max(0, far.N-ser.First.N); i < ser.Len(); i++ {
+			pt := ser.Index(i)
 			if !pt.Actual.OK {
 				continue
 			}
@@ -188,14 +189,15 @@ func (v *checker) span(s *model.Site, data *model.Data, pos diag.Pos) bool {
 	var firstSrc, lastSrc diag.Pos
 	for _, u := range s.Units {
 		for _, m := range u.Measures {
-			if len(data.Of(m).Points) == 0 {
+			ser := data.Of(m)
+			if ser.Len() == 0 {
 				continue
 			}
-			if start := s.Calendar.Start(data.Of(m).First); first < 0 || start < first {
-				first, firstSrc = start, data.Of(m).Points[0].Src
+			if start := s.Calendar.Start(ser.First); first < 0 || start < first {
+				first, firstSrc = start, ser.Index(0).Src
 			}
-			if end := s.Calendar.End(data.Of(m).Last()); end > last {
-				last, lastSrc = end, data.Of(m).Points[len(data.Of(m).Points)-1].Src
+			if end := s.Calendar.End(ser.Last()); end > last {
+				last, lastSrc = end, ser.Index(ser.Len()-1).Src
 			}
 		}
 	}

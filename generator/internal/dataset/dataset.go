@@ -21,6 +21,9 @@ func Make(src *load.Site, site *model.Site, opts validate.Options, dl *diag.List
 	if dl.HasErrors() {
 		return nil
 	}
+	for i := range data.Series {
+		data.Series[i].Compact()
+	}
 	v.asOf(site, data, opts)
 	if dl.HasErrors() {
 		return nil

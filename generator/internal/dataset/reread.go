@@ -62,10 +62,15 @@ func Reread(src *load.Site, site *model.Site, old *model.Data, files []string, r
 	d := newDataChecker(v, site, data)
 	for r := range rows {
 		if m := d.measureOf(r); m != nil && !own[m.Index] {
-			data.Series[m.Index] = cloneSeries(data.Series[m.Index])
+			data.Series[m.Index] = data.Series[m.Index].Clone()
 			own[m.Index] = true
 		}
 		d.row(r)
+	}
+	for i, mine := range own {
+		if mine {
+			data.Series[i].Compact()
+		}
 	}
 	if !dl.HasErrors() {
 		v.asOf(site, data, opts)
@@ -110,8 +115,8 @@ func (d *dataChecker) measureOf(r *load.Row) *model.Measure {
 // points it dropped.
 func dropRows(s *model.Series, gone map[string]bool) int {
 	hit := false
-	for _, pt := range s.Points {
-		if gone[pt.Src.File] {
+	for i := range s.Len() {
+		if t, ok := s.Table(i); ok && gone[t.File] {
 			hit = true
 			break
 		}
@@ -119,45 +124,32 @@ func dropRows(s *model.Series, gone map[string]bool) int {
 	if !hit {
 		return 0
 	}
-	c := cloneSeries(*s)
-	pts, n := c.Points, 0
-	for i := range pts {
-		if gone[pts[i].Src.File] {
-			pts[i] = model.Point{}
+	var c model.Series
+	n := 0
+	for i := range s.Len() {
+		t, ok := s.Table(i)
+		switch {
+		case !ok:
+			// A period between two rows; Set fills it in again if need be.
+		case gone[t.File]:
 			n++
+		default:
+			c.Set(s.First.Add(i), s.Index(i))
 		}
 	}
-	first, last := 0, len(pts)
-	for first < last && pts[first].Src == (diag.Pos{}) {
-		first++
-	}
-	for last > first && pts[last-1].Src == (diag.Pos{}) {
-		last--
-	}
-	if first == last {
-		*s = model.Series{}
-		return n
-	}
-	*s = model.Series{First: c.First.Add(first), Points: pts[first:last:last]}
+	c.Compact()
+	*s = c
 	return n
-}
-
-func cloneSeries(s model.Series) model.Series {
-	out := model.Series{First: s.First}
-	if s.Points != nil {
-		out.Points = append([]model.Point(nil), s.Points...)
-	}
-	return out
 }
 
 // sameValues reports whether two series hold the same values in the same
 // periods, wherever the rows that gave them are.
 func sameValues(a, b model.Series) bool {
-	if a.First != b.First || len(a.Points) != len(b.Points) {
+	if a.First != b.First || a.Len() != b.Len() {
 		return false
 	}
-	for i := range a.Points {
-		x, y := &a.Points[i], &b.Points[i]
+	for i := range a.Len() {
+		x, y := a.Index(i), b.Index(i)
 		if x.Actual != y.Actual || x.Target != y.Target || x.Red != y.Red || x.Stretch != y.Stretch {
 			return false
 		}

@@ -105,15 +105,15 @@ func (d *dataChecker) row(r *load.Row) {
 	if !d.cellsAllowed(r, m, vals) || !d.withinSpan(r, m, p) {
 		return
 	}
-	slot := d.data.Of(m).Slot(p)
+	pt := model.Point{Actual: vals[0], Target: vals[1], Red: vals[2], Stretch: vals[3], Src: prev.Src}
 	if !had {
 		// The period cell: messages about the row are most often about its period.
-		slot.Src = r.Pos(load.ColPeriod)
+		pt.Src = r.Pos(load.ColPeriod)
 	} else {
 		d.data.MergedRows++
 		model.AddMerged(&d.data.MergedFrom.Measures, m.Index, r.Pos(load.ColPeriod))
 	}
-	slot.Actual, slot.Target, slot.Red, slot.Stretch = vals[0], vals[1], vals[2], vals[3]
+	d.data.Of(m).Set(p, pt)
 	d.data.Rows++
 	d.count(r)
 }
@@ -151,15 +151,14 @@ const MaxSpanYears = 100
 // withinSpan reports whether period p keeps m's data within MaxSpanYears.
 func (d *dataChecker) withinSpan(r *load.Row, m *model.Measure, p period.Period) bool {
 	s := d.data.Of(m)
-	if len(s.Points) == 0 {
+	if s.Len() == 0 {
 		return true
 	}
 	first, last := s.First, s.Last()
 	if p.N >= first.N && p.N <= last.N {
 		return true
 	}
-	perYear := map[period.Freq]int{period.Monthly: 12, period.Quarterly: 4, period.Annual: 1}[m.Freq]
-	if max(last.N, p.N)-min(first.N, p.N) < MaxSpanYears*perYear {
+	if max(last.N, p.N)-min(first.N, p.N) < MaxSpanYears*m.Freq.PerYear() {
 		return true
 	}
 	other := first

@@ -55,6 +55,11 @@ func readCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row) bool) bool {
 		dl.Errorf(diag.Pos{File: name}, "%s", readError(err))
 		return true
 	}
+	plain := isPlain(f)
+	if f, err = rewind(fsys, name, f); err != nil {
+		dl.Errorf(diag.Pos{File: name}, "%s", readError(err))
+		return true
+	}
 	defer f.Close()
 	limit := &lineLimiter{r: f}
 	br := bufio.NewReaderSize(limit, 64<<10)
@@ -64,16 +69,35 @@ func readCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row) bool) bool {
 		dl.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "the file is UTF-16 text (a spreadsheet's \"Unicode text\"): save it as CSV UTF-8 (in Excel: Save As → CSV UTF-8 (Comma delimited))")
 		return true
 	}
-	r := &csvReader{name: name, dl: dl, cr: csv.NewReader(newRowLimiter(br)), limit: limit}
-	r.cr.FieldsPerRecord = -1
-	r.cr.ReuseRecord = true
+	r := &csvReader{name: name, dl: dl, limit: limit}
+	if plain {
+		r.cr = newPlainReader(br)
+	} else {
+		cr := csv.NewReader(newRowLimiter(br))
+		cr.FieldsPerRecord = -1
+		cr.ReuseRecord = true
+		r.cr = cr
+	}
 	return r.read(fn)
+}
+
+// rewind returns f, read to its end, at its start again: the same file
+// when it can seek, the file opened again otherwise.
+func rewind(fsys fs.FS, name string, f fs.File) (fs.File, error) {
+	if s, ok := f.(io.Seeker); ok {
+		if _, err := s.Seek(0, io.SeekStart); err == nil {
+			return f, nil
+		}
+	}
+	f.Close()
+	f, _, err := openRegular(fsys, name)
+	return f, err
 }
 
 type csvReader struct {
 	name   string
 	dl     *diag.List
-	cr     *csv.Reader
+	cr     records
 	index  [numCols]int // field index of each column, -1 when absent
 	width  int          // fields in the header
 	layout *table.Layout

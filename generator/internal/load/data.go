@@ -29,16 +29,23 @@ func IsWorkbook(name string) bool { return strings.EqualFold(path.Ext(name), Wor
 // reused: copy what you keep.
 func ReadRows(fsys fs.FS, files []string, books map[string]sheet.Options, dl *diag.List) iter.Seq[*Row] {
 	return func(yield func(*Row) bool) {
-		for _, name := range files {
-			if !IsWorkbook(name) {
-				if !readCSV(fsys, name, dl, yield) {
+		for len(files) > 0 {
+			// A run of CSV files is read ahead (ahead.go); a workbook on its own.
+			n := 0
+			for n < len(files) && !IsWorkbook(files[n]) {
+				n++
+			}
+			if n > 0 {
+				if !readCSVFiles(fsys, files[:n], dl, yield) {
 					return
 				}
+				files = files[n:]
 				continue
 			}
-			if !readWorkbook(fsys, name, books[name], dl, yield) {
+			if !readWorkbook(fsys, files[0], books[files[0]], dl, yield) {
 				return
 			}
+			files = files[1:]
 		}
 	}
 }

@@ -49,6 +49,17 @@ func (f Freq) String() string {
 	return "unknown"
 }
 
+// PerYear returns how many periods of frequency f a year holds.
+func (f Freq) PerYear() int {
+	switch f {
+	case Monthly:
+		return 12
+	case Quarterly:
+		return 4
+	}
+	return 1
+}
+
 // Example returns a literal of frequency f, for messages that say what was expected.
 func (f Freq) Example() string {
 	switch f {

@@ -172,3 +172,11 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestPerYear(t *testing.T) {
+	for f, want := range map[Freq]int{Monthly: 12, Quarterly: 4, Annual: 1} {
+		if got := f.PerYear(); got != want {
+			t.Errorf("%s: %d periods a year, want %d", f, got, want)
+		}
+	}
+}

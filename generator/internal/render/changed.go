@@ -91,7 +91,7 @@ func changedPeriod(old, next *compute.Result, downloads bool) (paths []string, e
 		d.any = d.any || d.initiatives[i]
 	}
 	for i := range next.Measures {
-		d.measures[i] = !sameMeasure(&old.Measures[i], &next.Measures[i])
+		d.measures[i] = !sameMeasure(old, next, i)
 		d.any = d.any || d.measures[i]
 	}
 	for i := range next.Objectives {
@@ -145,7 +145,7 @@ func sinceChanged(old, next *compute.Result) bool {
 	}
 	a, b := old.Since.From, next.Since.From
 	for i := range b.Measures {
-		if !sameMeasure(&a.Measures[i], &b.Measures[i]) {
+		if !sameMeasure(a, b, i) {
 			return true
 		}
 	}
@@ -171,25 +171,18 @@ func shown(o model.Opt, s model.Status) view.Score {
 // The comparisons of results compare every field; a test checks that they
 // know every field there is.
 
-func sameMeasure(a, b *compute.MeasureResult) bool {
+// sameMeasure compares the results of measure i in two results of a site,
+// its history included.
+func sameMeasure(old, next *compute.Result, i int) bool {
+	return sameMeasureResult(&old.Measures[i], &next.Measures[i]) && next.SameHistory(old, next.Measures[i].Measure)
+}
+
+func sameMeasureResult(a, b *compute.MeasureResult) bool {
 	return a.Measure == b.Measure && a.Basis == b.Basis && a.Current == b.Current && a.Period == b.Period &&
 		a.Value == b.Value && a.Thresholds == b.Thresholds && a.Score == b.Score && a.Status == b.Status &&
 		a.Trend == b.Trend && a.TrendPeriods == b.TrendPeriods && a.Stale == b.Stale && a.WindowFirst == b.WindowFirst &&
-		slices.Equal(a.Missing, b.Missing) && a.DivZero == b.DivZero && sameSlice(a.History, b.History) &&
+		slices.Equal(a.Missing, b.Missing) && a.DivZero == b.DivZero &&
 		a.Previous == b.Previous && sameYear(a.Year, b.Year)
-}
-
-// sameSlice is slices.Equal, quick for two slices of one array: the
-// results of a measure that a change left alone keep the histories they
-// had, in every review period, and these are compared after every edit.
-func sameSlice[T comparable](a, b []T) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	if len(a) == 0 || &a[0] == &b[0] {
-		return true
-	}
-	return slices.Equal(a, b)
 }
 
 func sameYear(a, b *compute.YearToDate) bool {

@@ -16,7 +16,7 @@ func TestChangedComparesEveryField(t *testing.T) {
 		v    any
 		want int
 	}{
-		{compute.MeasureResult{}, 17},
+		{compute.MeasureResult{}, 16},
 		{compute.YearToDate{}, 8},
 		{compute.PeriodResult{}, 5},
 		{compute.Thresholds{}, 3},

@@ -15,7 +15,7 @@ import (
 // in a chart's JSON or "NaN" on a page.
 func checkNumbers(r *compute.Result) error {
 	for i := range r.Measures {
-		if err := checkMeasure(&r.Measures[i]); err != nil {
+		if err := checkMeasure(r, &r.Measures[i]); err != nil {
 			return err
 		}
 	}
@@ -62,7 +62,7 @@ func checkNumbers(r *compute.Result) error {
 	return nil
 }
 
-func checkMeasure(mr *compute.MeasureResult) error {
+func checkMeasure(r *compute.Result, mr *compute.MeasureResult) error {
 	m := mr.Measure
 	// What a message names is made only for a message: the check runs over
 	// every period of every measure before each render, serve's included.
@@ -73,7 +73,7 @@ func checkMeasure(mr *compute.MeasureResult) error {
 	if v, bad := notFinite(mr.Value, mr.Target, mr.Red, mr.Stretch, mr.Score); bad {
 		return notShown(what(), v)
 	}
-	for _, h := range mr.History {
+	for _, h := range r.History(m) {
 		if v, bad := notFinite(h.Actual, h.Target, h.Red, h.Stretch, h.Score); bad {
 			return notShown(what()+" in "+h.Period.String(), v)
 		}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"sync"
 	"testing"
 )
@@ -15,7 +16,7 @@ func TestAPanicInAPageIsAnError(t *testing.T) {
 		{path: "units/org/index.html", make: func() ([]byte, error) { panic("index out of range [3] with length 3") }},
 	}
 	var out memOutput
-	err := run(jobs, &out)
+	err := run(slices.Values(jobs), &out)
 	if err == nil || err.Error() != "units/org/index.html: internal error (please report it): index out of range [3] with length 3" {
 		t.Errorf("run = %v", err)
 	}

@@ -10,7 +10,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -62,54 +64,84 @@ func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (
 		return Stats{}, err
 	}
 	builders := view.Builders(r, theme)
-	// The board pack holds every unit: it is by far the longest job, so the
-	// packs go first, and the other workers share the pages meanwhile instead
-	// of waiting for them at the end. The order of the jobs changes no file.
-	pr := newPager(theme)
-	var jobs []job
-	for i, b := range builders {
-		pdf := ""
-		if i == 0 && opts.PackPDF {
-			pdf = view.PackFile(r)
-		}
-		jobs = append(jobs, packJob(b, pr, true, pdf))
-	}
-	for _, b := range builders {
-		jobs = append(jobs, pageJobs(b, pr, view.Pages(b.Result()))...)
-	}
-	pages := len(jobs)
 	statics, err := theme.Files("static")
 	if err != nil {
 		return Stats{}, fmt.Errorf("theme: %w", err)
 	}
-	for _, f := range statics {
-		jobs = append(jobs, job{path: strings.TrimPrefix(f, "static/"), make: func() ([]byte, error) { return theme.ReadFile(f) }})
-	}
-	// The downloads go after the pages, the site-wide CSV last: run beside
-	// the board pack it raised L's peak memory by 200 MB (the two jobs'
-	// allocations at once), run at the end it adds nothing. They are the
-	// as-of period's: a past period's measure pages link its histories.
-	jobs = append(jobs, downloadJobs(r)...)
-	jobs = append(jobs, searchJob(r, theme))
-	for _, b := range builders {
-		jobs = append(jobs, scoresJob(b))
-	}
-	if base := r.Site.BaseURL; base != "" {
-		paths := make([]string, len(jobs))
-		for i, j := range jobs {
-			paths[i] = j.path
+	pr := newPager(theme)
+	refs := view.Pages(r) // every period has the same pages
+	pages := len(builders) * (1 + len(refs))
+	downloads := downloadJobs(r)
+	// The jobs are made as the workers take them rather than listed first:
+	// on the L workload the list held 190,000 closures (32 MB).
+	jobs := func(yield func(job) bool) {
+		// The longest jobs go first, so that the other workers share the
+		// pages meanwhile instead of waiting for them at the end: the
+		// site-wide CSV (the L workload's 2.4 million rows, written as a
+		// stream, a measure at a time), then the board packs. The order of
+		// the jobs changes no file.
+		if !yield(downloads.site) {
+			return
 		}
-		jobs = append(jobs, job{path: SitemapPath, make: func() ([]byte, error) { return sitemap(base, paths), nil }})
+		for i, b := range builders {
+			pdf := ""
+			if i == 0 && opts.PackPDF {
+				pdf = view.PackFile(r)
+			}
+			if !yield(packJob(b, pr, true, pdf)) {
+				return
+			}
+		}
+		for j := range periodPageJobs(builders, pr, refs) {
+			if !yield(j) {
+				return
+			}
+		}
+		for _, f := range statics {
+			if !yield(job{path: strings.TrimPrefix(f, "static/"), make: func() ([]byte, error) { return theme.ReadFile(f) }}) {
+				return
+			}
+		}
+		// The downloads are the as-of period's: a past period's measure
+		// pages link its histories.
+		for j := range downloads.jobs {
+			if !yield(j) {
+				return
+			}
+		}
+		if !yield(searchJob(r, theme)) {
+			return
+		}
+		for _, b := range builders {
+			if !yield(scoresJob(b)) {
+				return
+			}
+		}
+	}
+	files := pages + len(statics) + downloads.n + 1 + len(builders) // 1: the search index
+	if base := r.Site.BaseURL; base != "" {
+		all := jobs
+		jobs = func(yield func(job) bool) {
+			var paths []string
+			for j := range all {
+				paths = append(paths, j.path)
+				if !yield(j) {
+					return
+				}
+			}
+			yield(job{path: SitemapPath, make: func() ([]byte, error) { return sitemap(base, paths), nil }})
+		}
+		files++
 	}
 	if err := run(jobs, out); err != nil {
 		return Stats{}, err
 	}
-	return Stats{Pages: pages, Files: len(jobs)}, nil
+	return Stats{Pages: pages, Files: files}, nil
 }
 
 // scoresJob writes the scores.json of b's period.
 func scoresJob(b *view.Builder) job {
-	return job{path: b.Prefix() + ScoresPath, make: func() ([]byte, error) { return Scores(b.Result()) }}
+	return streamJob(b.Prefix()+ScoresPath, func(w io.Writer) error { return WriteScores(b.Result(), w) })
 }
 
 // Only renders the pages and files of Site whose paths are in paths, to out.
@@ -154,10 +186,14 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 			jobs = append(jobs, job{path: p, make: func() ([]byte, error) { return theme.ReadFile(f) }})
 		}
 	}
-	for _, j := range downloadJobs(r) {
+	downloads := downloadJobs(r)
+	for j := range downloads.jobs {
 		if want[j.path] {
 			jobs = append(jobs, j)
 		}
+	}
+	if want[SiteCSVPath] {
+		jobs = append(jobs, downloads.site)
 	}
 	if want[SearchIndexPath] {
 		jobs = append(jobs, searchJob(r, theme))
@@ -167,7 +203,7 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 			jobs = append(jobs, scoresJob(b))
 		}
 	}
-	if err := run(jobs, out); err != nil {
+	if err := run(slices.Values(jobs), out); err != nil {
 		return Stats{}, err
 	}
 	return Stats{Pages: pages, Files: len(jobs)}, nil
@@ -226,10 +262,10 @@ func streamJob(path string, stream func(io.Writer) error) job {
 
 // run makes and writes every job's file with a worker per CPU and returns the
 // first error; after an error the jobs not yet started are skipped.
-func run(jobs []job, out Output) error {
+func run(jobs iter.Seq[job], out Output) error {
 	g, ctx := errgroup.WithContext(context.Background())
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, j := range jobs {
+	for j := range jobs {
 		if ctx.Err() != nil {
 			break
 		}
@@ -277,16 +313,51 @@ func runStream(j job, out StreamOutput) (err error) {
 	return out.WriteStream(j.path, j.stream)
 }
 
+// periodPageJobs are the jobs that render the pages refs of every review
+// period, each page in all the periods one after the other: what they
+// share (a measure's table) is then made once and held only while they
+// are made. The comparison pages, the last of refs, rank each period's own
+// results, so each period's are its own refs (view.ComparePages).
+func periodPageJobs(builders []*view.Builder, pr *pager, refs []view.PageRef) iter.Seq[job] {
+	return func(yield func(job) bool) {
+		compares := make([][]view.PageRef, len(builders))
+		for i, b := range builders {
+			compares[i] = view.ComparePages(b.Result())
+		}
+		shared := refs[:len(refs)-len(compares[0])]
+		for _, p := range shared {
+			for _, b := range builders {
+				if !yield(pageJob(b, pr, p)) {
+					return
+				}
+			}
+		}
+		for k := range compares[0] {
+			for i, b := range builders {
+				if !yield(pageJob(b, pr, compares[i][k])) {
+					return
+				}
+			}
+		}
+	}
+}
+
 // pageJobs are the jobs that render the pages.
 func pageJobs(b *view.Builder, pr *pager, pages []view.PageRef) []job {
 	jobs := make([]job, len(pages))
 	for i, p := range pages {
-		path := b.Prefix() + p.Path
-		jobs[i] = job{path: path, pooled: true, make: func() ([]byte, error) {
-			return pr.execute(p.Kind, "baseof.html", path, b.Page(p))
-		}}
+		jobs[i] = pageJob(b, pr, p)
 	}
 	return jobs
+}
+
+// pageJob is the job that renders page p of b's period, into a buffer of
+// pageBuffers.
+func pageJob(b *view.Builder, pr *pager, p view.PageRef) job {
+	path := b.Prefix() + p.Path
+	return job{path: path, pooled: true, make: func() ([]byte, error) {
+		return pr.execute(p.Kind, "baseof.html", path, b.Page(p))
+	}}
 }
 
 // A pager executes the theme's templates for one render, which may run them

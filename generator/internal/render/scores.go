@@ -1,8 +1,9 @@
 package render
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/json"
+	"io"
 	"math"
 	"strconv"
 
@@ -13,15 +14,11 @@ import (
 // ScoresPath is where the computed model is written, relative to the output root.
 const ScoresPath = "data/scores.json"
 
-// The shapes of scores.json. Field order is the order of the keys in the file.
+// The shapes of scores.json. Field order is the order of the keys in the
+// file, whose top level WriteScores writes: "title" and "period" (strings),
+// "units" ([]unitEntry), "exceptions" (exceptionsEntry) and "sources"
+// ([]sourceEntry).
 type (
-	scoresFile struct {
-		Title      string          `json:"title"`
-		Period     string          `json:"period"`
-		Units      []unitEntry     `json:"units"`
-		Exceptions exceptionsEntry `json:"exceptions"`
-		Sources    []sourceEntry   `json:"sources"`
-	}
 	sourceEntry struct {
 		Kind   string  `json:"kind"`
 		File   *string `json:"file"`
@@ -92,34 +89,69 @@ func FormatNumber(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-// Scores returns the content of data/scores.json.
-func Scores(r *compute.Result) ([]byte, error) {
-	f := scoresFile{Title: r.Site.Title, Period: r.AsOf.String(), Units: []unitEntry{}, Exceptions: exceptions(r), Sources: sources(r.Data)}
-	for _, u := range r.Site.Units {
-		ur := r.Unit(u)
-		ue := unitEntry{ID: u.ID, Name: u.Name, Score: num(ur.Score), Status: ur.Status.String(), Perspectives: []perspectiveEntry{}, Initiatives: []initiativeEntry{}}
-		for _, in := range u.Initiatives {
-			ue.Initiatives = append(ue.Initiatives, initiative(r, in))
-		}
-		if u.Parent != nil {
-			ue.Parent = &u.Parent.ID
-		}
-		for _, pr := range ur.Perspectives {
-			pe := perspectiveEntry{ID: pr.Perspective.ID, Score: num(pr.Score), Status: pr.Status.String(), Objectives: []objectiveEntry{}}
-			for _, o := range pr.Objectives {
-				pe.Objectives = append(pe.Objectives, objective(r, o))
-			}
-			ue.Perspectives = append(ue.Perspectives, pe)
-		}
-		f.Units = append(f.Units, ue)
+// WriteScores writes data/scores.json to w a unit at a time: on the L
+// workload the file is 20 MB a review period, and made whole it took
+// five times that while it was encoded. The bytes are those of the whole
+// file encoded at once by encoding/json, indented by two spaces.
+func WriteScores(r *compute.Result, w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	put := func(s string) { bw.WriteString(s) }
+	enc := func(v any, prefix string) error {
+		b, err := json.MarshalIndent(v, prefix, "  ")
+		bw.Write(b)
+		return err
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(f); err != nil {
-		return nil, err
+	put("{\n  \"title\": ")
+	if err := enc(r.Site.Title, ""); err != nil {
+		return err
 	}
-	return b.Bytes(), nil
+	put(",\n  \"period\": ")
+	if err := enc(r.AsOf.String(), ""); err != nil {
+		return err
+	}
+	put(",\n  \"units\": [")
+	for i, u := range r.Site.Units {
+		if i > 0 {
+			put(",")
+		}
+		put("\n    ")
+		if err := enc(unit(r, u), "    "); err != nil {
+			return err
+		}
+	}
+	if len(r.Site.Units) > 0 {
+		put("\n  ")
+	}
+	put("],\n  \"exceptions\": ")
+	if err := enc(exceptions(r), "  "); err != nil {
+		return err
+	}
+	put(",\n  \"sources\": ")
+	if err := enc(sources(r.Data), "  "); err != nil {
+		return err
+	}
+	put("\n}\n")
+	return bw.Flush()
+}
+
+// unit is u's entry in scores.json.
+func unit(r *compute.Result, u *model.Unit) unitEntry {
+	ur := r.Unit(u)
+	ue := unitEntry{ID: u.ID, Name: u.Name, Score: num(ur.Score), Status: ur.Status.String(), Perspectives: []perspectiveEntry{}, Initiatives: []initiativeEntry{}}
+	for _, in := range u.Initiatives {
+		ue.Initiatives = append(ue.Initiatives, initiative(r, in))
+	}
+	if u.Parent != nil {
+		ue.Parent = &u.Parent.ID
+	}
+	for _, pr := range ur.Perspectives {
+		pe := perspectiveEntry{ID: pr.Perspective.ID, Score: num(pr.Score), Status: pr.Status.String(), Objectives: []objectiveEntry{}}
+		for _, o := range pr.Objectives {
+			pe.Objectives = append(pe.Objectives, objective(r, o))
+		}
+		ue.Perspectives = append(ue.Perspectives, pe)
+	}
+	return ue
 }
 
 func objective(r *compute.Result, o *model.Objective) objectiveEntry {

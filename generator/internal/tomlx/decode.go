@@ -108,6 +108,15 @@ func (l *Locator) KeyPos(path string) diag.Pos {
 type decoder struct {
 	loc *Locator
 	dl  *diag.List
+	// fields are the keys of each struct type met, with each field's index
+	// and limit: a scorecard repeats a measure's table tens of times.
+	fields map[reflect.Type]map[string]field
+}
+
+// field is a struct field a key decodes into.
+type field struct {
+	index int
+	limit int // its max tag, 0 for none
 }
 
 var (
@@ -293,7 +302,7 @@ func (d *decoder) table(rv reflect.Value, data any, path string) bool {
 		d.typeError(path, "a table", data)
 		return false
 	}
-	fields := fieldsOf(rv.Type())
+	fields := d.fieldsOf(rv.Type())
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -301,30 +310,37 @@ func (d *decoder) table(rv reflect.Value, data any, path string) bool {
 	slices.Sort(keys)
 	for _, k := range keys {
 		sub := join(path, k)
-		i, ok := fields[k]
+		f, ok := fields[k]
 		if !ok {
 			d.dl.Errorf(d.loc.KeyPos(sub), "%s", unknownKey(k, path, fields))
 			continue
 		}
-		limit, _ := strconv.Atoi(rv.Type().Field(i).Tag.Get("max"))
-		d.walk(rv.Field(i), m[k], sub, limit)
+		d.walk(rv.Field(f.index), m[k], sub, f.limit)
 	}
 	return true
 }
 
-// fieldsOf maps the toml tags of t to field indexes.
-func fieldsOf(t reflect.Type) map[string]int {
-	out := map[string]int{}
+// fieldsOf maps the toml tags of t to its fields.
+func (d *decoder) fieldsOf(t reflect.Type) map[string]field {
+	if out, ok := d.fields[t]; ok {
+		return out
+	}
+	out := map[string]field{}
 	for i := 0; i < t.NumField(); i++ {
 		name, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
 		if name != "" && name != "-" {
-			out[name] = i
+			limit, _ := strconv.Atoi(t.Field(i).Tag.Get("max"))
+			out[name] = field{index: i, limit: limit}
 		}
 	}
+	if d.fields == nil {
+		d.fields = map[reflect.Type]map[string]field{}
+	}
+	d.fields[t] = out
 	return out
 }
 
-func unknownKey(k, path string, fields map[string]int) string {
+func unknownKey(k, path string, fields map[string]field) string {
 	names := make([]string, 0, len(fields))
 	for n := range fields {
 		names = append(names, n)

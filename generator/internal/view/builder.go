@@ -63,7 +63,7 @@ func Builders(r *compute.Result, t *theme.Theme) []*Builder {
 		}
 	}
 	out := make([]*Builder, len(results))
-	sh := newShared(r)
+	sh := newShared(r, len(results))
 	frame := &frameWords{latest: w.Text("period_latest"), asOf: w.Text("as_of"), choose: w.Text("periods_choose"), label: w.Text("periods_label")}
 	for i, x := range results {
 		out[i] = &Builder{r: x, site: NewSite(x, w), theme: t, w: w, loc: w.Locale(), names: names, words: words,
@@ -184,7 +184,15 @@ func Pages(r *compute.Result) []PageRef {
 		out = append(out, PageRef{Path: alignmentPath, Kind: AlignmentPage})
 	}
 	out = append(out, PageRef{Path: changesPath, Kind: ChangesPage}, PageRef{Path: glossaryPath, Kind: GlossaryPage})
-	return append(out, comparePageRefs(compare.Sets(r))...)
+	return append(out, ComparePages(r)...)
+}
+
+// ComparePages are the comparison pages of Pages, its last ones. A review
+// period has as many as any other (its sets and their units are the
+// site's), but each ranks its own period's results: a page of one period
+// is not a page of another.
+func ComparePages(r *compute.Result) []PageRef {
+	return comparePageRefs(compare.Sets(r))
 }
 
 // Page is the view of the page p.

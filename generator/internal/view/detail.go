@@ -11,6 +11,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
 	"github.com/scorecard-dev/scorecard/generator/internal/number"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
 // ObjectiveView is an objective's page.
@@ -125,7 +126,7 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 	}
 	// This period's rows are the as-of period's first ones.
 	if n := len(r.Periods); n > 0 {
-		so := b.sharedObjective(o)
+		so := b.objectiveRows(o)
 		v.HistoryRows, v.historyHTML, v.historyErr = so.rows[:n:n], so.html[:so.end[n-1]], so.err
 	}
 	v.History = chart.ScoreHistory(o, r, b.words)
@@ -133,6 +134,15 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 		v.Commentary = markdownHTML(n.Text)
 	}
 	return v
+}
+
+// historyTo is the part of a measure's history up to period c.
+func historyTo(h []compute.PeriodResult, c period.Period) []compute.PeriodResult {
+	if len(h) == 0 {
+		return nil
+	}
+	n := min(max(c.N-h[0].Period.N+1, 0), len(h))
+	return h[:n:n]
 }
 
 // linkBetween finds the evidence for from → to, which is kept with from.
@@ -290,11 +300,11 @@ func (b *Builder) measureView(path string, m *model.Measure) *MeasureView {
 	if !mr.Value.OK && v.Missing == "" {
 		v.Missing = b.w.Text("measure_missing", "period", names.Name(mr.Current))
 	}
-	sm := b.sharedMeasure(m, here)
+	sm := b.measureRows(m, here)
 	v.Definition, v.definitionHTML = sm.def, sm.defHTML
-	// This period's rows are the as-of period's oldest ones, and its chart
-	// the as-of period's first periods.
-	if n := len(mr.History); n > 0 {
+	// This period's history and rows are the as-of period's oldest ones,
+	// and its chart the as-of period's first periods.
+	if n := len(historyTo(sm.hist, mr.Current)); n > 0 {
 		first := len(sm.rows) - n
 		v.Rows, v.rowsHTML, v.rowsErr = sm.rows[first:], sm.html[sm.at[first]:], sm.err
 		v.Chart = sm.charts.Chart(n)
@@ -364,8 +374,11 @@ func (b *Builder) definition(here string, m *model.Measure) []Field {
 func (b *Builder) provenance(m *model.Measure) string {
 	d := b.r.Data
 	seen := sourceSet{}
-	for _, pt := range d.Of(m).Points {
-		seen.add(pt.Src)
+	ser := d.Of(m)
+	for i := range ser.Len() {
+		if t, ok := ser.Table(i); ok {
+			seen[t] = true
+		}
 	}
 	seen.merged(d.MergedFrom.Measures[m.Index])
 	return seen.text(d, b.w)

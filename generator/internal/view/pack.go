@@ -523,8 +523,7 @@ func (b *Builder) packExceptions(in []bool) (red []PackException, more int, atRi
 		if n := m.Unit.Note(r.AsOf, nil, m); n != nil {
 			x.Commentary = markdownUnder(n.Text, 4) // under the measure's own heading
 		}
-		if h := mr.History; len(h) > 0 {
-			h = h[max(0, len(h)-packHistory):]
+		if h := r.RecentHistory(m, packHistory); len(h) > 0 {
 			x.Chart = chart.History(m, h, b.words)
 			x.Chart.ID = "pack-" + x.Chart.ID
 			x.Chart.Height = 200

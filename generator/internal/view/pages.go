@@ -182,10 +182,7 @@ func (b *Builder) measureRow(path string, m *model.Measure) MeasureRow {
 	if y := mr.Year; y != nil && y.Method != compute.NoProjection {
 		row.Projected, row.ProjectedStatus = b.compactValue(m, y.Projected), y.ProjectedStatus.String()
 	}
-	hist := mr.History
-	if len(hist) > sparkPeriods {
-		hist = hist[len(hist)-sparkPeriods:]
-	}
+	hist := b.r.RecentHistory(m, sparkPeriods)
 	actuals := make([]model.Opt, len(hist))
 	for i, h := range hist {
 		actuals[i] = h.Actual

@@ -14,66 +14,100 @@ import (
 // the same rows of its table and the same points of its history chart for
 // the periods they share: a past period's history is the as-of period's,
 // less the newer periods. shared makes each once per render, for the
-// builders of all the periods, which render in parallel.
+// builders of all the periods, which render in parallel. What it makes is
+// let go when the last period's page has taken it: the render takes a
+// page's periods one after the other (render.Site), so a few measures'
+// rows are held at a time rather than every measure's (1.3 GB on the L
+// workload).
 type shared struct {
-	measures   []sharedMeasure   // by Measure.Index
-	objectives []sharedObjective // by Objective.Index
+	measures   []sharedEntry[measureRows]   // by Measure.Index
+	objectives []sharedEntry[objectiveRows] // by Objective.Index
+	periods    int                          // the builders, which take each entry once
 }
 
-// sharedObjective is an objective's table of its score as of each period:
+// sharedEntry holds what the pages of one measure or objective share,
+// from the first page that asks for it until the last has.
+type sharedEntry[T any] struct {
+	mu    sync.Mutex
+	made  *T
+	taken int
+}
+
+// take returns the entry's value, made by newT when the entry holds none,
+// and lets go of it once the builders of all the periods have taken it. A
+// page taken again after that (a render of some pages only) makes it
+// anew.
+func (e *sharedEntry[T]) take(periods int, newT func() *T) *T {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	v := e.made
+	if v == nil {
+		v = newT()
+		e.made = v
+	}
+	if e.taken++; e.taken >= periods {
+		e.made, e.taken = nil, 0
+	}
+	return v
+}
+
+// objectiveRows are an objective's table of its score as of each period:
 // a past period's is the as-of period's, less the newer rows.
-type sharedObjective struct {
-	once sync.Once
+type objectiveRows struct {
 	rows []HistoryRow // oldest first
 	html string       // as HistoryHTML writes them
 	end  []int        // where each row ends in html
 	err  error
 }
 
-type sharedMeasure struct {
-	once    sync.Once
-	rows    []PeriodRow // the as-of period's table, newest first
-	html    string      // its rows as RowsHTML writes them
-	at      []int       // where each row begins in html
+// measureRows are a measure's history, the rows of its table and its
+// definition, as of the as-of period.
+type measureRows struct {
+	hist    []compute.PeriodResult // oldest first
+	rows    []PeriodRow            // the as-of period's table, newest first
+	html    string                 // its rows as RowsHTML writes them
+	at      []int                  // where each row begins in html
 	def     []Field
 	defHTML template.HTML
 	err     error
 	charts  *chart.Histories // the history chart as of each period
 }
 
-func newShared(r *compute.Result) *shared {
-	return &shared{measures: make([]sharedMeasure, r.Site.Measures), objectives: make([]sharedObjective, len(r.Objectives))}
+func newShared(r *compute.Result, periods int) *shared {
+	return &shared{
+		measures:   make([]sharedEntry[measureRows], r.Site.Measures),
+		objectives: make([]sharedEntry[objectiveRows], len(r.Objectives)),
+		periods:    periods,
+	}
 }
 
-// sharedObjective returns what o's pages share, made from the as-of
+// objectiveRows returns what o's pages share, made from the as-of
 // period's result.
-func (b *Builder) sharedObjective(o *model.Objective) *sharedObjective {
-	so := &b.shared.objectives[o.Index]
-	so.once.Do(func() {
+func (b *Builder) objectiveRows(o *model.Objective) *objectiveRows {
+	return b.shared.objectives[o.Index].take(b.shared.periods, func() *objectiveRows {
 		cur := b.reviews[0].result
 		h := cur.Objective(o).History
-		so.rows = make([]HistoryRow, len(h))
+		so := &objectiveRows{rows: make([]HistoryRow, len(h))}
 		for i, p := range cur.Periods {
 			so.rows[i] = HistoryRow{Period: b.names.Name(p), Score: b.score(h[i], compute.RollupStatus(h[i]))}
 		}
 		so.html, so.end, so.err = historyHTML(b.theme, so.rows)
+		return so
 	})
-	return so
 }
 
-// measure returns what m's pages share, made from the as-of period's result
-// cur, for pages at the depth of here.
-func (b *Builder) sharedMeasure(m *model.Measure, here string) *sharedMeasure {
-	sm := &b.shared.measures[m.Index]
-	sm.once.Do(func() {
-		cur := b.reviews[0].result.Measure(m)
-		sm.rows = b.periodRows(m, cur.History)
+// measureRows returns what m's pages share, made from the as-of period's
+// result, for pages at the depth of here.
+func (b *Builder) measureRows(m *model.Measure, here string) *measureRows {
+	return b.shared.measures[m.Index].take(b.shared.periods, func() *measureRows {
+		sm := &measureRows{hist: b.reviews[0].result.History(m)}
+		sm.rows = b.periodRows(m, sm.hist)
 		sm.html, sm.at, sm.err = rowsHTML(b.theme, sm.rows)
 		sm.def = b.definition(here, m)
 		sm.defHTML = definitionHTML(sm.def, b.w.Text("list_separator"))
-		sm.charts = chart.NewHistories(m, cur.History, b.words)
+		sm.charts = chart.NewHistories(m, sm.hist, b.words)
+		return sm
 	})
-	return sm
 }
 
 // periodRows are the rows of a measure's table for its history, newest

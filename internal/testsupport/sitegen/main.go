@@ -1,7 +1,7 @@
 // Command sitegen writes a synthetic but valid scorecard site, for load tests
 // and benchmarks of the build:
 //
-//	go run ./internal/sitegen -units N -measures M -months K [-seed S] DIR
+//	go run ./internal/testsupport/sitegen -units N -measures M -months K [-seed S] [-review R] DIR
 //
 // The site is monthly, its data ends in 2026-09, and the same flags and seed
 // always give byte-identical files, so timings taken on two machines (or two
@@ -49,7 +49,7 @@ func parseArgs(args []string, stderr io.Writer) (gen.Params, string, error) {
 	fs := flag.NewFlagSet("sitegen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sitegen -units N -measures M -months K [-seed S] DIR")
+		fmt.Fprintln(stderr, "usage: sitegen -units N -measures M -months K [-seed S] [-review R] DIR")
 		fs.PrintDefaults()
 	}
 	var p gen.Params
@@ -57,6 +57,7 @@ func parseArgs(args []string, stderr io.Writer) (gen.Params, string, error) {
 	fs.IntVar(&p.Measures, "measures", 0, fmt.Sprintf("measures per unit, at least %d (required)", gen.MinMeasures))
 	fs.IntVar(&p.Months, "months", 0, "months of actuals, ending at 2026-09 (required)")
 	fs.Uint64Var(&p.Seed, "seed", 1, "random seed: the same seed gives the same site")
+	fs.IntVar(&p.Review, "review", 0, "review periods the site publishes ([review] periods); 0 for the default")
 	if err := fs.Parse(args); err != nil {
 		return p, "", err
 	}

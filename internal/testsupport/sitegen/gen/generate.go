@@ -255,6 +255,9 @@ type Params struct {
 	Measures int    // measures per unit
 	Months   int    // months of actuals, ending at 2026-09
 	Seed     uint64 // the whole site is a function of the seed
+	// Review is how many review periods the site publishes ([review]
+	// periods); 0 leaves the key out, for the default.
+	Review int
 }
 
 // Limits keep a typo from filling the disk; the L workload is well inside them.
@@ -263,6 +266,7 @@ const (
 	MaxMeasures = 500
 	MaxMonths   = 600
 	MinMeasures = 4 // one objective in each of the four perspectives needs a measure
+	MaxReview   = 120
 )
 
 // Check reports the first parameter out of range.
@@ -274,6 +278,8 @@ func (p Params) Check() error {
 		return fmt.Errorf("-measures %d: expected %d to %d", p.Measures, MinMeasures, MaxMeasures)
 	case p.Months < 1 || p.Months > MaxMonths:
 		return fmt.Errorf("-months %d: expected 1 to %d", p.Months, MaxMonths)
+	case p.Review < 0 || p.Review > MaxReview:
+		return fmt.Errorf("-review %d: expected 1 to %d, or 0 for the default", p.Review, MaxReview)
 	}
 	return nil
 }

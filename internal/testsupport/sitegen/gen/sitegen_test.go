@@ -59,6 +59,30 @@ func TestSmallSiteChecks(t *testing.T) {
 	mustCheck(t, dir, st)
 }
 
+// TestReviewPeriods: -review writes [review] periods into config.toml,
+// which the build then publishes; without it the key is left out, so that
+// the M and L workloads stay the sites they were.
+func TestReviewPeriods(t *testing.T) {
+	dir := t.TempDir()
+	p := small
+	p.Review = 1
+	st := mustGenerate(t, dir, p)
+	cfg, err := os.ReadFile(filepath.Join(dir, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(string(cfg), "\n[review]\nperiods = 1\n") {
+		t.Errorf("config.toml ends %q, want it to end with [review] periods = 1", cfg[max(0, len(cfg)-60):])
+	}
+	mustCheck(t, dir, st)
+	if strings.Contains(string(configTOML(small)), "[review]") {
+		t.Error("config.toml has a [review] table without -review")
+	}
+	if err := (Params{Units: 3, Measures: 6, Months: 3, Review: MaxReview + 1}).Check(); err == nil || err.Error() != "-review 121: expected 1 to 120, or 0 for the default" {
+		t.Errorf("Check of -review 121 = %v", err)
+	}
+}
+
 // TestWorkloadM generates and checks the M workload; both take well under
 // a second, so it runs with the other tests.
 func TestWorkloadM(t *testing.T) {

@@ -29,6 +29,11 @@ func configTOML(p Params) []byte {
 		w.str("name", perspectiveNames[i])
 		w.num("weight", 1)
 	}
+	if p.Review > 0 {
+		w.line("")
+		w.line("[review]")
+		w.num("periods", float64(p.Review))
+	}
 	return []byte(w.b.String())
 }
 

@@ -1,0 +1,71 @@
+package compute
+
+import (
+	"slices"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/period"
+)
+
+// A measure's history is every period of its data up to its current
+// period, each scored on its own actual and thresholds. It is worked out
+// again at each call rather than kept in the result: a site's histories
+// hold as many periods as its data has points (2.4 million on the L
+// workload, 290 MB), and a page or a file that shows one needs it only
+// while it is made. It is cheap: a period is a lookup and a score.
+
+// History returns m's history as of r, oldest first: a past review
+// period's is the as-of period's up to its own current period.
+func (r *Result) History(m *model.Measure) []PeriodResult {
+	return r.history(m, period.Period{})
+}
+
+// RecentHistory is the last n periods of History(m), or all of it when
+// there are fewer.
+func (r *Result) RecentHistory(m *model.Measure, n int) []PeriodResult {
+	return r.history(m, r.Measures[m.Index].Current.Add(1-n))
+}
+
+// SameHistory reports whether History(m) is the same in r and old, results
+// of the same site (an update's and the last build's).
+func (r *Result) SameHistory(old *Result, m *model.Measure) bool {
+	i := m.Index
+	a, b := r.act[i], old.act[i]
+	if r.Measures[i].Current == old.Measures[i].Current && r.Data.Of(m).Shares(old.Data.Of(m)) &&
+		a.first == b.first && a.n == b.n && (a.data != nil) == (b.data != nil) && slices.Equal(a.values, b.values) {
+		return true // the same actuals and the same data: an update left the measure as it was
+	}
+	return slices.Equal(r.History(m), old.History(m))
+}
+
+// history is History from period from on; all of it when from is zero.
+func (r *Result) history(m *model.Measure, from period.Period) []PeriodResult {
+	act, data := r.act[m.Index], r.Data.Of(m)
+	if act.empty() && data.Len() == 0 {
+		return nil
+	}
+	first := act.first
+	if act.empty() || data.First.N < first.N && data.Len() > 0 {
+		first = data.First
+	}
+	if !from.IsZero() && from.N > first.N {
+		first = from
+	}
+	c := r.Measures[m.Index].Current
+	if first.N > c.N {
+		return nil
+	}
+	out := make([]PeriodResult, 0, c.N-first.N+1)
+	for p := first; p.N <= c.N; p = p.Add(1) {
+		t := thresholdsAt(r.Data, m, p).WithDefaults(m.Polarity, r.Site.AmberBand)
+		a := act.at(p)
+		pr := PeriodResult{Period: p, Actual: a, Thresholds: t,
+			Status: MeasureStatus(m.Polarity, a, t, m.Band),
+			Score:  MeasureScore(m.Polarity, a, t, m.Band)}
+		if m.Polarity == model.Range {
+			pr.Thresholds = Thresholds{}
+		}
+		out = append(out, pr)
+	}
+	return out
+}
