@@ -186,24 +186,29 @@ func writeText(b *strings.Builder, s string) { theme.WriteText(b, s) }
 // a measure page for every measure in every review period. The bytes are
 // those of the template it replaces (TestFactsHTMLLikeTheTemplate).
 func (v *MeasureView) FactsHTML() (template.HTML, error) {
-	f := facts{b: &strings.Builder{}, v: v, w: v.b.w, th: v.b.theme}
+	f := newMarkup(v.b, v.home)
 	f.b.Grow(2048)
-	f.write()
+	f.facts(v)
 	return template.HTML(f.b.String()), f.err
 }
 
-// facts writes markup of the default theme in Go, keeping the first
-// error: a measure's facts, a scorecard's row.
-type facts struct {
-	b   *strings.Builder
-	v   *MeasureView
-	w   *i18n.Catalog
-	th  *theme.Theme
-	err error
+// markup writes markup of the default theme in Go, keeping the first
+// error: a measure's head and facts, the rows of a page's tables.
+type markup struct {
+	b    *strings.Builder
+	w    *i18n.Catalog
+	th   *theme.Theme
+	home string // from the page to its period's root, for glossary links
+	err  error
 }
 
-func (f *facts) write() {
-	v, b := f.v, f.b
+// newMarkup returns a writer of markup in the language and theme of b.
+func newMarkup(b *Builder, home string) *markup {
+	return &markup{b: &strings.Builder{}, w: b.w, th: b.theme, home: home}
+}
+
+func (f *markup) facts(v *MeasureView) {
+	b := f.b
 	b.WriteString("<dl class=\"facts\">\n  <div><dt>")
 	f.text(pick(v.YTD, "fact_value_ytd", "fact_value"))
 	f.big(v.ValueCompact, v.Value)
@@ -255,7 +260,7 @@ func (f *facts) write() {
 
 // big writes a headline figure, and the exact one below it when the
 // headline is shortened.
-func (f *facts) big(compact, exact string) {
+func (f *markup) big(compact, exact string) {
 	f.b.WriteString(`</dt><dd class="big">`)
 	writeText(f.b, compact)
 	f.b.WriteString(`</dd>`)
@@ -266,7 +271,7 @@ func (f *facts) big(compact, exact string) {
 	}
 }
 
-func (f *facts) threshold(label, anchor, term, value, explained string) {
+func (f *markup) threshold(label, anchor, term, value, explained string) {
 	f.b.WriteString(`<div><dt>`)
 	f.text(label)
 	f.term(anchor, term)
@@ -278,20 +283,20 @@ func (f *facts) threshold(label, anchor, term, value, explained string) {
 }
 
 // term writes the link of a term to its entry in the glossary.
-func (f *facts) term(anchor, label string) {
+func (f *markup) term(anchor, label string) {
 	f.b.WriteString(` <a class="term" href="`)
-	writeText(f.b, f.v.home+"glossary/index.html#"+anchor)
+	writeText(f.b, f.home+"glossary/index.html#"+anchor)
 	f.b.WriteString(`" aria-label="`)
 	f.text(label)
 	f.b.WriteString(`">?</a>`)
 }
 
 // text writes a message without placeholders.
-func (f *facts) text(key string) { f.t(key) }
+func (f *markup) text(key string) { f.t(key) }
 
 // t writes a message as the theme's T does: its text escaped, a value of
 // HTML (a partial's) as it is.
-func (f *facts) t(key string, args ...any) {
+func (f *markup) t(key string, args ...any) {
 	m, err := f.w.T(key, args...)
 	f.keep(err)
 	switch m := m.(type) {
@@ -304,13 +309,13 @@ func (f *facts) t(key string, args ...any) {
 
 // partial writes a partial of the theme (cached: each value's output is
 // made once).
-func (f *facts) partial(name string, v any) {
+func (f *markup) partial(name string, v any) {
 	h, err := f.th.Partial("measure", name, v)
 	f.keep(err)
 	f.b.WriteString(string(h))
 }
 
-func (f *facts) keep(err error) {
+func (f *markup) keep(err error) {
 	if f.err == nil {
 		f.err = err
 	}
@@ -328,7 +333,7 @@ func pick(cond bool, yes, no string) string {
 // for each of its measures, some sixteen template actions each. The bytes
 // are those of the template it replaces (TestMarkupInGoLikeTheTemplates).
 func (r *MeasureRow) RowHTML() (template.HTML, error) {
-	f := facts{b: &strings.Builder{}, w: r.b.w, th: r.b.theme}
+	f := newMarkup(r.b, "")
 	b := f.b
 	b.Grow(2048)
 	b.WriteString("<tr class=\"measure-row\">\n      <th scope=\"row\" class=\"measure-name\">")
@@ -399,20 +404,16 @@ func writeLink(b *strings.Builder, l Link) {
 // belongs, its name, period, description and owner, and its score, in Go
 // for the reason FactsHTML is (TestMarkupInGoLikeTheTemplates).
 func (v *MeasureView) HeadHTML() (template.HTML, error) {
-	f := facts{b: &strings.Builder{}, v: v, w: v.b.w, th: v.b.theme}
+	f := newMarkup(v.b, v.home)
 	b := f.b
 	b.Grow(1024)
 	b.WriteString("\n<div class=\"page-head\">\n  <div>\n    <p class=\"eyebrow\">")
 	f.text("measure_eyebrow")
-	b.WriteString(` · <a href="`)
-	writeText(b, v.Objective.Href)
-	b.WriteString(`">`)
-	writeText(b, v.Objective.Text)
-	b.WriteString(`</a> · <a href="`)
-	writeText(b, v.Unit.Href)
-	b.WriteString(`">`)
-	writeText(b, v.Unit.Text)
-	b.WriteString("</a></p>\n    <h1 dir=\"auto\">")
+	b.WriteString(` · `)
+	writeLink(b, v.Objective)
+	b.WriteString(` · `)
+	writeLink(b, v.Unit)
+	b.WriteString("</p>\n    <h1 dir=\"auto\">")
 	writeText(b, v.Name)
 	b.WriteString("</h1>\n    <p class=\"meta\">")
 	writeText(b, v.Period)
@@ -449,13 +450,11 @@ func (v *MeasureView) HeadHTML() (template.HTML, error) {
 // and EffectsHTML those of its tables of causes and effects: in Go for the
 // reason RowsHTML is (TestMarkupInGoLikeTheTemplates).
 func (v *ObjectiveView) ComponentsHTML() (template.HTML, error) {
-	f := facts{b: &strings.Builder{}, w: v.b.w, th: v.b.theme}
+	f := newMarkup(v.b, "")
 	for _, c := range v.Components {
-		f.b.WriteString(`<tr><th scope="row"><a href="`)
-		writeText(f.b, c.Href)
-		f.b.WriteString(`">`)
-		writeText(f.b, c.Text)
-		f.b.WriteString(`</a></th><td>`)
+		f.b.WriteString(`<tr><th scope="row">`)
+		writeLink(f.b, c.Link)
+		f.b.WriteString(`</th><td>`)
 		writeText(f.b, c.Kind)
 		f.b.WriteString(`</td><td>`)
 		writeText(f.b, c.Unit)
@@ -479,13 +478,11 @@ func (v *ObjectiveView) DriversHTML() (template.HTML, error) { return v.causesHT
 func (v *ObjectiveView) EffectsHTML() (template.HTML, error) { return v.causesHTML(v.Effects) }
 
 func (v *ObjectiveView) causesHTML(rows []CauseRow) (template.HTML, error) {
-	f := facts{b: &strings.Builder{}, w: v.b.w, th: v.b.theme}
+	f := newMarkup(v.b, "")
 	for _, c := range rows {
-		f.b.WriteString(`<tr><th scope="row"><a href="`)
-		writeText(f.b, c.Href)
-		f.b.WriteString(`">`)
-		writeText(f.b, c.Text)
-		f.b.WriteString(`</a></th><td class="num">`)
+		f.b.WriteString(`<tr><th scope="row">`)
+		writeLink(f.b, c.Link)
+		f.b.WriteString(`</th><td class="num">`)
 		f.partial("score", c.Score)
 		f.b.WriteString(`</td><td>`)
 		writeText(f.b, c.Evidence)
@@ -510,11 +507,11 @@ func (v *ObjectiveView) causesHTML(rows []CauseRow) (template.HTML, error) {
 // what the row is; the row's direction is written as the "direction"
 // partial writes it.
 func (r *ChangeRow) RowHTML() (template.HTML, error) {
-	f := facts{b: &strings.Builder{}, w: r.b.w, th: r.b.theme}
+	f := newMarkup(r.b, "")
 	b := f.b
 	b.Grow(768)
 	b.WriteString(`<tr><th scope="row">`)
-	writeLink(b, Link{Text: r.Text, Href: r.Href})
+	writeLink(b, r.Link)
 	f.partial("item-kind", r.Kind)
 	b.WriteString(`</th><td>`)
 	writeLink(b, r.Unit)
