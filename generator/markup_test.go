@@ -14,19 +14,24 @@ import (
 
 // Parts of the default theme are written in Go rather than as template
 // actions, for speed (docs/performance.md): a chart's box and scripts
-// (chartHTML), a measure page's head (HeadHTML) and facts (FactsHTML),
-// a measure's row in a unit's scorecard (RowHTML), the period switcher
-// (SwitcherHTML), the rows of an objective's tables (ComponentsHTML,
-// DriversHTML, EffectsHTML) and of the tables of changes (ChangeRow's
-// RowHTML). testdata/templates holds the templates they replace;
-// TestMarkupInGoLikeTheTemplates builds sites with the default theme and
-// with a theme of those templates, and every file of the two outputs is
-// the same, in languages written either way and with hostile names.
+// (chartHTML), a measure page's head (HeadHTML), facts (FactsHTML) and
+// the rest of it (SectionsHTML), a measure's row in a unit's scorecard
+// (RowHTML), the period switcher (SwitcherHTML), the rows of an
+// objective's tables (ComponentsHTML, DriversHTML, EffectsHTML) and of
+// the tables of changes (ChangeRow's RowHTML), and every page's frame
+// (StartHTML, EndHTML). testdata/templates holds
+// the templates they replace; TestMarkupInGoLikeTheTemplates builds sites
+// with the default theme and with a theme of those templates, and every
+// file of the two outputs is the same, in languages written either way
+// and with hostile names.
 func TestMarkupInGoLikeTheTemplates(t *testing.T) {
 	old := map[string]string{"layouts/partials/chart.html": readFile(t, os.DirFS("testdata/templates"), "chart.html")}
 	for _, r := range []struct{ file, call, template string }{
 		{"layouts/measure.html", "{{.HeadHTML}}", "measure-head.html"},
 		{"layouts/measure.html", "{{.FactsHTML}}", "measure-facts.html"},
+		{"layouts/measure.html", "{{.SectionsHTML}}", "measure-sections.html"},
+		{"layouts/baseof.html", "{{.StartHTML}}", "frame-start.html"},
+		{"layouts/baseof.html", "{{.EndHTML}}", "frame-end.html"},
 		{"layouts/partials/unit.html", "{{.RowHTML}}", "scorecard-measure-row.html"},
 		{"layouts/partials/status.html", "{{.SwitcherHTML}}", "period-switcher.html"},
 		{"layouts/objective.html", "{{$.Body.ComponentsHTML}}", "objective-components.html"},

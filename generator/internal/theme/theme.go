@@ -288,6 +288,12 @@ func (t *Theme) Partial(kind, name string, v any) (template.HTML, error) {
 	return t.cached[kind](name, v)
 }
 
+// Run writes the theme's partial name of the templates of page kind,
+// applied to v, to w, keeping nothing: for values that do not repeat.
+func (t *Theme) Run(kind, name string, w io.Writer, v any) error {
+	return t.tpls[kind].ExecuteTemplate(w, name, v)
+}
+
 // Execute writes the template name of the templates of page kind (or
 // "pack") applied to data to w. The theme must be parsed.
 func (t *Theme) Execute(w io.Writer, kind, name string, data any) error {

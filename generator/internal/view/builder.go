@@ -197,6 +197,12 @@ func ComparePages(r *compute.Result) []PageRef {
 
 // Page is the view of the page p.
 func (b *Builder) Page(p PageRef) *Page {
+	pg := b.pageOf(p)
+	pg.kind, pg.b = p.Kind, b
+	return pg
+}
+
+func (b *Builder) pageOf(p PageRef) *Page {
 	switch p.Kind {
 	case HomePage:
 		home := b.unitView(p.Path, p.Unit)

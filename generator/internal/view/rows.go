@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/chart"
 	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
@@ -199,12 +200,13 @@ type markup struct {
 	w    *i18n.Catalog
 	th   *theme.Theme
 	home string // from the page to its period's root, for glossary links
+	kind string // the page kind whose templates' partials are written
 	err  error
 }
 
 // newMarkup returns a writer of markup in the language and theme of b.
 func newMarkup(b *Builder, home string) *markup {
-	return &markup{b: &strings.Builder{}, w: b.w, th: b.theme, home: home}
+	return &markup{b: &strings.Builder{}, w: b.w, th: b.theme, home: home, kind: "measure"}
 }
 
 func (f *markup) facts(v *MeasureView) {
@@ -231,7 +233,7 @@ func (f *markup) facts(v *MeasureView) {
 		b.WriteString(`</dt><dd class="big">`)
 		writeText(b, y.ProjectedCompact)
 		b.WriteString(`</dd><dd>`)
-		status, err := f.th.Partial("measure", "status", y.ProjectedStatus)
+		status, err := f.th.Partial(f.kind, "status", y.ProjectedStatus)
 		f.keep(err)
 		f.t("projected_against", "status", status, "target", y.FullYearTargetCompact, "year", y.Year)
 		b.WriteString(`</dd><dd class="exact">`)
@@ -309,8 +311,11 @@ func (f *markup) t(key string, args ...any) {
 
 // partial writes a partial of the theme (cached: each value's output is
 // made once).
-func (f *markup) partial(name string, v any) {
-	h, err := f.th.Partial("measure", name, v)
+func (f *markup) partial(name string, v any) { f.cached(name, v) }
+
+// cached writes what {{cached name v}} writes.
+func (f *markup) cached(name string, v any) {
+	h, err := f.th.Partial(f.kind, name, v)
 	f.keep(err)
 	f.b.WriteString(string(h))
 }
@@ -543,4 +548,152 @@ func (r *ChangeRow) RowHTML() (template.HTML, error) {
 	}
 	b.WriteString(`</td></tr>`)
 	return template.HTML(b.String()), f.err
+}
+
+// SectionsHTML is the default theme's measure page below its facts: why
+// there is no value, the year to date, the history chart, the table of
+// periods, the definition and the commentary. A site has a measure page
+// for every measure in every review period, most of its pages: their
+// template actions, each a reflective call, were the largest part of
+// what a review period costs (TestMarkupInGoLikeTheTemplates holds the
+// bytes to those of the template it replaces).
+func (v *MeasureView) SectionsHTML() (template.HTML, error) {
+	f := newMarkup(v.b, v.home)
+	b := f.b
+	b.Grow(4096 + len(v.rowsHTML) + len(v.definitionHTML) + len(v.Commentary))
+	if v.Missing != "" {
+		b.WriteString(`<p class="notice">`)
+		writeText(b, v.Missing)
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n\n")
+	if v.Year != nil {
+		f.year(v.Year)
+	}
+	b.WriteString("\n\n")
+	if v.Chart != nil {
+		b.WriteString("\n<section aria-labelledby=\"mh-h\">\n  <h2 id=\"mh-h\">")
+		f.text("measure_history")
+		b.WriteString("</h2>\n  <figure class=\"figure\">\n    ")
+		f.chart(v.Chart)
+		b.WriteString("\n    <figcaption>")
+		f.text("measure_history_caption")
+		b.WriteString("</figcaption>\n  </figure>\n</section>\n")
+	}
+	b.WriteString("\n\n<section aria-labelledby=\"mt-h\">\n  <h2 id=\"mt-h\">")
+	f.text("measure_by_period")
+	b.WriteString("</h2>\n  ")
+	if len(v.Rows) != 0 && v.CSV != "" {
+		b.WriteString(`<p class="download"><a href="`)
+		writeText(b, v.CSV)
+		b.WriteString(`" download>`)
+		f.text("measure_csv")
+		b.WriteString(`</a></p>`)
+	}
+	b.WriteString("\n  ")
+	if v.YTD {
+		b.WriteString(`<p class="note">`)
+		f.text("measure_ytd_note")
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n  ")
+	if len(v.Rows) != 0 {
+		b.WriteString("\n  <div class=\"table-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"")
+		f.text("periods_table")
+		b.WriteString("\">\n  <table class=\"data\">\n    <caption class=\"visually-hidden\">")
+		f.text("periods_caption")
+		b.WriteString("</caption>\n    <thead><tr><th scope=\"col\">")
+		f.text("col_period")
+		for _, k := range [...]string{"col_actual", "col_target", "col_red", "col_stretch", "col_score"} {
+			b.WriteString(`</th><th scope="col" class="num">`)
+			f.text(k)
+		}
+		b.WriteString("</th></tr></thead>\n    <tbody>\n    ")
+		b.WriteString(v.rowsHTML)
+		f.keep(v.rowsErr)
+		b.WriteString("</tbody>\n  </table>\n  </div>\n  ")
+	} else {
+		b.WriteString(`<p class="empty">`)
+		f.text("measure_no_data")
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n</section>\n\n<section aria-labelledby=\"md-h\">\n  <h2 id=\"md-h\">")
+	f.text("measure_definition")
+	b.WriteString("</h2>\n  <dl class=\"definition\">\n  ")
+	b.WriteString(string(v.definitionHTML))
+	b.WriteString("</dl>\n</section>\n\n")
+	if v.Commentary != "" {
+		b.WriteString("\n<section aria-labelledby=\"mc-h\" class=\"prose-section\">\n  <h2 id=\"mc-h\">")
+		f.text("commentary")
+		b.WriteString("</h2>\n  <div class=\"commentary\">")
+		b.WriteString(string(v.Commentary))
+		b.WriteString("</div>\n</section>\n")
+	}
+	return template.HTML(b.String()), f.err
+}
+
+// year writes a year-to-date measure's section: its chart, and its table
+// of the year to date, target to date and projection.
+func (f *markup) year(y *YearView) {
+	b := f.b
+	b.WriteString("\n<section aria-labelledby=\"ytd-h\">\n  <h2 id=\"ytd-h\">")
+	f.t("ytd_heading", "year", y.Year)
+	b.WriteString("</h2>\n  <figure class=\"figure\">\n    ")
+	f.chart(y.Chart)
+	b.WriteString("\n    <figcaption>")
+	caption := "ytd_caption_mixed"
+	switch {
+	case y.Projected == "":
+		caption = "ytd_caption"
+	case y.Method == "run-rate":
+		caption = "ytd_caption_run_rate"
+	case y.Method == "seasonal":
+		caption = "ytd_caption_seasonal"
+	}
+	f.t(caption, "target", y.FullYearTarget)
+	b.WriteString("</figcaption>\n  </figure>\n  <div class=\"table-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"")
+	f.text("ytd_table")
+	b.WriteString("\">\n  <table class=\"data compact\">\n    <caption class=\"visually-hidden\">")
+	f.t(pick(y.Projected != "", "ytd_table_caption_projected", "ytd_table_caption"), "year", y.Year)
+	b.WriteString("</caption>\n    <thead><tr><th scope=\"col\">")
+	f.text("col_period")
+	b.WriteString(`</th><th scope="col" class="num">`)
+	f.text("ytd_series")
+	b.WriteString(`</th><th scope="col" class="num">`)
+	f.text("ytd_target_to_date")
+	b.WriteString(`</th>`)
+	if y.Projected != "" {
+		b.WriteString(`<th scope="col" class="num">`)
+		f.text("col_projected")
+		b.WriteString(`</th>`)
+	}
+	b.WriteString("</tr></thead>\n    <tbody>\n    ")
+	for _, r := range y.Rows {
+		b.WriteString(`<tr><th scope="row">`)
+		writeText(b, r.Period)
+		b.WriteString(`</th><td class="num">`)
+		writeText(b, r.Actual)
+		b.WriteString(`</td><td class="num">`)
+		writeText(b, r.Target)
+		b.WriteString(`</td>`)
+		if y.Projected != "" {
+			b.WriteString(`<td class="num">`)
+			if r.Projected != "" {
+				b.WriteString(`<span class="projected">`)
+				writeText(b, r.Projected)
+				b.WriteString(` <span class="tag">`)
+				f.text("projected_tag")
+				b.WriteString(`</span></span>`)
+			}
+			b.WriteString(`</td>`)
+		}
+		b.WriteString("</tr>\n    ")
+	}
+	b.WriteString("</tbody>\n  </table>\n  </div>\n</section>\n")
+}
+
+// chart writes the theme's chart partial for c: chartHTML, or a theme's
+// own markup.
+func (f *markup) chart(c *chart.Chart) {
+	f.keep(f.th.Run(f.kind, "chart", f.b, c))
 }

@@ -50,6 +50,8 @@ type Page struct {
 	Crumbs    []Link
 	Body      any
 	words     *frameWords
+	kind      string   // the page's kind (PageRef.Kind)
+	b         *Builder // for the frame's markup (StartHTML)
 }
 
 // frameWords are the words of every page's frame that the view writes

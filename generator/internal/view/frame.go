@@ -1,0 +1,88 @@
+package view
+
+import (
+	"html/template"
+	"strings"
+)
+
+// The frame of every page, around its "main": written here for the reason
+// the rows are (rows.go). It was some twenty-five reflective template
+// calls a page (the cached partials, the values they are drawn from and
+// the escapers of each), on every page of every review period. The
+// partials it draws on (page-start, site-nav, period-switcher, search,
+// freshness, footer, scripts, strong) are still the theme's; only the
+// actions between them are written here, with the bytes of the template
+// they replace (TestMarkupInGoLikeTheTemplates).
+
+// StartHTML is the default theme's page up to its main content: the head,
+// the masthead with the menu, the period switcher and the search box, the
+// notice of an earlier review, the freshness line and the breadcrumbs.
+func (p *Page) StartHTML() (template.HTML, error) {
+	f := p.markup()
+	b := f.b
+	b.Grow(4096 + 160*len(p.Periods))
+	f.cached("page-start", p.Site.Start())
+	b.WriteString("\n<title>")
+	writeText(b, p.Title)
+	b.WriteString(` · `)
+	writeText(b, p.Site.Title)
+	b.WriteString("</title>\n")
+	if p.Canonical != "" {
+		b.WriteString(`<link rel="canonical" href="`)
+		writeText(b, p.Canonical)
+		b.WriteString("\">\n")
+	}
+	b.WriteString(`<link rel="stylesheet" href="`)
+	writeText(b, p.Rel)
+	b.WriteString("assets/site.css\">\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">")
+	f.text("skip_to_content")
+	b.WriteString("</a>\n<header class=\"masthead\">\n  <div class=\"wrap masthead-inner\">\n    ")
+	frame := p.Frame()
+	f.cached("site-nav", frame)
+	b.WriteString("\n    ")
+	f.keep(f.th.Run(f.kind, "period-switcher", b, p))
+	b.WriteString("\n    ")
+	f.cached("search", frame)
+	b.WriteString("\n  </div>\n</header>\n")
+	if p.Site.Past {
+		l := p.LatestPeriod()
+		b.WriteString(`<section class="past-notice" aria-label="`)
+		f.text("past_label")
+		b.WriteString(`"><p class="wrap">`)
+		strong, err := f.th.Partial(f.kind, "strong", p.Site.AsOf)
+		f.keep(err)
+		f.t("past_notice", "period", strong)
+		b.WriteString(` <a href="`)
+		writeText(b, l.Href)
+		b.WriteString(`">`)
+		f.t("past_see_latest", "period", l.Text)
+		b.WriteString("</a></p></section>\n")
+	}
+	f.cached("freshness", p.Site.Freshness)
+	b.WriteString("\n")
+	if len(p.Crumbs) != 0 {
+		b.WriteString(`<nav class="crumbs wrap" aria-label="`)
+		f.text("crumbs_label")
+		b.WriteString(`"><ol>`)
+		b.WriteString(string(p.CrumbsHTML()))
+		b.WriteString(`</ol></nav>`)
+	}
+	return template.HTML(b.String()), f.err
+}
+
+// EndHTML is the default theme's page after its main content: the footer
+// and the scripts.
+func (p *Page) EndHTML() (template.HTML, error) {
+	f := p.markup()
+	f.b.WriteString("<footer class=\"site-footer\">\n  ")
+	f.cached("footer", p.Footer())
+	f.b.WriteString("\n</footer>\n")
+	f.cached("scripts", p.Scripts())
+	return template.HTML(f.b.String()), f.err
+}
+
+// markup returns a writer of markup for the page's frame, with the
+// partials of its kind's templates.
+func (p *Page) markup() *markup {
+	return &markup{b: &strings.Builder{}, w: p.b.w, th: p.b.theme, home: p.Home, kind: p.kind}
+}
