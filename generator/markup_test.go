@@ -34,6 +34,8 @@ func TestMarkupInGoLikeTheTemplates(t *testing.T) {
 		{"layouts/baseof.html", "{{.EndHTML}}", "frame-end.html"},
 		{"layouts/partials/unit.html", "{{.RowHTML}}", "scorecard-measure-row.html"},
 		{"layouts/partials/status.html", "{{.SwitcherHTML}}", "period-switcher.html"},
+		{"layouts/objective.html", "{{.HeadHTML}}", "objective-head.html"},
+		{"layouts/objective.html", "{{.SectionsHTML}}", "objective-sections.html"},
 		{"layouts/objective.html", "{{$.Body.ComponentsHTML}}", "objective-components.html"},
 		{"layouts/partials/causes.html", "{{$.RowsHTML}}", "causes-rows.html"},
 		{"layouts/partials/exceptions.html", "{{.RowHTML}}", "change-row.html"},

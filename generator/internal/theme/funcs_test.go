@@ -95,3 +95,35 @@ func TestInlineMessages(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// TestOwnPartials tells the default theme's partials that only call Go
+// from a theme's own: a page calls that Go itself for the first only.
+func TestOwnPartials(t *testing.T) {
+	site := fstest.MapFS{
+		"themes/mine/layouts/partials/chart.html": {Data: []byte(`{{define "chart"}}<div>{{chartHTML .}}</div>{{end}}`)},
+		// One page kind's own switcher, in its layout.
+		"themes/mine/layouts/unit.html": {Data: []byte(`{{define "main"}}{{end}}{{define "period-switcher"}}{{.SwitcherHTML}} {{end}}`)},
+	}
+	for _, c := range []struct {
+		theme, kind, partial string
+		own                  bool
+	}{
+		{"default", "measure", "chart", true},
+		{"default", "unit", "period-switcher", true},
+		{"mine", "measure", "chart", false},
+		{"mine", "unit", "chart", false},
+		{"mine", "measure", "period-switcher", true},
+		{"mine", "unit", "period-switcher", false},
+	} {
+		th, err := New(site, c.theme, "en", themes.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := th.Parse(); err != nil {
+			t.Fatal(err)
+		}
+		if got := th.Own(c.kind, c.partial); got != c.own {
+			t.Errorf("theme %s, %s pages: Own(%q) = %v, want %v", c.theme, c.kind, c.partial, got, c.own)
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/scorecard-dev/scorecard/generator/internal/chart"
 	"github.com/scorecard-dev/scorecard/generator/internal/i18n"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/locale"
@@ -31,7 +32,11 @@ type Theme struct {
 	layers []fs.FS // first match wins
 	tpls   map[string]*template.Template
 	cached map[string]func(name string, v any) (template.HTML, error) // by page kind
-	words  *i18n.Catalog
+	// own holds, by page kind, the partials that are the default theme's
+	// own: where a page may write in Go what the partial writes.
+	own   map[string]map[string]bool
+	chart func(*chart.Chart) template.HTML
+	words *i18n.Catalog
 }
 
 // Parse reads the theme's translations and parses its templates; rendering
@@ -54,8 +59,63 @@ func (t *Theme) parse(inline bool) error {
 		return fmt.Errorf("theme: %w", err)
 	}
 	t.tpls, t.cached = tpls, cached
+	// Read before any template runs: running one escapes it, which adds
+	// the escapers' calls to its text.
+	t.chart = chartHTML(words)
+	if t.own, err = t.ownPartials(tpls, inline); err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
 	return nil
 }
+
+// Own reports whether the partial name of the templates of page kind is
+// the default theme's: whether a page may write in Go what it writes
+// (the chart, the period switcher, the tables of causes) rather than run
+// it, a template's reflective calls for every chart and page, as it must
+// for a theme's own.
+func (t *Theme) Own(kind, name string) bool { return t.own[kind][name] }
+
+// none stands for the functions a template set binds to itself, in a set
+// that is parsed and never run.
+func none(string, any) (template.HTML, error) { return "", nil }
+
+// ownPartials finds, for each page kind, the partials whose text is that
+// of the built-in theme's. It must run before any template does: running
+// one escapes it, which adds the escapers' calls to its text.
+func (t *Theme) ownPartials(tpls map[string]*template.Template, inline bool) (map[string]map[string]bool, error) {
+	builtin := &Theme{name: "default", lang: t.lang, layers: t.layers[len(t.layers)-1:], words: t.words}
+	ref := template.New("ref").Funcs(funcs).Funcs(wordFuncs(t.words)).Funcs(template.FuncMap{"cached": none, "partial": none})
+	partials, err := builtin.Files("layouts/partials")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range partials {
+		src, err := builtin.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		text := string(src)
+		if inline {
+			text = inlineMessages(text, t.words)
+		}
+		if _, err := ref.New(path.Base(p)).Parse(text); err != nil {
+			return nil, err
+		}
+	}
+	own := map[string]map[string]bool{}
+	for kind, tpl := range tpls {
+		own[kind] = map[string]bool{}
+		for _, r := range ref.Templates() {
+			if p := tpl.Lookup(r.Name()); p != nil && p.Tree != nil && r.Tree != nil && p.Tree.Root.String() == r.Tree.Root.String() {
+				own[kind][r.Name()] = true
+			}
+		}
+	}
+	return own, nil
+}
+
+// Chart is what the default theme's chart partial writes for c.
+func (t *Theme) Chart(c *chart.Chart) template.HTML { return t.chart(c) }
 
 // New returns the theme called name for pages in the language lang: site
 // is the source folder and builtin the default theme. A theme other than

@@ -35,6 +35,7 @@ type ObjectiveView struct {
 	historyHTML string // for HistoryHTML
 	historyErr  error
 	b           *Builder // for ComponentsHTML, DriversHTML and EffectsHTML
+	home        string   // from the page to its period's root
 }
 
 // ComponentRow is a measure or objective that makes up an objective's score.
@@ -91,6 +92,7 @@ func (b *Builder) objectiveView(path string, o *model.Objective) *ObjectiveView 
 		NoLeading:   model.NoLeadingMeasure(o),
 		Outlook:     or.Outlook.String(),
 		b:           b,
+		home:        here,
 	}
 	for _, m := range o.Measures {
 		mr := r.Measure(m)

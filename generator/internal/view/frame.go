@@ -40,7 +40,11 @@ func (p *Page) StartHTML() (template.HTML, error) {
 	frame := p.Frame()
 	f.cached("site-nav", frame)
 	b.WriteString("\n    ")
-	f.keep(f.th.Run(f.kind, "period-switcher", b, p))
+	if f.th.Own(f.kind, "period-switcher") {
+		b.WriteString(string(p.SwitcherHTML()))
+	} else {
+		f.keep(f.th.Run(f.kind, "period-switcher", b, p))
+	}
 	b.WriteString("\n    ")
 	f.cached("search", frame)
 	b.WriteString("\n  </div>\n</header>\n")

@@ -695,5 +695,9 @@ func (f *markup) year(y *YearView) {
 // chart writes the theme's chart partial for c: chartHTML, or a theme's
 // own markup.
 func (f *markup) chart(c *chart.Chart) {
+	if f.th.Own(f.kind, "chart") {
+		f.b.WriteString(string(f.th.Chart(c)))
+		return
+	}
 	f.keep(f.th.Run(f.kind, "chart", f.b, c))
 }
