@@ -264,30 +264,49 @@ func streamJob(path string, stream func(io.Writer) error) job {
 // first error; after an error the jobs not yet started are skipped.
 func run(jobs iter.Seq[job], out Output) error {
 	g, ctx := errgroup.WithContext(context.Background())
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for j := range jobs {
-		if ctx.Err() != nil {
-			break
-		}
+	// A few workers that each take job after job, rather than a goroutine
+	// for each job: a page's templates need a deep stack, and every new
+	// goroutine grew its own by copying, a few percent of a build's CPU.
+	work := make(chan job)
+	for range runtime.GOMAXPROCS(0) {
 		g.Go(func() error {
-			if ctx.Err() != nil {
-				return nil
+			for j := range work {
+				if ctx.Err() != nil {
+					continue // another job failed: the build has
+				}
+				if err := runOne(j, out); err != nil {
+					return err
+				}
 			}
-			if so, ok := out.(StreamOutput); ok && j.stream != nil {
-				return runStream(j, so)
-			}
-			data, err := runJob(j)
-			if err != nil {
-				return err
-			}
-			err = out.WriteFile(j.path, data)
-			if j.pooled {
-				pageBuffers.Put(bytes.NewBuffer(data[:0]))
-			}
-			return err
+			return nil
 		})
 	}
+feed:
+	for j := range jobs {
+		select {
+		case work <- j:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(work)
 	return g.Wait()
+}
+
+// runOne runs j and writes what it makes to out.
+func runOne(j job, out Output) error {
+	if so, ok := out.(StreamOutput); ok && j.stream != nil {
+		return runStream(j, so)
+	}
+	data, err := runJob(j)
+	if err != nil {
+		return err
+	}
+	err = out.WriteFile(j.path, data)
+	if j.pooled {
+		pageBuffers.Put(bytes.NewBuffer(data[:0]))
+	}
+	return err
 }
 
 // runJob runs j. A panic there is a fault in scorecard, not in the input, but
