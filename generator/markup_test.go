@@ -37,6 +37,7 @@ func TestMarkupInGoLikeTheTemplates(t *testing.T) {
 		{"layouts/objective.html", "{{.HeadHTML}}", "objective-head.html"},
 		{"layouts/objective.html", "{{.SectionsHTML}}", "objective-sections.html"},
 		{"layouts/objective.html", "{{$.Body.ComponentsHTML}}", "objective-components.html"},
+		{"layouts/compare.html", "{{.RowsHTML}}", "compare-rows.html"},
 		{"layouts/partials/causes.html", "{{$.RowsHTML}}", "causes-rows.html"},
 		{"layouts/partials/exceptions.html", "{{.RowHTML}}", "change-row.html"},
 	} {

@@ -375,6 +375,9 @@ func pageJobs(b *view.Builder, pr *pager, pages []view.PageRef) []job {
 func pageJob(b *view.Builder, pr *pager, p view.PageRef) job {
 	path := b.Prefix() + p.Path
 	return job{path: path, pooled: true, make: func() ([]byte, error) {
+		if pr.direct[p.Kind] {
+			return pr.write(p.Kind, path, b.Page(p))
+		}
 		return pr.execute(p.Kind, "baseof.html", path, b.Page(p))
 	}}
 }
@@ -385,12 +388,17 @@ type pager struct {
 	theme *theme.Theme
 	// sizes holds the size of the last page of each kind but the pack.
 	sizes map[string]*atomic.Int64
+	// direct holds the page kinds written in Go rather than by the theme's
+	// templates: those whose templates are the default theme's
+	// (view.HasHTML, theme.Own).
+	direct map[string]bool
 }
 
 func newPager(th *theme.Theme) *pager {
-	pr := &pager{theme: th, sizes: map[string]*atomic.Int64{}}
+	pr := &pager{theme: th, sizes: map[string]*atomic.Int64{}, direct: map[string]bool{}}
 	for _, k := range theme.PageKinds {
 		pr.sizes[k] = new(atomic.Int64)
+		pr.direct[k] = view.HasHTML(k) && th.Own(k, "baseof.html") && th.Own(k, "main")
 	}
 	return pr
 }
@@ -400,6 +408,20 @@ func newPager(th *theme.Theme) *pager {
 // page was a third of the bytes a build with twelve review periods
 // allocated (1.6 of 4.5 GB on M), and the garbage collector's work with it.
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// write writes page pg of kind, at path, in Go (view.Page.WriteHTML),
+// into a buffer of pageBuffers as execute does.
+func (pr *pager) write(kind, path string, pg *view.Page) ([]byte, error) {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	hint := pr.sizes[kind]
+	buf.Grow(int(hint.Load()) + 512)
+	if err := pg.WriteHTML(buf); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	hint.Store(int64(buf.Len()))
+	return buf.Bytes(), nil
+}
 
 // execute runs the template name of page kind on data, for the page at
 // path, into a buffer of pageBuffers: the caller gives it back unless it

@@ -13,7 +13,7 @@ import (
 // checked.
 var funcs = template.FuncMap{
 	"dict":       dict,
-	"statusIcon": statusIcon,
+	"statusIcon": StatusIcon,
 	"trendIcon":  trendIcon,
 }
 
@@ -51,8 +51,8 @@ func StatusLabel(w *i18n.Catalog, s string) string {
 	return w.Text("status_" + parseStatus(s).String())
 }
 
-// statusIcon gives each status its own shape as well as its colour.
-func statusIcon(s string) string { return parseStatus(s).Icon() }
+// StatusIcon gives each status its own shape as well as its colour.
+func StatusIcon(s string) string { return parseStatus(s).Icon() }
 
 // parseStatus is the status named s; any other name is None.
 func parseStatus(s string) model.Status {

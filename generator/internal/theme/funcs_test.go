@@ -96,13 +96,14 @@ func TestInlineMessages(t *testing.T) {
 	}
 }
 
-// TestOwnPartials tells the default theme's partials that only call Go
-// from a theme's own: a page calls that Go itself for the first only.
+// TestOwnPartials tells the default theme's templates from a theme's own:
+// a page writes in Go only what the first would write.
 func TestOwnPartials(t *testing.T) {
 	site := fstest.MapFS{
 		"themes/mine/layouts/partials/chart.html": {Data: []byte(`{{define "chart"}}<div>{{chartHTML .}}</div>{{end}}`)},
 		// One page kind's own switcher, in its layout.
 		"themes/mine/layouts/unit.html": {Data: []byte(`{{define "main"}}{{end}}{{define "period-switcher"}}{{.SwitcherHTML}} {{end}}`)},
+		"themes/mine/layouts/measure.html": {Data: []byte(`{{define "main"}}{{.Body.HeadHTML}}{{end}}`)},
 	}
 	for _, c := range []struct {
 		theme, kind, partial string
@@ -114,6 +115,12 @@ func TestOwnPartials(t *testing.T) {
 		{"mine", "unit", "chart", false},
 		{"mine", "measure", "period-switcher", true},
 		{"mine", "unit", "period-switcher", false},
+		{"default", "measure", "baseof.html", true},
+		{"default", "measure", "main", true},
+		{"default", "objective", "main", true},
+		{"mine", "measure", "main", false},
+		{"mine", "objective", "main", true},
+		{"mine", "objective", "baseof.html", true},
 	} {
 		th, err := New(site, c.theme, "en", themes.Default())
 		if err != nil {

@@ -68,48 +68,68 @@ func (t *Theme) parse(inline bool) error {
 	return nil
 }
 
-// Own reports whether the partial name of the templates of page kind is
-// the default theme's: whether a page may write in Go what it writes
-// (the chart, the period switcher, the tables of causes) rather than run
-// it, a template's reflective calls for every chart and page, as it must
-// for a theme's own.
+// Own reports whether the template name of the templates of page kind (a
+// partial, "baseof.html" or the kind's "main") is the default theme's:
+// whether a page may write in Go what it writes (a chart, the period
+// switcher, the tables of causes, a whole page) rather than run it, a
+// template's reflective calls for every chart and page, as it must for a
+// theme's own.
 func (t *Theme) Own(kind, name string) bool { return t.own[kind][name] }
 
 // none stands for the functions a template set binds to itself, in a set
 // that is parsed and never run.
 func none(string, any) (template.HTML, error) { return "", nil }
 
-// ownPartials finds, for each page kind, the partials whose text is that
-// of the built-in theme's. It must run before any template does: running
-// one escapes it, which adds the escapers' calls to its text.
+// ownPartials finds, for each page kind, the templates whose text is that
+// of the built-in theme's: its partials, "baseof.html" and the kind's
+// "main". It must run before any template does: running one escapes it,
+// which adds the escapers' calls to its text.
 func (t *Theme) ownPartials(tpls map[string]*template.Template, inline bool) (map[string]map[string]bool, error) {
 	builtin := &Theme{name: "default", lang: t.lang, layers: t.layers[len(t.layers)-1:], words: t.words}
+	read := func(name string) (string, error) {
+		src, err := builtin.ReadFile(name)
+		if err != nil || !inline {
+			return string(src), err
+		}
+		return inlineMessages(string(src), t.words), nil
+	}
 	ref := template.New("ref").Funcs(funcs).Funcs(wordFuncs(t.words)).Funcs(template.FuncMap{"cached": none, "partial": none})
-	partials, err := builtin.Files("layouts/partials")
+	files, err := builtin.Files("layouts/partials")
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range partials {
-		src, err := builtin.ReadFile(p)
+	for _, name := range append(files, "layouts/baseof.html") {
+		src, err := read(name)
 		if err != nil {
 			return nil, err
 		}
-		text := string(src)
-		if inline {
-			text = inlineMessages(text, t.words)
-		}
-		if _, err := ref.New(path.Base(p)).Parse(text); err != nil {
+		if _, err := ref.New(path.Base(name)).Parse(src); err != nil {
 			return nil, err
 		}
+	}
+	same := func(a, b *template.Template) bool {
+		return a != nil && b != nil && a.Tree != nil && b.Tree != nil && a.Tree.Root.String() == b.Tree.Root.String()
 	}
 	own := map[string]map[string]bool{}
 	for kind, tpl := range tpls {
 		own[kind] = map[string]bool{}
 		for _, r := range ref.Templates() {
-			if p := tpl.Lookup(r.Name()); p != nil && p.Tree != nil && r.Tree != nil && p.Tree.Root.String() == r.Tree.Root.String() {
+			if same(tpl.Lookup(r.Name()), r) {
 				own[kind][r.Name()] = true
 			}
 		}
+		if kind == "pack" {
+			continue
+		}
+		src, err := read("layouts/" + kind + ".html")
+		if err != nil {
+			return nil, err
+		}
+		main, err := template.New(kind).Funcs(funcs).Funcs(wordFuncs(t.words)).Funcs(template.FuncMap{"cached": none, "partial": none}).Parse(src)
+		if err != nil {
+			return nil, err
+		}
+		own[kind]["main"] = same(tpl.Lookup("main"), main.Lookup("main"))
 	}
 	return own, nil
 }

@@ -34,8 +34,9 @@ type CompareView struct {
 	// SpreadRows its numbers: on the first page only, for all the units.
 	Spread     *chart.Chart
 	SpreadRows []SpreadRow
-	SpreadAt   string // "#spread-h": where the spread is on the first page
-	SpreadOn   string // on the other pages, the link to the first's spread
+	SpreadAt   string   // "#spread-h": where the spread is on the first page
+	SpreadOn   string   // on the other pages, the link to the first's spread
+	b          *Builder // for RowsHTML
 }
 
 // PageLink is a page of a paged list.
@@ -134,7 +135,7 @@ func comparePageRefs(sets []*compare.Set) []PageRef {
 
 func (b *Builder) compareView(path string, s *compare.Set, page int) *CompareView {
 	here := rel(path)
-	v := &CompareView{Depth: s.Depth, Units: len(s.Rows), Page: page, Pages: comparePages(len(s.Rows))}
+	v := &CompareView{Depth: s.Depth, Units: len(s.Rows), Page: page, Pages: comparePages(len(s.Rows)), b: b}
 	of := chart.SpreadOf{Depth: s.Depth}
 	if s.Kind == compare.Children {
 		v.Title = b.w.Text("compare_units_of", "unit", s.Parent.Name)

@@ -1,6 +1,8 @@
 package view
 
 import (
+	"bytes"
+	"fmt"
 	"html/template"
 	"strings"
 )
@@ -89,4 +91,70 @@ func (p *Page) EndHTML() (template.HTML, error) {
 // partials of its kind's templates.
 func (p *Page) markup() *markup {
 	return &markup{b: &strings.Builder{}, w: p.b.w, th: p.b.theme, home: p.Home, kind: p.kind}
+}
+
+// mainWriter is a page body whose kind's whole "main" is written in Go.
+type mainWriter interface {
+	writeMain(w *bytes.Buffer) error
+}
+
+// HasHTML reports whether pages of kind can be written whole by WriteHTML.
+func HasHTML(kind string) bool { return kind == MeasurePage || kind == ObjectivePage }
+
+// WriteHTML writes the whole page as the default theme's baseof.html and
+// the layout of its kind write it, for the kinds of HasHTML: a measure's
+// or an objective's page, most pages of a site in every review period,
+// without a template action. The caller checks that the theme's are the
+// default's (theme.Own).
+func (p *Page) WriteHTML(w *bytes.Buffer) error {
+	body, ok := p.Body.(mainWriter)
+	if !ok {
+		return fmt.Errorf("a %s page is not written in Go", p.kind)
+	}
+	start, err := p.StartHTML()
+	if err != nil {
+		return err
+	}
+	w.WriteString("<!DOCTYPE html>\n")
+	w.WriteString(string(start))
+	w.WriteString("\n<main id=\"main\" class=\"wrap\">\n")
+	if err := body.writeMain(w); err != nil {
+		return err
+	}
+	end, err := p.EndHTML()
+	if err != nil {
+		return err
+	}
+	w.WriteString("\n</main>\n")
+	w.WriteString(string(end))
+	w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+// writeMain writes the default theme's measure.html: the head, the facts
+// and the sections.
+func (v *MeasureView) writeMain(w *bytes.Buffer) error {
+	for _, part := range [...]func() (template.HTML, error){v.HeadHTML, v.FactsHTML, v.SectionsHTML} {
+		h, err := part()
+		if err != nil {
+			return err
+		}
+		w.WriteString(string(h))
+		w.WriteByte('\n')
+	}
+	return nil
+}
+
+// writeMain writes the default theme's objective.html: the head and the
+// sections.
+func (v *ObjectiveView) writeMain(w *bytes.Buffer) error {
+	for _, part := range [...]func() (template.HTML, error){v.HeadHTML, v.SectionsHTML} {
+		h, err := part()
+		if err != nil {
+			return err
+		}
+		w.WriteString(string(h))
+	}
+	w.WriteByte('\n')
+	return nil
 }

@@ -1,8 +1,12 @@
 package view
 
-import "html/template"
+import (
+	"html/template"
 
-// An objective's page in Go, for the reason a measure's is (rows.go): a
+	"github.com/scorecard-dev/scorecard/generator/internal/theme"
+)
+
+// An objective's page and a comparison's rows in Go, for the reason a measure's is (rows.go): a
 // site has one for every objective in every review period, and its
 // template actions were most of what the page cost. The theme's partials
 // (badge, score, causes, chart) are still the theme's; the bytes are
@@ -213,4 +217,67 @@ func (f *markup) causes(title, empty string, rows []CauseRow, rowsHTML func() (t
 		b.WriteString(`</p>`)
 	}
 	b.WriteString("\n")
+}
+
+// RowsHTML is the body of the default theme's league table: one <tr> for
+// each of Rows, in Go for the reason a measure's rows are: a row has a
+// cell for every measure the units share, each a partial (league-cell),
+// and a comparison lists up to a hundred units, in every review period.
+// Themes can range over Rows themselves.
+func (v *CompareView) RowsHTML() (template.HTML, error) {
+	f := newMarkup(v.b, "")
+	f.kind = "compare"
+	b := f.b
+	own := f.th.Own(f.kind, "league-cell")
+	for _, r := range v.Rows {
+		b.WriteString(`<tr><td class="num">`)
+		writeText(b, r.Rank)
+		b.WriteString(`</td><th scope="row"><a href="`)
+		writeText(b, r.Unit.Href)
+		b.WriteString(`">`)
+		writeText(b, r.Unit.Text)
+		b.WriteString(`</a></th>`)
+		if v.ShowParent {
+			b.WriteString(`<td class="parent"><a href="`)
+			writeText(b, r.Parent.Href)
+			b.WriteString(`">`)
+			writeText(b, r.Parent.Text)
+			b.WriteString(`</a></td>`)
+		}
+		b.WriteString(`<td class="num" data-s="`)
+		writeText(b, r.Score.Key)
+		b.WriteString(`">`)
+		f.cached("score", r.Score.Score)
+		b.WriteString(`</td>`)
+		for _, p := range r.Perspectives {
+			f.cached("league-score", p)
+		}
+		for _, c := range r.Cells {
+			if !own {
+				f.keep(f.th.Run(f.kind, "league-cell", b, c))
+				continue
+			}
+			if !c.Has {
+				b.WriteString(`<td></td>`)
+				continue
+			}
+			b.WriteString(`<td class="s-`)
+			writeText(b, c.Status)
+			b.WriteByte('"')
+			if c.Score != "" {
+				b.WriteString(` data-s="`)
+				writeText(b, c.Score)
+				b.WriteByte('"')
+			}
+			b.WriteString(`><i aria-hidden="true">`)
+			writeText(b, theme.StatusIcon(c.Status))
+			b.WriteString(`</i>`)
+			writeText(b, c.Value)
+			b.WriteString(`<b>`)
+			writeText(b, theme.StatusLabel(f.w, c.Status))
+			b.WriteString(`</b></td>`)
+		}
+		b.WriteString("</tr>\n    ")
+	}
+	return template.HTML(b.String()), f.err
 }
