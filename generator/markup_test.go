@@ -18,7 +18,8 @@ import (
 // the rest of it (SectionsHTML), a measure's row in a unit's scorecard
 // (RowHTML), the period switcher (SwitcherHTML), the rows of an
 // objective's tables (ComponentsHTML, DriversHTML, EffectsHTML) and of
-// the tables of changes (ChangeRow's RowHTML), and every page's frame
+// the tables of changes (ChangeRow's RowHTML, ChangesView's TablesHTML),
+// a comparison's rows (CompareView's RowsHTML), and every page's frame
 // (StartHTML, EndHTML). testdata/templates holds
 // the templates they replace; TestMarkupInGoLikeTheTemplates builds sites
 // with the default theme and with a theme of those templates, and every
@@ -39,6 +40,7 @@ func TestMarkupInGoLikeTheTemplates(t *testing.T) {
 		{"layouts/objective.html", "{{$.Body.ComponentsHTML}}", "objective-components.html"},
 		{"layouts/compare.html", "{{.RowsHTML}}", "compare-rows.html"},
 		{"layouts/partials/causes.html", "{{$.RowsHTML}}", "causes-rows.html"},
+		{"layouts/changes.html", "{{.TablesHTML}}", "change-tables.html"},
 		{"layouts/partials/exceptions.html", "{{.RowHTML}}", "change-row.html"},
 	} {
 		text, ok := old[r.file]

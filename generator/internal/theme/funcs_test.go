@@ -102,7 +102,7 @@ func TestOwnPartials(t *testing.T) {
 	site := fstest.MapFS{
 		"themes/mine/layouts/partials/chart.html": {Data: []byte(`{{define "chart"}}<div>{{chartHTML .}}</div>{{end}}`)},
 		// One page kind's own switcher, in its layout.
-		"themes/mine/layouts/unit.html": {Data: []byte(`{{define "main"}}{{end}}{{define "period-switcher"}}{{.SwitcherHTML}} {{end}}`)},
+		"themes/mine/layouts/unit.html":    {Data: []byte(`{{define "main"}}{{end}}{{define "period-switcher"}}{{.SwitcherHTML}} {{end}}`)},
 		"themes/mine/layouts/measure.html": {Data: []byte(`{{define "main"}}{{.Body.HeadHTML}}{{end}}`)},
 	}
 	for _, c := range []struct {

@@ -2,8 +2,10 @@ package view
 
 import (
 	"cmp"
+	"html/template"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/compute"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
@@ -41,6 +43,7 @@ type ChangesView struct {
 	Children []Link
 	// More counts what the board pack leaves out of each list.
 	More struct{ Status, NewlyRed, Recovered, NewlyAtRisk int }
+	b    *Builder // for TablesHTML
 }
 
 // ChangeRow is a unit, an objective or a measure that moved.
@@ -84,7 +87,7 @@ func (b *Builder) changesView(path string, u *model.Unit) *ChangesView {
 func (b *Builder) changesOf(path string, u *model.Unit, keep func(compute.Move) bool, owns func(*model.Unit) bool, measures bool) *ChangesView {
 	r := b.r
 	here := rel(path)
-	v := &ChangesView{Name: r.Site.Root().Name}
+	v := &ChangesView{Name: r.Site.Root().Name, b: b}
 	if u != nil {
 		v.Unit, v.Name = &Link{Text: u.Name, Href: here + unitPath(u)}, u.Name
 		for _, c := range u.Children {
@@ -237,4 +240,82 @@ func noteLink(here string, u *model.Unit, n *model.Note) Link {
 		return Link{Text: n.Objective.Name, Href: here + objectivePath(n.Objective) + "#oc-h"}
 	}
 	return Link{Text: u.Name, Href: here + unitPath(u) + "#comm-h"}
+}
+
+// TablesHTML is the default theme's five tables of a page of changes
+// (status changes, newly red, recovered, newly at risk, largest moves),
+// each the theme's "change-table" partial: in Go where that partial is
+// the default's, for the reason the rows are (TestMarkupInGoLikeTheTemplates).
+func (v *ChangesView) TablesHTML() (template.HTML, error) {
+	f := newMarkup(v.b, "")
+	f.kind = ChangesPage
+	for i, t := range [...]struct {
+		id, title, empty, note string
+		rows                   []ChangeRow
+	}{
+		{"status", "changes_status", "changes_status_none", "changes_status_note", v.Status},
+		{"red", "changes_newly_red", "changes_newly_red_none", "", v.NewlyRed},
+		{"recovered", "changes_recovered", "changes_recovered_none", "", v.Recovered},
+		{"at-risk", "changes_newly_at_risk", "changes_newly_at_risk_none", "changes_newly_at_risk_note", v.NewlyAtRisk},
+		{"moves", "changes_moves", "changes_moves_none", "changes_moves_note", v.Moves},
+	} {
+		if i > 0 {
+			f.b.WriteByte('\n')
+		}
+		f.changeTable(t.id, t.title, t.empty, t.note, t.rows)
+	}
+	return template.HTML(f.b.String()), f.err
+}
+
+// changeTable writes the theme's "change-table" partial.
+func (f *markup) changeTable(id, title, empty, note string, rows []ChangeRow) {
+	if !f.th.Own(f.kind, "change-table") {
+		args := map[string]any{"ID": id, "Title": f.w.Text(title), "Rows": rows, "Empty": f.w.Text(empty)}
+		if note != "" {
+			args["Note"] = f.w.Text(note)
+		}
+		f.keep(f.th.Run(f.kind, "change-table", f.b, args))
+		return
+	}
+	b := f.b
+	b.WriteString("\n<section aria-labelledby=\"x-")
+	writeText(b, id)
+	b.WriteString("\">\n  <h2 id=\"x-")
+	writeText(b, id)
+	b.WriteString(`">`)
+	f.text(title)
+	b.WriteString(` <span class="count">`)
+	b.WriteString(strconv.Itoa(len(rows)))
+	b.WriteString("</span></h2>\n  ")
+	if note != "" && f.w.Text(note) != "" {
+		b.WriteString(`<p class="note">`)
+		f.text(note)
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n  ")
+	if len(rows) != 0 {
+		b.WriteString("\n  <div class=\"table-scroll\">\n  <table class=\"data changes\">\n    <caption class=\"visually-hidden\">")
+		f.t("change_table_caption", "title", f.w.Text(title))
+		b.WriteString("</caption>\n    <thead><tr><th scope=\"col\">")
+		f.text("col_item")
+		b.WriteString(`</th><th scope="col">`)
+		f.text("col_unit")
+		for _, k := range [...]string{"col_before", "col_now", "col_change", "col_value"} {
+			b.WriteString(`</th><th scope="col" class="num">`)
+			f.text(k)
+		}
+		b.WriteString("</th></tr></thead>\n    <tbody>\n    ")
+		for i := range rows {
+			h, err := rows[i].RowHTML()
+			f.keep(err)
+			b.WriteString(string(h))
+			b.WriteString("\n    ")
+		}
+		b.WriteString("</tbody>\n  </table>\n  </div>\n  ")
+	} else {
+		b.WriteString(`<p class="empty">`)
+		f.text(empty)
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n</section>\n")
 }
