@@ -59,17 +59,24 @@ func TestMarkupInGoLikeTheTemplates(t *testing.T) {
 	// without a period switcher's links.
 	type site struct {
 		site, lang string
-		periods    int // [review] periods; 0 for the site's own
+		periods    int    // [review] periods; 0 for the site's own
+		base       string // base_url, for canonical links
 	}
-	cases := []site{{smallSite, "de", 0}, {smallSite, "ar", 0}, {smallSite, "en", 1}, {hostileSite, "en", 0}}
+	cases := []site{{smallSite, "de", 0, ""}, {smallSite, "ar", 0, ""}, {smallSite, "en", 1, ""}, {hostileSite, "en", 0, ""},
+		// A base URL that url.URL leaves ( ) and ' in, which html/template
+		// percent-encodes in an href.
+		{smallSite, "en", 0, "https://intranet.example/finance(emea)/o'neill"}}
 	if !testing.Short() {
-		cases = append(cases, site{"..", "en", 0})
+		cases = append(cases, site{"..", "en", 0, ""})
 	}
 	for _, c := range cases {
-		t.Run(fmt.Sprintf("%s-%s-%d", filepath.Base(c.site), c.lang, c.periods), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s-%s-%d-%t", filepath.Base(c.site), c.lang, c.periods, c.base != ""), func(t *testing.T) {
 			src := inLanguage(t, c.site, c.lang)
 			if c.periods > 0 {
 				writeFile(t, filepath.Join(src, "config.toml"), []byte(readFile(t, os.DirFS(src), "config.toml")+fmt.Sprintf("\n[review]\nperiods = %d\n", c.periods)))
+			}
+			if c.base != "" {
+				writeFile(t, filepath.Join(src, "config.toml"), []byte(fmt.Sprintf("base_url = %q\n", c.base)+readFile(t, os.DirFS(src), "config.toml")))
 			}
 			want := buildTree(t, src)
 			for name, text := range old {
@@ -94,4 +101,26 @@ func buildTree(t *testing.T, src string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return tree(t, dest)
+}
+
+// TestBrokenMessageFailsEitherWay: a message of a theme's own translations
+// that cannot be written (a placeholder no page gives) fails the build
+// where the Go writers use it, as it failed the templates, whether the
+// theme's change-table partial is the default's (written in Go) or its own
+// (run as a template with the messages as arguments).
+func TestBrokenMessageFailsEitherWay(t *testing.T) {
+	for _, own := range []bool{false, true} {
+		src := inLanguage(t, smallSite, "en")
+		writeFile(t, filepath.Join(src, "themes", "mine", "i18n", "en.toml"), []byte("changes_status = \"Status changes {x}\"\n"))
+		if own {
+			text := readFile(t, themes.Default(), "layouts/partials/exceptions.html")
+			text = strings.Replace(text, `{{define "change-table"}}`, `{{define "change-table"}}<!-- mine -->`, 1)
+			writeFile(t, filepath.Join(src, "themes", "mine", "layouts", "partials", "exceptions.html"), []byte(text))
+		}
+		writeFile(t, filepath.Join(src, "config.toml"), []byte("theme = \"mine\"\n"+readFile(t, os.DirFS(src), "config.toml")))
+		_, err := Build(context.Background(), Options{Source: src, Destination: filepath.Join(t.TempDir(), "public")})
+		if err == nil || !strings.Contains(err.Error(), `message "changes_status": no value for {x}`) {
+			t.Errorf("own change-table %v: build error %v; want one naming the message", own, err)
+		}
+	}
 }

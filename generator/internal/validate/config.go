@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"fmt"
 	"math"
 	"net/url"
 	"regexp"
@@ -142,11 +143,35 @@ func (v *validator) baseURL(loc *tomlx.Locator, fromConfig, flag string) string 
 		v.dl.Errorf(pos, "base_url %q has a query or a fragment: page paths are added to it, so give the folder the site is published in, such as https://example.org/scorecard/", raw)
 		return ""
 	}
-	base := u.String()
+	if strings.Trim(u.Host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]%") != "" {
+		v.dl.Errorf(pos, "base_url %q has a character no host name has in %q: give the site's public address, such as https://example.org/scorecard/", raw, u.Host)
+		return ""
+	}
+	base := normalURL(u.String())
 	if !strings.HasSuffix(base, "/") {
 		base += "/"
 	}
 	return base
+}
+
+// normalURL percent-encodes what html/template would in an href: the
+// bytes that are neither unreserved nor reserved in RFC 3986, and ', ( and
+// ), which url.URL leaves as they are. A page's canonical link and the
+// sitemap then give the same address, and the base is written as it is
+// wherever a page holds it.
+func normalURL(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			strings.IndexByte("-._~!#$&*+,/:;=?@[]%", c) >= 0:
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02x", c)
+		}
+	}
+	return b.String()
 }
 
 func (v *validator) perspectives(loc *tomlx.Locator, in []load.Perspective) []*model.Perspective {

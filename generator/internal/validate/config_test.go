@@ -19,6 +19,10 @@ func TestBaseURL(t *testing.T) {
 		{"https://example.org/scorecard", "https://example.org/scorecard/", ""},
 		{"http://intranet", "http://intranet/", ""},
 		{"https://example.org/R&D scorecard/ü", "https://example.org/R&D%20scorecard/%C3%BC/", ""},
+		// As html/template writes them in an href, which the page is written
+		// in Go as (view.Page.StartHTML).
+		{"https://example.org/finance(emea)/o'neill", "https://example.org/finance%28emea%29/o%27neill/", ""},
+		{"https://a<b>.org/", "", `--base-url: base_url "https://a<b>.org/" has a character no host name has in "a<b>.org": give the site's public address, such as https://example.org/scorecard/`},
 		{"example.org", "", `--base-url: base_url "example.org" is not an absolute http(s) URL such as https://example.org/scorecard/`},
 		{"ftp://example.org/", "", `--base-url: base_url "ftp://example.org/" is not an absolute http(s) URL such as https://example.org/scorecard/`},
 		{"https://me:secret@example.org/", "", `--base-url: base_url "https://me:secret@example.org/" holds a user name or password, which every page would publish: give the site's public address, such as https://example.org/scorecard/`},

@@ -270,9 +270,9 @@ func (v *ChangesView) TablesHTML() (template.HTML, error) {
 // changeTable writes the theme's "change-table" partial.
 func (f *markup) changeTable(id, title, empty, note string, rows []ChangeRow) {
 	if !f.th.Own(f.kind, "change-table") {
-		args := map[string]any{"ID": id, "Title": f.w.Text(title), "Rows": rows, "Empty": f.w.Text(empty)}
+		args := map[string]any{"ID": id, "Title": f.message(title), "Rows": rows, "Empty": f.message(empty)}
 		if note != "" {
-			args["Note"] = f.w.Text(note)
+			args["Note"] = f.message(note)
 		}
 		f.keep(f.th.Run(f.kind, "change-table", f.b, args))
 		return
@@ -287,7 +287,7 @@ func (f *markup) changeTable(id, title, empty, note string, rows []ChangeRow) {
 	b.WriteString(` <span class="count">`)
 	b.WriteString(strconv.Itoa(len(rows)))
 	b.WriteString("</span></h2>\n  ")
-	if note != "" && f.w.Text(note) != "" {
+	if note != "" && !blank(f.message(note)) {
 		b.WriteString(`<p class="note">`)
 		f.text(note)
 		b.WriteString(`</p>`)
@@ -295,7 +295,7 @@ func (f *markup) changeTable(id, title, empty, note string, rows []ChangeRow) {
 	b.WriteString("\n  ")
 	if len(rows) != 0 {
 		b.WriteString("\n  <div class=\"table-scroll\">\n  <table class=\"data changes\">\n    <caption class=\"visually-hidden\">")
-		f.t("change_table_caption", "title", f.w.Text(title))
+		f.t("change_table_caption", "title", f.message(title))
 		b.WriteString("</caption>\n    <thead><tr><th scope=\"col\">")
 		f.text("col_item")
 		b.WriteString(`</th><th scope="col">`)

@@ -187,7 +187,7 @@ func (f *markup) causes(title, empty string, rows []CauseRow, rowsHTML func() (t
 	f.keep(err)
 	if !f.th.Own(f.kind, "causes") {
 		f.keep(f.th.Run(f.kind, "causes", f.b, map[string]any{
-			"Title": f.w.Text(title), "Rows": rows, "RowsHTML": h, "Empty": f.w.Text(empty),
+			"Title": f.message(title), "Rows": rows, "RowsHTML": h, "Empty": f.message(empty),
 		}))
 		return
 	}
@@ -197,7 +197,7 @@ func (f *markup) causes(title, empty string, rows []CauseRow, rowsHTML func() (t
 	b.WriteString("</h3>\n")
 	if len(rows) != 0 {
 		b.WriteString("\n<div class=\"table-scroll\">\n<table class=\"data\">\n  <caption class=\"visually-hidden\">")
-		f.t("causes_caption", "title", f.w.Text(title))
+		f.t("causes_caption", "title", f.message(title))
 		b.WriteString("</caption>\n  <thead><tr><th scope=\"col\">")
 		f.text("col_objective")
 		b.WriteString(`</th><th scope="col" class="num">`)

@@ -170,6 +170,7 @@ func (b *Builder) Pack(sitePage bool, scope model.PackScope, pdf string) (*PackV
 	}
 	v.Canonical = canonical(b.r.Site.BaseURL, b.prefix+PackPath)
 	v.Page = b.page(PackPath, b.w.Text("pack_title"), "pack", nil)
+	v.Page.kind, v.Page.b = "pack", b
 	v.Policy = b.site.Policy
 	v.PDF = pdf
 	return v, nil

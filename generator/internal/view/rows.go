@@ -293,6 +293,25 @@ func (f *markup) term(anchor, label string) {
 	f.b.WriteString(`">?</a>`)
 }
 
+// message is the message key as T gives it to a template (a string, or
+// HTML), its error kept.
+func (f *markup) message(key string) any {
+	m, err := f.w.T(key)
+	f.keep(err)
+	return m
+}
+
+// blank reports whether a message is empty, as a template's with sees it.
+func blank(m any) bool {
+	switch m := m.(type) {
+	case string:
+		return m == ""
+	case template.HTML:
+		return m == ""
+	}
+	return m == nil
+}
+
 // text writes a message without placeholders.
 func (f *markup) text(key string) { f.t(key) }
 
