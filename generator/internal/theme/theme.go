@@ -93,7 +93,11 @@ func (t *Theme) ownPartials(tpls map[string]*template.Template, inline bool) (ma
 		}
 		return inlineMessages(string(src), t.words), nil
 	}
-	ref := template.New("ref").Funcs(funcs).Funcs(wordFuncs(t.words)).Funcs(template.FuncMap{"cached": none, "partial": none})
+	// Sets that are parsed and never run: cached and partial stand in.
+	parseOnly := func(name string) *template.Template {
+		return template.New(name).Funcs(funcs).Funcs(wordFuncs(t.words)).Funcs(template.FuncMap{"cached": none, "partial": none})
+	}
+	ref := parseOnly("ref")
 	files, err := builtin.Files("layouts/partials")
 	if err != nil {
 		return nil, err
@@ -125,7 +129,7 @@ func (t *Theme) ownPartials(tpls map[string]*template.Template, inline bool) (ma
 		if err != nil {
 			return nil, err
 		}
-		main, err := template.New(kind).Funcs(funcs).Funcs(wordFuncs(t.words)).Funcs(template.FuncMap{"cached": none, "partial": none}).Parse(src)
+		main, err := parseOnly(kind).Parse(src)
 		if err != nil {
 			return nil, err
 		}

@@ -296,15 +296,9 @@ func (f *markup) changeTable(id, title, empty, note string, rows []ChangeRow) {
 	if len(rows) != 0 {
 		b.WriteString("\n  <div class=\"table-scroll\">\n  <table class=\"data changes\">\n    <caption class=\"visually-hidden\">")
 		f.t("change_table_caption", "title", f.message(title))
-		b.WriteString("</caption>\n    <thead><tr><th scope=\"col\">")
-		f.text("col_item")
-		b.WriteString(`</th><th scope="col">`)
-		f.text("col_unit")
-		for _, k := range [...]string{"col_before", "col_now", "col_change", "col_value"} {
-			b.WriteString(`</th><th scope="col" class="num">`)
-			f.text(k)
-		}
-		b.WriteString("</th></tr></thead>\n    <tbody>\n    ")
+		b.WriteString("</caption>\n    <thead><tr>")
+		f.heads(2, "col_item", "col_unit", "col_before", "col_now", "col_change", "col_value")
+		b.WriteString("</tr></thead>\n    <tbody>\n    ")
 		for i := range rows {
 			h, err := rows[i].RowHTML()
 			f.keep(err)

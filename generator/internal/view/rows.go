@@ -312,6 +312,39 @@ func blank(m any) bool {
 	return m == nil
 }
 
+// head writes a column's header cell of a table, right-aligned for
+// numbers.
+func (f *markup) head(key string, num bool) {
+	f.b.WriteString(pick(num, `<th scope="col" class="num">`, `<th scope="col">`))
+	f.text(key)
+	f.b.WriteString(`</th>`)
+}
+
+// heads writes the header cells of a table whose first n columns hold
+// text and the others numbers.
+func (f *markup) heads(n int, keys ...string) {
+	for i, k := range keys {
+		f.head(k, i >= n)
+	}
+}
+
+// headline writes the end of a page's head: the owner, then the score's
+// badge with its caption and the glossary's entry for scores.
+func (f *markup) headline(owner string, score Score, caption string) {
+	b := f.b
+	if owner != "" {
+		b.WriteString(`<p class="meta">`)
+		f.t("owner", "name", owner)
+		b.WriteString(`</p>`)
+	}
+	b.WriteString("\n  </div>\n  <div class=\"headline\">\n    ")
+	f.cached("badge", score)
+	b.WriteString("\n    <p class=\"badge-caption\">")
+	f.text(caption)
+	f.term("score", "term_score")
+	b.WriteString("</p>\n  </div>\n</div>\n")
+}
+
 // text writes a message without placeholders.
 func (f *markup) text(key string) { f.t(key) }
 
@@ -455,17 +488,7 @@ func (v *MeasureView) HeadHTML() (template.HTML, error) {
 		b.WriteString(`</p>`)
 	}
 	b.WriteString("\n    ")
-	if v.Owner != "" {
-		b.WriteString(`<p class="meta">`)
-		f.t("owner", "name", v.Owner)
-		b.WriteString(`</p>`)
-	}
-	b.WriteString("\n  </div>\n  <div class=\"headline\">\n    ")
-	f.partial("badge", v.Score)
-	b.WriteString("\n    <p class=\"badge-caption\">")
-	f.text("measure_score_caption")
-	f.term("score", "term_score")
-	b.WriteString("</p>\n  </div>\n</div>\n")
+	f.headline(v.Owner, v.Score, "measure_score_caption")
 	return template.HTML(b.String()), f.err
 }
 
@@ -621,13 +644,9 @@ func (v *MeasureView) SectionsHTML() (template.HTML, error) {
 		f.text("periods_table")
 		b.WriteString("\">\n  <table class=\"data\">\n    <caption class=\"visually-hidden\">")
 		f.text("periods_caption")
-		b.WriteString("</caption>\n    <thead><tr><th scope=\"col\">")
-		f.text("col_period")
-		for _, k := range [...]string{"col_actual", "col_target", "col_red", "col_stretch", "col_score"} {
-			b.WriteString(`</th><th scope="col" class="num">`)
-			f.text(k)
-		}
-		b.WriteString("</th></tr></thead>\n    <tbody>\n    ")
+		b.WriteString("</caption>\n    <thead><tr>")
+		f.heads(1, "col_period", "col_actual", "col_target", "col_red", "col_stretch", "col_score")
+		b.WriteString("</tr></thead>\n    <tbody>\n    ")
 		b.WriteString(v.rowsHTML)
 		f.keep(v.rowsErr)
 		b.WriteString("</tbody>\n  </table>\n  </div>\n  ")
@@ -674,17 +693,10 @@ func (f *markup) year(y *YearView) {
 	f.text("ytd_table")
 	b.WriteString("\">\n  <table class=\"data compact\">\n    <caption class=\"visually-hidden\">")
 	f.t(pick(y.Projected != "", "ytd_table_caption_projected", "ytd_table_caption"), "year", y.Year)
-	b.WriteString("</caption>\n    <thead><tr><th scope=\"col\">")
-	f.text("col_period")
-	b.WriteString(`</th><th scope="col" class="num">`)
-	f.text("ytd_series")
-	b.WriteString(`</th><th scope="col" class="num">`)
-	f.text("ytd_target_to_date")
-	b.WriteString(`</th>`)
+	b.WriteString("</caption>\n    <thead><tr>")
+	f.heads(1, "col_period", "ytd_series", "ytd_target_to_date")
 	if y.Projected != "" {
-		b.WriteString(`<th scope="col" class="num">`)
-		f.text("col_projected")
-		b.WriteString(`</th>`)
+		f.head("col_projected", true)
 	}
 	b.WriteString("</tr></thead>\n    <tbody>\n    ")
 	for _, r := range y.Rows {
