@@ -18,31 +18,52 @@ type Point struct {
 // Series holds a measure's points, densely, from its first period on.
 //
 // A site's series hold every data row it has (2.1 million points for 1,000
-// units × 40 measures × 60 months), for the whole build, so they are kept
-// compact: each of the four values in a column of float64, a column left
-// nil until some point has a value in it, and for each point which values
-// it has and its row's position as a line, a column and the index of its
-// table in a short list. A Point is made when asked for. A point with an
-// actual and a target takes 28 bytes, where a Point takes 112, and the
-// columns hold no pointers for the garbage collector to follow.
+// units × 40 measures × 60 months; 21 million for 10,000 units), for the
+// whole build, so they are kept compact: each of the four values in a
+// column of float64, a column left nil until some point has a value in
+// it, and for each point a byte saying which values it has and whether a
+// row gave it. Where its row is (a line, a column and the index of its
+// table in a short list) is kept per point while the series is made; once
+// it is compacted, a series whose rows are all in one column of one table,
+// on lines that step evenly (a measure's rows one under the other, or one
+// in every few lines of a file sorted by period), keeps only the first
+// line and the step, and one whose lines do not step evenly a line per
+// point. A Point is made when asked for. A point with an actual and a
+// target then takes 17 bytes, where a Point takes 112, and the columns
+// hold no pointers for the garbage collector to follow.
 //
 // Two series with the same points are equal under reflect.DeepEqual once
 // compacted, however they were made: a value that is missing is 0 in its
-// column, and Compact puts the tables in order.
+// column, and Compact puts the tables in order and chooses the form of
+// the positions from the points alone.
 type Series struct {
 	First  period.Period
 	n      int
 	vals   [4][]float64 // actual, target, red, stretch; nil while all missing
-	src    []srcRef
-	tables []SourceKey // of the points' rows: one or a few per measure
+	has    []uint8      // per point: bit k < 4, vals[k] holds a value; rowBit, a row gave it
+	src    []srcPos     // per point; nil once packed (Compact)
+	packed packedPos    // the positions while src is nil
+	tables []SourceKey  // of the points' rows: one or a few per measure
 }
 
-// srcRef is a point's position and which of its values it has. A series
-// spans at most MaxSpanYears of periods, so a 16-bit table index is ample.
-type srcRef struct {
+// rowBit marks, in Series.has, a point a row gave.
+const rowBit = 1 << 4
+
+// srcPos is a point's position. A series spans at most MaxSpanYears of
+// periods, so a 16-bit table index is ample.
+type srcPos struct {
 	line, col uint32
 	table     uint16 // 1 + its index in Series.tables, 0 for a point no row gave
-	has       uint8  // bit k: vals[k] holds a value
+}
+
+// packedPos are the positions of a compacted series whose rows are all in
+// one column of one table: the line of point i is lines[i], or, when lines
+// is nil, line0 + step×i.
+type packedPos struct {
+	table       uint16
+	col         uint32
+	line0, step int64
+	lines       []uint32
 }
 
 // Len is the number of periods the series spans, from First.
@@ -60,7 +81,7 @@ func (s *Series) At(p period.Period) Point {
 // Index returns the point of period First.Add(i), 0 ≤ i < Len().
 func (s *Series) Index(i int) Point {
 	pt := Point{Actual: s.value(0, i), Target: s.value(1, i), Red: s.value(2, i), Stretch: s.value(3, i)}
-	if r := s.src[i]; r.table > 0 {
+	if r := s.pos(i); r.table > 0 {
 		t := s.tables[r.table-1]
 		pt.Src = diag.Pos{File: t.File, Sheet: t.Sheet, Line: int(r.line), Col: int(r.col)}
 	}
@@ -83,14 +104,29 @@ func (s *Series) Actual(i int) Opt { return s.value(0, i) }
 // Table returns the table of the row that gave the point of period
 // First.Add(i), and whether a row did.
 func (s *Series) Table(i int) (SourceKey, bool) {
-	if t := s.src[i].table; t > 0 {
+	if t := s.pos(i).table; t > 0 {
 		return s.tables[t-1], true
 	}
 	return SourceKey{}, false
 }
 
+// pos returns the position of point i, in whichever form s holds them.
+func (s *Series) pos(i int) srcPos {
+	if s.src != nil {
+		return s.src[i]
+	}
+	if s.has[i]&rowBit == 0 {
+		return srcPos{}
+	}
+	p := &s.packed
+	if p.lines != nil {
+		return srcPos{line: p.lines[i], col: p.col, table: p.table}
+	}
+	return srcPos{line: uint32(p.line0 + p.step*int64(i)), col: p.col, table: p.table}
+}
+
 func (s *Series) value(k, i int) Opt {
-	if s.src[i].has&(1<<k) == 0 {
+	if s.has[i]&(1<<k) == 0 {
 		return Opt{}
 	}
 	return Opt{V: s.vals[k][i], OK: true}
@@ -103,18 +139,35 @@ func (s *Series) Last() period.Period { return s.First.Add(s.n - 1) }
 // Set makes pt the point of period p, growing the series as needed. The
 // series must not be shared: Clone one that is.
 func (s *Series) Set(p period.Period, pt Point) {
+	s.unpack()
 	i := s.slot(p)
 	r := s.ref(pt.Src)
+	var has uint8
+	if r.table > 0 {
+		has = rowBit
+	}
 	for k, v := range [4]Opt{pt.Actual, pt.Target, pt.Red, pt.Stretch} {
 		switch {
 		case v.OK:
 			s.column(k)[i] = v.V
-			r.has |= 1 << k
+			has |= 1 << k
 		case s.vals[k] != nil:
 			s.vals[k][i] = 0
 		}
 	}
-	s.src[i] = r
+	s.src[i], s.has[i] = r, has
+}
+
+// unpack puts a compacted series' positions back one per point, for Set.
+func (s *Series) unpack() {
+	if s.src != nil || s.n == 0 {
+		return
+	}
+	src := make([]srcPos, s.n)
+	for i := range src {
+		src[i] = s.pos(i)
+	}
+	s.src, s.packed = src, packedPos{}
 }
 
 // slot returns the index of period p, growing the series to hold it.
@@ -128,7 +181,8 @@ func (s *Series) slot(p period.Period) int {
 				s.vals[k] = slices.Insert(s.vals[k], 0, make([]float64, grow)...)
 			}
 		}
-		s.src = slices.Insert(s.src, 0, make([]srcRef, grow)...)
+		s.src = slices.Insert(s.src, 0, make([]srcPos, grow)...)
+		s.has = slices.Insert(s.has, 0, make([]uint8, grow)...)
 		s.First, s.n = p, s.n+grow
 	}
 	for p.N-s.First.N >= s.n {
@@ -137,7 +191,8 @@ func (s *Series) slot(p period.Period) int {
 				s.vals[k] = append(s.vals[k], 0)
 			}
 		}
-		s.src = append(s.src, srcRef{})
+		s.src = append(s.src, srcPos{})
+		s.has = append(s.has, 0)
 		s.n++
 	}
 	return p.N - s.First.N
@@ -153,9 +208,9 @@ func (s *Series) column(k int) []float64 {
 }
 
 // ref is the compact form of pos, whose table it adds to s.tables when new.
-func (s *Series) ref(pos diag.Pos) srcRef {
+func (s *Series) ref(pos diag.Pos) srcPos {
 	if pos == (diag.Pos{}) {
-		return srcRef{}
+		return srcPos{}
 	}
 	key := SourceKey{pos.File, pos.Sheet}
 	t := slices.Index(s.tables, key)
@@ -163,10 +218,10 @@ func (s *Series) ref(pos diag.Pos) srcRef {
 		t = len(s.tables)
 		s.tables = append(s.tables, key)
 	}
-	return srcRef{line: clampU32(pos.Line), col: clampU32(pos.Col), table: uint16(t + 1)}
+	return srcPos{line: clampU32(pos.Line), col: clampU32(pos.Col), table: uint16(t + 1)}
 }
 
-// clampU32 keeps a line or column within what a srcRef holds. A data file
+// clampU32 keeps a line or column within what a srcPos holds. A data file
 // of four billion lines is far beyond the limits of docs/format.md.
 func clampU32(n int) uint32 { return uint32(min(max(n, 0), math.MaxUint32)) }
 
@@ -176,7 +231,7 @@ func (s *Series) Shares(t *Series) bool {
 	if s.First != t.First || s.n != t.n || len(s.tables) != len(t.tables) {
 		return false
 	}
-	return s.n == 0 || &s.src[0] == &t.src[0]
+	return s.n == 0 || &s.has[0] == &t.has[0]
 }
 
 // Clone returns a copy of s that Set may change without changing s.
@@ -185,18 +240,20 @@ func (s Series) Clone() Series {
 	for k := range s.vals {
 		out.vals[k] = slices.Clip(slices.Clone(s.vals[k]))
 	}
+	out.has = slices.Clip(slices.Clone(s.has))
 	out.src = slices.Clip(slices.Clone(s.src))
+	out.packed.lines = slices.Clip(slices.Clone(s.packed.lines))
 	out.tables = slices.Clip(slices.Clone(s.tables))
 	return out
 }
 
 // Compact lets go of the room the series grew into and of columns without
-// a value, and puts its tables in order: the form in which two series of
-// the same points are equal.
+// a value, puts its tables in order and packs its positions: the form in
+// which two series of the same points are equal.
 func (s *Series) Compact() {
 	var has uint8
-	for _, r := range s.src {
-		has |= r.has
+	for _, h := range s.has {
+		has |= h
 	}
 	for k := range s.vals {
 		if has&(1<<k) == 0 {
@@ -204,11 +261,61 @@ func (s *Series) Compact() {
 		}
 		s.vals[k] = clip(s.vals[k])
 	}
-	s.src = clip(s.src)
-	s.sortTables()
+	s.has = clip(s.has)
+	if s.src != nil {
+		s.sortTables()
+		s.pack()
+	}
 	if s.n == 0 {
 		*s = Series{}
 	}
+}
+
+// pack drops the positions kept per point for a packedPos, when the rows
+// are all in one column of one table. Its form depends on the positions
+// alone: lines that step evenly from one point to the next keep none.
+func (s *Series) pack() {
+	if len(s.tables) > 1 {
+		s.src = clip(s.src)
+		return
+	}
+	var p packedPos
+	first, rows, even := 0, 0, true
+	for i, r := range s.src {
+		if r.table == 0 {
+			continue
+		}
+		rows++
+		line := int64(r.line)
+		switch {
+		case rows == 1:
+			first, p.table, p.col, p.line0 = i, r.table, r.col, line
+		case r.table != p.table || r.col != p.col:
+			s.src = clip(s.src)
+			return
+		case !even:
+		case rows == 2:
+			// The second row sets the step, when it divides evenly.
+			d, di := line-p.line0, int64(i-first)
+			if d == 0 || d%di != 0 {
+				even = false
+				continue
+			}
+			p.step = d / di
+			p.line0 -= p.step * int64(first)
+		case p.line0+p.step*int64(i) != line:
+			even = false
+		}
+	}
+	if !even {
+		p.line0, p.step = 0, 0
+		p.lines = make([]uint32, s.n)
+		for i, r := range s.src {
+			p.lines[i] = r.line
+		}
+	}
+	s.src = nil
+	s.packed = p
 }
 
 // sortTables puts s.tables in order, renumbering the points' references.

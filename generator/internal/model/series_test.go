@@ -96,3 +96,101 @@ func TestSeriesCompactIsCanonical(t *testing.T) {
 		t.Errorf("an empty series compacted is %+v", empty)
 	}
 }
+
+// TestSeriesPackedPositions: compacting keeps every point's position,
+// however the rows lie in their files, in the smallest form that holds
+// them: nothing per point when the lines step evenly, a line per point
+// when they do not, the whole position per point when the rows are in
+// more than one column or table. A compacted series can be set again.
+func TestSeriesPackedPositions(t *testing.T) {
+	at := func(file string, line, col int) diag.Pos { return diag.Pos{File: file, Line: line, Col: col} }
+	type row struct {
+		i   int // period, from 2026-01
+		pos diag.Pos
+	}
+	cases := []struct {
+		name       string
+		rows       []row
+		even, full bool
+	}{
+		{"a measure's rows one under the other", []row{{0, at("a.csv", 2, 9)}, {1, at("a.csv", 3, 9)}, {2, at("a.csv", 4, 9)}}, true, false},
+		{"a file sorted by period, forty measures", []row{{0, at("a.csv", 7, 9)}, {1, at("a.csv", 47, 9)}, {3, at("a.csv", 127, 9)}}, true, false},
+		{"a file sorted newest first", []row{{0, at("a.csv", 30, 9)}, {2, at("a.csv", 20, 9)}, {4, at("a.csv", 10, 9)}}, true, false},
+		{"one row", []row{{2, at("a.csv", 5, 9)}}, true, false},
+		{"a month missing between rows one under the other", []row{{0, at("a.csv", 2, 9)}, {2, at("a.csv", 3, 9)}, {3, at("a.csv", 4, 9)}}, false, false},
+		{"rows out of order", []row{{0, at("a.csv", 9, 9)}, {1, at("a.csv", 2, 9)}, {2, at("a.csv", 4, 9)}}, false, false},
+		{"a step that does not divide", []row{{0, at("a.csv", 2, 9)}, {2, at("a.csv", 5, 9)}}, false, false},
+		{"two columns", []row{{0, at("a.csv", 2, 9)}, {1, at("a.csv", 3, 12)}}, false, true},
+		{"two tables", []row{{0, at("a.csv", 2, 9)}, {1, at("b.csv", 3, 9)}}, false, true},
+		{"a sheet", []row{{0, diag.Pos{File: "a.xlsx", Sheet: "2026", Line: 4, Col: 3}}, {1, diag.Pos{File: "a.xlsx", Sheet: "2026", Line: 5, Col: 3}}}, true, false},
+	}
+	p := month(t, "2026-01")
+	for _, c := range cases {
+		var s Series
+		// A point no row gave (a computed one) between the rows.
+		s.Set(p.Add(5), Point{Actual: Some(0.5)})
+		for k, r := range c.rows {
+			s.Set(p.Add(r.i), Point{Actual: Some(float64(k)), Src: r.pos})
+		}
+		want := make([]Point, s.Len())
+		for i := range want {
+			want[i] = s.Index(i)
+		}
+		s.Compact()
+		switch {
+		case c.full && s.src == nil, !c.full && s.src != nil:
+			t.Errorf("%s: positions kept per point %v, want %v", c.name, s.src != nil, c.full)
+		case !c.full && c.even != (s.packed.lines == nil):
+			t.Errorf("%s: lines kept per point %v, want %v (%+v)", c.name, s.packed.lines != nil, !c.even, s.packed)
+		}
+		for i := range want {
+			if got := s.Index(i); got != want[i] {
+				t.Errorf("%s: point %d compacted is %+v, want %+v", c.name, i, got, want[i])
+			}
+		}
+		// Set again after Compact: the other points keep their positions.
+		c2 := s.Clone()
+		extra := Point{Target: Some(2), Src: at("z.csv", 99, 1)}
+		c2.Set(p.Add(7), extra)
+		for i := range want {
+			if got := c2.Index(i); got != want[i] {
+				t.Errorf("%s: after a Set, point %d is %+v, want %+v", c.name, i, got, want[i])
+			}
+			if got := s.Index(i); got != want[i] {
+				t.Errorf("%s: the clone's Set changed the original's point %d: %+v", c.name, i, got)
+			}
+		}
+		if got := c2.At(p.Add(7)); got != extra {
+			t.Errorf("%s: the point set after Compact is %+v, want %+v", c.name, got, extra)
+		}
+	}
+}
+
+// TestSeriesPackedIsCanonical: the same rows set in any order pack the same.
+func TestSeriesPackedIsCanonical(t *testing.T) {
+	p := month(t, "2026-01")
+	pos := func(line int) diag.Pos { return diag.Pos{File: "a.csv", Line: line, Col: 4} }
+	var x, y, z Series
+	for i := range 4 {
+		x.Set(p.Add(i), Point{Actual: Some(float64(i)), Src: pos(10 + 3*i)})
+		y.Set(p.Add(3-i), Point{Actual: Some(float64(3 - i)), Src: pos(10 + 3*(3-i))})
+	}
+	z.Set(p, Point{Actual: Some(9), Src: diag.Pos{File: "b.csv", Line: 2, Col: 4}}) // replaced below: its table stays
+	for i := range 4 {
+		z.Set(p.Add(i), Point{Actual: Some(float64(i)), Src: pos(10 + 3*i)})
+	}
+	x.Compact()
+	y.Compact()
+	z.Compact()
+	if !reflect.DeepEqual(x, y) {
+		t.Errorf("the same rows are two different series:\n%+v\n%+v", x, y)
+	}
+	if z.src == nil {
+		t.Error("a series that has known two tables packed its positions into one")
+	}
+	for i := range 4 {
+		if a, b := x.Index(i), z.Index(i); a != b {
+			t.Errorf("point %d: %+v and %+v", i, a, b)
+		}
+	}
+}
