@@ -69,8 +69,12 @@ func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (
 		return Stats{}, fmt.Errorf("theme: %w", err)
 	}
 	pr := newPager(theme)
-	refs := view.Pages(r) // every period has the same pages
-	pages := len(builders) * (1 + len(refs))
+	shared := view.SharedPages(r) // every period has them
+	compares := make([][]view.PageRef, len(builders))
+	for i, b := range builders {
+		compares[i] = b.ComparePages()
+	}
+	pages := len(builders) * (1 + len(shared) + len(compares[0]))
 	downloads := downloadJobs(r)
 	// The jobs are made as the workers take them rather than listed first:
 	// on the L workload the list held 190,000 closures (32 MB).
@@ -92,7 +96,7 @@ func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (
 				return
 			}
 		}
-		for j := range periodPageJobs(builders, pr, refs) {
+		for j := range periodPageJobs(builders, pr, shared, compares) {
 			if !yield(j) {
 				return
 			}
@@ -166,7 +170,7 @@ func Only(r *compute.Result, theme *theme.Theme, out Output, paths []string) (St
 			continue
 		}
 		var refs []view.PageRef
-		for _, p := range view.Pages(b.Result()) {
+		for _, p := range b.Pages() {
 			if want[b.Prefix()+p.Path] {
 				refs = append(refs, p)
 			}
@@ -332,18 +336,14 @@ func runStream(j job, out StreamOutput) (err error) {
 	return out.WriteStream(j.path, j.stream)
 }
 
-// periodPageJobs are the jobs that render the pages refs of every review
-// period, each page in all the periods one after the other: what they
-// share (a measure's table) is then made once and held only while they
-// are made. The comparison pages, the last of refs, rank each period's own
-// results, so each period's are its own refs (view.ComparePages).
-func periodPageJobs(builders []*view.Builder, pr *pager, refs []view.PageRef) iter.Seq[job] {
+// periodPageJobs are the jobs that render the pages of every review
+// period, each shared page in all the periods one after the other: what
+// they share (a measure's table) is then made once and held only while
+// they are made. The comparison pages, made last, rank each period's own
+// results, so each period's are its own, compares[i] those of builders[i]
+// (Builder.ComparePages).
+func periodPageJobs(builders []*view.Builder, pr *pager, shared []view.PageRef, compares [][]view.PageRef) iter.Seq[job] {
 	return func(yield func(job) bool) {
-		compares := make([][]view.PageRef, len(builders))
-		for i, b := range builders {
-			compares[i] = view.ComparePages(b.Result())
-		}
-		shared := refs[:len(refs)-len(compares[0])]
 		for _, p := range shared {
 			for _, b := range builders {
 				if !yield(pageJob(b, pr, p)) {

@@ -163,6 +163,17 @@ type PageRef struct {
 // Pages lists every page of r's site but the board pack, in the order a
 // build renders them.
 func Pages(r *compute.Result) []PageRef {
+	return append(SharedPages(r), ComparePages(r)...)
+}
+
+// Pages is Pages of b's period, whose comparisons b has already made.
+func (b *Builder) Pages() []PageRef {
+	return append(SharedPages(b.r), b.ComparePages()...)
+}
+
+// SharedPages are the pages of Pages that every review period has: all but
+// the comparison pages.
+func SharedPages(r *compute.Result) []PageRef {
 	out := []PageRef{{Path: homePath, Kind: HomePage, Unit: r.Site.Root()}}
 	for _, u := range r.Site.Units {
 		out = append(out, PageRef{Path: unitPath(u), Kind: UnitPage, Unit: u}, PageRef{Path: unitChangesPath(u), Kind: ChangesPage, Unit: u})
@@ -183,8 +194,7 @@ func Pages(r *compute.Result) []PageRef {
 	if hasCascade(r) {
 		out = append(out, PageRef{Path: alignmentPath, Kind: AlignmentPage})
 	}
-	out = append(out, PageRef{Path: changesPath, Kind: ChangesPage}, PageRef{Path: glossaryPath, Kind: GlossaryPage})
-	return append(out, ComparePages(r)...)
+	return append(out, PageRef{Path: changesPath, Kind: ChangesPage}, PageRef{Path: glossaryPath, Kind: GlossaryPage})
 }
 
 // ComparePages are the comparison pages of Pages, its last ones. A review
@@ -193,6 +203,13 @@ func Pages(r *compute.Result) []PageRef {
 // is not a page of another.
 func ComparePages(r *compute.Result) []PageRef {
 	return comparePageRefs(compare.Sets(r))
+}
+
+// ComparePages is ComparePages of b's period, from the comparisons b's
+// pages link to, made once: a site's comparisons hold every unit's
+// measures by column (3 MB a period on the L workload).
+func (b *Builder) ComparePages() []PageRef {
+	return comparePageRefs(b.sets())
 }
 
 // Page is the view of the page p.
