@@ -104,30 +104,42 @@ func (b *Builder) changesOf(path string, u *model.Unit, keep func(compute.Move) 
 			v.SinceHref = rel(b.prefix+path) + b.reviews[i+1].prefix + path
 		}
 	}
-	var rows []ChangeRow
-	var deltas []float64
-	for _, mv := range s.Moves {
+	// A row is made only for a move that some list shows: the
+	// organisation's page keeps every measure's move but lists few of them
+	// (on the L workload, 40,000 rows made for a few thousand shown).
+	var moved []int // the kept moves with a change of score, for Moves
+	for i, mv := range s.Moves {
 		if !keep(mv) {
 			continue
 		}
+		if mv.Delta.OK && mv.Delta.V != 0 {
+			moved = append(moved, i)
+		}
+		newlyRed := mv.ToStatus == model.Red && mv.FromStatus != model.Red
+		recovered := mv.FromStatus == model.Red && (mv.ToStatus == model.Green || mv.ToStatus == model.Amber)
+		atRisk := mv.AtRisk && !mv.WasAtRisk
+		status := rank(mv.FromStatus) != rank(mv.ToStatus) && (measures || mv.Measure == nil) // the row has a Direction
+		if !newlyRed && !recovered && !atRisk && !status {
+			continue
+		}
 		row := b.changeRow(here, mv)
-		rows = append(rows, row)
-		deltas = append(deltas, mv.Delta.V)
 		switch {
-		case mv.ToStatus == model.Red && mv.FromStatus != model.Red:
+		case newlyRed:
 			v.NewlyRed = append(v.NewlyRed, row)
-		case mv.FromStatus == model.Red && (mv.ToStatus == model.Green || mv.ToStatus == model.Amber):
+		case recovered:
 			v.Recovered = append(v.Recovered, row)
 		}
-		if mv.AtRisk && !mv.WasAtRisk {
+		if atRisk {
 			v.NewlyAtRisk = append(v.NewlyAtRisk, row)
 		}
-		if row.Direction != "" && (measures || mv.Measure == nil) {
+		if status {
 			v.Status = append(v.Status, row)
 		}
 	}
 	slices.SortStableFunc(v.Status, func(a, b ChangeRow) int { return cmp.Compare(statusStep(a), statusStep(b)) })
-	v.Moves = largestMoves(rows, deltas)
+	for _, i := range largestMoves(s.Moves, moved) {
+		v.Moves = append(v.Moves, b.changeRow(here, s.Moves[i]))
+	}
 	for _, d := range s.Due {
 		if !owns(d.Initiative.Unit) {
 			continue
@@ -158,21 +170,13 @@ func rankOf(s string) int {
 	return 0
 }
 
-// largestMoves are the rows with the largest score changes, largest first,
-// at most MaxMoves; rows without a change of score are left out.
-func largestMoves(rows []ChangeRow, deltas []float64) []ChangeRow {
-	idx := make([]int, 0, len(rows))
-	for i, r := range rows {
-		if r.Delta != "" && deltas[i] != 0 {
-			idx = append(idx, i)
-		}
-	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(math.Abs(deltas[b]), math.Abs(deltas[a])) })
-	out := make([]ChangeRow, 0, min(len(idx), MaxMoves))
-	for _, i := range idx[:min(len(idx), MaxMoves)] {
-		out = append(out, rows[i])
-	}
-	return out
+// largestMoves are the moves of moved (indices of moves, in the site's
+// order) with the largest score changes, largest first, at most MaxMoves.
+func largestMoves(moves []compute.Move, moved []int) []int {
+	slices.SortStableFunc(moved, func(a, b int) int {
+		return cmp.Compare(math.Abs(moves[b].Delta.V), math.Abs(moves[a].Delta.V))
+	})
+	return moved[:min(len(moved), MaxMoves)]
 }
 
 func (b *Builder) changeRow(here string, mv compute.Move) ChangeRow {
