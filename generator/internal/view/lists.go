@@ -50,6 +50,9 @@ func (b *Builder) exceptionsView(path string) *ExceptionsView {
 		unit := Link{Text: u.Name, Href: here + unitPath(u)}
 		for _, m := range u.Measures {
 			mr := r.Measure(m)
+			if mr.Status != model.Red && mr.Value.OK && !mr.Stale {
+				continue // on no list: most measures of a site
+			}
 			row := ExceptionRow{Link: Link{Text: m.Name, Href: here + measurePath(m)}, Unit: unit, Owner: measureOwner(m), Score: b.score(mr.Score, mr.Status), of: u}
 			if mr.Status == model.Red {
 				row.Detail = b.w.Text("detail_red", "value", b.value(m, mr.Value), "target", b.target(m, mr.Target))
