@@ -70,8 +70,8 @@ type DueRow struct {
 
 // changesView is the page at path of what changed in u (nil: everywhere).
 func (b *Builder) changesView(path string, u *model.Unit) *ChangesView {
-	keep := func(mv compute.Move) bool {
-		return u == nil || mv.Unit == u || mv.Objective == nil && mv.Measure == nil && mv.Unit.Parent == u
+	keep := func(mu *model.Unit, o *model.Objective, m *model.Measure) bool {
+		return u == nil || mu == u || o == nil && m == nil && mu.Parent == u
 	}
 	owns := func(x *model.Unit) bool { return u == nil || x == u }
 	return b.changesOf(path, u, keep, owns, u != nil)
@@ -84,7 +84,7 @@ func (b *Builder) changesView(path string, u *model.Unit) *ChangesView {
 // of measures only those that turned red or recovered, which a board asks
 // about (every unit's page has all of its own; a site of a hundred units
 // has a thousand measures changing status in a month).
-func (b *Builder) changesOf(path string, u *model.Unit, keep func(compute.Move) bool, owns func(*model.Unit) bool, measures bool) *ChangesView {
+func (b *Builder) changesOf(path string, u *model.Unit, keep func(*model.Unit, *model.Objective, *model.Measure) bool, owns func(*model.Unit) bool, measures bool) *ChangesView {
 	r := b.r
 	here := rel(path)
 	v := &ChangesView{Name: r.Site.Root().Name, b: b}
@@ -108,10 +108,11 @@ func (b *Builder) changesOf(path string, u *model.Unit, keep func(compute.Move) 
 	// organisation's page keeps every measure's move but lists few of them
 	// (on the L workload, 40,000 rows made for a few thousand shown).
 	var moved []int // the kept moves with a change of score, for Moves
-	for i, mv := range s.Moves {
-		if !keep(mv) {
+	for i := range s.Moves() {
+		if !keep(s.Of(i)) {
 			continue
 		}
+		mv := s.Move(i)
 		if mv.Delta.OK && mv.Delta.V != 0 {
 			moved = append(moved, i)
 		}
@@ -137,8 +138,8 @@ func (b *Builder) changesOf(path string, u *model.Unit, keep func(compute.Move) 
 		}
 	}
 	slices.SortStableFunc(v.Status, func(a, b ChangeRow) int { return cmp.Compare(statusStep(a), statusStep(b)) })
-	for _, i := range largestMoves(s.Moves, moved) {
-		v.Moves = append(v.Moves, b.changeRow(here, s.Moves[i]))
+	for _, i := range largestMoves(s, moved) {
+		v.Moves = append(v.Moves, b.changeRow(here, s.Move(i)))
 	}
 	for _, d := range s.Due {
 		if !owns(d.Initiative.Unit) {
@@ -172,11 +173,21 @@ func rankOf(s string) int {
 
 // largestMoves are the moves of moved (indices of moves, in the site's
 // order) with the largest score changes, largest first, at most MaxMoves.
-func largestMoves(moves []compute.Move, moved []int) []int {
-	slices.SortStableFunc(moved, func(a, b int) int {
-		return cmp.Compare(math.Abs(moves[b].Delta.V), math.Abs(moves[a].Delta.V))
-	})
-	return moved[:min(len(moved), MaxMoves)]
+func largestMoves(s *compute.Since, moved []int) []int {
+	type scored struct {
+		i     int
+		delta float64
+	}
+	all := make([]scored, len(moved))
+	for k, i := range moved {
+		all[k] = scored{i, math.Abs(s.Move(i).Delta.V)}
+	}
+	slices.SortStableFunc(all, func(a, b scored) int { return cmp.Compare(b.delta, a.delta) })
+	out := make([]int, min(len(all), MaxMoves))
+	for k := range out {
+		out[k] = all[k].i
+	}
+	return out
 }
 
 func (b *Builder) changeRow(here string, mv compute.Move) ChangeRow {

@@ -322,7 +322,7 @@ func (b *Builder) inline(v *PackView) error {
 // without links, which lead out of the pack; each list at most
 // MaxPackChanges long, the rest counted.
 func (b *Builder) packSince(top *model.Unit, in []bool) *ChangesView {
-	keep := func(mv compute.Move) bool { return in[mv.Unit.Index] }
+	keep := func(u *model.Unit, _ *model.Objective, _ *model.Measure) bool { return in[u.Index] }
 	owns := func(u *model.Unit) bool { return in[u.Index] }
 	cv := b.changesOf("", top, keep, owns, true)
 	cv.Unit, cv.SinceHref, cv.Children = nil, "", nil
