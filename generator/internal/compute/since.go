@@ -18,6 +18,7 @@ type Since struct {
 	// bytes a move rather than a Move's 112 (40,000 moves a period on the
 	// L workload).
 	moves []moveRef
+	spans [][2]int32 // by Unit.Index: the unit's own moves are moves[first:end]
 	// Due are the milestones due in the period, in the site's order.
 	Due []Due
 	// Notes are the commentary files of the period, in the site's order.
@@ -51,6 +52,13 @@ type moveRef struct {
 
 // Moves is the number of moves.
 func (s *Since) Moves() int { return len(s.moves) }
+
+// MovesOf returns which moves are u's, its objectives' and its measures':
+// Move(i) for first ≤ i < end, u's own first.
+func (s *Since) MovesOf(u *model.Unit) (first, end int) {
+	sp := s.spans[u.Index]
+	return int(sp[0]), int(sp[1])
+}
 
 // Of returns which unit moved in move i, and which of its objectives or
 // measures, if either: Move's Unit, Objective and Measure, without the rest.
@@ -108,8 +116,9 @@ type Due struct {
 
 // since compares cur with prev, the result as of the review period before.
 func (e *engine) since(prev, cur *Result) *Since {
-	s := &Since{From: prev, to: cur}
+	s := &Since{From: prev, to: cur, spans: make([][2]int32, len(e.site.Units))}
 	for _, u := range e.site.Units {
+		s.spans[u.Index][0] = int32(len(s.moves))
 		if moved(unitMove(prev, cur, u)) {
 			s.moves = append(s.moves, moveRef{unit: u})
 		}
@@ -123,6 +132,7 @@ func (e *engine) since(prev, cur *Result) *Since {
 				s.moves = append(s.moves, moveRef{measure: m})
 			}
 		}
+		s.spans[u.Index][1] = int32(len(s.moves))
 		s.Due = append(s.Due, e.due(u, cur.AsOf)...)
 		s.Notes = append(s.Notes, notes(u, cur.AsOf)...)
 	}

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"iter"
 	"slices"
 	"strings"
 
@@ -322,9 +323,17 @@ func (b *Builder) inline(v *PackView) error {
 // without links, which lead out of the pack; each list at most
 // MaxPackChanges long, the rest counted.
 func (b *Builder) packSince(top *model.Unit, in []bool) *ChangesView {
-	keep := func(u *model.Unit, _ *model.Objective, _ *model.Measure) bool { return in[u.Index] }
+	moves := func(s *compute.Since) iter.Seq[int] {
+		return func(yield func(int) bool) {
+			for i := range allMoves(s) {
+				if u, _, _ := s.Of(i); in[u.Index] && !yield(i) {
+					return
+				}
+			}
+		}
+	}
 	owns := func(u *model.Unit) bool { return in[u.Index] }
-	cv := b.changesOf("", top, keep, owns, true)
+	cv := b.changesOf("", top, moves, owns, true)
 	cv.Unit, cv.SinceHref, cv.Children = nil, "", nil
 	cut := func(list []ChangeRow) ([]ChangeRow, int) {
 		for i := range list {
