@@ -15,7 +15,7 @@ type Since struct {
 	// outlook changed, in the site's order: each unit, then its objectives,
 	// then its measures (Move). A site's measures mostly move from one
 	// month to the next, and what a Move says is in the two results: 24
-	// bytes a move rather than a Move's 112 (40,000 moves a period on the
+	// bytes a move rather than a Move's 120 (40,000 moves a period on the
 	// L workload).
 	moves []moveRef
 	spans [][2]int32 // by Unit.Index: the unit's own moves are moves[first:end]
