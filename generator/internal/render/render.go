@@ -69,12 +69,12 @@ func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (
 		return Stats{}, fmt.Errorf("theme: %w", err)
 	}
 	pr := newPager(theme)
-	shared := view.SharedPages(r) // every period has them
+	shared := view.EachSharedPage(r) // every period has them
 	compares := make([][]view.PageRef, len(builders))
 	for i, b := range builders {
 		compares[i] = b.ComparePages()
 	}
-	pages := len(builders) * (1 + len(shared) + len(compares[0]))
+	pages := len(builders) * (1 + view.SharedPageCount(r) + len(compares[0]))
 	downloads := downloadJobs(r)
 	// The jobs are made as the workers take them rather than listed first:
 	// on the L workload the list held 190,000 closures (32 MB).
@@ -342,9 +342,9 @@ func runStream(j job, out StreamOutput) (err error) {
 // they are made. The comparison pages, made last, rank each period's own
 // results, so each period's are its own, compares[i] those of builders[i]
 // (Builder.ComparePages).
-func periodPageJobs(builders []*view.Builder, pr *pager, shared []view.PageRef, compares [][]view.PageRef) iter.Seq[job] {
+func periodPageJobs(builders []*view.Builder, pr *pager, shared iter.Seq[view.PageRef], compares [][]view.PageRef) iter.Seq[job] {
 	return func(yield func(job) bool) {
-		for _, p := range shared {
+		for p := range shared {
 			for _, b := range builders {
 				if !yield(pageJob(b, pr, p)) {
 					return

@@ -1,6 +1,8 @@
 package view
 
 import (
+	"iter"
+	"slices"
 	"sync"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/chart"
@@ -174,27 +176,64 @@ func (b *Builder) Pages() []PageRef {
 // SharedPages are the pages of Pages that every review period has: all but
 // the comparison pages.
 func SharedPages(r *compute.Result) []PageRef {
-	out := []PageRef{{Path: homePath, Kind: HomePage, Unit: r.Site.Root()}}
-	for _, u := range r.Site.Units {
-		out = append(out, PageRef{Path: unitPath(u), Kind: UnitPage, Unit: u}, PageRef{Path: unitChangesPath(u), Kind: ChangesPage, Unit: u})
-		for _, o := range u.Objectives {
-			out = append(out, PageRef{Path: objectivePath(o), Kind: ObjectivePage, Unit: u, Objective: o})
+	return slices.Collect(EachSharedPage(r))
+}
+
+// EachSharedPage yields the pages of SharedPages one at a time, for a
+// render that takes them in turn: XL's list of 482,000 held 65 MB for the
+// whole build.
+func EachSharedPage(r *compute.Result) iter.Seq[PageRef] {
+	return func(yield func(PageRef) bool) {
+		if !yield(PageRef{Path: homePath, Kind: HomePage, Unit: r.Site.Root()}) {
+			return
 		}
-		for _, m := range u.Measures {
-			out = append(out, PageRef{Path: measurePath(m), Kind: MeasurePage, Unit: u, Measure: m})
+		for _, u := range r.Site.Units {
+			if !yield(PageRef{Path: unitPath(u), Kind: UnitPage, Unit: u}) || !yield(PageRef{Path: unitChangesPath(u), Kind: ChangesPage, Unit: u}) {
+				return
+			}
+			for _, o := range u.Objectives {
+				if !yield(PageRef{Path: objectivePath(o), Kind: ObjectivePage, Unit: u, Objective: o}) {
+					return
+				}
+			}
+			for _, m := range u.Measures {
+				if !yield(PageRef{Path: measurePath(m), Kind: MeasurePage, Unit: u, Measure: m}) {
+					return
+				}
+			}
+		}
+		if !yield(PageRef{Path: initiativesPath, Kind: InitiativesPage}) {
+			return
+		}
+		for _, u := range r.Site.Units {
+			for _, in := range u.Initiatives {
+				if !yield(PageRef{Path: initiativePath(in), Kind: InitiativePage, Unit: u, Initiative: in}) {
+					return
+				}
+			}
+		}
+		if !yield(PageRef{Path: exceptionsPath, Kind: ExceptionsPage}) {
+			return
+		}
+		if hasCascade(r) && !yield(PageRef{Path: alignmentPath, Kind: AlignmentPage}) {
+			return
+		}
+		if yield(PageRef{Path: changesPath, Kind: ChangesPage}) {
+			yield(PageRef{Path: glossaryPath, Kind: GlossaryPage})
 		}
 	}
-	out = append(out, PageRef{Path: initiativesPath, Kind: InitiativesPage})
-	for _, u := range r.Site.Units {
-		for _, in := range u.Initiatives {
-			out = append(out, PageRef{Path: initiativePath(in), Kind: InitiativePage, Unit: u, Initiative: in})
-		}
-	}
-	out = append(out, PageRef{Path: exceptionsPath, Kind: ExceptionsPage})
+}
+
+// SharedPageCount is the number of pages of SharedPages.
+func SharedPageCount(r *compute.Result) int {
+	n := 1 + 1 + 1 + 2 // home, initiatives, exceptions, changes, glossary
 	if hasCascade(r) {
-		out = append(out, PageRef{Path: alignmentPath, Kind: AlignmentPage})
+		n++
 	}
-	return append(out, PageRef{Path: changesPath, Kind: ChangesPage}, PageRef{Path: glossaryPath, Kind: GlossaryPage})
+	for _, u := range r.Site.Units {
+		n += 2 + len(u.Objectives) + len(u.Measures) + len(u.Initiatives)
+	}
+	return n
 }
 
 // ComparePages are the comparison pages of Pages, its last ones. A review
