@@ -224,14 +224,12 @@ func EachSharedPage(r *compute.Result) iter.Seq[PageRef] {
 	}
 }
 
-// SharedPageCount is the number of pages of SharedPages.
+// SharedPageCount is the number of pages of SharedPages, counted without
+// holding them.
 func SharedPageCount(r *compute.Result) int {
-	n := 1 + 1 + 1 + 2 // home, initiatives, exceptions, changes, glossary
-	if hasCascade(r) {
+	n := 0
+	for range EachSharedPage(r) {
 		n++
-	}
-	for _, u := range r.Site.Units {
-		n += 2 + len(u.Objectives) + len(u.Measures) + len(u.Initiatives)
 	}
 	return n
 }

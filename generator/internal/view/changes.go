@@ -113,8 +113,9 @@ func allMoves(s *compute.Since) iter.Seq[int] {
 
 // changesOf is what changed in u (nil: the organisation) for the page at
 // path: the moves of r.Since that moves gives, and the milestones and
-// commentary of the units owns owns. The status changes list measures only when measures is
-// true: the organisation's page lists those of units and objectives, and
+// commentary of the units owns owns. The status changes list measures
+// only when measures is true: the organisation's page lists those of units
+// and objectives, and
 // of measures only those that turned red or recovered, which a board asks
 // about (every unit's page has all of its own; a site of a hundred units
 // has a thousand measures changing status in a month).
@@ -141,11 +142,11 @@ func (b *Builder) changesOf(path string, u *model.Unit, moves func(*compute.Sinc
 	// A row is made only for a move that some list shows: the
 	// organisation's page keeps every measure's move but lists few of them
 	// (on the L workload, 40,000 rows made for a few thousand shown).
-	var moved []int // the kept moves with a change of score, for Moves
+	var moved []scoredMove // the kept moves with a change of score, for Moves
 	for i := range moves(s) {
 		mv := s.Move(i)
 		if mv.Delta.OK && mv.Delta.V != 0 {
-			moved = append(moved, i)
+			moved = append(moved, scoredMove{i, math.Abs(mv.Delta.V)})
 		}
 		newlyRed := mv.ToStatus == model.Red && mv.FromStatus != model.Red
 		recovered := mv.FromStatus == model.Red && (mv.ToStatus == model.Green || mv.ToStatus == model.Amber)
@@ -169,7 +170,7 @@ func (b *Builder) changesOf(path string, u *model.Unit, moves func(*compute.Sinc
 		}
 	}
 	slices.SortStableFunc(v.Status, func(a, b ChangeRow) int { return cmp.Compare(statusStep(a), statusStep(b)) })
-	for _, i := range largestMoves(s, moved) {
+	for _, i := range largestMoves(moved) {
 		v.Moves = append(v.Moves, b.changeRow(here, s.Move(i)))
 	}
 	for _, d := range s.Due {
@@ -202,21 +203,19 @@ func rankOf(s string) int {
 	return 0
 }
 
-// largestMoves are the moves of moved (indices of moves, in the site's
-// order) with the largest score changes, largest first, at most MaxMoves.
-func largestMoves(s *compute.Since, moved []int) []int {
-	type scored struct {
-		i     int
-		delta float64
-	}
-	all := make([]scored, len(moved))
-	for k, i := range moved {
-		all[k] = scored{i, math.Abs(s.Move(i).Delta.V)}
-	}
-	slices.SortStableFunc(all, func(a, b scored) int { return cmp.Compare(b.delta, a.delta) })
-	out := make([]int, min(len(all), MaxMoves))
+// scoredMove is a move, by its index, and the size of its change of score.
+type scoredMove struct {
+	i     int
+	delta float64
+}
+
+// largestMoves are the indices of the moves of moved (in the site's order)
+// with the largest changes, largest first, at most MaxMoves.
+func largestMoves(moved []scoredMove) []int {
+	slices.SortStableFunc(moved, func(a, b scoredMove) int { return cmp.Compare(b.delta, a.delta) })
+	out := make([]int, min(len(moved), MaxMoves))
 	for k := range out {
-		out[k] = all[k].i
+		out[k] = moved[k].i
 	}
 	return out
 }
