@@ -34,8 +34,19 @@ import (
 // strings) tagged `max:"N"` takes at most N characters. Problems go to dl.
 // The locator is nil when the text is not valid TOML.
 func Decode(file string, src []byte, v any, dl *diag.List) *Locator {
+	text := string(src)
+	m, ok := parseFast(text)
+	if !ok {
+		return decodeLibrary(file, src, text, v, dl)
+	}
+	return fill(file, text, v, m, dl)
+}
+
+// decodeLibrary parses with BurntSushi/toml, for the text parseFast leaves
+// to it, and reports its errors.
+func decodeLibrary(file string, src []byte, text string, v any, dl *diag.List) *Locator {
 	var m map[string]any
-	if _, err := toml.Decode(string(src), &m); err != nil {
+	if _, err := toml.Decode(text, &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			pos := diag.Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col}
@@ -51,7 +62,12 @@ func Decode(file string, src []byte, v any, dl *diag.List) *Locator {
 		}
 		return nil
 	}
-	loc := Locate(file, string(src))
+	return fill(file, text, v, m, dl)
+}
+
+// fill decodes the parsed document m into v.
+func fill(file, text string, v any, m map[string]any, dl *diag.List) *Locator {
+	loc := Locate(file, text)
 	d := &decoder{loc: loc, dl: dl}
 	d.walk(reflect.ValueOf(v).Elem(), m, "", 0)
 	return loc

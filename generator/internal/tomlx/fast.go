@@ -1,0 +1,470 @@
+package tomlx
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// parseFast parses the plain TOML that scorecards are written in — table and
+// array-of-tables headers with bare keys, bare keys set to strings on one
+// line, decimal numbers, booleans, local dates and arrays of these — into the maps that
+// BurntSushi/toml would give, several times faster than the library. It
+// returns false, having built nothing the caller keeps, on anything beyond
+// that: other syntax, a key defined twice, text that is not valid TOML. The
+// caller then parses with the library, whose errors and whose reading of
+// the rest of TOML stay the reference; FuzzParseFast holds the two to the
+// same maps.
+func parseFast(src string) (map[string]any, bool) {
+	if !utf8.ValidString(src) || strings.HasPrefix(src, "\uFEFF") {
+		return nil, false
+	}
+	p := fastParser{src: src, root: map[string]any{}}
+	p.table = p.root
+	if !p.document() {
+		return nil, false
+	}
+	return p.root, true
+}
+
+type fastParser struct {
+	src   string
+	i     int
+	root  map[string]any
+	table map[string]any // the table that key = value lines go into
+	path  []string       // the keys of the last header, reused
+}
+
+func (p *fastParser) document() bool {
+	for {
+		p.blank()
+		if p.i >= len(p.src) {
+			return true
+		}
+		var ok bool
+		if p.src[p.i] == '[' {
+			ok = p.header()
+		} else {
+			ok = p.keyValue()
+		}
+		if !ok || !p.lineEnd() {
+			return false
+		}
+	}
+}
+
+// blank skips blank lines, comments and the spaces around them.
+func (p *fastParser) blank() {
+	for p.i < len(p.src) {
+		p.spaces()
+		if p.i < len(p.src) && p.src[p.i] == '#' {
+			if !p.comment() {
+				return
+			}
+		}
+		if !p.newline() {
+			return
+		}
+	}
+}
+
+func (p *fastParser) spaces() {
+	for p.i < len(p.src) && (p.src[p.i] == ' ' || p.src[p.i] == '\t') {
+		p.i++
+	}
+}
+
+// newline moves past one \n or \r\n.
+func (p *fastParser) newline() bool {
+	if strings.HasPrefix(p.src[p.i:], "\n") {
+		p.i++
+		return true
+	}
+	if strings.HasPrefix(p.src[p.i:], "\r\n") {
+		p.i += 2
+		return true
+	}
+	return false
+}
+
+// comment moves from # to the end of its line, refusing the control
+// characters TOML does not allow there.
+func (p *fastParser) comment() bool {
+	for p.i++; p.i < len(p.src); p.i++ {
+		c := p.src[p.i]
+		if c == '\n' || c == '\r' && strings.HasPrefix(p.src[p.i:], "\r\n") {
+			return true
+		}
+		if isControl(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func isControl(c byte) bool { return c < 0x20 && c != '\t' || c == 0x7f }
+
+// lineEnd accepts what may follow a header or a value: spaces, a comment,
+// and the end of the line or of the file.
+func (p *fastParser) lineEnd() bool {
+	p.spaces()
+	if p.i < len(p.src) && p.src[p.i] == '#' && !p.comment() {
+		return false
+	}
+	return p.i >= len(p.src) || p.newline()
+}
+
+func (p *fastParser) bareKey() (string, bool) {
+	j := p.i
+	for j < len(p.src) && isBare(p.src[j]) {
+		j++
+	}
+	if j == p.i {
+		return "", false
+	}
+	k := p.src[p.i:j]
+	p.i = j
+	return k, true
+}
+
+// header reads [a.b] or [[a.b]] and makes its table the current one.
+func (p *fastParser) header() bool {
+	array := strings.HasPrefix(p.src[p.i:], "[[")
+	if array {
+		p.i += 2
+	} else {
+		p.i++
+	}
+	keys := p.path[:0]
+	for {
+		p.spaces()
+		k, ok := p.bareKey()
+		if !ok {
+			return false
+		}
+		keys = append(keys, k)
+		p.spaces()
+		if p.i < len(p.src) && p.src[p.i] == '.' {
+			p.i++
+			continue
+		}
+		break
+	}
+	p.path = keys
+	end := "]"
+	if array {
+		end = "]]"
+	}
+	if !strings.HasPrefix(p.src[p.i:], end) {
+		return false
+	}
+	p.i += len(end)
+
+	t := p.root
+	for _, k := range keys[:len(keys)-1] {
+		switch v := t[k].(type) {
+		case nil:
+			sub := map[string]any{}
+			t[k] = sub
+			t = sub
+		case map[string]any:
+			t = v
+		case []map[string]any:
+			t = v[len(v)-1]
+		default:
+			return false
+		}
+	}
+	last := keys[len(keys)-1]
+	sub := map[string]any{}
+	switch v := t[last].(type) {
+	case nil:
+		if array {
+			t[last] = []map[string]any{sub}
+		} else {
+			t[last] = sub
+		}
+	case []map[string]any:
+		if !array {
+			return false
+		}
+		t[last] = append(v, sub)
+	default:
+		// A table named a second time, or a key's value named as a
+		// table: the library says which, or accepts a table that an
+		// earlier header made only implicitly.
+		return false
+	}
+	p.table = sub
+	return true
+}
+
+// keyValue reads key = value into the current table.
+func (p *fastParser) keyValue() bool {
+	k, ok := p.bareKey()
+	if !ok {
+		return false
+	}
+	p.spaces()
+	if p.i >= len(p.src) || p.src[p.i] != '=' {
+		return false // a dotted key, among others
+	}
+	p.i++
+	p.spaces()
+	if _, dup := p.table[k]; dup {
+		return false
+	}
+	v, ok := p.value()
+	if !ok {
+		return false
+	}
+	p.table[k] = v
+	return true
+}
+
+func (p *fastParser) value() (any, bool) {
+	if p.i >= len(p.src) {
+		return nil, false
+	}
+	switch p.src[p.i] {
+	case '"':
+		return p.basicString()
+	case '\'':
+		return p.literalString()
+	case '[':
+		return p.array()
+	}
+	j := p.i
+	for j < len(p.src) && !strings.ContainsRune(" \t\r\n#,]", rune(p.src[j])) {
+		j++
+	}
+	tok := p.src[p.i:j]
+	p.i = j
+	switch tok {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	if len(tok) == len("2006-01-02") && tok[4] == '-' {
+		return localDate(tok)
+	}
+	return number(tok)
+}
+
+// dateLocal is the location BurntSushi/toml gives local dates (its own
+// value, which LocalDate and a comparison of the two parsers look for).
+var dateLocal = sync.OnceValue(func() *time.Location {
+	var m map[string]any
+	if _, err := toml.Decode("d = 2006-01-02", &m); err != nil {
+		panic(err)
+	}
+	return m["d"].(time.Time).Location()
+})
+
+// localDate reads 2026-01-31 as the library does.
+func localDate(tok string) (any, bool) {
+	for i := range len(tok) {
+		if i != 4 && i != 7 && (tok[i] < '0' || tok[i] > '9') {
+			return nil, false
+		}
+	}
+	if tok[7] != '-' {
+		return nil, false
+	}
+	t, err := time.ParseInLocation("2006-01-02", tok, dateLocal())
+	return t, err == nil
+}
+
+// number reads a decimal integer or float without underscores; hex, octal,
+// binary, inf, nan and dates are left to the library.
+func number(tok string) (any, bool) {
+	s := tok
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	n := digits(s)
+	if n == 0 || n > 1 && s[0] == '0' {
+		return nil, false
+	}
+	s = s[n:]
+	if s == "" {
+		i, err := strconv.ParseInt(tok, 10, 64)
+		return i, err == nil
+	}
+	if s[0] == '.' {
+		n = digits(s[1:])
+		if n == 0 {
+			return nil, false
+		}
+		s = s[1+n:]
+	}
+	if s != "" && (s[0] == 'e' || s[0] == 'E') {
+		s = s[1:]
+		if s != "" && (s[0] == '+' || s[0] == '-') {
+			s = s[1:]
+		}
+		n = digits(s)
+		if n == 0 {
+			return nil, false
+		}
+		s = s[n:]
+	}
+	if s != "" {
+		return nil, false
+	}
+	f, err := strconv.ParseFloat(tok, 64)
+	return f, err == nil
+}
+
+func digits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// basicString reads a one-line "…" string. The value is a copy: a
+// substring would keep the whole file in memory for as long as the model
+// keeps a name.
+func (p *fastParser) basicString() (any, bool) {
+	if strings.HasPrefix(p.src[p.i:], `"""`) {
+		return nil, false
+	}
+	p.i++
+	start := p.i
+	for p.i < len(p.src) {
+		c := p.src[p.i]
+		switch {
+		case c == '"':
+			s := strings.Clone(p.src[start:p.i])
+			p.i++
+			return s, true
+		case c == '\\':
+			return p.escaped(start)
+		case isControl(c):
+			return nil, false
+		}
+		p.i++
+	}
+	return nil, false
+}
+
+// escaped finishes a basic string that has escapes, from its first
+// backslash on.
+func (p *fastParser) escaped(start int) (any, bool) {
+	var b strings.Builder
+	b.WriteString(p.src[start:p.i])
+	for p.i < len(p.src) {
+		c := p.src[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return b.String(), true
+		case isControl(c):
+			return nil, false
+		case c != '\\':
+			b.WriteByte(c)
+			p.i++
+			continue
+		}
+		if p.i+1 >= len(p.src) {
+			return nil, false
+		}
+		e := p.src[p.i+1]
+		p.i += 2
+		switch e {
+		case 'b':
+			b.WriteByte('\b')
+		case 't':
+			b.WriteByte('\t')
+		case 'n':
+			b.WriteByte('\n')
+		case 'f':
+			b.WriteByte('\f')
+		case 'r':
+			b.WriteByte('\r')
+		case '"', '\\':
+			b.WriteByte(e)
+		case 'u', 'U':
+			n := 4
+			if e == 'U' {
+				n = 8
+			}
+			if p.i+n > len(p.src) {
+				return nil, false
+			}
+			hex := p.src[p.i : p.i+n]
+			if strings.ContainsAny(hex, "+-_") {
+				return nil, false
+			}
+			r, err := strconv.ParseUint(hex, 16, 32)
+			if err != nil || !utf8.ValidRune(rune(r)) {
+				return nil, false
+			}
+			b.WriteRune(rune(r))
+			p.i += n
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// literalString reads a one-line '…' string.
+func (p *fastParser) literalString() (any, bool) {
+	if strings.HasPrefix(p.src[p.i:], "'''") {
+		return nil, false
+	}
+	p.i++
+	start := p.i
+	for p.i < len(p.src) {
+		c := p.src[p.i]
+		if c == '\'' {
+			s := strings.Clone(p.src[start:p.i])
+			p.i++
+			return s, true
+		}
+		if isControl(c) {
+			return nil, false
+		}
+		p.i++
+	}
+	return nil, false
+}
+
+// array reads [v, …], over several lines and with comments if need be.
+func (p *fastParser) array() (any, bool) {
+	p.i++
+	a := []any{}
+	for {
+		p.blank()
+		if p.i < len(p.src) && p.src[p.i] == ']' {
+			p.i++
+			return a, true
+		}
+		v, ok := p.value()
+		if !ok {
+			return nil, false
+		}
+		a = append(a, v)
+		p.blank()
+		if p.i >= len(p.src) {
+			return nil, false
+		}
+		switch p.src[p.i] {
+		case ',':
+			p.i++
+		case ']':
+			p.i++
+			return a, true
+		default:
+			return nil, false
+		}
+	}
+}

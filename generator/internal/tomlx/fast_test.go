@@ -1,0 +1,169 @@
+package tomlx
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/scorecard-dev/scorecard/internal/testsupport/sitegen/gen"
+)
+
+// library parses src as Decode did before parseFast: the reference.
+func library(src string) (map[string]any, error) {
+	var m map[string]any
+	_, err := toml.Decode(src, &m)
+	return m, err
+}
+
+// agree fails t unless parseFast declines src or gives the library's maps.
+// It reports whether parseFast took src.
+func agree(t testing.TB, src string) bool {
+	t.Helper()
+	got, ok := parseFast(src)
+	if !ok {
+		return false
+	}
+	want, err := library(src)
+	if err != nil {
+		t.Fatalf("parseFast took text the library refuses (%v):\n%s", err, src)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("parseFast and the library disagree on\n%s\nfast:    %#v\nlibrary: %#v", src, got, want)
+	}
+	return true
+}
+
+func TestParseFastTakes(t *testing.T) {
+	for _, src := range []string{
+		"",
+		"\n\n# only a comment\r\n",
+		`name = "Adriatic Area" # trailing comment`,
+		"a = 1\nb = -2\nc = +3\nd = 0\ne = -0\nf = 9223372036854775807\ng = -9223372036854775808",
+		"a = 1.5\nb = -0.0\nc = 1e3\nd = 2E-2\ne = 6.02e+23\nf = 0.000001\ng = 1e-400\nh = 0e5",
+		"a = true\nb = false",
+		`a = "tab\tq\" b\\ n\n r\r f\f b\b u\u00e9 U\U0001F600 end"`,
+		`a = 'C:\path\no escapes "here"'`,
+		"a = \"é ü 中文\"",
+		"a = []\nb = [1, 2.5, \"x\", true, [3, []]]\nc = [\n  1, # one\n  # between\n  2,\n]\n",
+		"[t]\nx = 1\n[t.u]\ny = 2\n[ t . v ]\nz = 3",
+		"[[objectives]]\nid = \"a\"\n  [[objectives.measures]]\n  id = \"m\"\n  [[objectives.measures]]\n  id = \"n\"\n[[objectives]]\nid = \"b\"\n[objectives.notes]\nx = 1\n[[ objectives.measures ]]\nid = \"o\"",
+		"x = 1\r\n[a]\r\ny = 2\r\n",
+		"a=1\n\t b\t=\t2\t\n",
+		"[a.b.c]\nx = 1\n[a.b.d]\ny = 2",
+		"start = 2026-01-01\nend = 2024-02-29 # leap\nd = [2026-12-31]",
+	} {
+		if !agree(t, src) {
+			t.Errorf("parseFast declined\n%s", src)
+		}
+	}
+}
+
+// TestParseFastDeclines lists text parseFast must leave to the library:
+// errors, whose messages are the library's, and the rest of TOML.
+func TestParseFastDeclines(t *testing.T) {
+	for _, src := range []string{
+		"a = 1\na = 2",               // a key twice
+		"[a]\n[a]",                   // a table twice
+		"[a.b]\n[a]",                 // valid: a table defined after its child
+		"a = 1\n[a]",                 // a value named as a table
+		"[a]\n[[a]]",                 // a table then an array of tables
+		"[[a]]\n[a]",                 // and the other way round
+		"a = [1]\n[a.b]",             // a static array as a table
+		"a.b = 1",                    // dotted key
+		`"a" = 1`,                    // quoted key
+		"a = {x = 1}",                // inline table
+		`a = """multi"""`,            // multi-line strings
+		"a = '''multi'''",            //
+		"a = 0x1F\nb = 0o7\nc = 0b1", // other bases
+		"a = 1_000",                  // underscores
+		"a = inf",                    // special floats
+		"a = 1979-05-27T07:32:00Z",   // date-times
+		"a = 1979-05-27 07:32:00",    //
+		"a = 07:32:00",               // times
+		"a = 2026-02-29",             // not a day
+		"a = 2026-13-01",             //
+		"a = 2026-1-011",             //
+		"a = 1e400",                  // out of range
+		"a = 9223372036854775808",    // out of range
+		"a = 01",                     // leading zero
+		"a = 1.",                     // no fraction digits
+		"a = .5",                     //
+		"a = 1e",                     //
+		`a = "\e"`,                   // TOML 1.1 escapes
+		`a = "\x41"`,                 //
+		`a = "\uD800"`,               // a surrogate
+		`a = "\u12"`,                 // a short escape
+		"a = \"unterminated\nb = 1",  //
+		"a = 'unterminated",          //
+		"a = \"ctrl \x01\"",          // control characters
+		"a = 1 # ctrl \x7f",          //
+		"a = 1\rb = 2",               // a lone carriage return
+		"a = 1 b = 2",                // two values on a line
+		"a =",                        //
+		"= 1",                        //
+		"[a",                         //
+		"[[a]",                       //
+		"[a] x = 1",                  //
+		"[]",                         //
+		"a = [1 2]",                  //
+		"a = [1,",                    //
+		"\uFEFFa = 1",                // a byte order mark
+		"a = \"\xff\"",               // not UTF-8
+	} {
+		if agree(t, src) {
+			t.Errorf("parseFast took\n%q", src)
+		}
+	}
+}
+
+// TestParseFastTakesScorecards checks that the fast path is the one real
+// sites take — the example site, the scaffold of `scorecard new`, a
+// generated cascade — and that it reads each
+// file as the library does.
+func TestParseFastTakesScorecards(t *testing.T) {
+	site := t.TempDir()
+	if _, err := gen.Generate(site, gen.Params{Units: 12, Measures: 40, Months: 3, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, root := range []string{"../../../config.toml", "../../../content", "../../../internal/scaffold/site", site} {
+		err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() || !strings.HasSuffix(p, ".toml") {
+				return err
+			}
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if !agree(t, string(src)) {
+				t.Errorf("%s: parseFast declined it", p)
+			}
+			n++
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n < 20 {
+		t.Fatalf("read %d files: the walk missed the sites", n)
+	}
+}
+
+func FuzzParseFast(f *testing.F) {
+	for _, src := range []string{
+		"a = 1\n[t]\nb = [1, 'x', \"y\\n\"]\n[[t.u]]\nc = 1.5e3",
+		"[[o]]\nid = \"a\"\n  [[o.m]]\n  x = -0.0 # c\n[o.n]\nk = true",
+		"a = [\n  1, # one\n]\r\n",
+	} {
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		agree(t, src)
+	})
+}
