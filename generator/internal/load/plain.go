@@ -75,7 +75,11 @@ func (p *plainReader) Read() ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		b = bytes.TrimSuffix(b, []byte{'\n'})
+		// Not bytes.TrimSuffix: its comparison of one byte, called for every
+		// line, took a third of the reading time on the L workload.
+		if b[len(b)-1] == '\n' {
+			b = b[:len(b)-1]
+		}
 		if len(b) == 0 {
 			continue
 		}
