@@ -53,6 +53,7 @@ type dataChecker struct {
 	data    *model.Data
 	units   map[string]*unitMeasures
 	unitIDs []string
+	lastLen [period.Annual + 1]int // by frequency, of the series a row was last placed in
 }
 
 var valueCols = [4]int{load.ColActual, load.ColTarget, load.ColRed, load.ColStretch}
@@ -113,7 +114,16 @@ func (d *dataChecker) row(r *load.Row) {
 		d.data.MergedRows++
 		model.AddMerged(&d.data.MergedFrom.Measures, m.Index, r.Pos(load.ColPeriod))
 	}
-	d.data.Of(m).Set(p, pt)
+	s := d.data.Of(m)
+	if s.Len() == 0 {
+		// A measure's rows most often come one after another, and the
+		// measures of a frequency span much the same periods: room for as
+		// many points as the series placed into last saves growing the
+		// new one a point at a time.
+		s.Reserve(d.lastLen[m.Freq])
+	}
+	s.Set(p, pt)
+	d.lastLen[m.Freq] = s.Len()
 	d.data.Rows++
 	d.count(r)
 }
