@@ -53,13 +53,42 @@ type dataChecker struct {
 	data    *model.Data
 	units   map[string]*unitMeasures
 	unitIDs []string
+	lastLen [period.Annual + 1]int // by frequency, of the series a row was last placed in
+	// The unit and measure of the row before, which most rows share.
+	lastUnit    *unitMeasures
+	lastMeasure *model.Measure
+}
+
+// unit returns the measures of the unit id, nil for an unknown unit.
+func (d *dataChecker) unit(id string) *unitMeasures {
+	if um := d.lastUnit; um != nil && um.unit.ID == id {
+		return um
+	}
+	um := d.units[id]
+	if um != nil {
+		d.lastUnit, d.lastMeasure = um, nil
+	}
+	return um
+}
+
+// measure returns the measure id of um, which d.unit returned last, nil
+// for an unknown measure.
+func (d *dataChecker) measure(um *unitMeasures, id string) *model.Measure {
+	if m := d.lastMeasure; m != nil && m.ID == id {
+		return m
+	}
+	m := um.byID[id]
+	if m != nil {
+		d.lastMeasure = m
+	}
+	return m
 }
 
 var valueCols = [4]int{load.ColActual, load.ColTarget, load.ColRed, load.ColStretch}
 
 func (d *dataChecker) row(r *load.Row) {
 	dl := d.v.dl
-	um := d.units[r.Unit]
+	um := d.unit(r.Unit)
 	if um == nil {
 		dl.Errorf(r.Pos(load.ColUnit), "unknown unit %q%s", r.Unit, hint(r.Unit, d.unitIDs))
 		return
@@ -68,7 +97,7 @@ func (d *dataChecker) row(r *load.Row) {
 		d.progressRow(r, um)
 		return
 	}
-	m := um.byID[r.Measure]
+	m := d.measure(um, r.Measure)
 	if m == nil {
 		dl.Errorf(r.Pos(load.ColMeasure), "unit %q has no measure %q%s", r.Unit, r.Measure, hint(r.Measure, um.ids))
 		return
@@ -113,7 +142,16 @@ func (d *dataChecker) row(r *load.Row) {
 		d.data.MergedRows++
 		model.AddMerged(&d.data.MergedFrom.Measures, m.Index, r.Pos(load.ColPeriod))
 	}
-	d.data.Of(m).Set(p, pt)
+	s := d.data.Of(m)
+	if s.Len() == 0 {
+		// A measure's rows most often come one after another, and the
+		// measures of a frequency span much the same periods: room for as
+		// many points as the series placed into last saves growing the
+		// new one a point at a time.
+		s.Reserve(d.lastLen[m.Freq])
+	}
+	s.Set(p, pt)
+	d.lastLen[m.Freq] = s.Len()
 	d.data.Rows++
 	d.count(r)
 }

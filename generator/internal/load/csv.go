@@ -62,24 +62,40 @@ func readCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row) bool) bool {
 	}
 	defer f.Close()
 	limit := &lineLimiter{r: f}
-	br := bufio.NewReaderSize(limit, 64<<10)
-	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
-		br.Discard(3)
+	r := &csvReader{name: name, dl: dl, limit: limit}
+	var start peeker
+	if plain {
+		pr := newPlainReader(limit, readSize)
+		start, r.cr = pr, pr
+	} else {
+		br := bufio.NewReaderSize(limit, readSize)
+		cr := csv.NewReader(newRowLimiter(br))
+		cr.FieldsPerRecord = -1
+		cr.ReuseRecord = true
+		start, r.cr = bufioPeeker{br}, cr
+	}
+	if bom := start.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
+		start.Discard(3)
 	} else if utf16(bom) {
 		dl.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "the file is UTF-16 text (a spreadsheet's \"Unicode text\"): save it as CSV UTF-8 (in Excel: Save As → CSV UTF-8 (Comma delimited))")
 		return true
 	}
-	r := &csvReader{name: name, dl: dl, limit: limit}
-	if plain {
-		r.cr = newPlainReader(br)
-	} else {
-		cr := csv.NewReader(newRowLimiter(br))
-		cr.FieldsPerRecord = -1
-		cr.ReuseRecord = true
-		r.cr = cr
-	}
 	return r.read(fn)
 }
+
+// readSize is how much of a data file is read at a time.
+const readSize = 64 << 10
+
+// peeker is the start of a data file, where a byte order mark may be.
+type peeker interface {
+	Peek(n int) []byte
+	Discard(n int)
+}
+
+type bufioPeeker struct{ r *bufio.Reader }
+
+func (p bufioPeeker) Peek(n int) []byte { b, _ := p.r.Peek(n); return b }
+func (p bufioPeeker) Discard(n int)     { p.r.Discard(n) }
 
 // rewind returns f, read to its end, at its start again: the same file
 // when it can seek, the file opened again otherwise.

@@ -44,42 +44,118 @@ func isPlain(r io.Reader) bool {
 }
 
 // plainReader reads records from a file that holds no quote and no
-// carriage return.
+// carriage return. It buffers the file as bufio.Reader does, filling its
+// buffer with one read of the same size at the same moments, so that a
+// lineLimiter below it fails at the same line as below encoding/csv's
+// reader; but it turns each fill of the buffer into a single string, and
+// a record's fields are pieces of it, where a string per line cost the
+// L workload two million allocations.
 type plainReader struct {
-	r    *bufio.Reader
+	src  io.Reader
+	buf  []byte
+	r, w int    // buf[r:w] is read from src and not yet returned
+	text string // buf[:w] as text, since the last fill
+	err  error  // from src, returned once buf[r:w] holds no line
 	line int    // lines read so far
-	long []byte // a line longer than r's buffer, gathered
+	long []byte // a line longer than buf, gathered
 	rec  []string
 	at   int   // the line of rec
 	cols []int // the column of each field of rec, from 1, in bytes
 }
 
-func newPlainReader(r *bufio.Reader) *plainReader { return &plainReader{r: r} }
+// newPlainReader returns a plainReader of src that reads size bytes at a time.
+func newPlainReader(src io.Reader, size int) *plainReader {
+	return &plainReader{src: src, buf: make([]byte, size)}
+}
+
+// Peek returns the next n bytes without reading them, as bufio.Reader's does.
+func (p *plainReader) Peek(n int) []byte {
+	for p.w-p.r < n && p.w-p.r < len(p.buf) && p.err == nil {
+		p.fill()
+	}
+	return p.buf[p.r:min(p.r+n, p.w)]
+}
+
+// Discard passes over the next n bytes, which Peek has returned.
+func (p *plainReader) Discard(n int) { p.r += n }
+
+// fill slides what is left to the start of the buffer and reads once more
+// from src into the rest, as bufio.Reader's fill does.
+func (p *plainReader) fill() {
+	copy(p.buf, p.buf[p.r:p.w])
+	p.w -= p.r
+	p.r = 0
+	p.read()
+	p.text = string(p.buf[:p.w])
+}
+
+// read reads from src into the rest of the buffer, again after an empty
+// read, up to 100 times, as bufio.Reader does.
+func (p *plainReader) read() {
+	for range 100 {
+		n, err := p.src.Read(p.buf[p.w:])
+		p.w += n
+		if err != nil {
+			p.err = err
+			return
+		}
+		if n > 0 {
+			return
+		}
+	}
+	p.err = io.ErrNoProgress
+}
+
+// readLine returns the next line without its line break, as
+// bufio.Reader.ReadSlice('\n') finds it: with the error of src when no line
+// break is left, and bufio.ErrBufferFull with a buffer's worth of a line
+// longer than the buffer.
+func (p *plainReader) readLine() (string, error) {
+	s := 0 // where to search from, past what was searched
+	for {
+		if i := bytes.IndexByte(p.buf[p.r+s:p.w], '\n'); i >= 0 {
+			line := p.text[p.r : p.r+s+i]
+			p.r += s + i + 1
+			return line, nil
+		}
+		if p.err != nil {
+			line := p.text[p.r:p.w]
+			p.r = p.w
+			return line, p.err
+		}
+		if p.w-p.r >= len(p.buf) {
+			line := p.text[p.r:p.w]
+			p.r = p.w
+			return line, bufio.ErrBufferFull
+		}
+		s = p.w - p.r
+		p.fill()
+	}
+}
 
 // Read returns the next record; the slice is reused by the next call.
 func (p *plainReader) Read() ([]string, error) {
 	for {
-		b, err := p.r.ReadSlice('\n')
+		s, err := p.readLine()
 		if err == bufio.ErrBufferFull {
-			p.long = append(p.long[:0], b...)
+			p.long = append(p.long[:0], s...)
 			for err == bufio.ErrBufferFull {
-				b, err = p.r.ReadSlice('\n')
-				p.long = append(p.long, b...)
+				s, err = p.readLine()
+				p.long = append(p.long, s...)
 			}
-			b = p.long
+			s = string(p.long)
 		}
-		if len(b) > 0 && err == io.EOF {
+		if len(s) > 0 && err == io.EOF {
 			err = nil // the last line, without its line break
 		}
 		p.line++
 		if err != nil {
 			return nil, err
 		}
-		b = bytes.TrimSuffix(b, []byte{'\n'})
-		if len(b) == 0 {
+		if len(s) == 0 {
 			continue
 		}
-		p.split(string(b)) // one string per record, as encoding/csv makes
+		p.split(s)
 		return p.rec, nil
 	}
 }

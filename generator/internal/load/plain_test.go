@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -31,7 +32,7 @@ func FuzzPlainReader(f *testing.F) {
 			t.Fatalf("isPlain(%q) = false", s)
 		}
 		want := readRecords(t, csvRecords(s))
-		got := readRecords(t, newPlainReader(bufio.NewReaderSize(strings.NewReader(s), 16)))
+		got := readRecords(t, newPlainReader(strings.NewReader(s), 16))
 		if !slices.Equal(got, want) {
 			t.Errorf("%q:\nplainReader %q\nencoding/csv %q", s, got, want)
 		}
@@ -63,6 +64,117 @@ func readRecords(t *testing.T, rs records) []string {
 		out = append(out, "|")
 	}
 }
+
+// FuzzPlainReaderFills holds plainReader to the bufio.Reader it replaced
+// (bufioPlain) when its source fails part of the way, as a lineLimiter
+// does at a line too long: the same records, the same last one before the
+// error, and the same error, however the lines fall across fills of the
+// buffer. A small buffer makes lines longer than it.
+func FuzzPlainReaderFills(f *testing.F) {
+	f.Add("unit,measure\norg,revenue\n\nx,y\n", 20, uint8(16))
+	f.Add(strings.Repeat("abcdefghij,", 5)+"\na,b\n", 30, uint8(16))
+	f.Add("a,b\nc", 100, uint8(17))
+	f.Fuzz(func(t *testing.T, s string, failAt int, size uint8) {
+		s = strings.NewReplacer(`"`, "q", "\r", "r").Replace(s)
+		n := max(int(size), 16)
+		want := plainLines(newBufioPlain(&failing{s: s, at: failAt}, n))
+		got := plainLines(newPlainReader(&failing{s: s, at: failAt}, n))
+		if !slices.Equal(got, want) {
+			t.Errorf("%q failing at %d, buffer %d:\nplainReader %q\nbufio %q", s, failAt, n, got, want)
+		}
+	})
+}
+
+// TestPlainReaderLongLine: past a line longer than the limit, a file reads
+// as it did through bufio.Reader, fills of 64 KiB and all.
+func TestPlainReaderLongLine(t *testing.T) {
+	head := "unit,measure,period,actual\n" + strings.Repeat("org,revenue,2026-01,1\n", 2000)
+	for _, long := range []int{MaxLineBytes - 1, MaxLineBytes, MaxLineBytes + 1, 2 * MaxLineBytes, 3*MaxLineBytes + 7} {
+		s := head + strings.Repeat("x", long) + "\n" + strings.Repeat("org,cost,2026-02,2\n", 5000)
+		want := plainLines(newBufioPlain(&lineLimiter{r: strings.NewReader(s)}, readSize))
+		got := plainLines(newPlainReader(&lineLimiter{r: strings.NewReader(s)}, readSize))
+		if !slices.Equal(got, want) {
+			t.Errorf("a line of %d bytes: %d records, last %.40q; want %d, last %.40q", long, len(got), got[len(got)-1], len(want), want[len(want)-1])
+		}
+	}
+}
+
+// failing reads s, and fails with the bytes that pass offset at.
+type failing struct {
+	s  string
+	at int
+}
+
+var errFailing = errors.New("failing")
+
+func (f *failing) Read(p []byte) (int, error) {
+	if f.s == "" {
+		return 0, io.EOF
+	}
+	n := copy(p, f.s)
+	f.s, f.at = f.s[n:], f.at-n
+	if f.at < 0 {
+		return n, errFailing
+	}
+	return n, nil
+}
+
+// plainLines lists the records of rs, each field with its position, and
+// the error that ends them.
+func plainLines(rs records) []string {
+	var out []string
+	for {
+		rec, err := rs.Read()
+		if err != nil {
+			return append(out, err.Error())
+		}
+		for i, f := range rec {
+			line, col := rs.FieldPos(i)
+			out = append(out, fmt.Sprintf("%d:%d:%q", line, col, f))
+		}
+		out = append(out, "|")
+	}
+}
+
+// bufioPlain is plainReader as it was over a bufio.Reader: a string per
+// line, from ReadSlice.
+type bufioPlain struct {
+	r *bufio.Reader
+	p plainReader // its lines, split and FieldPos
+}
+
+func newBufioPlain(r io.Reader, size int) *bufioPlain {
+	return &bufioPlain{r: bufio.NewReaderSize(r, size)}
+}
+
+func (b *bufioPlain) Read() ([]string, error) {
+	for {
+		l, err := b.r.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long := slices.Clone(l)
+			for err == bufio.ErrBufferFull {
+				l, err = b.r.ReadSlice('\n')
+				long = append(long, l...)
+			}
+			l = long
+		}
+		if len(l) > 0 && err == io.EOF {
+			err = nil
+		}
+		b.p.line++
+		if err != nil {
+			return nil, err
+		}
+		l = bytes.TrimSuffix(l, []byte{'\n'})
+		if len(l) == 0 {
+			continue
+		}
+		b.p.split(string(l))
+		return b.p.rec, nil
+	}
+}
+
+func (b *bufioPlain) FieldPos(i int) (int, int) { return b.p.FieldPos(i) }
 
 // TestIsPlain: a quote or a carriage return anywhere, even past the first
 // buffer's worth, sends a file to encoding/csv.

@@ -158,6 +158,17 @@ func (s *Series) Set(p period.Period, pt Point) {
 	s.src[i], s.has[i] = r, has
 }
 
+// Reserve makes room for n points in an empty series, so that setting
+// them, period after period, does not grow its columns again and again.
+// It does nothing to a series that holds points.
+func (s *Series) Reserve(n int) {
+	if s.n > 0 || n <= cap(s.has) {
+		return
+	}
+	s.src = make([]srcPos, 0, n)
+	s.has = make([]uint8, 0, n)
+}
+
 // unpack puts a compacted series' positions back one per point, for Set.
 func (s *Series) unpack() {
 	if s.src != nil || s.n == 0 {

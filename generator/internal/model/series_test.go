@@ -97,6 +97,39 @@ func TestSeriesCompactIsCanonical(t *testing.T) {
 	}
 }
 
+// TestSeriesReserve: a series given room for its points is set without
+// growing, and is the same series as one that grew, once compacted; room
+// for too few points is grown out of as before.
+func TestSeriesReserve(t *testing.T) {
+	p := month(t, "2026-01")
+	set := func(s *Series, n int) {
+		for i := range n {
+			s.Set(p.Add(i), Point{Actual: Some(float64(i)), Target: Some(1), Src: diag.Pos{File: "a.csv", Line: 2 + i, Col: 9}})
+		}
+	}
+	var grown, room, short Series
+	set(&grown, 12)
+	room.Reserve(12)
+	room.Set(p, Point{Actual: Some(0), Target: Some(1), Src: diag.Pos{File: "a.csv", Line: 2, Col: 9}})
+	has, actual := &room.has[0], &room.vals[0][0]
+	set(&room, 12)
+	if &room.has[0] != has || &room.vals[0][0] != actual {
+		t.Error("a series with room for its points grew")
+	}
+	room.Reserve(100) // holds points: nothing changes
+	if cap(room.has) != 12 {
+		t.Errorf("Reserve on a series with points made room for %d", cap(room.has))
+	}
+	short.Reserve(5)
+	set(&short, 12)
+	for _, s := range []*Series{&grown, &room, &short} {
+		s.Compact()
+	}
+	if !reflect.DeepEqual(room, grown) || !reflect.DeepEqual(short, grown) {
+		t.Errorf("reserved series differ from one that grew:\n%+v\n%+v\n%+v", room, short, grown)
+	}
+}
+
 // TestSeriesPackedPositions: compacting keeps every point's position,
 // however the rows lie in their files, in the smallest form that holds
 // them: nothing per point when the lines step evenly, a line per point

@@ -199,14 +199,15 @@ func ThresholdOrder(pol model.Polarity, red, target, stretch model.Opt) (msg, ke
 		le = func(a, b float64) bool { return a >= b }
 		word, other = "below", "above"
 	}
-	rule := at("(%s measure: red %s target %s stretch)", pol, order(pol), order(pol))
+	// Made only for a message: every data row with a threshold is checked.
+	rule := func() string { return at("(%s measure: red %s target %s stretch)", pol, order(pol), order(pol)) }
 	switch {
 	case red.OK && target.OK && !le(red.V, target.V):
-		return at("red %v is %s target %v %s", red.V, word, target.V, rule), "red"
+		return at("red %v is %s target %v %s", red.V, word, target.V, rule()), "red"
 	case target.OK && stretch.OK && !le(target.V, stretch.V):
-		return at("stretch %v is %s target %v %s", stretch.V, other, target.V, rule), "stretch"
+		return at("stretch %v is %s target %v %s", stretch.V, other, target.V, rule()), "stretch"
 	case red.OK && stretch.OK && !le(red.V, stretch.V):
-		return at("stretch %v is %s red %v %s", stretch.V, other, red.V, rule), "stretch"
+		return at("stretch %v is %s red %v %s", stretch.V, other, red.V, rule()), "stretch"
 	}
 	return "", ""
 }
