@@ -35,11 +35,12 @@ import (
 // The locator is nil when the text is not valid TOML.
 func Decode(file string, src []byte, v any, dl *diag.List) *Locator {
 	text := string(src)
-	m, ok := parseFast(text)
+	m, loc, ok := parseFast(file, text)
 	if !ok {
 		return decodeLibrary(file, src, text, v, dl)
 	}
-	return fill(file, text, v, m, dl)
+	fill(loc, v, m, dl)
+	return loc
 }
 
 // decodeLibrary parses with BurntSushi/toml, for the text parseFast leaves
@@ -62,15 +63,15 @@ func decodeLibrary(file string, src []byte, text string, v any, dl *diag.List) *
 		}
 		return nil
 	}
-	return fill(file, text, v, m, dl)
+	loc := Locate(file, text)
+	fill(loc, v, m, dl)
+	return loc
 }
 
 // fill decodes the parsed document m into v.
-func fill(file, text string, v any, m map[string]any, dl *diag.List) *Locator {
-	loc := Locate(file, text)
+func fill(loc *Locator, v any, m map[string]any, dl *diag.List) {
 	d := &decoder{loc: loc, dl: dl}
 	d.walk(reflect.ValueOf(v).Elem(), m, "", 0)
-	return loc
 }
 
 var duplicateKey = regexp.MustCompile(`^Key '(.*)' has already been defined\.?$`)

@@ -19,16 +19,21 @@ import (
 // caller then parses with the library, whose errors and whose reading of
 // the rest of TOML stay the reference; FuzzParseFast holds the two to the
 // same maps.
-func parseFast(src string) (map[string]any, bool) {
+//
+// It also notes where each table and key is, for a Locator that, unlike
+// Locate's, makes a path only for each table.
+func parseFast(file, src string) (map[string]any, *Locator, bool) {
 	if !utf8.ValidString(src) || strings.HasPrefix(src, "\uFEFF") {
-		return nil, false
+		return nil, nil, false
 	}
-	p := fastParser{src: src, root: map[string]any{}}
-	p.table = p.root
+	p := fastParser{src: src, root: map[string]any{}, tables: map[string]*posTable{}}
+	p.table, p.pos = p.root, &p.rootPos
 	if !p.document() {
-		return nil, false
+		return nil, nil, false
 	}
-	return p.root, true
+	l := newLocator(file, src)
+	l.tables, l.root = p.tables, &p.rootPos
+	return p.root, l, true
 }
 
 type fastParser struct {
@@ -36,7 +41,13 @@ type fastParser struct {
 	i     int
 	root  map[string]any
 	table map[string]any // the table that key = value lines go into
-	path  []string       // the keys of the last header, reused
+	keys  []string       // the keys of the last header, reused
+	// Where things are: the root table's keys, and every other table's
+	// by its path, as Locate names them.
+	rootPos posTable
+	tables  map[string]*posTable
+	pos     *posTable // table's
+	path    []byte    // reused to make a table's path
 }
 
 func (p *fastParser) document() bool {
@@ -133,13 +144,14 @@ func (p *fastParser) bareKey() (string, bool) {
 
 // header reads [a.b] or [[a.b]] and makes its table the current one.
 func (p *fastParser) header() bool {
+	at := p.i
 	array := strings.HasPrefix(p.src[p.i:], "[[")
 	if array {
 		p.i += 2
 	} else {
 		p.i++
 	}
-	keys := p.path[:0]
+	keys := p.keys[:0]
 	for {
 		p.spaces()
 		k, ok := p.bareKey()
@@ -154,7 +166,7 @@ func (p *fastParser) header() bool {
 		}
 		break
 	}
-	p.path = keys
+	p.keys = keys
 	end := "]"
 	if array {
 		end = "]]"
@@ -165,7 +177,9 @@ func (p *fastParser) header() bool {
 	p.i += len(end)
 
 	t := p.root
+	path := p.path[:0]
 	for _, k := range keys[:len(keys)-1] {
+		path = appendKey(path, k)
 		switch v := t[k].(type) {
 		case nil:
 			sub := map[string]any{}
@@ -175,12 +189,15 @@ func (p *fastParser) header() bool {
 			t = v
 		case []map[string]any:
 			t = v[len(v)-1]
+			path = appendIndex(path, len(v)-1)
 		default:
 			return false
 		}
 	}
 	last := keys[len(keys)-1]
+	path = appendKey(path, last)
 	sub := map[string]any{}
+	n := 0 // the new table's index in its array
 	switch v := t[last].(type) {
 	case nil:
 		if array {
@@ -193,18 +210,41 @@ func (p *fastParser) header() bool {
 			return false
 		}
 		t[last] = append(v, sub)
+		n = len(v)
 	default:
 		// A table named a second time, or a key's value named as a
 		// table: the library says which, or accepts a table that an
 		// earlier header made only implicitly.
 		return false
 	}
+	if array {
+		// The array is found at its latest header, as Locate has it.
+		p.tables[string(path)] = &posTable{at: at}
+		path = appendIndex(path, n)
+	}
+	p.path = path
 	p.table = sub
+	p.pos = &posTable{at: at}
+	p.tables[string(path)] = p.pos
 	return true
+}
+
+func appendKey(path []byte, k string) []byte {
+	if len(path) > 0 {
+		path = append(path, '.')
+	}
+	return append(path, k...)
+}
+
+func appendIndex(path []byte, n int) []byte {
+	path = append(path, '[')
+	path = strconv.AppendInt(path, int64(n), 10)
+	return append(path, ']')
 }
 
 // keyValue reads key = value into the current table.
 func (p *fastParser) keyValue() bool {
+	at := p.i
 	k, ok := p.bareKey()
 	if !ok {
 		return false
@@ -218,7 +258,9 @@ func (p *fastParser) keyValue() bool {
 	if _, dup := p.table[k]; dup {
 		return false
 	}
-	v, ok := p.value()
+	p.pos.entries = append(p.pos.entries, posEntry{key: k, keyAt: at, valAt: p.i})
+	e := &p.pos.entries[len(p.pos.entries)-1]
+	v, ok := p.value(&e.elems, "")
 	if !ok {
 		return false
 	}
@@ -226,7 +268,9 @@ func (p *fastParser) keyValue() bool {
 	return true
 }
 
-func (p *fastParser) value() (any, bool) {
+// value reads a value; an array's elements are noted in elems, with their
+// index paths below suffix.
+func (p *fastParser) value(elems *[]posElem, suffix string) (any, bool) {
 	if p.i >= len(p.src) {
 		return nil, false
 	}
@@ -236,7 +280,7 @@ func (p *fastParser) value() (any, bool) {
 	case '\'':
 		return p.literalString()
 	case '[':
-		return p.array()
+		return p.array(elems, suffix)
 	}
 	j := p.i
 	for j < len(p.src) && !strings.ContainsRune(" \t\r\n#,]", rune(p.src[j])) {
@@ -439,7 +483,7 @@ func (p *fastParser) literalString() (any, bool) {
 }
 
 // array reads [v, …], over several lines and with comments if need be.
-func (p *fastParser) array() (any, bool) {
+func (p *fastParser) array(elems *[]posElem, suffix string) (any, bool) {
 	p.i++
 	a := []any{}
 	for {
@@ -448,7 +492,9 @@ func (p *fastParser) array() (any, bool) {
 			p.i++
 			return a, true
 		}
-		v, ok := p.value()
+		el := posElem{suffix: suffix + "[" + strconv.Itoa(len(a)) + "]", at: p.i}
+		*elems = append(*elems, el)
+		v, ok := p.value(elems, el.suffix)
 		if !ok {
 			return nil, false
 		}

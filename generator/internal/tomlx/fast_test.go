@@ -2,6 +2,7 @@ package tomlx
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -24,7 +25,7 @@ func library(src string) (map[string]any, error) {
 // It reports whether parseFast took src.
 func agree(t testing.TB, src string) bool {
 	t.Helper()
-	got, ok := parseFast(src)
+	got, loc, ok := parseFast("f.toml", src)
 	if !ok {
 		return false
 	}
@@ -35,7 +36,47 @@ func agree(t testing.TB, src string) bool {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("parseFast and the library disagree on\n%s\nfast:    %#v\nlibrary: %#v", src, got, want)
 	}
+	sameLocations(t, src, loc, Locate("f.toml", src))
 	return true
+}
+
+// sameLocations fails t unless the two locators place every path alike:
+// each path either knows, and paths below and beside them.
+func sameLocations(t testing.TB, src string, got, want *Locator) {
+	t.Helper()
+	paths := map[string]bool{"": true, "nope": true}
+	add := func(p string) {
+		for _, q := range []string{p, p + ".nope", p + "[0]", p + "[99]", Parent(p)} {
+			paths[q] = true
+		}
+	}
+	for p := range want.keys {
+		add(p)
+	}
+	for p := range want.values {
+		add(p)
+	}
+	tables := map[string]*posTable{"": got.root}
+	maps.Copy(tables, got.tables)
+	for tp, tb := range tables {
+		add(tp)
+		for _, e := range tb.entries {
+			add(join(tp, e.key))
+			for _, el := range e.elems {
+				add(join(tp, e.key) + el.suffix)
+			}
+		}
+	}
+	for p := range paths {
+		gl, gc := got.Value(p)
+		wl, wc := want.Value(p)
+		kl, kc := got.Key(p)
+		ml, mc := want.Key(p)
+		if gl != wl || gc != wc || kl != ml || kc != mc || got.Has(p) != want.Has(p) {
+			t.Fatalf("the locators disagree on %q in\n%s\nvalue %d:%d, Locate's %d:%d; key %d:%d, Locate's %d:%d; has %v, Locate's %v",
+				p, src, gl, gc, wl, wc, kl, kc, ml, mc, got.Has(p), want.Has(p))
+		}
+	}
 }
 
 func TestParseFastTakes(t *testing.T) {

@@ -18,27 +18,124 @@ type Locator struct {
 	keys   map[string]int // byte offset of the key
 	values map[string]int // byte offset of the value (of the header, for tables)
 	lines  []int          // byte offset of the start of each line
+	// tables, when not nil, replaces keys and values for a document that
+	// parseFast read: its tables by path, each with its keys, so that a
+	// path is made only for each table rather than for every key.
+	tables map[string]*posTable
+	root   *posTable
+}
+
+// posTable is where a table's header and keys are, as parseFast found them.
+type posTable struct {
+	at      int // the header's offset
+	entries []posEntry
+}
+
+type posEntry struct {
+	key          string
+	keyAt, valAt int
+	elems        []posElem // an array's elements, nested ones too
+}
+
+// posElem is an element of an array value: suffix is its index path below
+// the key ("[2]", "[2][0]").
+type posElem struct {
+	suffix string
+	at     int
 }
 
 // Locate scans src. It never fails: on text it does not understand it records
 // less, and Pos falls back to an enclosing path.
 func Locate(file, src string) *Locator {
-	l := &Locator{file: file, src: src, keys: map[string]int{}, values: map[string]int{}}
+	l := newLocator(file, src)
+	l.keys, l.values = map[string]int{}, map[string]int{}
+	s := &scanner{l: l, src: src, arrays: map[string]int{}}
+	s.document()
+	return l
+}
+
+func newLocator(file, src string) *Locator {
+	l := &Locator{file: file, src: src}
 	l.lines = append(l.lines, 0)
 	for i := 0; i < len(src); i++ {
 		if src[i] == '\n' {
 			l.lines = append(l.lines, i+1)
 		}
 	}
-	s := &scanner{l: l, src: src, arrays: map[string]int{}}
-	s.document()
 	return l
 }
 
 // Has reports whether the document has a key at path.
 func (l *Locator) Has(path string) bool {
-	_, ok := l.keys[path]
+	_, ok := l.key(path)
 	return ok
+}
+
+// key returns the offset of the key of path, as keys holds it.
+func (l *Locator) key(path string) (int, bool) {
+	if l.tables == nil {
+		off, ok := l.keys[path]
+		return off, ok
+	}
+	if t := l.tables[path]; t != nil {
+		return t.at, true
+	}
+	if e, suffix := l.entry(path); e != nil && suffix == "" {
+		return e.keyAt, true
+	}
+	return 0, false
+}
+
+// value returns the offset of the value of path, as values holds it.
+func (l *Locator) value(path string) (int, bool) {
+	if l.tables == nil {
+		off, ok := l.values[path]
+		return off, ok
+	}
+	if t := l.tables[path]; t != nil {
+		return t.at, true
+	}
+	e, suffix := l.entry(path)
+	if e == nil {
+		return 0, false
+	}
+	if suffix == "" {
+		return e.valAt, true
+	}
+	for _, el := range e.elems {
+		if el.suffix == suffix {
+			return el.at, true
+		}
+	}
+	return 0, false
+}
+
+// entry finds the key of path in the table above it, with what path adds
+// to the key: an array element's index path. Keys are bare, without dots,
+// in a document parseFast read, so the table is what comes before the
+// last dot.
+func (l *Locator) entry(path string) (*posEntry, string) {
+	table, rest := "", path
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		table, rest = path[:i], path[i+1:]
+	}
+	key, suffix := rest, ""
+	if i := strings.IndexByte(rest, '['); i >= 0 {
+		key, suffix = rest[:i], rest[i:]
+	}
+	t := l.root
+	if table != "" {
+		t = l.tables[table]
+	}
+	if t == nil {
+		return nil, ""
+	}
+	for i := range t.entries {
+		if t.entries[i].key == key {
+			return &t.entries[i], suffix
+		}
+	}
+	return nil, ""
 }
 
 // File returns the file name the locator reports positions in.
@@ -47,20 +144,20 @@ func (l *Locator) File() string { return l.file }
 // Value returns the position of the value at path, or of the nearest enclosing
 // path that was found, or of the file's start.
 func (l *Locator) Value(path string) (line, col int) {
-	return l.find(l.values, path)
+	return l.find(l.value, path)
 }
 
 // Key returns the position of the key of path, with the same fallbacks as Value.
 func (l *Locator) Key(path string) (line, col int) {
-	return l.find(l.keys, path)
+	return l.find(l.key, path)
 }
 
-func (l *Locator) find(m map[string]int, path string) (int, int) {
+func (l *Locator) find(at func(string) (int, bool), path string) (int, int) {
 	for {
-		if off, ok := m[path]; ok {
+		if off, ok := at(path); ok {
 			return l.lineCol(off)
 		}
-		if off, ok := l.keys[path]; ok {
+		if off, ok := l.key(path); ok {
 			return l.lineCol(off)
 		}
 		if path == "" {
