@@ -108,7 +108,7 @@ func readRegular(fsys fs.FS, name string, limit int) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	b, err := readSized(io.LimitReader(f, int64(limit)+1), fi.Size())
 	if err != nil {
 		return nil, err
 	}
@@ -116,6 +116,26 @@ func readRegular(fsys fs.FS, name string, limit int) ([]byte, error) {
 		return nil, &errTooLong{size: fi.Size(), limit: limit, head: b}
 	}
 	return b, nil
+}
+
+// readSized is io.ReadAll with room for size bytes from the start, as
+// os.ReadFile makes it: io.ReadAll's buffer starts at 512 bytes and grows,
+// a read (a system call) for each size, eight of them for a scorecard.
+func readSized(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, min(max(size, 0), 1<<20)+512)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 // tooLongPos returns where the file of e passes its limit: the line and

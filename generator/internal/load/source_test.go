@@ -1,12 +1,14 @@
 package load
 
 import (
+	"io"
 	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"testing/iotest"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 )
@@ -101,5 +103,22 @@ func TestTextFilesAreCappedInSize(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestReadSized reads the whole of a source whatever the size it was told,
+// and however little each read returns.
+func TestReadSized(t *testing.T) {
+	text := strings.Repeat("0123456789", 300) // 3,000 bytes
+	for _, size := range []int64{0, 1, 2999, 3000, 3001, 5000, -1} {
+		for _, r := range []io.Reader{strings.NewReader(text), iotest.OneByteReader(strings.NewReader(text)), iotest.DataErrReader(strings.NewReader(text))} {
+			b, err := readSized(r, size)
+			if err != nil || string(b) != text {
+				t.Errorf("size %d, %T: read %d bytes, %v; want all %d", size, r, len(b), err, len(text))
+			}
+		}
+	}
+	if _, err := readSized(iotest.TimeoutReader(strings.NewReader(text)), 10); err != iotest.ErrTimeout {
+		t.Errorf("the source's error: got %v, want %v", err, iotest.ErrTimeout)
 	}
 }
