@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"io"
 	"regexp"
 	"strings"
 
@@ -88,11 +89,21 @@ var htmlEscapes = [...]string{
 	'>':  "&gt;",
 }
 
+// Writer is what markup is written into: a strings.Builder for a part of
+// a page that a template asks for, the page's own bytes.Buffer when the
+// page is written in Go, so that the part is not built apart and copied.
+type Writer interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+	Grow(n int)
+}
+
 // WriteText writes s escaped as html/template escapes a string in element
 // content. The escaped characters are all ASCII, and no byte of a multi-byte
 // UTF-8 sequence is ASCII, so going byte by byte is the same as going rune by
 // rune.
-func WriteText(b *strings.Builder, s string) {
+func WriteText(b io.StringWriter, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -141,6 +141,9 @@ func (t *Theme) ownPartials(tpls map[string]*template.Template, inline bool) (ma
 // Chart is what the default theme's chart partial writes for c.
 func (t *Theme) Chart(c *chart.Chart) template.HTML { return t.chart(c) }
 
+// WriteChart writes what Chart returns into b.
+func (t *Theme) WriteChart(b Writer, c *chart.Chart) { writeChart(b, t.words, c) }
+
 // New returns the theme called name for pages in the language lang: site
 // is the source folder and builtin the default theme. A theme other than
 // "default" must exist in the site's themes/ folder.

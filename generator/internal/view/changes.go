@@ -309,7 +309,7 @@ func (v *ChangesView) TablesHTML() (template.HTML, error) {
 		}
 		f.changeTable(t.id, t.title, t.empty, t.note, t.rows)
 	}
-	return template.HTML(f.b.String()), f.err
+	return f.html()
 }
 
 // changeTable writes the theme's "change-table" partial.

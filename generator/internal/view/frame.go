@@ -21,8 +21,14 @@ import (
 // notice of an earlier review, the freshness line and the breadcrumbs.
 func (p *Page) StartHTML() (template.HTML, error) {
 	f := p.markup()
+	f.b.Grow(4096 + 160*len(p.Periods))
+	p.writeStart(f)
+	return f.html()
+}
+
+// writeStart writes what StartHTML returns.
+func (p *Page) writeStart(f *markup) {
 	b := f.b
-	b.Grow(4096 + 160*len(p.Periods))
 	f.cached("page-start", p.Site.Start())
 	b.WriteString("\n<title>")
 	writeText(b, p.Title)
@@ -73,24 +79,29 @@ func (p *Page) StartHTML() (template.HTML, error) {
 		b.WriteString(string(p.CrumbsHTML()))
 		b.WriteString(`</ol></nav>`)
 	}
-	return template.HTML(b.String()), f.err
 }
 
 // EndHTML is the default theme's page after its main content: the footer
 // and the scripts.
 func (p *Page) EndHTML() (template.HTML, error) {
 	f := p.markup()
+	p.writeEnd(f)
+	return f.html()
+}
+
+// writeEnd writes what EndHTML returns.
+func (p *Page) writeEnd(f *markup) {
 	f.b.WriteString("<footer class=\"site-footer\">\n  ")
 	f.cached("footer", p.Footer())
 	f.b.WriteString("\n</footer>\n")
 	f.cached("scripts", p.Scripts())
-	return template.HTML(f.b.String()), f.err
 }
 
 // markup returns a writer of markup for the page's frame, with the
 // partials of its kind's templates.
 func (p *Page) markup() *markup {
-	return &markup{b: &strings.Builder{}, w: p.b.w, th: p.b.theme, home: p.Home, kind: p.kind}
+	own := &strings.Builder{}
+	return &markup{b: own, own: own, w: p.b.w, th: p.b.theme, home: p.Home, kind: p.kind}
 }
 
 // mainWriter is a page body whose kind's whole "main" is written in Go.
@@ -111,22 +122,24 @@ func (p *Page) WriteHTML(w *bytes.Buffer) error {
 	if !ok {
 		return fmt.Errorf("a %s page is not written in Go", p.kind)
 	}
-	start, err := p.StartHTML()
-	if err != nil {
-		return err
-	}
+	// Every part is written straight into w: built apart, as the
+	// templates ask for them, the parts were as many bytes again as the
+	// page, allocated and copied.
+	f := p.markup().into(w)
 	w.WriteString("<!DOCTYPE html>\n")
-	w.WriteString(string(start))
+	p.writeStart(f)
+	if f.err != nil {
+		return f.err
+	}
 	w.WriteString("\n<main id=\"main\" class=\"wrap\">\n")
 	if err := body.writeMain(w); err != nil {
 		return err
 	}
-	end, err := p.EndHTML()
-	if err != nil {
-		return err
-	}
 	w.WriteString("\n</main>\n")
-	w.WriteString(string(end))
+	p.writeEnd(f)
+	if f.err != nil {
+		return f.err
+	}
 	w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -134,27 +147,23 @@ func (p *Page) WriteHTML(w *bytes.Buffer) error {
 // writeMain writes the default theme's measure.html: the head, the facts
 // and the sections.
 func (v *MeasureView) writeMain(w *bytes.Buffer) error {
-	for _, part := range [...]func() (template.HTML, error){v.HeadHTML, v.FactsHTML, v.SectionsHTML} {
-		h, err := part()
-		if err != nil {
-			return err
-		}
-		w.WriteString(string(h))
-		w.WriteByte('\n')
-	}
-	return nil
+	f := newMarkup(v.b, v.home).into(w)
+	f.measureHead(v)
+	w.WriteByte('\n')
+	f.facts(v)
+	w.WriteByte('\n')
+	f.measureSections(v)
+	w.WriteByte('\n')
+	return f.err
 }
 
 // writeMain writes the default theme's objective.html: the head and the
 // sections.
 func (v *ObjectiveView) writeMain(w *bytes.Buffer) error {
-	for _, part := range [...]func() (template.HTML, error){v.HeadHTML, v.SectionsHTML} {
-		h, err := part()
-		if err != nil {
-			return err
-		}
-		w.WriteString(string(h))
-	}
+	f := newMarkup(v.b, v.home).into(w)
+	f.kind = "objective"
+	f.objectiveHead(v)
+	f.objectiveSections(v)
 	w.WriteByte('\n')
-	return nil
+	return f.err
 }

@@ -17,8 +17,14 @@ import (
 func (v *ObjectiveView) HeadHTML() (template.HTML, error) {
 	f := newMarkup(v.b, v.home)
 	f.kind = "objective"
+	f.b.Grow(3072)
+	f.objectiveHead(v)
+	return f.html()
+}
+
+// objectiveHead writes what HeadHTML returns.
+func (f *markup) objectiveHead(v *ObjectiveView) {
 	b := f.b
-	b.Grow(3072)
 	b.WriteString("\n<div class=\"page-head\">\n  <div>\n    <p class=\"eyebrow\">")
 	f.text("objective_eyebrow")
 	b.WriteString(` · `)
@@ -58,7 +64,6 @@ func (v *ObjectiveView) HeadHTML() (template.HTML, error) {
 		f.text("objective_no_leading")
 		b.WriteString(`</p>`)
 	}
-	return template.HTML(b.String()), f.err
 }
 
 // SectionsHTML is the default theme's objective page below its head: what
@@ -67,8 +72,14 @@ func (v *ObjectiveView) HeadHTML() (template.HTML, error) {
 func (v *ObjectiveView) SectionsHTML() (template.HTML, error) {
 	f := newMarkup(v.b, v.home)
 	f.kind = "objective"
+	f.b.Grow(8192 + len(v.historyHTML) + len(v.Commentary))
+	f.objectiveSections(v)
+	return f.html()
+}
+
+// objectiveSections writes what SectionsHTML returns.
+func (f *markup) objectiveSections(v *ObjectiveView) {
 	b := f.b
-	b.Grow(8192 + len(v.historyHTML) + len(v.Commentary))
 	b.WriteString("\n\n<section aria-labelledby=\"comp-h\">\n  <h2 id=\"comp-h\">")
 	f.text("objective_components")
 	b.WriteString("</h2>\n  ")
@@ -158,7 +169,6 @@ func (v *ObjectiveView) SectionsHTML() (template.HTML, error) {
 		b.WriteString(string(v.Commentary))
 		b.WriteString("</div>\n</section>\n")
 	}
-	return template.HTML(b.String()), f.err
 }
 
 // causes writes the theme's "causes" partial: a table of the objectives
@@ -253,5 +263,5 @@ func (v *CompareView) RowsHTML() (template.HTML, error) {
 		}
 		b.WriteString("</tr>\n    ")
 	}
-	return template.HTML(b.String()), f.err
+	return f.html()
 }

@@ -2,6 +2,7 @@ package view
 
 import (
 	"html/template"
+	"io"
 	"strings"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/chart"
@@ -178,7 +179,7 @@ func (p *Page) LatestPeriod() PeriodLink {
 
 // writeText writes s escaped as html/template escapes a string in element
 // content (theme.WriteText).
-func writeText(b *strings.Builder, s string) { theme.WriteText(b, s) }
+func writeText(b io.StringWriter, s string) { theme.WriteText(b, s) }
 
 // FactsHTML is the default theme's list of the measure's headline facts
 // (value, target, red flag, stretch, projection, trend), each term with
@@ -190,13 +191,14 @@ func (v *MeasureView) FactsHTML() (template.HTML, error) {
 	f := newMarkup(v.b, v.home)
 	f.b.Grow(2048)
 	f.facts(v)
-	return template.HTML(f.b.String()), f.err
+	return f.html()
 }
 
 // markup writes markup of the default theme in Go, keeping the first
 // error: a measure's head and facts, the rows of a page's tables.
 type markup struct {
-	b    *strings.Builder
+	b    theme.Writer
+	own  *strings.Builder // b, when the markup is a part on its own
 	w    *i18n.Catalog
 	th   *theme.Theme
 	home string // from the page to its period's root, for glossary links
@@ -206,8 +208,18 @@ type markup struct {
 
 // newMarkup returns a writer of markup in the language and theme of b.
 func newMarkup(b *Builder, home string) *markup {
-	return &markup{b: &strings.Builder{}, w: b.w, th: b.theme, home: home, kind: "measure"}
+	own := &strings.Builder{}
+	return &markup{b: own, own: own, w: b.w, th: b.theme, home: home, kind: "measure"}
 }
+
+// into makes f write into w, a page's buffer, rather than a part of its own.
+func (f *markup) into(w theme.Writer) *markup {
+	f.b, f.own = w, nil
+	return f
+}
+
+// html returns the part f wrote, and its first error.
+func (f *markup) html() (template.HTML, error) { return template.HTML(f.own.String()), f.err }
 
 func (f *markup) facts(v *MeasureView) {
 	b := f.b
@@ -440,12 +452,12 @@ func (r *MeasureRow) RowHTML() (template.HTML, error) {
 	b.WriteString(`">`)
 	writeText(b, r.Owner)
 	b.WriteString("</td>\n    </tr>")
-	return template.HTML(b.String()), f.err
+	return f.html()
 }
 
 // writeLink writes a link as the theme's "link" partial does: its text
 // alone when it has no address.
-func writeLink(b *strings.Builder, l Link) {
+func writeLink(b io.StringWriter, l Link) {
 	if l.Href == "" {
 		writeText(b, l.Text)
 		return
@@ -462,8 +474,14 @@ func writeLink(b *strings.Builder, l Link) {
 // for the reason FactsHTML is (TestMarkupInGoLikeTheTemplates).
 func (v *MeasureView) HeadHTML() (template.HTML, error) {
 	f := newMarkup(v.b, v.home)
+	f.b.Grow(1024)
+	f.measureHead(v)
+	return f.html()
+}
+
+// measureHead writes what HeadHTML returns.
+func (f *markup) measureHead(v *MeasureView) {
 	b := f.b
-	b.Grow(1024)
 	b.WriteString("\n<div class=\"page-head\">\n  <div>\n    <p class=\"eyebrow\">")
 	f.text("measure_eyebrow")
 	b.WriteString(` · `)
@@ -489,7 +507,6 @@ func (v *MeasureView) HeadHTML() (template.HTML, error) {
 	}
 	b.WriteString("\n    ")
 	f.headline(v.Owner, v.Score, "measure_score_caption")
-	return template.HTML(b.String()), f.err
 }
 
 // ComponentsHTML is the body of the default theme's table of what makes up
@@ -513,7 +530,7 @@ func (v *ObjectiveView) ComponentsHTML() (template.HTML, error) {
 		f.partial("score", c.Score)
 		f.b.WriteString("</td></tr>\n    ")
 	}
-	return template.HTML(f.b.String()), f.err
+	return f.html()
 }
 
 // DriversHTML is the body of the table of the objectives that drive this
@@ -544,7 +561,7 @@ func (v *ObjectiveView) causesHTML(rows []CauseRow) (template.HTML, error) {
 		}
 		f.b.WriteString("</td></tr>\n  ")
 	}
-	return template.HTML(f.b.String()), f.err
+	return f.html()
 }
 
 // RowHTML is the default theme's row of a table of changes since the last
@@ -589,7 +606,7 @@ func (r *ChangeRow) RowHTML() (template.HTML, error) {
 		writeText(b, r.Value)
 	}
 	b.WriteString(`</td></tr>`)
-	return template.HTML(b.String()), f.err
+	return f.html()
 }
 
 // SectionsHTML is the default theme's measure page below its facts: why
@@ -601,8 +618,14 @@ func (r *ChangeRow) RowHTML() (template.HTML, error) {
 // bytes to those of the template it replaces).
 func (v *MeasureView) SectionsHTML() (template.HTML, error) {
 	f := newMarkup(v.b, v.home)
+	f.b.Grow(4096 + len(v.rowsHTML) + len(v.definitionHTML) + len(v.Commentary))
+	f.measureSections(v)
+	return f.html()
+}
+
+// measureSections writes what SectionsHTML returns.
+func (f *markup) measureSections(v *MeasureView) {
 	b := f.b
-	b.Grow(4096 + len(v.rowsHTML) + len(v.definitionHTML) + len(v.Commentary))
 	if v.Missing != "" {
 		b.WriteString(`<p class="notice">`)
 		writeText(b, v.Missing)
@@ -667,7 +690,6 @@ func (v *MeasureView) SectionsHTML() (template.HTML, error) {
 		b.WriteString(string(v.Commentary))
 		b.WriteString("</div>\n</section>\n")
 	}
-	return template.HTML(b.String()), f.err
 }
 
 // year writes a year-to-date measure's section: its chart, and its table
@@ -727,7 +749,7 @@ func (f *markup) year(y *YearView) {
 // own markup.
 func (f *markup) chart(c *chart.Chart) {
 	if f.th.Own(f.kind, "chart") {
-		f.b.WriteString(string(f.th.Chart(c)))
+		f.th.WriteChart(f.b, c)
 		return
 	}
 	f.keep(f.th.Run(f.kind, "chart", f.b, c))
