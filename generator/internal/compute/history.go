@@ -1,6 +1,7 @@
 package compute
 
 import (
+	"iter"
 	"slices"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
@@ -38,23 +39,49 @@ func (r *Result) SameHistory(old *Result, m *model.Measure) bool {
 	return slices.Equal(r.History(m), old.History(m))
 }
 
-// history is History from period from on; all of it when from is zero.
-func (r *Result) history(m *model.Measure, from period.Period) []PeriodResult {
+// span returns the first and last periods of history(m, from), and false
+// when it has none.
+func (r *Result) span(m *model.Measure, from period.Period) (first, last period.Period, ok bool) {
 	act, data := r.act[m.Index], r.Data.Of(m)
 	if act.empty() && data.Len() == 0 {
-		return nil
+		return first, last, false
 	}
-	first := act.first
+	first = act.first
 	if act.empty() || data.First.N < first.N && data.Len() > 0 {
 		first = data.First
 	}
 	if !from.IsZero() && from.N > first.N {
 		first = from
 	}
-	c := r.Measures[m.Index].Current
-	if first.N > c.N {
+	last = r.Measures[m.Index].Current
+	return first, last, first.N <= last.N
+}
+
+// Actuals yields the periods of History(m) with their actuals, oldest
+// first, without their thresholds, status and score: for the downloads,
+// which write the actuals and the thresholds the data gave.
+func (r *Result) Actuals(m *model.Measure) iter.Seq2[period.Period, model.Opt] {
+	return func(yield func(period.Period, model.Opt) bool) {
+		first, last, ok := r.span(m, period.Period{})
+		if !ok {
+			return
+		}
+		act := r.act[m.Index]
+		for p := first; p.N <= last.N; p = p.Add(1) {
+			if !yield(p, act.at(p)) {
+				return
+			}
+		}
+	}
+}
+
+// history is History from period from on; all of it when from is zero.
+func (r *Result) history(m *model.Measure, from period.Period) []PeriodResult {
+	first, c, ok := r.span(m, from)
+	if !ok {
 		return nil
 	}
+	act := r.act[m.Index]
 	out := make([]PeriodResult, 0, c.N-first.N+1)
 	for p := first; p.N <= c.N; p = p.Add(1) {
 		t := thresholdsAt(r.Data, m, p).WithDefaults(m.Polarity, r.Site.AmberBand)

@@ -91,16 +91,46 @@ func (p Period) Add(k int) Period { return Period{p.Freq, p.N + k} }
 
 // String returns the literal of p: 2026-09, 2026-Q3 or 2026.
 func (p Period) String() string {
+	var b [8]byte
+	return string(p.Append(b[:0]))
+}
+
+// Append appends the literal of p to b: String without a string of its
+// own, for the millions of periods a site's downloads write.
+func (p Period) Append(b []byte) []byte {
+	var year, sub int
 	switch p.Freq {
 	case Monthly:
-		y, m := p.N/12, p.N%12+1
-		return fmt.Sprintf("%04d-%02d", y, m)
+		year, sub = p.N/12, p.N%12+1
 	case Quarterly:
-		return fmt.Sprintf("%04d-Q%d", p.N/4, p.N%4+1)
+		year, sub = p.N/4, p.N%4+1
 	case Annual:
-		return fmt.Sprintf("%04d", p.N)
+		year = p.N
+	default:
+		return b
 	}
-	return ""
+	if year < 0 || year > 9999 || sub < 0 {
+		return appendSlow(b, p) // never parsed: years are 1000 to 9999
+	}
+	b = append(b, byte('0'+year/1000), byte('0'+year/100%10), byte('0'+year/10%10), byte('0'+year%10))
+	switch p.Freq {
+	case Monthly:
+		b = append(b, '-', byte('0'+sub/10), byte('0'+sub%10))
+	case Quarterly:
+		b = append(b, '-', 'Q', byte('0'+sub))
+	}
+	return b
+}
+
+// appendSlow is Append for any N, as fmt formats it.
+func appendSlow(b []byte, p Period) []byte {
+	switch p.Freq {
+	case Monthly:
+		return fmt.Appendf(b, "%04d-%02d", p.N/12, p.N%12+1)
+	case Quarterly:
+		return fmt.Appendf(b, "%04d-Q%d", p.N/4, p.N%4+1)
+	}
+	return fmt.Appendf(b, "%04d", p.N)
 }
 
 // MarshalText implements encoding.TextMarshaler.

@@ -180,3 +180,26 @@ func TestPerYear(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendAsFmt: Append writes what fmt did for every period a site can
+// hold, and for those it cannot (negative and five-digit years).
+func TestAppendAsFmt(t *testing.T) {
+	for _, f := range []Freq{0, Monthly, Quarterly, Annual, Annual + 1} {
+		for n := -30; n <= 10001*f.PerYear()+30; n++ {
+			p := Period{f, n}
+			want := ""
+			if f >= Monthly && f <= Annual {
+				want = string(appendSlow(nil, p))
+			}
+			if got := p.String(); got != want {
+				t.Fatalf("Period{%d, %d}.String() = %q, want %q", f, n, got, want)
+			}
+			if got := string(p.Append([]byte("x"))); got != "x"+want {
+				t.Fatalf("Period{%d, %d}.Append = %q, want %q", f, n, got, "x"+want)
+			}
+		}
+	}
+	if got := (Period{Monthly, 2026*12 + 8}).String(); got != "2026-09" {
+		t.Errorf("String() = %q", got)
+	}
+}
