@@ -35,6 +35,8 @@ func rowsHTML(th *theme.Theme, rows []PeriodRow) (string, []int, error) {
 	var b strings.Builder
 	b.Grow(len(rows) * 400)
 	at := make([]int, len(rows))
+	var last Score
+	var lastHTML template.HTML
 	for i, r := range rows {
 		at[i] = b.Len()
 		b.WriteString(`<tr><th scope="row">`)
@@ -46,11 +48,16 @@ func rowsHTML(th *theme.Theme, rows []PeriodRow) (string, []int, error) {
 			writeText(&b, c)
 		}
 		b.WriteString(`</td><td class="num">`)
-		h, err := th.Partial("measure", "score", r.Score)
-		if err != nil {
-			return "", nil, err
+		// A score is most often the row before's (a run of red at 0.0):
+		// its markup is then that row's, without the cache's lookup.
+		if i == 0 || r.Score != last {
+			h, err := th.Partial("measure", "score", r.Score)
+			if err != nil {
+				return "", nil, err
+			}
+			last, lastHTML = r.Score, h
 		}
-		b.WriteString(string(h))
+		b.WriteString(string(lastHTML))
 		b.WriteString("</td></tr>\n    ")
 	}
 	return b.String(), at, nil
