@@ -62,6 +62,7 @@ type Dir struct {
 	dest   string
 	tmp    string
 	root   *os.Root
+	top    *openDir // root, for writes at the top of the output
 	done   bool
 	unlock func()
 	// swap puts the new folder in place of the old: the platform's, or in
@@ -76,7 +77,23 @@ type Dir struct {
 // using it.
 type openDir struct {
 	root  *os.Root
+	raw   rawDir // the same folder, for writeFile
 	users int
+}
+
+// newOpenDir makes folder root, opened through the output's Root, ready for
+// writes.
+func newOpenDir(root *os.Root) (*openDir, error) {
+	raw, err := openRaw(root)
+	if err != nil {
+		return nil, err
+	}
+	return &openDir{root: root, raw: raw}, nil
+}
+
+func (od *openDir) close() {
+	od.raw.close()
+	od.root.Close()
 }
 
 // maxOpenDirs bounds the folders kept open: pages are written unit by unit,
@@ -176,7 +193,13 @@ func create(dest, parent string) (*Dir, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Dir{dest: dest, tmp: tmp, root: root, swap: swap}, nil
+	top, err := newOpenDir(root)
+	if err != nil {
+		root.Close()
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Dir{dest: dest, tmp: tmp, root: root, top: top, swap: swap}, nil
 }
 
 // Check reports whether a build may replace folder dest, as Open does, so
@@ -314,7 +337,7 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		return err
 	}
 	defer d.release(dir)
-	if err := dir.root.WriteFile(path.Base(name), data, 0o644); err != nil {
+	if err := dir.writeFile(path.Base(name), data); err != nil {
 		return fmt.Errorf("cannot write %s: %w", name, unwrap(err))
 	}
 	return nil
@@ -361,7 +384,8 @@ func (d *Dir) dir(dir string) (*openDir, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if dir == "." {
-		return &openDir{root: d.root, users: 1}, nil
+		d.top.users++
+		return d.top, nil
 	}
 	if od := d.open[dir]; od != nil {
 		od.users++
@@ -380,10 +404,15 @@ func (d *Dir) dir(dir string) (*openDir, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot open %s: %w", dir, unwrap(err))
 	}
+	od, err := newOpenDir(r)
+	if err != nil {
+		r.Close()
+		return nil, fmt.Errorf("cannot open %s: %w", dir, unwrap(err))
+	}
 	if len(d.open) >= maxOpenDirs {
-		for name, od := range d.open {
-			if od.users == 0 {
-				od.root.Close()
+		for name, old := range d.open {
+			if old.users == 0 {
+				old.close()
 				delete(d.open, name)
 			}
 		}
@@ -391,7 +420,7 @@ func (d *Dir) dir(dir string) (*openDir, error) {
 	if d.open == nil {
 		d.open = map[string]*openDir{}
 	}
-	od := &openDir{root: r, users: 1}
+	od.users = 1
 	d.open[dir] = od
 	return od, nil
 }
@@ -403,14 +432,16 @@ func (d *Dir) release(od *openDir) {
 	od.users--
 }
 
-// closeDirs closes the folders opened by dir.
+// closeDirs closes the folders opened by dir. The output's own Root stays
+// open: Commit still writes the marker through it.
 func (d *Dir) closeDirs() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for _, od := range d.open {
-		od.root.Close()
+		od.close()
 	}
 	d.open = nil
+	d.top.raw.close()
 }
 
 // Commit marks what was written as a build and puts it in place of the
