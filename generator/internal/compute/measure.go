@@ -131,7 +131,11 @@ func (e *engine) ytd(m *model.Measure, asOf period.Period, r *MeasureResult) {
 		return // no period of the measure has ended yet this fiscal year
 	}
 	r.Value, r.Missing, r.DivZero = e.ytdActual(m, first, last)
-	ts := make([]Thresholds, 0, last.N-first.N+1)
+	// A window is within a fiscal year, at most twelve periods: on the
+	// stack rather than allocated, for every measure in every period of a
+	// site's history (24 million windows on XL).
+	var buf [yearMax]Thresholds
+	ts := buf[:0]
 	for p := first; p.N <= last.N; p = p.Add(1) {
 		ts = append(ts, e.thresholdsAt(m, p))
 	}
@@ -147,11 +151,19 @@ func (e *engine) ytd(m *model.Measure, asOf period.Period, r *MeasureResult) {
 	}
 }
 
+// yearMax is the most periods a year-to-date window holds: twelve months.
+const yearMax = 12
+
 // combine aggregates one threshold (what, plural) of m over the window that
 // ends in last, or is missing when any period of the window lacks it or the
 // total cannot be represented.
 func (e *engine) combine(m *model.Measure, last period.Period, what string, ts []Thresholds, get func(Thresholds) model.Opt) model.Opt {
-	vals := make([]float64, len(ts))
+	var buf [yearMax]float64
+	vals := buf[:0]
+	if len(ts) > yearMax {
+		vals = make([]float64, 0, len(ts))
+	}
+	vals = vals[:len(ts)]
 	for i, t := range ts {
 		v := get(t)
 		if !v.OK {
@@ -196,7 +208,8 @@ func (e *engine) ytdActual(m *model.Measure, first, last period.Period) (v model
 		return model.Some(x), missing, divZero
 	}
 	act := e.act[m.Index]
-	vals := make([]float64, 0, last.N-first.N+1)
+	var buf [yearMax]float64
+	vals := buf[:0]
 	for p := first; p.N <= last.N; p = p.Add(1) {
 		if a := act.at(p); a.OK {
 			vals = append(vals, a.V)
