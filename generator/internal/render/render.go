@@ -82,9 +82,18 @@ func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (
 		// The longest jobs go first, so that the other workers share the
 		// pages meanwhile instead of waiting for them at the end: the
 		// site-wide CSV (the L workload's 2.4 million rows, written as a
-		// stream, a measure at a time), then the board packs. The order of
-		// the jobs changes no file.
+		// stream, a measure at a time), each period's scores.json (XL's
+		// 400,000 measures), the search index, then the board packs. The
+		// order of the jobs changes no file.
 		if !yield(downloads.site) {
+			return
+		}
+		for _, b := range builders {
+			if !yield(scoresJob(b)) {
+				return
+			}
+		}
+		if !yield(searchJob(r, theme)) {
 			return
 		}
 		for i, b := range builders {
@@ -110,14 +119,6 @@ func SiteWith(r *compute.Result, theme *theme.Theme, out Output, opts Options) (
 		// pages link its histories.
 		for j := range downloads.jobs {
 			if !yield(j) {
-				return
-			}
-		}
-		if !yield(searchJob(r, theme)) {
-			return
-		}
-		for _, b := range builders {
-			if !yield(scoresJob(b)) {
 				return
 			}
 		}
