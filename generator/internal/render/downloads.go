@@ -18,10 +18,10 @@ import (
 )
 
 // The CSV downloads: a unit's scorecard table, a measure's history and every
-// measure value of the site. They are written from typed rows: a unit's
-// scorecard with gocsv, the histories (millions of rows) field by field with
-// encoding/csv, which gocsv writes with too (the same bytes); data files are
-// read with encoding/csv, which gives positions.
+// measure value of the site. A unit's scorecard is written from typed rows
+// with gocsv; the histories (millions of rows) are appended byte by byte as
+// encoding/csv, which gocsv writes with, writes them (appendHistory); data
+// files are read with encoding/csv, which gives positions.
 //
 // The history and the site-wide file have the columns of a data file, so
 // that they can be put back in data/ as they are: the history of a measure
