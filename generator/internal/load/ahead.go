@@ -1,6 +1,7 @@
 package load
 
 import (
+	"io"
 	"io/fs"
 	"runtime"
 
@@ -41,6 +42,14 @@ func readAhead(fsys fs.FS, name string, spare chan []aheadItem) *fileReader {
 func (fr *fileReader) read(fsys fs.FS, name string, spare chan []aheadItem) {
 	defer close(fr.out)
 	var pending diag.List
+	r, f, cuts := openCSV(fsys, name, &pending, pieceBytes)
+	if r != nil {
+		defer f.Close()
+		if len(cuts) > 0 {
+			fr.readPieces(r, f.(io.ReaderAt), cuts, pending, spare)
+			return
+		}
+	}
 	b := newBatch(spare)
 	send := func() bool {
 		select {
@@ -51,11 +60,13 @@ func (fr *fileReader) read(fsys fs.FS, name string, spare chan []aheadItem) {
 			return false
 		}
 	}
-	readCSV(fsys, name, &pending, func(r *Row) bool {
-		b = append(b, aheadItem{row: *r, ok: true, diags: pending})
-		pending = diag.List{}
-		return len(b) < aheadBatch || send()
-	})
+	if r != nil {
+		r.rows(func(r *Row) bool {
+			b = append(b, aheadItem{row: *r, ok: true, diags: pending})
+			pending = diag.List{}
+			return len(b) < aheadBatch || send()
+		})
+	}
 	b = append(b, aheadItem{diags: pending})
 	send()
 }

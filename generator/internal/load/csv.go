@@ -50,18 +50,42 @@ func ReadCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row)) {
 // readCSV is ReadCSV, stopping when fn returns false; it reports whether it
 // read to the end.
 func readCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row) bool) bool {
-	f, _, err := openRegular(fsys, name)
-	if err != nil {
-		dl.Errorf(diag.Pos{File: name}, "%s", readError(err))
-		return true
-	}
-	plain := isPlain(f)
-	if f, err = rewind(fsys, name, f); err != nil {
-		dl.Errorf(diag.Pos{File: name}, "%s", readError(err))
+	r, f, _ := openCSV(fsys, name, dl, 0)
+	if r == nil {
 		return true
 	}
 	defer f.Close()
-	limit := &lineLimiter{r: f}
+	return r.rows(fn)
+}
+
+// openCSV opens the data file name and reads its header. It returns the
+// reader of the rows that follow and the file, for the caller to close; a
+// nil reader when there are no rows to read, the problem in dl. When
+// pieceBytes is above 0 and the file is plain, it also returns where the
+// file can be cut into pieces of about that many bytes, each of which a
+// reader of its own can read (pieces.go); the reader returned then reads
+// the first piece alone.
+func openCSV(fsys fs.FS, name string, dl *diag.List, pieceBytes int64) (*csvReader, fs.File, []cut) {
+	f, _, err := openRegular(fsys, name)
+	if err != nil {
+		dl.Errorf(diag.Pos{File: name}, "%s", readError(err))
+		return nil, nil, nil
+	}
+	ra, _ := f.(io.ReaderAt)
+	if ra == nil {
+		pieceBytes = 0
+	}
+	plain, cuts := scanPlain(f, pieceBytes)
+	var src io.Reader = f
+	if len(cuts) > 0 {
+		src = io.NewSectionReader(ra, 0, cuts[0].off)
+	} else if f, err = rewind(fsys, name, f); err != nil {
+		dl.Errorf(diag.Pos{File: name}, "%s", readError(err))
+		return nil, nil, nil
+	} else {
+		src = f
+	}
+	limit := &lineLimiter{r: src}
 	r := &csvReader{name: name, dl: dl, limit: limit}
 	var start peeker
 	if plain {
@@ -78,9 +102,14 @@ func readCSV(fsys fs.FS, name string, dl *diag.List, fn func(*Row) bool) bool {
 		start.Discard(3)
 	} else if utf16(bom) {
 		dl.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "the file is UTF-16 text (a spreadsheet's \"Unicode text\"): save it as CSV UTF-8 (in Excel: Save As → CSV UTF-8 (Comma delimited))")
-		return true
+		f.Close()
+		return nil, nil, nil
 	}
-	return r.read(fn)
+	if !r.start() {
+		f.Close()
+		return nil, nil, nil
+	}
+	return r, f, cuts
 }
 
 // readSize is how much of a data file is read at a time.
@@ -118,25 +147,29 @@ type csvReader struct {
 	width  int          // fields in the header
 	layout *table.Layout
 	limit  *lineLimiter
+	broken bool // an error ended the reading before the end of the input
 }
 
 func (r *csvReader) pos(line, col int) diag.Pos { return diag.Pos{File: r.name, Line: line, Col: col} }
 
-// read reads the file, calling fn for each row, and reports whether it
-// read to the end: it stops when fn returns false.
-func (r *csvReader) read(fn func(*Row) bool) bool {
+// start reads the header row and reports whether there are rows to read.
+func (r *csvReader) start() bool {
 	rec, err := r.cr.Read()
 	if err == io.EOF {
 		r.dl.Errorf(r.pos(1, 1), "empty file: a data file starts with the header row %s", table.ColumnList(table.Columns(false), ","))
-		return true
+		return false
 	}
 	if err != nil {
 		r.syntaxError(err)
-		return true
+		return false
 	}
-	if !r.header(rec) {
-		return true
-	}
+	return r.header(rec)
+}
+
+// rows reads the rows after the header, calling fn for each, and reports
+// whether it read to the end: it stops when fn returns false. It sets
+// r.broken when an error ends the reading before the end of the input.
+func (r *csvReader) rows(fn func(*Row) bool) bool {
 	row := &Row{File: r.name}
 	for {
 		rec, err := r.cr.Read()
@@ -148,6 +181,7 @@ func (r *csvReader) read(fn func(*Row) bool) bool {
 			if _, ok := err.(*csv.ParseError); ok {
 				continue // the reader resumes at the next record
 			}
+			r.broken = true
 			return true
 		}
 		if r.layout.Wide() {

@@ -28,17 +28,69 @@ type records interface {
 // nor a carriage return. A read error makes it false: encoding/csv then
 // meets the error and reports it.
 func isPlain(r io.Reader) bool {
+	plain, _ := scanPlain(r, 0)
+	return plain
+}
+
+// scanPlain is isPlain that also, when pieceBytes is above 0 and the input
+// is plain, notes where it can be cut into pieces of at least pieceBytes:
+// the start of a line, with the lines before it (pieces.go). When there is
+// a cut, the last is the end of the input, where the last piece ends. A
+// line longer than MaxLineBytes leaves the input uncut: where the reading
+// of the rows ends then depends on how the input was read (lineLimiter).
+func scanPlain(r io.Reader, pieceBytes int64) (bool, []cut) {
 	buf := make([]byte, 64<<10)
+	var cuts []cut
+	var off, last int64   // bytes read before buf; the offset of the last cut
+	lines := 0            // line breaks before buf
+	run, long := 0, false // bytes since the last line break; a line too long
 	for {
 		n, err := r.Read(buf)
-		if bytes.IndexByte(buf[:n], '"') >= 0 || bytes.IndexByte(buf[:n], '\r') >= 0 {
-			return false
+		b := buf[:n]
+		if bytes.IndexByte(b, '"') >= 0 || bytes.IndexByte(b, '\r') >= 0 {
+			return false, nil
 		}
+		if pieceBytes > 0 && !long {
+			// A line within b is shorter than buf, so no longer than
+			// MaxLineBytes: only one that b's first line break ends, or
+			// none, may be.
+			if i := bytes.IndexByte(b, '\n'); i < 0 {
+				run += n
+			} else {
+				long = run+i > MaxLineBytes
+				run = n - bytes.LastIndexByte(b, '\n') - 1
+			}
+			// Each cut is at the first line start pieceBytes or more past the
+			// one before; counted is how far into b lines are counted.
+			counted := 0
+			for {
+				from := max(last+pieceBytes-1-off, int64(counted))
+				if from >= int64(n) {
+					break
+				}
+				i := bytes.IndexByte(b[from:], '\n')
+				if i < 0 {
+					break
+				}
+				end := int(from) + i + 1
+				lines += bytes.Count(b[counted:end], []byte{'\n'})
+				counted, last = end, off+int64(end)
+				cuts = append(cuts, cut{off: last, lines: lines})
+			}
+			lines += bytes.Count(b[counted:], []byte{'\n'})
+		}
+		off += int64(n)
 		if err == io.EOF {
-			return true
+			if len(cuts) > 0 && cuts[len(cuts)-1].off < off {
+				cuts = append(cuts, cut{off: off, lines: lines})
+			}
+			if long || run > MaxLineBytes || len(cuts) < 2 {
+				return true, nil
+			}
+			return true, cuts
 		}
 		if err != nil {
-			return false
+			return false, nil
 		}
 	}
 }
