@@ -274,11 +274,11 @@ type downloads struct {
 func downloadJobs(r *compute.Result) downloads {
 	jobs := func(yield func(job) bool) {
 		for _, u := range r.Site.Units {
-			if !yield(job{path: view.UnitCSVPath(u), make: func() ([]byte, error) { return unitCSV(r, u) }}) {
+			if !yield(job{path: view.UnitCSVPath(u), unit: u, make: func() ([]byte, error) { return unitCSV(r, u) }}) {
 				return
 			}
 			for _, m := range u.Measures {
-				if !yield(job{path: view.MeasureCSVPath(m), make: func() ([]byte, error) { return measureCSV(r, m) }}) {
+				if !yield(job{path: view.MeasureCSVPath(m), unit: u, make: func() ([]byte, error) { return measureCSV(r, m) }}) {
 					return
 				}
 			}
