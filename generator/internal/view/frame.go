@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+
+	"github.com/scorecard-dev/scorecard/generator/internal/theme"
 )
 
 // The frame of every page, around its "main": written here for the reason
@@ -99,9 +101,11 @@ func (p *Page) writeEnd(f *markup) {
 
 // markup returns a writer of markup for the page's frame, with the
 // partials of its kind's templates.
-func (p *Page) markup() *markup {
-	own := &strings.Builder{}
-	return &markup{b: own, own: own, w: p.b.w, th: p.b.theme, home: p.Home, kind: p.kind}
+func (p *Page) markup() *markup { return p.markupTo(&strings.Builder{}) }
+
+// markupTo is markup writing into w, the page's buffer.
+func (p *Page) markupTo(w theme.Writer) *markup {
+	return &markup{b: w, w: p.b.w, th: p.b.theme, home: p.Home, kind: p.kind}
 }
 
 // mainWriter is a page body whose kind's whole "main" is written in Go.
@@ -125,7 +129,7 @@ func (p *Page) WriteHTML(w *bytes.Buffer) error {
 	// Every part is written straight into w: built apart, as the
 	// templates ask for them, the parts were as many bytes again as the
 	// page, allocated and copied.
-	f := p.markup().into(w)
+	f := p.markupTo(w)
 	w.WriteString("<!DOCTYPE html>\n")
 	p.writeStart(f)
 	if f.err != nil {
@@ -147,7 +151,7 @@ func (p *Page) WriteHTML(w *bytes.Buffer) error {
 // writeMain writes the default theme's measure.html: the head, the facts
 // and the sections.
 func (v *MeasureView) writeMain(w *bytes.Buffer) error {
-	f := newMarkup(v.b, v.home).into(w)
+	f := newMarkupTo(w, v.b, v.home)
 	f.measureHead(v)
 	w.WriteByte('\n')
 	f.facts(v)
@@ -160,7 +164,7 @@ func (v *MeasureView) writeMain(w *bytes.Buffer) error {
 // writeMain writes the default theme's objective.html: the head and the
 // sections.
 func (v *ObjectiveView) writeMain(w *bytes.Buffer) error {
-	f := newMarkup(v.b, v.home).into(w)
+	f := newMarkupTo(w, v.b, v.home)
 	f.kind = "objective"
 	f.objectiveHead(v)
 	f.objectiveSections(v)

@@ -204,8 +204,7 @@ func (v *MeasureView) FactsHTML() (template.HTML, error) {
 // markup writes markup of the default theme in Go, keeping the first
 // error: a measure's head and facts, the rows of a page's tables.
 type markup struct {
-	b    theme.Writer
-	own  *strings.Builder // b, when the markup is a part on its own
+	b    theme.Writer // a page's buffer, or a *strings.Builder for a part on its own
 	w    *i18n.Catalog
 	th   *theme.Theme
 	home string // from the page to its period's root, for glossary links
@@ -213,20 +212,20 @@ type markup struct {
 	err  error
 }
 
-// newMarkup returns a writer of markup in the language and theme of b.
-func newMarkup(b *Builder, home string) *markup {
-	own := &strings.Builder{}
-	return &markup{b: own, own: own, w: b.w, th: b.theme, home: home, kind: "measure"}
+// newMarkup returns a writer of a part of its own (html), in the language
+// and theme of b.
+func newMarkup(b *Builder, home string) *markup { return newMarkupTo(&strings.Builder{}, b, home) }
+
+// newMarkupTo returns a writer of markup into w, a page's buffer, in the
+// language and theme of b.
+func newMarkupTo(w theme.Writer, b *Builder, home string) *markup {
+	return &markup{b: w, w: b.w, th: b.theme, home: home, kind: "measure"}
 }
 
-// into makes f write into w, a page's buffer, rather than a part of its own.
-func (f *markup) into(w theme.Writer) *markup {
-	f.b, f.own = w, nil
-	return f
+// html returns the part f, made by newMarkup, wrote, and its first error.
+func (f *markup) html() (template.HTML, error) {
+	return template.HTML(f.b.(*strings.Builder).String()), f.err
 }
-
-// html returns the part f wrote, and its first error.
-func (f *markup) html() (template.HTML, error) { return template.HTML(f.own.String()), f.err }
 
 func (f *markup) facts(v *MeasureView) {
 	b := f.b
