@@ -148,7 +148,42 @@ func TestScanPlainCuts(t *testing.T) {
 			}
 		}
 	}
+	if _, cuts := scanPlain(strings.NewReader("\xef\xbb\xbf\n\n\na,b\n"+rows), 1); len(cuts) == 0 || cuts[0].off != 10 || cuts[0].lines != 4 {
+		t.Errorf("after empty lines, the first cut is %v, want {10 4}: the first piece holds the header", cuts[:min(len(cuts), 1)])
+	}
+	if _, cuts := scanPlain(strings.NewReader(strings.Repeat("\n", 70000)+"a,b\n"+rows), 1); len(cuts) != 0 {
+		t.Errorf("%d cuts in a file whose first read holds no header", len(cuts))
+	}
 	if _, cuts := scanPlain(strings.NewReader(rows+strings.Repeat("x", MaxLineBytes)+"\n"+rows), 5); len(cuts) == 0 {
 		t.Error("a line of MaxLineBytes leaves the file uncut")
 	}
+}
+
+// FuzzPieces holds a plain file read in pieces of 1 to 32 bytes to the same
+// file read from start to end: the same rows, every field and position,
+// and the same problems. It found a file whose first lines are empty cut
+// before its header.
+func FuzzPieces(f *testing.F) {
+	f.Add("unit,measure,period,actual\norg,a,2026-01,1\n\norg,b,2026-02,x\norg,c\n", uint8(3))
+	f.Add("unit,measure,2026-01,2026-02\norg,a,1,\norg,b,,2\n", uint8(1))
+	f.Add("\xef\xbb\xbf\n\nunit,initiative,period,complete,spend,status\norg,i,2026-01,5,6,on-track\norg,j,2026-01,5", uint8(7))
+	f.Fuzz(func(t *testing.T, s string, size uint8) {
+		s = strings.NewReplacer(`"`, "q", "\r", "r").Replace(s)
+		fsys := fstest.MapFS{"d.csv": {Data: []byte(s)}}
+		var wantRows, gotRows []string
+		var want, got diag.List
+		readCSV(fsys, "d.csv", &want, func(r *Row) bool { wantRows = append(wantRows, fmt.Sprintf("%+v", *r)); return true })
+		defer func(b int64) { pieceBytes = b }(pieceBytes)
+		pieceBytes = int64(size%32) + 1
+		readCSVFiles(fsys, []string{"d.csv"}, &got, func(r *Row) bool { gotRows = append(gotRows, fmt.Sprintf("%+v", *r)); return true })
+		if !slices.Equal(gotRows, wantRows) {
+			i := firstDiff(gotRows, wantRows)
+			t.Fatalf("%q in pieces of %d bytes: row %d differs:\n%s\n%s", s, pieceBytes, i, at(gotRows, i), at(wantRows, i))
+		}
+		for _, sev := range []diag.Severity{diag.Error, diag.Warning} {
+			if g, w := got.Sorted(sev), want.Sorted(sev); !slices.Equal(g, w) || got.Count(sev) != want.Count(sev) {
+				t.Fatalf("%q in pieces of %d bytes: problems\n%v\nfrom the whole file\n%v", s, pieceBytes, g, w)
+			}
+		}
+	})
 }

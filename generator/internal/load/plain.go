@@ -44,6 +44,10 @@ func scanPlain(r io.Reader, pieceBytes int64) (bool, []cut) {
 	var off, last int64   // bytes read before buf; the offset of the last cut
 	lines := 0            // line breaks before buf
 	run, long := 0, false // bytes since the last line break; a line too long
+	// The first piece holds the header: no cut comes before the end of the
+	// first line that is not empty once a byte order mark is dropped (the
+	// readers pass over empty lines).
+	var first int64 = -1
 	for {
 		n, err := r.Read(buf)
 		b := buf[:n]
@@ -60,11 +64,14 @@ func scanPlain(r io.Reader, pieceBytes int64) (bool, []cut) {
 				long = run+i > MaxLineBytes
 				run = n - bytes.LastIndexByte(b, '\n') - 1
 			}
+			if first < 0 {
+				first = headerEnd(b)
+			}
 			// Each cut is at the first line start pieceBytes or more past the
 			// one before; counted is how far into b lines are counted.
 			counted := 0
-			for {
-				from := max(last+pieceBytes-1-off, int64(counted))
+			for first > 0 {
+				from := max(last+pieceBytes-1-off, first-1-off, int64(counted))
 				if from >= int64(n) {
 					break
 				}
@@ -93,6 +100,25 @@ func scanPlain(r io.Reader, pieceBytes int64) (bool, []cut) {
 			return false, nil
 		}
 	}
+}
+
+// headerEnd returns the offset past the line break that ends the first
+// line of b, the input's first read, that is not empty once a byte order
+// mark is dropped; 0, for no cut at all, when b holds no such line.
+func headerEnd(b []byte) int64 {
+	start := 0
+	if bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) {
+		start = 3
+	}
+	for i := start; i < len(b); i++ {
+		if b[i] != '\n' {
+			if j := bytes.IndexByte(b[i:], '\n'); j >= 0 {
+				return int64(i + j + 1)
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // plainReader reads records from a file that holds no quote and no
