@@ -50,25 +50,41 @@ func (fr *fileReader) read(fsys fs.FS, name string, spare chan []aheadItem) {
 			return
 		}
 	}
-	b := newBatch(spare)
-	send := func() bool {
+	send := func(b []aheadItem) ([]aheadItem, bool) {
 		select {
 		case fr.out <- b:
-			b = newBatch(spare)
-			return true
+			return newBatch(spare), true
 		case <-fr.stop:
-			return false
+			return nil, false
 		}
 	}
+	b := newBatch(spare)
 	if r != nil {
-		r.rows(func(r *Row) bool {
-			b = append(b, aheadItem{row: *r, ok: true, diags: pending})
-			pending = diag.List{}
-			return len(b) < aheadBatch || send()
-		})
+		b = r.gather(b, send)
+	} else {
+		b = append(b, aheadItem{diags: pending})
 	}
-	b = append(b, aheadItem{diags: pending})
-	send()
+	send(b)
+}
+
+// gather appends to b the rows r reads, each with the problems r reported
+// since the row before, and then an item with the problems after the last
+// row. Each time b holds aheadBatch rows it hands b to flush, if not nil,
+// and goes on with the batch flush returns, or stops when flush says so.
+func (r *csvReader) gather(b []aheadItem, flush func([]aheadItem) ([]aheadItem, bool)) []aheadItem {
+	r.rows(func(row *Row) bool {
+		b = append(b, aheadItem{row: *row, ok: true, diags: *r.dl})
+		*r.dl = diag.List{}
+		if flush == nil || len(b) < aheadBatch {
+			return true
+		}
+		var more bool
+		b, more = flush(b)
+		return more
+	})
+	b = append(b, aheadItem{diags: *r.dl})
+	*r.dl = diag.List{}
+	return b
 }
 
 func newBatch(spare chan []aheadItem) []aheadItem {

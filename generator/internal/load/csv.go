@@ -76,7 +76,7 @@ func openCSV(fsys fs.FS, name string, dl *diag.List, pieceBytes int64) (*csvRead
 		pieceBytes = 0
 	}
 	plain, cuts := scanPlain(f, pieceBytes)
-	var src io.Reader = f
+	var src io.Reader
 	if len(cuts) > 0 {
 		src = io.NewSectionReader(ra, 0, cuts[0].off)
 	} else if f, err = rewind(fsys, name, f); err != nil {

@@ -45,9 +45,8 @@ var pieceBuffers = sync.Pool{New: func() any { b := make([]byte, readSize); retu
 // readPieces reads the rows of a plain file whose first piece, up to
 // cuts[0], first reads, and ra the whole, each piece by a goroutine of its
 // own, up to a few pieces ahead of the one handed over; cuts[k-1] to
-// cuts[k] is piece k. pending are the problems before the first row. It
-// reports false when the reader was stopped.
-func (fr *fileReader) readPieces(first *csvReader, ra io.ReaderAt, cuts []cut, pending diag.List, spare chan []aheadItem) bool {
+// cuts[k] is piece k. pending are the problems before the first row.
+func (fr *fileReader) readPieces(first *csvReader, ra io.ReaderAt, cuts []cut, pending diag.List, spare chan []aheadItem) {
 	type result struct {
 		items  []aheadItem
 		broken bool
@@ -72,12 +71,7 @@ func (fr *fileReader) readPieces(first *csvReader, ra io.ReaderAt, cuts []cut, p
 			if cap(items) < lines+1 {
 				items = make([]aheadItem, 0, lines+1)
 			}
-			r.rows(func(row *Row) bool {
-				items = append(items, aheadItem{row: *row, ok: true, diags: pend})
-				pend = diag.List{}
-				return true
-			})
-			ch <- result{append(items, aheadItem{diags: pend}), r.broken}
+			ch <- result{r.gather(items, nil), r.broken}
 		})
 	}
 	ahead := max(runtime.GOMAXPROCS(0), 1) + 1
@@ -89,14 +83,13 @@ func (fr *fileReader) readPieces(first *csvReader, ra io.ReaderAt, cuts []cut, p
 		select {
 		case fr.out <- res.items:
 		case <-fr.stop:
-			return false
+			return
 		}
 		if res.broken {
-			return true
+			return
 		}
 		if k+ahead < len(cuts) {
 			start(k + ahead)
 		}
 	}
-	return true
 }
