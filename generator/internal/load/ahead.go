@@ -88,11 +88,23 @@ func (r *csvReader) gather(b []aheadItem, flush func([]aheadItem) ([]aheadItem, 
 }
 
 func newBatch(spare chan []aheadItem) []aheadItem {
-	select {
-	case b := <-spare:
-		return b[:0]
-	default:
-		return make([]aheadItem, 0, aheadBatch+1)
+	return batchOf(spare, aheadBatch+1)
+}
+
+// batchOf returns an empty batch for n items: a spare one if one is large
+// enough, else a new one. Smaller spare batches met on the way are let go:
+// the pieces of a large file want batches of thousands of rows.
+func batchOf(spare chan []aheadItem, n int) []aheadItem {
+	for {
+		select {
+		case b := <-spare:
+			if cap(b) >= n {
+				return b[:0]
+			}
+		default:
+			// Room for a quarter more, as pieces differ in rows a little.
+			return make([]aheadItem, 0, n+n/4)
+		}
 	}
 }
 

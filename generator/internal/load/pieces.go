@@ -67,10 +67,7 @@ func (fr *fileReader) readPieces(first *csvReader, ra io.ReaderAt, cuts []cut, p
 			}
 			r.dl = &pend
 			// A row a line, most often; and one for the problems at the end.
-			items := newBatch(spare)
-			if cap(items) < lines+1 {
-				items = make([]aheadItem, 0, lines+1)
-			}
+			items := batchOf(spare, lines+1)
 			ch <- result{r.gather(items, nil), r.broken}
 		})
 	}
