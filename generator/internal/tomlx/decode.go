@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -71,7 +72,7 @@ func decodeLibrary(file string, src []byte, text string, v any, dl *diag.List) *
 // fill decodes the parsed document m into v.
 func fill(loc *Locator, v any, m map[string]any, dl *diag.List) {
 	d := &decoder{loc: loc, dl: dl}
-	d.walk(reflect.ValueOf(v).Elem(), m, "", 0)
+	d.walk(reflect.ValueOf(v).Elem(), m, 0)
 }
 
 var duplicateKey = regexp.MustCompile(`^Key '(.*)' has already been defined\.?$`)
@@ -125,15 +126,51 @@ func (l *Locator) KeyPos(path string) diag.Pos {
 type decoder struct {
 	loc *Locator
 	dl  *diag.List
-	// fields are the keys of each struct type met, with each field's index
-	// and limit: a scorecard repeats a measure's table tens of times.
-	fields map[reflect.Type]map[string]field
+	// path is the key path of the value being filled, as Locate names it
+	// (objectives[1].measures[0].target), kept as bytes and made a string
+	// only for a problem: a path for every key was a tenth of the decoding.
+	path []byte
+	// keys holds the sorted keys of the tables being filled, the
+	// innermost last.
+	keys []string
 }
 
 // field is a struct field a key decodes into.
 type field struct {
 	index int
 	limit int // its max tag, 0 for none
+}
+
+// typeInfo is what the decoder needs of a type, found once for each type
+// in the process: a scorecard repeats a measure's table tens of times.
+type typeInfo struct {
+	fields map[string]field // a struct's keys
+	// decoder and unmarshaler: a pointer to the type implements
+	// ValueDecoder or encoding.TextUnmarshaler.
+	decoder, unmarshaler bool
+}
+
+var typeInfos sync.Map // reflect.Type → *typeInfo
+
+func infoOf(t reflect.Type) *typeInfo {
+	if ti, ok := typeInfos.Load(t); ok {
+		return ti.(*typeInfo)
+	}
+	ti := &typeInfo{}
+	pt := reflect.PointerTo(t)
+	ti.decoder, ti.unmarshaler = pt.Implements(valueType), pt.Implements(unmarshalType)
+	if t.Kind() == reflect.Struct {
+		ti.fields = map[string]field{}
+		for i := 0; i < t.NumField(); i++ {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
+			if name != "" && name != "-" {
+				limit, _ := strconv.Atoi(t.Field(i).Tag.Get("max"))
+				ti.fields[name] = field{index: i, limit: limit}
+			}
+		}
+	}
+	got, _ := typeInfos.LoadOrStore(t, ti)
+	return got.(*typeInfo)
 }
 
 var (
@@ -160,43 +197,52 @@ func LocalDate(data any) (time.Time, bool) {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
 }
 
-func (d *decoder) typeError(path, want string, data any) {
+func (d *decoder) typeError(want string, data any) {
+	path := string(d.path)
 	d.dl.Errorf(d.loc.Pos(path), "%s: expected %s, got %s", LastKey(path), want, describe(data))
+}
+
+// errorf reports a problem with the value at the current path; format
+// starts with the path's last key.
+func (d *decoder) errorf(format string, args ...any) {
+	path := string(d.path)
+	d.dl.Errorf(d.loc.Pos(path), format, append([]any{LastKey(path)}, args...)...)
 }
 
 // walk fills rv from data. limit, when not 0, is the most characters a
 // string may have: the field's `max` tag.
-func (d *decoder) walk(rv reflect.Value, data any, path string, limit int) {
+func (d *decoder) walk(rv reflect.Value, data any, limit int) {
 	if rv.Kind() == reflect.Pointer {
 		p := reflect.New(rv.Type().Elem())
-		if d.walkValue(p.Elem(), data, path, limit) {
+		if d.walkValue(p.Elem(), data, limit) {
 			rv.Set(p)
 		}
 		return
 	}
-	d.walkValue(rv, data, path, limit)
+	d.walkValue(rv, data, limit)
 }
 
 // walkValue fills rv from data and reports whether it could.
-func (d *decoder) walkValue(rv reflect.Value, data any, path string, limit int) bool {
+func (d *decoder) walkValue(rv reflect.Value, data any, limit int) bool {
 	if rv.Type() == timeType {
-		return d.date(rv, data, path)
+		return d.date(rv, data)
 	}
-	if rv.CanAddr() && rv.Addr().Type().Implements(valueType) {
+	ti := infoOf(rv.Type())
+	if ti.decoder && rv.CanAddr() {
 		want, ok := rv.Addr().Interface().(ValueDecoder).DecodeTOMLValue(data)
 		if !ok {
-			d.typeError(path, want, data)
+			d.typeError(want, data)
 		}
 		return ok
 	}
-	if rv.CanAddr() && rv.Addr().Type().Implements(unmarshalType) {
+	if ti.unmarshaler && rv.CanAddr() {
 		s, ok := data.(string)
 		if !ok {
-			d.typeError(path, "a string", data)
+			d.typeError("a string", data)
 			return false
 		}
 		if err := rv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-			d.dl.Errorf(d.loc.Pos(path), "%s: %v", LastKey(path), err)
+			d.errorf("%s: %v", err)
 			return false
 		}
 		return true
@@ -205,41 +251,41 @@ func (d *decoder) walkValue(rv reflect.Value, data any, path string, limit int) 
 	case reflect.String:
 		s, ok := data.(string)
 		if !ok {
-			d.typeError(path, "a string", data)
+			d.typeError("a string", data)
 			return false
 		}
 		// A multi-line string keeps the line ends of its file: those of one
 		// saved on Windows are CRLF, which is a line end like any other.
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		if n := utf8.RuneCountInString(s); limit > 0 && n > limit {
-			d.dl.Errorf(d.loc.Pos(path), "%s %q is %d characters long, more than the %d allowed: shorten it", LastKey(path), s, n, limit)
+			d.errorf("%s %q is %d characters long, more than the %d allowed: shorten it", s, n, limit)
 			return false
 		}
 		if r, bad := hiddenRune(s); bad {
-			d.dl.Errorf(d.loc.Pos(path), "%s contains the invisible character U+%04X, which can make text read differently from what it is: remove it", LastKey(path), r)
+			d.errorf("%s contains the invisible character U+%04X, which can make text read differently from what it is: remove it", r)
 			return false
 		}
 		rv.SetString(s)
 	case reflect.Bool:
 		b, ok := data.(bool)
 		if !ok {
-			d.typeError(path, "true or false", data)
+			d.typeError("true or false", data)
 			return false
 		}
 		rv.SetBool(b)
 	case reflect.Float64:
-		return d.float(rv, data, path)
+		return d.float(rv, data)
 	case reflect.Int:
 		n, ok := data.(int64)
 		if !ok {
-			d.typeError(path, "a whole number", data)
+			d.typeError("a whole number", data)
 			return false
 		}
 		rv.SetInt(n)
 	case reflect.Slice:
-		return d.slice(rv, data, path, limit)
+		return d.slice(rv, data, limit)
 	case reflect.Struct:
-		return d.table(rv, data, path)
+		return d.table(rv, ti, data)
 	default:
 		panic(fmt.Sprintf("tomlx: unsupported field type %s", rv.Type()))
 	}
@@ -263,7 +309,7 @@ func hiddenRune(s string) (rune, bool) {
 	return 0, false
 }
 
-func (d *decoder) float(rv reflect.Value, data any, path string) bool {
+func (d *decoder) float(rv reflect.Value, data any) bool {
 	var f float64
 	switch n := data.(type) {
 	case float64:
@@ -271,90 +317,83 @@ func (d *decoder) float(rv reflect.Value, data any, path string) bool {
 	case int64:
 		f = float64(n)
 	default:
-		d.typeError(path, "a number", data)
+		d.typeError("a number", data)
 		return false
 	}
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		d.dl.Errorf(d.loc.Pos(path), "%s: expected a finite number, got %v", LastKey(path), f)
+		d.errorf("%s: expected a finite number, got %v", f)
 		return false
 	}
 	rv.SetFloat(f)
 	return true
 }
 
-func (d *decoder) date(rv reflect.Value, data any, path string) bool {
+func (d *decoder) date(rv reflect.Value, data any) bool {
 	t, ok := LocalDate(data)
 	if !ok {
-		d.typeError(path, "a date such as 2026-01-31 (not quoted)", data)
+		d.typeError("a date such as 2026-01-31 (not quoted)", data)
 		return false
 	}
 	rv.Set(reflect.ValueOf(t))
 	return true
 }
 
-func (d *decoder) slice(rv reflect.Value, data any, path string, limit int) bool {
-	var items []any
+func (d *decoder) slice(rv reflect.Value, data any, limit int) bool {
+	n := 0
 	switch a := data.(type) {
 	case []any:
-		items = a
+		n = len(a)
 	case []map[string]any:
-		for _, m := range a {
-			items = append(items, m)
-		}
+		n = len(a)
 	default:
-		d.typeError(path, "an array", data)
+		d.typeError("an array", data)
 		return false
 	}
-	out := reflect.MakeSlice(rv.Type(), len(items), len(items))
-	for i, it := range items {
-		d.walk(out.Index(i), it, index(path, i), limit)
+	out := reflect.MakeSlice(rv.Type(), n, n)
+	at := len(d.path)
+	for i := range n {
+		var it any
+		switch a := data.(type) {
+		case []any:
+			it = a[i]
+		case []map[string]any:
+			it = a[i]
+		}
+		d.path = appendIndex(d.path, i)
+		d.walk(out.Index(i), it, limit)
+		d.path = d.path[:at]
 	}
 	rv.Set(out)
 	return true
 }
 
-func (d *decoder) table(rv reflect.Value, data any, path string) bool {
+func (d *decoder) table(rv reflect.Value, ti *typeInfo, data any) bool {
 	m, ok := data.(map[string]any)
 	if !ok {
-		d.typeError(path, "a table", data)
+		d.typeError("a table", data)
 		return false
 	}
-	fields := d.fieldsOf(rv.Type())
-	keys := make([]string, 0, len(m))
+	// Keys in order, so that problems come in the same order every run.
+	from := len(d.keys)
 	for k := range m {
-		keys = append(keys, k)
+		d.keys = append(d.keys, k)
 	}
+	keys := d.keys[from:]
 	slices.Sort(keys)
+	at := len(d.path)
 	for _, k := range keys {
-		sub := join(path, k)
-		f, ok := fields[k]
-		if !ok {
-			d.dl.Errorf(d.loc.KeyPos(sub), "%s", unknownKey(k, path, fields))
-			continue
+		d.path = appendKey(d.path, k)
+		if f, ok := ti.fields[k]; ok {
+			d.walk(rv.Field(f.index), m[k], f.limit)
+		} else {
+			parent := string(d.path[:at])
+			d.dl.Errorf(d.loc.KeyPos(string(d.path)), "%s", unknownKey(k, parent, ti.fields))
 		}
-		d.walk(rv.Field(f.index), m[k], sub, f.limit)
+		d.path = d.path[:at]
 	}
+	// Tables within put their keys after these, and take them off again.
+	d.keys = d.keys[:from]
 	return true
-}
-
-// fieldsOf maps the toml tags of t to its fields.
-func (d *decoder) fieldsOf(t reflect.Type) map[string]field {
-	if out, ok := d.fields[t]; ok {
-		return out
-	}
-	out := map[string]field{}
-	for i := 0; i < t.NumField(); i++ {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
-		if name != "" && name != "-" {
-			limit, _ := strconv.Atoi(t.Field(i).Tag.Get("max"))
-			out[name] = field{index: i, limit: limit}
-		}
-	}
-	if d.fields == nil {
-		d.fields = map[reflect.Type]map[string]field{}
-	}
-	d.fields[t] = out
-	return out
 }
 
 func unknownKey(k, path string, fields map[string]field) string {
