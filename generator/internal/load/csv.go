@@ -90,7 +90,7 @@ func openCSV(fsys fs.FS, name string, dl *diag.List, pieceBytes int64) (*csvRead
 	var start peeker
 	if plain {
 		pr := newPlainReader(limit, readSize)
-		start, r.cr = pr, pr
+		start, r.cr, r.plain = pr, pr, pr
 	} else {
 		br := bufio.NewReaderSize(limit, readSize)
 		cr := csv.NewReader(newRowLimiter(br))
@@ -148,6 +148,9 @@ type csvReader struct {
 	layout *table.Layout
 	limit  *lineLimiter
 	broken bool // an error ended the reading before the end of the input
+	// plain is cr when it is a plainReader, which can say that a record
+	// is valid UTF-8 already.
+	plain *plainReader
 }
 
 func (r *csvReader) pos(line, col int) diag.Pos { return diag.Pos{File: r.name, Line: line, Col: col} }
@@ -371,7 +374,7 @@ func (r *csvReader) cell(row *Row, c int, cell string) (string, bool) {
 		r.dl.Errorf(row.Pos(c), "%s %q is %d bytes long: a cell holds at most %d (an id, a period or a number)", ColumnNames[c], cell, len(cell), MaxCellBytes)
 		return "", false
 	}
-	if !utf8.ValidString(cell) {
+	if (r.plain == nil || !r.plain.recValid) && !utf8.ValidString(cell) {
 		r.dl.Errorf(row.Pos(c), "%s is not valid UTF-8: save the file as \"CSV UTF-8\"", ColumnNames[c])
 		return "", false
 	}

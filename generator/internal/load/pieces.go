@@ -35,7 +35,7 @@ func (r *csvReader) piece(ra io.ReaderAt, at cut, end int64) (*csvReader, *[]byt
 	limit := &lineLimiter{r: io.NewSectionReader(ra, at.off, end-at.off), line: at.lines}
 	buf := pieceBuffers.Get().(*[]byte)
 	pr := &plainReader{src: limit, buf: *buf, line: at.lines}
-	return &csvReader{name: r.name, cr: pr, index: r.index, width: r.width, layout: r.layout, limit: limit}, buf
+	return &csvReader{name: r.name, cr: pr, plain: pr, index: r.index, width: r.width, layout: r.layout, limit: limit}, buf
 }
 
 // pieceBuffers are the buffers of the pieces' readers: a new one for each

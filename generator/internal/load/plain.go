@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // Most data files hold no quote and no carriage return: ids, periods and
@@ -139,6 +140,12 @@ type plainReader struct {
 	rec  []string
 	at   int   // the line of rec
 	cols []int // the column of each field of rec, from 1, in bytes
+	// valid is how much of text is known to be UTF-8, up to its last line
+	// break; lineValid says the last line is within it, and recValid the
+	// same of rec. One check of a fill's text is a tenth of the time of
+	// checking each cell of it on its own.
+	valid               int
+	lineValid, recValid bool
 }
 
 // newPlainReader returns a plainReader of src that reads size bytes at a time.
@@ -165,6 +172,10 @@ func (p *plainReader) fill() {
 	p.r = 0
 	p.read()
 	p.text = string(p.buf[:p.w])
+	p.valid = bytes.LastIndexByte(p.buf[:p.w], '\n')
+	if p.valid < 0 || !utf8.Valid(p.buf[:p.valid]) {
+		p.valid = 0
+	}
 }
 
 // read reads from src into the rest of the buffer, again after an empty
@@ -193,9 +204,11 @@ func (p *plainReader) readLine() (string, error) {
 	for {
 		if i := bytes.IndexByte(p.buf[p.r+s:p.w], '\n'); i >= 0 {
 			line := p.text[p.r : p.r+s+i]
+			p.lineValid = p.r+s+i <= p.valid
 			p.r += s + i + 1
 			return line, nil
 		}
+		p.lineValid = false
 		if p.err != nil {
 			line := p.text[p.r:p.w]
 			p.r = p.w
@@ -222,6 +235,7 @@ func (p *plainReader) Read() ([]string, error) {
 				p.long = append(p.long, s...)
 			}
 			s = string(p.long)
+			p.lineValid = false
 		}
 		if len(s) > 0 && err == io.EOF {
 			err = nil // the last line, without its line break
@@ -234,6 +248,7 @@ func (p *plainReader) Read() ([]string, error) {
 			continue
 		}
 		p.split(s)
+		p.recValid = p.lineValid
 		return p.rec, nil
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzPlainReader holds plainReader to encoding/csv on files without
@@ -36,7 +37,59 @@ func FuzzPlainReader(f *testing.F) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%q:\nplainReader %q\nencoding/csv %q", s, got, want)
 		}
+		for _, size := range []int{16, 37, readSize} {
+			checkTrusted(t, s, size)
+		}
 	})
+}
+
+// checkTrusted fails when plainReader, reading s size bytes at a time,
+// says a record is valid UTF-8 and a field of it is not: the cells of such
+// a record are not checked again.
+func checkTrusted(t *testing.T, s string, size int) (trusted, records int) {
+	t.Helper()
+	p := newPlainReader(strings.NewReader(s), size)
+	for {
+		rec, err := p.Read()
+		if err != nil {
+			return trusted, records
+		}
+		records++
+		if !p.recValid {
+			continue
+		}
+		trusted++
+		for _, f := range rec {
+			if !utf8.ValidString(f) {
+				t.Fatalf("%q read %d bytes at a time: record %q on line %d is said to be UTF-8", s, size, rec, p.at)
+			}
+		}
+	}
+}
+
+// TestPlainReaderTrustsValidLines: the records of a fill of the buffer
+// that is UTF-8 up to its last line break are valid without a check of
+// each cell; a fill with a byte that is not UTF-8 anywhere before that, a
+// line longer than the buffer and a last line without a line break are
+// not.
+func TestPlainReaderTrustsValidLines(t *testing.T) {
+	for _, c := range []struct {
+		s                string
+		size             int
+		trusted, records int
+	}{
+		{"unit,measure\nörg,ümsatz\nx,y\n", readSize, 3, 3},
+		{"unit,measure\nörg,ümsatz\nx,y", readSize, 2, 3},           // the last line has no line break
+		{"unit,measure\nörg,\xffmsatz\nx,y\n", readSize, 0, 3},      // one fill, not UTF-8
+		{"a,b\nc,d\n\xff,e\nf,g\nh,i\n", 8, 3, 5},                   // fills of 8 bytes: the one with \xff is not trusted
+		{"a,b\n" + strings.Repeat("x", 40) + ",y\nc,d\n", 16, 2, 3}, // the long line is gathered, and checked
+		{"a,\xe2\x82\n\xac,b\n", readSize, 0, 2},                    // a rune cut by a line break
+	} {
+		trusted, records := checkTrusted(t, c.s, c.size)
+		if trusted != c.trusted || records != c.records {
+			t.Errorf("%q read %d bytes at a time: %d of %d records trusted, want %d of %d", c.s, c.size, trusted, records, c.trusted, c.records)
+		}
+	}
 }
 
 func csvRecords(s string) records {
