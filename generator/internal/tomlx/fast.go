@@ -227,7 +227,11 @@ func (p *fastParser) header() bool {
 	}
 	if array {
 		// The array is found at its latest header, as Locate has it.
-		p.tables[string(path)] = &posTable{at: at}
+		if t := p.tables[string(path)]; t != nil {
+			t.at = at
+		} else {
+			p.tables[string(path)] = &posTable{at: at}
+		}
 		path = appendIndex(path, n)
 	}
 	p.path = path
