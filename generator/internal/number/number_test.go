@@ -32,6 +32,82 @@ func TestParseAccepts(t *testing.T) {
 	}
 }
 
+// TestParseExact: the numbers read without strconv are read as strconv
+// reads them, to the bit, and those that path cannot read exactly are left
+// to strconv.
+func TestParseExact(t *testing.T) {
+	tests := []struct {
+		in   string
+		fast bool // read by exact
+	}{
+		{"0.0503", true},
+		{"328773251", true},
+		{"-0", true},
+		{"-0.0", true},
+		{"4.35", true},
+		{"0.1", true},
+		{"1e22", true},
+		{"1e-22", true},
+		{"1.5e+3", true},
+		{"9007199254740991", true},      // 2⁵³ - 1
+		{"9007199254740992", false},     // 2⁵³
+		{"1e23", false},                 // 10²³ is no float64
+		{"1e0001", false},               // a four-digit exponent
+		{"12345678901234567890", false}, // 20 digits
+		{"0.00000000000000000000001", false},
+		{"123456789012345678.9", false},
+		{"1,5", false},
+		{"", false},
+		{".", false},
+		{"1e", false},
+		{"+", false},
+	}
+	for _, tc := range tests {
+		v, ok := exact(tc.in)
+		if ok != tc.fast {
+			t.Errorf("exact(%q) ok = %v; want %v", tc.in, ok, tc.fast)
+		}
+		w, err := strconv.ParseFloat(tc.in, 64)
+		if ok && (err != nil || math.Float64bits(v) != math.Float64bits(w)) {
+			t.Errorf("exact(%q) = %v (%x); strconv says %v (%x), %v", tc.in, v, math.Float64bits(v), w, math.Float64bits(w), err)
+		}
+	}
+	// Random decimals of every length, point and exponent.
+	r := rand.New(rand.NewPCG(1, 2))
+	fast := 0
+	for range 200000 {
+		var b []byte
+		if r.IntN(4) == 0 {
+			b = append(b, "+-"[r.IntN(2)])
+		}
+		n := 1 + r.IntN(20)
+		point := r.IntN(n + 2)
+		for i := range n {
+			if i == point {
+				b = append(b, '.')
+			}
+			b = append(b, byte('0'+r.IntN(10)))
+		}
+		if r.IntN(3) == 0 {
+			b = append(b, 'e')
+			b = strconv.AppendInt(b, int64(r.IntN(61)-30), 10)
+		}
+		s := string(b)
+		v, ok := exact(s)
+		if !ok {
+			continue
+		}
+		fast++
+		w, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.Float64bits(v) != math.Float64bits(w) {
+			t.Fatalf("exact(%q) = %v; strconv says %v, %v", s, v, w, err)
+		}
+	}
+	if fast < 50000 {
+		t.Fatalf("only %d of the random numbers were read by exact", fast)
+	}
+}
+
 func TestParseRejects(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -175,8 +251,9 @@ func FuzzParse(f *testing.F) {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			t.Fatalf("Parse(%q) = %v: never a non-finite number", s, v)
 		}
-		// What Parse accepts, strconv reads the same way: no cell is misread.
-		if w, err := strconv.ParseFloat(s, 64); err != nil || w != v {
+		// What Parse accepts, strconv reads the same way, to the bit (the
+		// sign of a zero too): no cell is misread.
+		if w, err := strconv.ParseFloat(s, 64); err != nil || math.Float64bits(w) != math.Float64bits(v) {
 			t.Fatalf("Parse(%q) = %v but strconv says %v, %v", s, v, w, err)
 		}
 		for _, c := range s {
@@ -304,4 +381,16 @@ func formatWithStrings(f Format, v float64) string {
 		b.WriteByte('%')
 	}
 	return b.String()
+}
+
+// BenchmarkParse reads cells as data files hold them.
+func BenchmarkParse(b *testing.B) {
+	cells := []string{"0.0503", "328773251", "-12.5", "1392001", "0.587", "97.25"}
+	for b.Loop() {
+		for _, c := range cells {
+			if _, err := Parse(c); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }
