@@ -64,15 +64,18 @@ func (fr *fileReader) read(fsys fs.FS, name string, spare chan []aheadItem) {
 	} else {
 		b = append(b, aheadItem{diags: pending})
 	}
-	send(b)
+	if b != nil {
+		send(b)
+	}
 }
 
 // gather appends to b the rows r reads, each with the problems r reported
 // since the row before, and then an item with the problems after the last
 // row. Each time b holds aheadBatch rows it hands b to flush, if not nil,
-// and goes on with the batch flush returns, or stops when flush says so.
+// and goes on with the batch flush returns; when flush says to stop, so
+// does gather, and it returns nil.
 func (r *csvReader) gather(b []aheadItem, flush func([]aheadItem) ([]aheadItem, bool)) []aheadItem {
-	r.rows(func(row *Row) bool {
+	if !r.rows(func(row *Row) bool {
 		b = append(b, aheadItem{row: *row, ok: true, diags: *r.dl})
 		*r.dl = diag.List{}
 		if flush == nil || len(b) < aheadBatch {
@@ -81,7 +84,9 @@ func (r *csvReader) gather(b []aheadItem, flush func([]aheadItem) ([]aheadItem, 
 		var more bool
 		b, more = flush(b)
 		return more
-	})
+	}) {
+		return nil
+	}
 	b = append(b, aheadItem{diags: *r.dl})
 	*r.dl = diag.List{}
 	return b

@@ -339,12 +339,13 @@ func (d *decoder) date(rv reflect.Value, data any) bool {
 }
 
 func (d *decoder) slice(rv reflect.Value, data any, limit int) bool {
-	n := 0
+	var n int
+	var item func(i int) any
 	switch a := data.(type) {
 	case []any:
-		n = len(a)
+		n, item = len(a), func(i int) any { return a[i] }
 	case []map[string]any:
-		n = len(a)
+		n, item = len(a), func(i int) any { return a[i] }
 	default:
 		d.typeError("an array", data)
 		return false
@@ -352,15 +353,8 @@ func (d *decoder) slice(rv reflect.Value, data any, limit int) bool {
 	out := reflect.MakeSlice(rv.Type(), n, n)
 	at := len(d.path)
 	for i := range n {
-		var it any
-		switch a := data.(type) {
-		case []any:
-			it = a[i]
-		case []map[string]any:
-			it = a[i]
-		}
 		d.path = appendIndex(d.path, i)
-		d.walk(out.Index(i), it, limit)
+		d.walk(out.Index(i), item(i), limit)
 		d.path = d.path[:at]
 	}
 	rv.Set(out)
