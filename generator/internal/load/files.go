@@ -195,6 +195,9 @@ type UnitFile struct {
 	Loc       *tomlx.Locator
 	Narrative []byte     // index.md, nil when absent
 	Notes     []NoteFile // notes/<period>.md and notes/<period>/<id>.md, by path
+	// The folder's listing held no index.md, or no notes, in any case:
+	// neither is looked for.
+	noNarrative, noNotes bool
 }
 
 // NoteFile is one commentary file of a unit. Period and ID are as named by the

@@ -101,17 +101,44 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 	return units
 }
 
+// unitDir is a folder below content/, with what its listing held of the
+// names a unit's files are looked for by.
+type unitDir struct {
+	path string
+	// listed says the folder was listed: card, narrative and notes are
+	// then known. card is a scorecard.toml; narrative and notes an entry
+	// whose name is index.md or notes in any case, which a file system
+	// that ignores case opens by those names.
+	listed, card, narrative, notes bool
+	// caseCard is an entry that is scorecard.toml in another case only:
+	// whether it opens as scorecard.toml is the file system's to say.
+	caseCard bool
+}
+
 // unitDirs lists the folders below content/ that hold a scorecard.toml, in
-// the order of the walk. It reports false when there is none to load.
-func unitDirs(fsys fs.FS, dl *diag.List) ([]string, bool) {
-	var dirs []string
+// the order of the walk. It reports false when there is none to load. A
+// folder's files are known from its listing, which the walk reads anyway:
+// asking the file system for a unit's scorecard.toml, index.md and notes/
+// by name cost three lookups of its path, each opening every folder above
+// it (os.Root), a twentieth of loading the L workload.
+func unitDirs(fsys fs.FS, dl *diag.List) ([]unitDir, bool) {
+	var seen []*unitDir
+	byPath := map[string]*unitDir{}
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == ContentDir && errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
+			if u := byPath[p]; u != nil {
+				u.listed = false // the listing failed: look files up by name
+			}
 			dl.Errorf(diag.Pos{File: p}, "%s", readError(err))
 			return nil
+		}
+		if p != ContentDir {
+			if u := byPath[path.Dir(p)]; u != nil {
+				u.note(fsys, p, d)
+			}
 		}
 		if p != ContentDir && Ignored(d.Name()) {
 			return skip(d)
@@ -128,38 +155,67 @@ func unitDirs(fsys fs.FS, dl *diag.List) ([]string, bool) {
 			dl.Errorf(diag.Pos{File: p}, "folders nest more than %d deep below content/: flatten the tree (a unit's parent is the nearest folder above it with a scorecard.toml)", MaxDepth)
 			return fs.SkipDir
 		}
-		_, statErr := fs.Stat(fsys, path.Join(p, ScorecardFile))
-		hasCard := statErr == nil
 		if d.Name() == NotesDir && p != ContentDir {
-			if hasCard {
+			if hasCard(fsys, p) {
 				dl.Errorf(diag.Pos{File: path.Join(p, ScorecardFile)}, "%q is reserved for commentary and cannot be a unit: rename the folder", NotesDir)
 			}
 			return fs.SkipDir
 		}
-		if hasCard {
-			dirs = append(dirs, p)
-		}
+		u := &unitDir{path: p, listed: true}
+		seen = append(seen, u)
+		byPath[p] = u
 		return nil
 	})
 	if errors.Is(err, fs.ErrNotExist) {
 		dl.Errorf(diag.Pos{File: ContentDir}, "folder not found: a site needs content/scorecard.toml, the root unit's scorecard")
 		return nil, false
 	}
-	if len(dirs) == 0 || dirs[0] != ContentDir {
+	var dirs []unitDir
+	for _, u := range seen {
+		if u.listed && u.card || (!u.listed || u.caseCard) && hasCard(fsys, u.path) {
+			dirs = append(dirs, *u)
+		}
+	}
+	if len(dirs) == 0 || dirs[0].path != ContentDir {
 		dl.Errorf(diag.Pos{File: path.Join(ContentDir, ScorecardFile)}, "file not found: the root unit's scorecard must be content/scorecard.toml")
 	}
 	return dirs, len(dirs) > 0
 }
 
+// note takes in the entry d at p of the folder's listing.
+func (u *unitDir) note(fsys fs.FS, p string, d fs.DirEntry) {
+	switch name := d.Name(); {
+	case name == ScorecardFile:
+		// What opening it by name would find: a link must lead somewhere.
+		u.card = u.card || d.Type()&fs.ModeSymlink == 0 || hasCard(fsys, u.path)
+	case strings.EqualFold(name, ScorecardFile):
+		u.caseCard = true
+	case strings.EqualFold(name, NarrativeFile):
+		u.narrative = true
+	case strings.EqualFold(name, NotesDir):
+		u.notes = true
+	}
+}
+
+// hasCard reports whether the folder dir has a scorecard.toml, asking the
+// file system.
+func hasCard(fsys fs.FS, dir string) bool {
+	_, err := fs.Stat(fsys, path.Join(dir, ScorecardFile))
+	return err == nil
+}
+
 // unitFiles are the units of the folders dirs, sorted, each with the
 // folder of its parent: the nearest folder above it that is a unit.
-func unitFiles(dirs []string) []*UnitFile {
-	slices.Sort(dirs)
+func unitFiles(dirs []unitDir) []*UnitFile {
+	slices.SortFunc(dirs, func(a, b unitDir) int { return strings.Compare(a.path, b.path) })
 	known := map[string]bool{}
 	var units []*UnitFile
-	for _, dir := range dirs {
+	for _, d := range dirs {
+		dir := d.path
 		known[dir] = true
 		u := &UnitFile{Dir: dir, File: path.Join(dir, ScorecardFile)}
+		u.noNarrative = d.listed && !d.narrative
+		u.noNotes = d.listed && !d.notes
 		if dir != ContentDir {
 			for p := path.Dir(dir); p != "."; p = path.Dir(p) {
 				if known[p] {

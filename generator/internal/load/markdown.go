@@ -18,10 +18,15 @@ const NarrativeFile = "index.md"
 // objectives or measures. Other files in notes/ (images, drafts) are left alone.
 func loadMarkdown(fsys fs.FS, u *UnitFile, dl *diag.List) {
 	narrative := path.Join(u.Dir, NarrativeFile)
-	if b, err := readRegular(fsys, narrative, MaxMarkdownBytes); err == nil {
-		u.Narrative = markdownText(narrative, b, dl)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		reportRead(narrative, err, dl, markdownTooLong)
+	if !u.noNarrative {
+		if b, err := readRegular(fsys, narrative, MaxMarkdownBytes); err == nil {
+			u.Narrative = markdownText(narrative, b, dl)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			reportRead(narrative, err, dl, markdownTooLong)
+		}
+	}
+	if u.noNotes {
+		return
 	}
 	notes := path.Join(u.Dir, NotesDir)
 	err := fs.WalkDir(fsys, notes, func(p string, d fs.DirEntry, err error) error {
