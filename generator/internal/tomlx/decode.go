@@ -36,11 +36,12 @@ import (
 // The locator is nil when the text is not valid TOML.
 func Decode(file string, src []byte, v any, dl *diag.List) *Locator {
 	text := string(src)
-	m, loc, ok := parseFast(file, text)
+	root, loc, ok := parseFast(file, text)
 	if !ok {
 		return decodeLibrary(file, src, text, v, dl)
 	}
-	fill(loc, v, m, dl)
+	fill(loc, v, root, dl)
+	root.release()
 	return loc
 }
 
@@ -69,10 +70,11 @@ func decodeLibrary(file string, src []byte, text string, v any, dl *diag.List) *
 	return loc
 }
 
-// fill decodes the parsed document m into v.
-func fill(loc *Locator, v any, m map[string]any, dl *diag.List) {
+// fill decodes the parsed document into v: the library's map[string]any,
+// or parseFast's root table.
+func fill(loc *Locator, v any, doc any, dl *diag.List) {
 	d := &decoder{loc: loc, dl: dl}
-	d.walk(reflect.ValueOf(v).Elem(), m, 0)
+	d.walk(reflect.ValueOf(v).Elem(), doc, 0)
 }
 
 var duplicateKey = regexp.MustCompile(`^Key '(.*)' has already been defined\.?$`)
@@ -130,9 +132,14 @@ type decoder struct {
 	// (objectives[1].measures[0].target), kept as bytes and made a string
 	// only for a problem: a path for every key was a tenth of the decoding.
 	path []byte
-	// keys holds the sorted keys of the tables being filled, the
-	// innermost last.
-	keys []string
+	// keys holds the sorted keys of the tables being filled, with their
+	// values, the innermost last.
+	keys []keyValue
+}
+
+type keyValue struct {
+	key string
+	val any
 }
 
 // field is a struct field a key decodes into.
@@ -346,6 +353,8 @@ func (d *decoder) slice(rv reflect.Value, data any, limit int) bool {
 		n, item = len(a), func(i int) any { return a[i] }
 	case []map[string]any:
 		n, item = len(a), func(i int) any { return a[i] }
+	case []*posTable:
+		n, item = len(a), func(i int) any { return a[i] }
 	default:
 		d.typeError("an array", data)
 		return false
@@ -362,23 +371,32 @@ func (d *decoder) slice(rv reflect.Value, data any, limit int) bool {
 }
 
 func (d *decoder) table(rv reflect.Value, ti *typeInfo, data any) bool {
-	m, ok := data.(map[string]any)
-	if !ok {
+	from := len(d.keys)
+	switch t := data.(type) {
+	case map[string]any:
+		for k, v := range t {
+			d.keys = append(d.keys, keyValue{k, v})
+		}
+	case *posTable:
+		for i := range t.entries {
+			d.keys = append(d.keys, keyValue{t.entries[i].key, t.entries[i].val})
+		}
+		for _, s := range t.subs {
+			d.keys = append(d.keys, keyValue{s.key, s.val})
+		}
+	default:
 		d.typeError("a table", data)
 		return false
 	}
 	// Keys in order, so that problems come in the same order every run.
-	from := len(d.keys)
-	for k := range m {
-		d.keys = append(d.keys, k)
-	}
 	keys := d.keys[from:]
-	slices.Sort(keys)
+	slices.SortFunc(keys, func(a, b keyValue) int { return strings.Compare(a.key, b.key) })
 	at := len(d.path)
-	for _, k := range keys {
+	for _, kv := range keys {
+		k := kv.key
 		d.path = appendKey(d.path, k)
 		if f, ok := ti.fields[k]; ok {
-			d.walk(rv.Field(f.index), m[k], f.limit)
+			d.walk(rv.Field(f.index), kv.val, f.limit)
 		} else {
 			parent := string(d.path[:at])
 			d.dl.Errorf(d.loc.KeyPos(string(d.path)), "%s", unknownKey(k, parent, ti.fields))
@@ -457,9 +475,9 @@ func describe(data any) string {
 			return "a time of day (" + v.Format("15:04:05") + ")"
 		}
 		return "a date and time (" + v.Format("2006-01-02T15:04:05") + ")"
-	case []any, []map[string]any:
+	case []any, []map[string]any, []*posTable:
 		return "an array"
-	case map[string]any:
+	case map[string]any, *posTable:
 		return "a table"
 	}
 	return fmt.Sprintf("%T", data)

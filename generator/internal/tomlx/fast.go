@@ -22,35 +22,100 @@ import (
 //
 // It also notes where each table and key is, for a Locator that, unlike
 // Locate's, makes a path only for each table.
-func parseFast(file, src string) (map[string]any, *Locator, bool) {
+//
+// The document is returned as its root table: each table is the posTable
+// that notes where its keys are, holding their values until the caller
+// has decoded them and calls release. A table as a map of the values cost
+// a tenth of loading the L workload's scorecards, most of it growing maps.
+func parseFast(file, src string) (*posTable, *Locator, bool) {
 	if !utf8.ValidString(src) || strings.HasPrefix(src, "\uFEFF") {
 		return nil, nil, false
 	}
-	p := fastParser{src: src, root: map[string]any{}, tables: map[string]*posTable{}}
+	p := fastParser{src: src, tables: map[string]*posTable{}}
 	// A key = value has an equals sign: this many entries are enough.
 	p.slab = make([]posEntry, 0, strings.Count(src, "="))
-	p.rootPos.entries = p.slab
-	p.table, p.pos = p.root, &p.rootPos
+	p.root.entries = p.slab
+	p.pos = &p.root
 	if !p.document() {
 		return nil, nil, false
 	}
 	l := newLocator(file, src)
-	l.tables, l.root = p.tables, &p.rootPos
-	return p.root, l, true
+	l.tables, l.root = p.tables, &p.root
+	return &p.root, l, true
+}
+
+// release lets go of the values of the table t and the tables in it, once
+// decoded: the Locator keeps the tables, for positions, as long as the
+// scorecard is kept.
+func (t *posTable) release() {
+	for i := range t.entries {
+		t.entries[i].val = nil
+	}
+	for _, s := range t.subs {
+		switch v := s.val.(type) {
+		case *posTable:
+			v.release()
+		case []*posTable:
+			for _, e := range v {
+				e.release()
+			}
+		}
+	}
+	t.subs, t.index = nil, nil
+}
+
+// manyKeys is how many keys a table holds before an index of them is kept.
+const manyKeys = 16
+
+// has reports whether the table holds the key k, as a value or a table.
+func (t *posTable) has(k string) bool {
+	if t.index != nil {
+		return t.index[k]
+	}
+	for i := range t.entries {
+		if t.entries[i].key == k {
+			return true
+		}
+	}
+	return t.sub(k) >= 0
+}
+
+// sub returns the index in subs of the table or array of tables k, -1 for none.
+func (t *posTable) sub(k string) int {
+	for i := range t.subs {
+		if t.subs[i].key == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// added notes that the table has a new key, k.
+func (t *posTable) added(k string) {
+	if t.index == nil && len(t.entries)+len(t.subs) > manyKeys {
+		t.index = make(map[string]bool, 2*manyKeys)
+		for i := range t.entries {
+			t.index[t.entries[i].key] = true
+		}
+		for _, s := range t.subs {
+			t.index[s.key] = true
+		}
+	}
+	if t.index != nil {
+		t.index[k] = true
+	}
 }
 
 type fastParser struct {
-	src   string
-	i     int
-	root  map[string]any
-	table map[string]any // the table that key = value lines go into
-	keys  []string       // the keys of the last header, reused
-	// Where things are: the root table's keys, and every other table's
-	// by its path, as Locate names them.
-	rootPos posTable
-	tables  map[string]*posTable
-	pos     *posTable // table's
-	path    []byte    // reused to make a table's path
+	src  string
+	i    int
+	keys []string // the keys of the last header, reused
+	// The root table, and every other table by its path, as Locate names
+	// them; pos is the table that key = value lines go into.
+	root   posTable
+	tables map[string]*posTable
+	pos    *posTable
+	path   []byte // reused to make a table's path
 	// slab holds the entries of every table, one table after another: a
 	// table's keys come together, between its header and the next. One
 	// array rather than one grown for each table was a tenth of the bytes
@@ -184,46 +249,53 @@ func (p *fastParser) header() bool {
 	}
 	p.i += len(end)
 
-	t := p.root
+	t := &p.root
 	path := p.path[:0]
 	for _, k := range keys[:len(keys)-1] {
 		path = appendKey(path, k)
-		switch v := t[k].(type) {
-		case nil:
-			sub := map[string]any{}
-			t[k] = sub
+		i := t.sub(k)
+		if i < 0 {
+			if t.has(k) {
+				return false // a key's value
+			}
+			sub := &posTable{}
+			t.subs = append(t.subs, posSub{key: k, val: sub})
+			t.added(k)
 			t = sub
-		case map[string]any:
+			continue
+		}
+		switch v := t.subs[i].val.(type) {
+		case *posTable:
 			t = v
-		case []map[string]any:
+		case []*posTable:
 			t = v[len(v)-1]
 			path = appendIndex(path, len(v)-1)
-		default:
-			return false
 		}
 	}
 	last := keys[len(keys)-1]
 	path = appendKey(path, last)
-	sub := map[string]any{}
+	sub := &posTable{at: at, entries: p.slab[len(p.slab):len(p.slab)]}
 	n := 0 // the new table's index in its array
-	switch v := t[last].(type) {
-	case nil:
-		if array {
-			t[last] = []map[string]any{sub}
-		} else {
-			t[last] = sub
-		}
-	case []map[string]any:
-		if !array {
+	i := t.sub(last)
+	switch {
+	case i < 0 && t.has(last):
+		return false // a key's value named as a table: the library says so
+	case i < 0 && array:
+		t.subs = append(t.subs, posSub{key: last, val: []*posTable{sub}})
+		t.added(last)
+	case i < 0:
+		t.subs = append(t.subs, posSub{key: last, val: sub})
+		t.added(last)
+	default:
+		v, ok := t.subs[i].val.([]*posTable)
+		if !ok || !array {
+			// A table named a second time: the library says so, or
+			// accepts a table that an earlier header made only
+			// implicitly.
 			return false
 		}
-		t[last] = append(v, sub)
+		t.subs[i].val = append(v, sub)
 		n = len(v)
-	default:
-		// A table named a second time, or a key's value named as a
-		// table: the library says which, or accepts a table that an
-		// earlier header made only implicitly.
-		return false
 	}
 	if array {
 		// The array is found at its latest header, as Locate has it.
@@ -235,9 +307,8 @@ func (p *fastParser) header() bool {
 		path = appendIndex(path, n)
 	}
 	p.path = path
-	p.table = sub
-	p.pos = &posTable{at: at, entries: p.slab[len(p.slab):len(p.slab)]}
-	p.tables[string(path)] = p.pos
+	p.pos = sub
+	p.tables[string(path)] = sub
 	return true
 }
 
@@ -267,7 +338,7 @@ func (p *fastParser) keyValue() bool {
 	}
 	p.i++
 	p.spaces()
-	if _, dup := p.table[k]; dup {
+	if p.pos.has(k) {
 		return false
 	}
 	p.pos.entries = append(p.pos.entries, posEntry{key: k, keyAt: at, valAt: p.i})
@@ -279,7 +350,8 @@ func (p *fastParser) keyValue() bool {
 	if !ok {
 		return false
 	}
-	p.table[k] = v
+	e.val = v
+	p.pos.added(k)
 	return true
 }
 

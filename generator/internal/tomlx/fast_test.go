@@ -1,6 +1,7 @@
 package tomlx
 
 import (
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -33,11 +34,32 @@ func agree(t testing.TB, src string) bool {
 	if err != nil {
 		t.Fatalf("parseFast took text the library refuses (%v):\n%s", err, src)
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("parseFast and the library disagree on\n%s\nfast:    %#v\nlibrary: %#v", src, got, want)
+	if fast := asMap(got); !reflect.DeepEqual(fast, want) {
+		t.Fatalf("parseFast and the library disagree on\n%s\nfast:    %#v\nlibrary: %#v", src, fast, want)
 	}
 	sameLocations(t, src, loc, Locate("f.toml", src))
 	return true
+}
+
+// asMap is the table t as the library gives tables.
+func asMap(t *posTable) map[string]any {
+	m := map[string]any{}
+	for _, e := range t.entries {
+		m[e.key] = e.val
+	}
+	for _, s := range t.subs {
+		switch v := s.val.(type) {
+		case *posTable:
+			m[s.key] = asMap(v)
+		case []*posTable:
+			a := make([]map[string]any, len(v))
+			for i, e := range v {
+				a[i] = asMap(e)
+			}
+			m[s.key] = a
+		}
+	}
+	return m
 }
 
 // sameLocations fails t unless the two locators place every path alike:
@@ -97,12 +119,23 @@ func TestParseFastTakes(t *testing.T) {
 		"a=1\n\t b\t=\t2\t\n",
 		"[a.b.c]\nx = 1\n[a.b.d]\ny = 2",
 		"start = 2026-01-01\nend = 2024-02-29 # leap\nd = [2026-12-31]",
+		many + "k20 = 20\n[t]\n" + many + "[t.k20]\n[[t.k21]]\n[[t.k21]]\n" + many,
 	} {
 		if !agree(t, src) {
 			t.Errorf("parseFast declined\n%s", src)
 		}
 	}
 }
+
+// many is twenty keys, k0 to k19: a table of more keys than a look along
+// them finds quickly (manyKeys).
+var many = func() string {
+	var b strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&b, "k%d = %d\n", i, i)
+	}
+	return b.String()
+}()
 
 // TestParseFastDeclines lists text parseFast must leave to the library:
 // errors, whose messages are the library's, and the rest of TOML.
@@ -155,6 +188,10 @@ func TestParseFastDeclines(t *testing.T) {
 		"a = [1,",                    //
 		"\uFEFFa = 1",                // a byte order mark
 		"a = \"\xff\"",               // not UTF-8
+		many + "k3 = 0",              // a key twice in a table of many
+		many + "[k3]",                //
+		"[t]\n" + many + "[t.k3]",    //
+		"[t]\n" + many + "[t.k20]\n[t.k20]",
 	} {
 		if agree(t, src) {
 			t.Errorf("parseFast took\n%q", src)

@@ -25,16 +25,30 @@ type Locator struct {
 	root   *posTable
 }
 
-// posTable is where a table's header and keys are, as parseFast found them.
+// posTable is where a table's header and keys are, as parseFast found
+// them, and, until the document is decoded, the table itself: its keys'
+// values, and the tables headers made in it.
 type posTable struct {
 	at      int // the header's offset
 	entries []posEntry
+	subs    []posSub
+	// index holds the keys of a table with many, so that finding whether
+	// a key is there stays quick; nil while a look along the slices is.
+	index map[string]bool
 }
 
 type posEntry struct {
 	key          string
 	keyAt, valAt int
 	elems        []posElem // an array's elements, nested ones too
+	val          any       // the value, until decoded
+}
+
+// posSub is a table a header made in a table: a *posTable, or an array of
+// tables, a []*posTable.
+type posSub struct {
+	key string
+	val any
 }
 
 // posElem is an element of an array value: suffix is its index path below
