@@ -236,6 +236,9 @@ func (d *decoder) walkValue(rv reflect.Value, data any, limit int) bool {
 	}
 	ti := infoOf(rv.Type())
 	if ti.decoder && rv.CanAddr() {
+		if s, ok := data.(*string); ok {
+			data = *s // the value as the library gives it
+		}
 		want, ok := rv.Addr().Interface().(ValueDecoder).DecodeTOMLValue(data)
 		if !ok {
 			d.typeError(want, data)
@@ -243,7 +246,7 @@ func (d *decoder) walkValue(rv reflect.Value, data any, limit int) bool {
 		return ok
 	}
 	if ti.unmarshaler && rv.CanAddr() {
-		s, ok := data.(string)
+		s, ok := text(data)
 		if !ok {
 			d.typeError("a string", data)
 			return false
@@ -256,7 +259,7 @@ func (d *decoder) walkValue(rv reflect.Value, data any, limit int) bool {
 	}
 	switch rv.Kind() {
 	case reflect.String:
-		s, ok := data.(string)
+		s, ok := text(data)
 		if !ok {
 			d.typeError("a string", data)
 			return false
@@ -297,6 +300,18 @@ func (d *decoder) walkValue(rv reflect.Value, data any, limit int) bool {
 		panic(fmt.Sprintf("tomlx: unsupported field type %s", rv.Type()))
 	}
 	return true
+}
+
+// text returns the string data is: the library gives a string, parseFast
+// a *string.
+func text(data any) (string, bool) {
+	switch v := data.(type) {
+	case string:
+		return v, true
+	case *string:
+		return *v, true
+	}
+	return "", false
 }
 
 // hiddenRune finds a control or format character in s: bidirectional
@@ -458,6 +473,9 @@ func LastKey(path string) string {
 }
 
 func describe(data any) string {
+	if s, ok := data.(*string); ok {
+		data = *s
+	}
 	switch v := data.(type) {
 	case string:
 		return "a string (" + diag.Quote(v) + ")"

@@ -45,7 +45,7 @@ func agree(t testing.TB, src string) bool {
 func asMap(t *posTable) map[string]any {
 	m := map[string]any{}
 	for _, e := range t.entries {
-		m[e.key] = e.val
+		m[e.key] = plainValue(e.val)
 	}
 	for _, s := range t.subs {
 		switch v := s.val.(type) {
@@ -60,6 +60,22 @@ func asMap(t *posTable) map[string]any {
 		}
 	}
 	return m
+}
+
+// plainValue is a value of parseFast's as the library gives it: a string
+// for a *string, in arrays too.
+func plainValue(v any) any {
+	switch v := v.(type) {
+	case *string:
+		return *v
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = plainValue(e)
+		}
+		return out
+	}
+	return v
 }
 
 // sameLocations fails t unless the two locators place every path alike:
