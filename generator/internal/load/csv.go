@@ -261,7 +261,7 @@ func (r *csvReader) header(rec []string) bool {
 
 // fill copies rec into row and reports whether the row should be used.
 func (r *csvReader) fill(row *Row, rec []string) bool {
-	line, _ := r.cr.FieldPos(0)
+	line, _ := r.fieldPos(0)
 	if len(rec) != r.width {
 		if blank(rec) {
 			return false
@@ -280,7 +280,7 @@ func (r *csvReader) fill(row *Row, rec []string) bool {
 		if i < 0 {
 			continue // an optional column the file does not have
 		}
-		row.ColLines[c], row.Cols[c] = r.cr.FieldPos(i)
+		row.ColLines[c], row.Cols[c] = r.fieldPos(i)
 		cell, good := r.cell(row, c, rec[i])
 		switch {
 		case !good:
@@ -320,7 +320,7 @@ func blank(rec []string) bool {
 // with a row for every period cell that is not blank: the row's period and
 // actual are that cell. It reports false when fn does.
 func (r *csvReader) fillWide(row *Row, rec []string, fn func(*Row) bool) bool {
-	line, _ := r.cr.FieldPos(0)
+	line, _ := r.fieldPos(0)
 	if len(rec) != r.width {
 		if !blank(rec) {
 			r.dl.Errorf(r.pos(line, 1), "the row has %d fields but the header has %d", len(rec), r.width)
@@ -334,7 +334,7 @@ func (r *csvReader) fillWide(row *Row, rec []string, fn func(*Row) bool) bool {
 	ok := true
 	for c, dst := range []*string{&row.Unit, &row.Measure} {
 		i := r.index[c]
-		row.ColLines[c], row.Cols[c] = r.cr.FieldPos(i)
+		row.ColLines[c], row.Cols[c] = r.fieldPos(i)
 		cell, good := r.cell(row, c, rec[i])
 		*dst = cell
 		if good && cell == "" {
@@ -351,7 +351,7 @@ func (r *csvReader) fillWide(row *Row, rec []string, fn func(*Row) bool) bool {
 		if !good || cell == "" {
 			continue
 		}
-		l, c := r.cr.FieldPos(p.Field)
+		l, c := r.fieldPos(p.Field)
 		row.ColLines[ColPeriod], row.Cols[ColPeriod] = l, c
 		row.ColLines[ColActual], row.Cols[ColActual] = l, c
 		row.Period = p.Period
@@ -368,6 +368,15 @@ func (r *csvReader) fillWide(row *Row, rec []string, fn func(*Row) bool) bool {
 	return true
 }
 
+// fieldPos is r.cr.FieldPos, without a call through the interface for a
+// plain reader: a row asks for eight.
+func (r *csvReader) fieldPos(i int) (line, col int) {
+	if r.plain != nil {
+		return r.plain.FieldPos(i)
+	}
+	return r.cr.FieldPos(i)
+}
+
 // cell checks the text of column c and returns it trimmed.
 func (r *csvReader) cell(row *Row, c int, cell string) (string, bool) {
 	if len(cell) > MaxCellBytes {
@@ -377,6 +386,9 @@ func (r *csvReader) cell(row *Row, c int, cell string) (string, bool) {
 	if (r.plain == nil || !r.plain.recValid) && !utf8.ValidString(cell) {
 		r.dl.Errorf(row.Pos(c), "%s is not valid UTF-8: save the file as \"CSV UTF-8\"", ColumnNames[c])
 		return "", false
+	}
+	if n := len(cell); n > 0 && ' ' < cell[0] && cell[0] < utf8.RuneSelf && ' ' < cell[n-1] && cell[n-1] < utf8.RuneSelf {
+		return cell, true // nothing to trim, as most cells
 	}
 	return strings.TrimSpace(cell), true
 }

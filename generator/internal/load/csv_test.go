@@ -49,6 +49,32 @@ func TestCSVAcceptsSpreadsheetExports(t *testing.T) {
 	}
 }
 
+// TestCSVCellsTrimmed: a cell is trimmed of the spaces strings.TrimSpace
+// trims, non-breaking and other Unicode spaces too, in a plain file as in
+// one encoding/csv reads.
+func TestCSVCellsTrimmed(t *testing.T) {
+	cells := []string{"org", " org", "org ", "\torg\t", "\u00a0org", "org\u00a0", "\u2003org\u3000", "\u0085org", "o r g", "ö", " ö "}
+	for _, quoted := range []bool{false, true} {
+		var b strings.Builder
+		b.WriteString("unit,measure,period,actual\n")
+		for _, c := range cells {
+			if quoted {
+				c = `"` + c + `"`
+			}
+			b.WriteString(c + ",revenue,2026-09,1\n")
+		}
+		rows, errs, _ := readAll(t, b.String())
+		if len(rows) != len(cells) {
+			t.Fatalf("%d rows, %v", len(rows), errs)
+		}
+		for i, r := range rows {
+			if want := strings.TrimSpace(cells[i]); r.Unit != want {
+				t.Errorf("quoted %v: unit %q read as %q; want %q", quoted, cells[i], r.Unit, want)
+			}
+		}
+	}
+}
+
 func TestCSVPositionsCountPhysicalLines(t *testing.T) {
 	// A quoted field holding a line break moves every later row down a line.
 	_, errs, _ := readAll(t, "unit,measure,period,actual\n\"org\nx\",revenue,2026-09,1\norg,revenue,2026-08,bad\n")
