@@ -74,29 +74,58 @@ func unwrapPathError(err error) error {
 // loadUnits finds every folder below content/ that holds a scorecard.toml,
 // and reads each unit's files.
 func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
-	dirs, ok := unitDirs(fsys, dl)
+	// Each unit's scorecard is read and decoded on its own, in parallel,
+	// from the moment the walk finds it: the walk is a quarter of the time
+	// of reading L's scorecards, and it has one core to itself. The
+	// commentary is read once the walk is over, also in parallel. The
+	// diagnostics are merged in unit order, as one loop would have made
+	// them.
+	type unitJob struct {
+		u   *UnitFile
+		dl  diag.List // the scorecard's problems, then the commentary's
+		md  diag.List
+		got bool // the scorecard was read
+	}
+	jobs := map[string]*unitJob{}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	found := func(dir string) {
+		j := &unitJob{u: &UnitFile{Dir: dir, File: path.Join(dir, ScorecardFile)}}
+		jobs[dir] = j
+		g.Go(func() error {
+			if src, ok := readFile(fsys, j.u.File, &j.dl, ""); ok {
+				j.u.Loc = tomlx.Decode(j.u.File, src, &j.u.Card, &j.dl)
+			}
+			return nil
+		})
+	}
+	dirs, ok := unitDirs(fsys, dl, found)
+	for _, d := range dirs {
+		if jobs[d.path] == nil {
+			found(d.path) // a unit only the walk's end could tell
+		}
+	}
+	g.Wait()
 	if !ok {
 		return nil
 	}
 	units := unitFiles(dirs)
-	// Each unit's files are read and decoded on their own, in parallel; the
-	// diagnostics are merged in unit order, as one loop would have made them.
-	lists := make([]diag.List, len(units))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, u := range units {
+		j := jobs[u.Dir]
+		j.u.ParentDir, j.u.noNarrative, j.u.noNotes = u.ParentDir, u.noNarrative, u.noNotes
+		units[i] = j.u
+	}
+	for _, u := range units {
 		g.Go(func() error {
-			dl := &lists[i]
-			if src, ok := readFile(fsys, u.File, dl, ""); ok {
-				u.Loc = tomlx.Decode(u.File, src, &u.Card, dl)
-			}
-			loadMarkdown(fsys, u, dl)
+			loadMarkdown(fsys, u, &jobs[u.Dir].md)
 			return nil
 		})
 	}
 	g.Wait()
-	for i := range lists {
-		dl.Merge(&lists[i])
+	for _, u := range units {
+		j := jobs[u.Dir]
+		dl.Merge(&j.dl)
+		dl.Merge(&j.md)
 	}
 	return units
 }
@@ -120,8 +149,11 @@ type unitDir struct {
 // folder's files are known from its listing, which the walk reads anyway:
 // asking the file system for a unit's scorecard.toml, index.md and notes/
 // by name cost three lookups of its path, each opening every folder above
-// it (os.Root), a twentieth of loading the L workload.
-func unitDirs(fsys fs.FS, dl *diag.List) ([]unitDir, bool) {
+// it (os.Root), a twentieth of loading the L workload. found is called
+// with each folder the walk finds a scorecard.toml in, as it finds it:
+// the folders returned, and no others, unless the file system changes
+// under the walk.
+func unitDirs(fsys fs.FS, dl *diag.List, found func(dir string)) ([]unitDir, bool) {
 	var seen []*unitDir
 	byPath := map[string]*unitDir{}
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
@@ -136,8 +168,8 @@ func unitDirs(fsys fs.FS, dl *diag.List) ([]unitDir, bool) {
 			return nil
 		}
 		if p != ContentDir {
-			if u := byPath[path.Dir(p)]; u != nil {
-				u.note(fsys, p, d)
+			if u := byPath[path.Dir(p)]; u != nil && u.note(fsys, p, d) {
+				found(u.path)
 			}
 		}
 		if p != ContentDir && Ignored(d.Name()) {
@@ -182,12 +214,14 @@ func unitDirs(fsys fs.FS, dl *diag.List) ([]unitDir, bool) {
 	return dirs, len(dirs) > 0
 }
 
-// note takes in the entry d at p of the folder's listing.
-func (u *unitDir) note(fsys fs.FS, p string, d fs.DirEntry) {
+// note takes in the entry d at p of the folder's listing, and reports
+// whether it makes the folder a unit.
+func (u *unitDir) note(fsys fs.FS, p string, d fs.DirEntry) bool {
 	switch name := d.Name(); {
 	case name == ScorecardFile:
 		// What opening it by name would find: a link must lead somewhere.
-		u.card = u.card || d.Type()&fs.ModeSymlink == 0 || hasCard(fsys, u.path)
+		u.card = d.Type()&fs.ModeSymlink == 0 || hasCard(fsys, u.path)
+		return u.card
 	case strings.EqualFold(name, ScorecardFile):
 		u.caseCard = true
 	case strings.EqualFold(name, NarrativeFile):
@@ -195,6 +229,7 @@ func (u *unitDir) note(fsys fs.FS, p string, d fs.DirEntry) {
 	case strings.EqualFold(name, NotesDir):
 		u.notes = true
 	}
+	return false
 }
 
 // hasCard reports whether the folder dir has a scorecard.toml, asking the
