@@ -114,8 +114,13 @@ func (d *dataChecker) row(r *load.Row) {
 	// Rows may share a period when they give different values (actuals in
 	// one table, targets in another); the values are merged, and checked
 	// together.
-	prev := d.data.Of(m).At(p)
-	had := prev.Src.File != "" || prev.Src.Sheet != ""
+	// Most rows are the first of their period: the point before is made
+	// only when there is one.
+	var prev model.Point
+	had := d.data.Of(m).FromRow(p)
+	if had {
+		prev = d.data.Of(m).At(p)
+	}
 	vals := r.Values
 	if had {
 		old := [4]model.Opt{prev.Actual, prev.Target, prev.Red, prev.Stretch}

@@ -88,6 +88,20 @@ func (s *Series) Index(i int) Point {
 	return pt
 }
 
+// FromRow reports whether a row gave the point of period p: whether At's
+// position names a file or a sheet.
+func (s *Series) FromRow(p period.Period) bool {
+	i := p.N - s.First.N
+	if i < 0 || i >= s.n {
+		return false
+	}
+	if r := s.pos(i); r.table > 0 {
+		t := s.tables[r.table-1]
+		return t.File != "" || t.Sheet != ""
+	}
+	return false
+}
+
 // Values returns the actual, target, red and stretch of period p, each
 // missing where the series has none: At without the position.
 func (s *Series) Values(p period.Period) [4]Opt {

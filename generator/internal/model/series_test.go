@@ -39,6 +39,15 @@ func TestSeriesSetAt(t *testing.T) {
 		if got, w := s.Values(month(t, m)), want[m]; got != [4]Opt{w.Actual, w.Target, w.Red, w.Stretch} {
 			t.Errorf("Values(%s) = %+v, want those of %+v", m, got, w)
 		}
+		if got, w := s.FromRow(month(t, m)), want[m].Src != (diag.Pos{}); got != w {
+			t.Errorf("FromRow(%s) = %v, want %v", m, got, w)
+		}
+	}
+	s.Compact()
+	for _, m := range []string{"2025-12", "2026-01", "2026-02", "2026-03", "2026-06"} {
+		if got, w := s.FromRow(month(t, m)), want[m].Src != (diag.Pos{}); got != w {
+			t.Errorf("compacted: FromRow(%s) = %v, want %v", m, got, w)
+		}
 	}
 	if _, ok := s.Table(1); ok {
 		t.Error("Table(1): a period no row gave has a table")
