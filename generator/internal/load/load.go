@@ -81,10 +81,9 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 	// diagnostics are merged in unit order, as one loop would have made
 	// them.
 	type unitJob struct {
-		u   *UnitFile
-		dl  diag.List // the scorecard's problems, then the commentary's
-		md  diag.List
-		got bool // the scorecard was read
+		u  *UnitFile
+		dl diag.List // the scorecard's problems
+		md diag.List // the commentary's, after them
 	}
 	jobs := map[string]*unitJob{}
 	var g errgroup.Group

@@ -397,7 +397,7 @@ func (d *decoder) table(rv reflect.Value, ti *typeInfo, data any) bool {
 			d.keys = append(d.keys, keyValue{t.entries[i].key, t.entries[i].val})
 		}
 		for _, s := range t.subs {
-			d.keys = append(d.keys, keyValue{s.key, s.val})
+			d.keys = append(d.keys, keyValue(s))
 		}
 	default:
 		d.typeError("a table", data)
