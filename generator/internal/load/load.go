@@ -81,19 +81,21 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 	// diagnostics are merged in unit order, as one loop would have made
 	// them.
 	type unitJob struct {
-		u  *UnitFile
-		dl diag.List // the scorecard's problems
-		md diag.List // the commentary's, after them
+		card Scorecard
+		loc  *tomlx.Locator
+		dl   diag.List // the scorecard's problems
+		md   diag.List // the commentary's, after them
 	}
 	jobs := map[string]*unitJob{}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	found := func(dir string) {
-		j := &unitJob{u: &UnitFile{Dir: dir, File: path.Join(dir, ScorecardFile)}}
+		j := &unitJob{}
 		jobs[dir] = j
 		g.Go(func() error {
-			if src, ok := readFile(fsys, j.u.File, &j.dl, ""); ok {
-				j.u.Loc = tomlx.Decode(j.u.File, src, &j.u.Card, &j.dl)
+			file := path.Join(dir, ScorecardFile)
+			if src, ok := readFile(fsys, file, &j.dl, ""); ok {
+				j.loc = tomlx.Decode(file, src, &j.card, &j.dl)
 			}
 			return nil
 		})
@@ -109,10 +111,9 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 		return nil
 	}
 	units := unitFiles(dirs)
-	for i, u := range units {
+	for _, u := range units {
 		j := jobs[u.Dir]
-		j.u.ParentDir, j.u.noNarrative, j.u.noNotes = u.ParentDir, u.noNarrative, u.noNotes
-		units[i] = j.u
+		u.Card, u.Loc = j.card, j.loc
 	}
 	for _, u := range units {
 		g.Go(func() error {

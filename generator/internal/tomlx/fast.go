@@ -12,13 +12,14 @@ import (
 
 // parseFast parses the plain TOML that scorecards are written in — table and
 // array-of-tables headers with bare keys, bare keys set to strings on one
-// line, decimal numbers, booleans, local dates and arrays of these — into the maps that
+// line, decimal numbers, booleans, local dates and arrays of these — into the tables
 // BurntSushi/toml would give, several times faster than the library. It
 // returns false, having built nothing the caller keeps, on anything beyond
 // that: other syntax, a key defined twice, text that is not valid TOML. The
 // caller then parses with the library, whose errors and whose reading of
 // the rest of TOML stay the reference; FuzzParseFast holds the two to the
-// same maps.
+// same maps (a string value is a *string here, where the library gives a
+// string: package tomlx reads both).
 //
 // It also notes where each table and key is, for a Locator that, unlike
 // Locate's, makes a path only for each table.
