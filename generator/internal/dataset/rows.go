@@ -113,16 +113,14 @@ func (d *dataChecker) row(r *load.Row) {
 	}
 	// Rows may share a period when they give different values (actuals in
 	// one table, targets in another); the values are merged, and checked
-	// together.
-	// Most rows are the first of their period: the point before is made
-	// only when there is one.
+	// together. Most rows are the first of their period: the point before
+	// is made only when a row gave one.
+	s := d.data.Of(m)
+	had := s.FromRow(p)
 	var prev model.Point
-	had := d.data.Of(m).FromRow(p)
-	if had {
-		prev = d.data.Of(m).At(p)
-	}
 	vals := r.Values
 	if had {
+		prev = s.At(p)
 		old := [4]model.Opt{prev.Actual, prev.Target, prev.Red, prev.Stretch}
 		overlap := !vals[0].OK && !vals[1].OK && !vals[2].OK && !vals[3].OK
 		for i, v := range vals {
@@ -147,7 +145,6 @@ func (d *dataChecker) row(r *load.Row) {
 		d.data.MergedRows++
 		model.AddMerged(&d.data.MergedFrom.Measures, m.Index, r.Pos(load.ColPeriod))
 	}
-	s := d.data.Of(m)
 	if s.Len() == 0 {
 		// A measure's rows most often come one after another, and the
 		// measures of a frequency span much the same periods: room for as
