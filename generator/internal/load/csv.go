@@ -280,7 +280,8 @@ func (r *csvReader) fill(row *Row, rec []string) bool {
 		if i < 0 {
 			continue // an optional column the file does not have
 		}
-		row.ColLines[c], row.Cols[c] = r.fieldPos(i)
+		l, col := r.fieldPos(i)
+		row.SetPos(c, l, col)
 		cell, good := r.cell(row, c, rec[i])
 		switch {
 		case !good:
@@ -334,7 +335,8 @@ func (r *csvReader) fillWide(row *Row, rec []string, fn func(*Row) bool) bool {
 	ok := true
 	for c, dst := range []*string{&row.Unit, &row.Measure} {
 		i := r.index[c]
-		row.ColLines[c], row.Cols[c] = r.fieldPos(i)
+		l, col := r.fieldPos(i)
+		row.SetPos(c, l, col)
 		cell, good := r.cell(row, c, rec[i])
 		*dst = cell
 		if good && cell == "" {
@@ -352,8 +354,8 @@ func (r *csvReader) fillWide(row *Row, rec []string, fn func(*Row) bool) bool {
 			continue
 		}
 		l, c := r.fieldPos(p.Field)
-		row.ColLines[ColPeriod], row.Cols[ColPeriod] = l, c
-		row.ColLines[ColActual], row.Cols[ColActual] = l, c
+		row.SetPos(ColPeriod, l, c)
+		row.SetPos(ColActual, l, c)
 		row.Period = p.Period
 		v, err := parseCell(cell)
 		if err != nil {

@@ -41,7 +41,7 @@ func TestCSVAcceptsSpreadsheetExports(t *testing.T) {
 	if !r.Values[0].OK || r.Values[0].V != 95.5 || r.Values[1].OK || r.Values[2].OK || r.Values[3].OK {
 		t.Errorf("values %+v: want actual 95.5 and nothing else (blank is missing, never 0)", r.Values)
 	}
-	if r.Cols != [numCols]int{9, 13, 1, 22, 21, 0, 0} {
+	if r.Cols != [numCols]int32{9, 13, 1, 22, 21, 0, 0} {
 		t.Errorf("columns %v", r.Cols)
 	}
 	if rows[1].Unit != "org" || rows[1].Values[0].OK || !rows[1].Values[1].OK || rows[1].Values[1].V != 100 {

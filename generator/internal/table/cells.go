@@ -76,7 +76,7 @@ func (t *Typed) Record(line int, cells []Cell, fn func(*Row)) bool {
 			continue // an optional column the table does not have
 		}
 		x := cell(l.Index[c])
-		r.Cols[c], r.ColLines[c] = x.Col, x.Line
+		r.SetPos(c, x.Line, x.Col)
 		var good bool
 		switch {
 		case IsValue(c):
@@ -101,7 +101,7 @@ func (t *Typed) wide(r *Row, cell func(int) Cell, fn func(*Row)) bool {
 	ok := true
 	for _, c := range [...]int{ColUnit, ColMeasure} {
 		x := cell(l.Index[c])
-		r.Cols[c], r.ColLines[c] = x.Col, x.Line
+		r.SetPos(c, x.Line, x.Col)
 		s, good := t.key(r, c, x)
 		*r.Text(c) = s
 		ok = ok && good
@@ -115,8 +115,8 @@ func (t *Typed) wide(r *Row, cell func(int) Cell, fn func(*Row)) bool {
 			continue
 		}
 		r.Period = p.Period
-		r.Cols[ColPeriod], r.ColLines[ColPeriod] = x.Col, x.Line
-		r.Cols[ColActual], r.ColLines[ColActual] = x.Col, x.Line
+		r.SetPos(ColPeriod, x.Line, x.Col)
+		r.SetPos(ColActual, x.Line, x.Col)
 		v, good := t.value(r, ColActual, x)
 		if !good {
 			ok = false

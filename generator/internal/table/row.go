@@ -12,6 +12,7 @@ package table
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
@@ -89,16 +90,28 @@ type Row struct {
 	Initiative string
 	Progress   [2]Opt // complete, spend
 	Status     string
-	Cols       [NumCols]int
+	// Cols and ColLines are 32-bit, and SetPos sets them: a row is copied
+	// from the goroutine that reads it to the one that checks it, and on
+	// the L workload the row's size was what that cost.
+	Cols [NumCols]int32
 	// ColLines holds each column's line: after a quoted field that spans
 	// lines, a cell is on a later line than the row's first; in the wide
 	// layout the period and actual are a cell of their own.
-	ColLines [NumCols]int
+	ColLines [NumCols]int32
 }
+
+// SetPos sets where column c of the row is. A line past what 32 bits hold
+// is kept as that most: Pos then gives the row's own line, which is where
+// the cell is unless a quoted field spans lines.
+func (r *Row) SetPos(c, line, col int) {
+	r.ColLines[c], r.Cols[c] = clamp32(line), clamp32(col)
+}
+
+func clamp32(n int) int32 { return int32(min(max(n, 0), math.MaxInt32)) }
 
 // Pos returns the position of column c of the row.
 func (r *Row) Pos(c int) diag.Pos {
-	return diag.Pos{File: r.File, Sheet: r.Sheet, Line: max(r.ColLines[c], r.Line), Col: max(r.Cols[c], 1)}
+	return diag.Pos{File: r.File, Sheet: r.Sheet, Line: max(int(r.ColLines[c]), r.Line), Col: max(int(r.Cols[c]), 1)}
 }
 
 // Value returns the number of numeric column c: actual, target, red,
