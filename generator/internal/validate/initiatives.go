@@ -29,7 +29,7 @@ func (v *validator) initiatives(us unitSrc) {
 			continue
 		}
 		seen[src.ID] = true
-		v.required(loc, p+".name", src.Name, describe("initiative", src.ID))
+		v.required(loc, p, "name", src.Name, func() string { return describe("initiative", src.ID) })
 		in := &model.Initiative{ID: src.ID, Name: src.Name, Owner: src.Owner, Unit: u, Pos: loc.Pos(p + ".id")}
 		for k, id := range src.Objectives {
 			o := objs[id]
@@ -73,7 +73,7 @@ func (v *validator) milestones(loc *tomlx.Locator, p string, src load.Initiative
 	paths := map[int]string{}
 	for k, ms := range src.Milestones {
 		mp := at("%s.milestones[%d]", p, k)
-		v.required(loc, mp+".name", ms.Name, "a milestone of initiative "+diag.Quote(src.ID))
+		v.required(loc, mp, "name", ms.Name, func() string { return "a milestone of initiative " + diag.Quote(src.ID) })
 		if ms.Due == nil {
 			if !loc.Has(mp + ".due") { // a value of the wrong type is reported already
 				v.dl.Errorf(loc.Pos(mp), "milestone %q of initiative %q has no due date", ms.Name, src.ID)

@@ -32,8 +32,8 @@ func (v *validator) measure(s *model.Site, loc *tomlx.Locator, p string, src *lo
 		Weight: v.weight(loc, p+".weight", src.Weight),
 		Pos:    loc.Pos(p + ".id"),
 	}
-	what := describe("measure", src.ID)
-	v.required(loc, p+".name", src.Name, what)
+	what := func() string { return describe("measure", src.ID) }
+	v.required(loc, p, "name", src.Name, what)
 	if src.Format != "" {
 		f, err := number.ParseFormat(src.Format)
 		if err != nil {
@@ -52,7 +52,7 @@ func (v *validator) measure(s *model.Site, loc *tomlx.Locator, p string, src *lo
 		m.Kind = k
 	}
 	if src.Polarity == "" {
-		v.dl.Errorf(loc.Pos(p), "%s has no polarity (higher | lower | range)", what)
+		v.dl.Errorf(loc.Pos(p), "%s has no polarity (higher | lower | range)", what())
 	} else if pol, err := model.ParsePolarity(src.Polarity); err != nil {
 		v.dl.Errorf(loc.Pos(p+".polarity"), "polarity %v", err)
 	} else {
@@ -75,11 +75,11 @@ func (v *validator) measure(s *model.Site, loc *tomlx.Locator, p string, src *lo
 	} else if m.Basis == model.YTDBasis {
 		// At basis when the measure sets it, else at the measure: the site's
 		// default made it year to date.
-		v.dl.Errorf(loc.Pos(p+".basis"), "%s is scored year to date but has no aggregation: say how its periods combine (sum | average | last | min | max)", what)
+		v.dl.Errorf(loc.Pos(p+".basis"), "%s is scored year to date but has no aggregation: say how its periods combine (sum | average | last | min | max)", what())
 	}
 	v.thresholds(loc, p, src, m, s.AmberBand)
 	if src.Formula != "" && src.Rollup != "" {
-		v.dl.Errorf(loc.Pos(p+".rollup"), "%s has both a formula and a rollup: its actuals can come from one of them only", what)
+		v.dl.Errorf(loc.Pos(p+".rollup"), "%s has both a formula and a rollup: its actuals can come from one of them only", what())
 	}
 	if src.Formula != "" {
 		e, err := formula.Parse(src.Formula)

@@ -5,6 +5,7 @@ import (
 	"path"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/sync/errgroup"
@@ -133,7 +134,7 @@ func (v *validator) unit(f *load.UnitFile, byID map[string]*load.UnitFile) *mode
 		return nil
 	}
 	byID[id] = f
-	v.required(f.Loc, "name", c.Name, describe("unit", id))
+	v.required(f.Loc, "", "name", c.Name, func() string { return describe("unit", id) })
 	return &model.Unit{
 		ID: id, Name: c.Name, Owner: c.Owner, Mission: c.Mission,
 		Vision: markdown(c.Vision), Strategy: markdown(c.Strategy),
@@ -165,7 +166,7 @@ func (v *validator) objectives(s *model.Site, us unitSrc, persp map[string]*mode
 	measIDs := map[string]bool{}
 	var th themes
 	for i, src := range us.file.Card.Objectives {
-		p := at("objectives[%d]", i)
+		p := "objectives[" + strconv.Itoa(i) + "]"
 		if !v.id(loc, p+".id", src.ID, "objective") {
 			continue
 		}
@@ -179,7 +180,7 @@ func (v *validator) objectives(s *model.Site, us unitSrc, persp map[string]*mode
 			Weight: v.weight(loc, p+".weight", src.Weight),
 			Pos:    loc.Pos(p + ".id"),
 		}
-		v.required(loc, p+".name", src.Name, describe("objective", src.ID))
+		v.required(loc, p, "name", src.Name, func() string { return describe("objective", src.ID) })
 		o.Theme = th.check(v, loc, p+".theme", src.Theme)
 		switch pp := persp[src.Perspective]; {
 		case src.Perspective == "":
@@ -191,7 +192,7 @@ func (v *validator) objectives(s *model.Site, us unitSrc, persp map[string]*mode
 		}
 		u.Objectives = append(u.Objectives, o)
 		for j := range src.Measures {
-			mp := at("%s.measures[%d]", p, j)
+			mp := p + ".measures[" + strconv.Itoa(j) + "]"
 			if m := v.measure(s, loc, mp, &src.Measures[j], measIDs); m != nil {
 				m.Objective, m.Unit = o, u
 				o.Measures = append(o.Measures, m)

@@ -6,7 +6,6 @@ package validate
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
@@ -97,11 +96,21 @@ type validator struct {
 	src *load.Site
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
-
 // ValidID reports whether s may be the id of a unit, objective, measure or
-// initiative, and so a file name.
-func ValidID(s string) bool { return idPattern.MatchString(s) }
+// initiative, and so a file name: it matches ^[a-z0-9][a-z0-9_-]{0,63}$
+// (idRule), tested without a regular expression, which was a tenth of
+// checking a large site's measures.
+func ValidID(s string) bool {
+	if len(s) == 0 || len(s) > 64 || s[0] == '-' || s[0] == '_' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
 
 const idRule = `ids are 1 to 64 characters of a-z, 0-9, "-" and "_", starting with a letter or digit`
 
@@ -120,9 +129,18 @@ func (v *validator) id(loc *tomlx.Locator, path, id, what string) bool {
 	return true
 }
 
-func (v *validator) required(loc *tomlx.Locator, path, value, what string) {
-	if value == "" && !loc.Has(path) { // a value of the wrong type is reported already
-		v.dl.Errorf(loc.Pos(tomlx.Parent(path)), "%s has no %s", what, tomlx.LastKey(path))
+// required reports that the table at path of loc has no key, whose value is
+// value; what names the table's item. Both are made only for the message:
+// a site of 40,000 measures checks every name.
+func (v *validator) required(loc *tomlx.Locator, path, key, value string, what func() string) {
+	if value != "" {
+		return
+	}
+	if path != "" {
+		key = path + "." + key
+	}
+	if !loc.Has(key) { // a value of the wrong type is reported already
+		v.dl.Errorf(loc.Pos(tomlx.Parent(key)), "%s has no %s", what(), tomlx.LastKey(key))
 	}
 }
 
