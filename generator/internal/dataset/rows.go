@@ -137,14 +137,6 @@ func (d *dataChecker) row(r *load.Row) {
 	if !d.cellsAllowed(r, m, vals) || !d.withinSpan(r, m, p) {
 		return
 	}
-	pt := model.Point{Actual: vals[0], Target: vals[1], Red: vals[2], Stretch: vals[3], Src: prev.Src}
-	if !had {
-		// The period cell: messages about the row are most often about its period.
-		pt.Src = r.Pos(load.ColPeriod)
-	} else {
-		d.data.MergedRows++
-		model.AddMerged(&d.data.MergedFrom.Measures, m.Index, r.Pos(load.ColPeriod))
-	}
 	if s.Len() == 0 {
 		// A measure's rows most often come one after another, and the
 		// measures of a frequency span much the same periods: room for as
@@ -152,7 +144,15 @@ func (d *dataChecker) row(r *load.Row) {
 		// new one a point at a time.
 		s.Reserve(d.lastLen[m.Freq])
 	}
-	s.Set(p, pt)
+	if !had {
+		// The period cell: messages about the row are most often about its period.
+		at := r.Pos(load.ColPeriod)
+		s.SetRow(p, vals, model.SourceKey{File: at.File, Sheet: at.Sheet}, at.Line, at.Col)
+	} else {
+		d.data.MergedRows++
+		model.AddMerged(&d.data.MergedFrom.Measures, m.Index, r.Pos(load.ColPeriod))
+		s.Set(p, model.Point{Actual: vals[0], Target: vals[1], Red: vals[2], Stretch: vals[3], Src: prev.Src})
+	}
 	d.lastLen[m.Freq] = s.Len()
 	d.data.Rows++
 	d.count(r)

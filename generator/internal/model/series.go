@@ -154,13 +154,23 @@ func (s *Series) Last() period.Period { return s.First.Add(s.n - 1) }
 // series must not be shared: Clone one that is.
 func (s *Series) Set(p period.Period, pt Point) {
 	s.unpack()
-	i := s.slot(p)
-	r := s.ref(pt.Src)
+	s.set(s.slot(p), [4]Opt{pt.Actual, pt.Target, pt.Red, pt.Stretch}, s.ref(pt.Src))
+}
+
+// SetRow is Set for a point a row gives, at line and col of table key:
+// without a Point and its diag.Pos made for each of a large site's
+// millions of rows.
+func (s *Series) SetRow(p period.Period, vals [4]Opt, key SourceKey, line, col int) {
+	s.unpack()
+	s.set(s.slot(p), vals, s.refKey(key, line, col))
+}
+
+func (s *Series) set(i int, vals [4]Opt, r srcPos) {
 	var has uint8
 	if r.table > 0 {
 		has = rowBit
 	}
-	for k, v := range [4]Opt{pt.Actual, pt.Target, pt.Red, pt.Stretch} {
+	for k, v := range vals {
 		switch {
 		case v.OK:
 			s.column(k)[i] = v.V
@@ -237,13 +247,16 @@ func (s *Series) ref(pos diag.Pos) srcPos {
 	if pos == (diag.Pos{}) {
 		return srcPos{}
 	}
-	key := SourceKey{pos.File, pos.Sheet}
+	return s.refKey(SourceKey{pos.File, pos.Sheet}, pos.Line, pos.Col)
+}
+
+func (s *Series) refKey(key SourceKey, line, col int) srcPos {
 	t := slices.Index(s.tables, key)
 	if t < 0 {
 		t = len(s.tables)
 		s.tables = append(s.tables, key)
 	}
-	return srcPos{line: clampU32(pos.Line), col: clampU32(pos.Col), table: uint16(t + 1)}
+	return srcPos{line: clampU32(line), col: clampU32(col), table: uint16(t + 1)}
 }
 
 // clampU32 keeps a line or column within what a srcPos holds. A data file

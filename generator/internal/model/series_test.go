@@ -65,6 +65,29 @@ func TestSeriesSetAt(t *testing.T) {
 	}
 }
 
+// TestSeriesSetRow holds SetRow to Set with the row's position as the
+// point's: the same series, compacted or not.
+func TestSeriesSetRow(t *testing.T) {
+	var set, row Series
+	for i, pt := range []Point{
+		{Actual: Some(1), Src: diag.Pos{File: "data/a.csv", Line: 2, Col: 11}},
+		{Target: Some(2), Red: Some(0), Src: diag.Pos{File: "data/b.xlsx", Sheet: "2026", Line: 7, Col: 3}},
+		{Actual: Some(-0.5), Stretch: Some(3), Src: diag.Pos{File: "data/a.csv", Line: 9, Col: 11}},
+	} {
+		p := month(t, "2026-01").Add(2 - i) // growing backwards too
+		set.Set(p, pt)
+		row.SetRow(p, [4]Opt{pt.Actual, pt.Target, pt.Red, pt.Stretch}, SourceKey{pt.Src.File, pt.Src.Sheet}, pt.Src.Line, pt.Src.Col)
+	}
+	if !reflect.DeepEqual(set, row) {
+		t.Errorf("SetRow made %+v; Set made %+v", row, set)
+	}
+	set.Compact()
+	row.Compact()
+	if !reflect.DeepEqual(set, row) {
+		t.Errorf("compacted, SetRow made %+v; Set made %+v", row, set)
+	}
+}
+
 func TestSeriesCloneIsIndependent(t *testing.T) {
 	var s Series
 	p := month(t, "2026-01")
