@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 
@@ -30,7 +31,7 @@ const (
 // the returned Site holds whatever could be read.
 func Load(fsys fs.FS, dl *diag.List) *Site {
 	s := &Site{}
-	if src, ok := readFile(fsys, ConfigFile, dl, "a site needs config.toml at its root (is --source right?)"); ok {
+	if src, ok := readFile(fsys, ConfigFile, dl, "a site needs config.toml at its root (is --source right?)", nil); ok {
 		s.ConfigLoc = tomlx.Decode(ConfigFile, src, &s.Config, dl)
 	}
 	s.Units = loadUnits(fsys, dl)
@@ -39,8 +40,10 @@ func Load(fsys fs.FS, dl *diag.List) *Site {
 	return s
 }
 
-func readFile(fsys fs.FS, name string, dl *diag.List, hint string) ([]byte, bool) {
-	src, err := readRegular(fsys, name, MaxTOMLBytes)
+// readFile reads the TOML file name into buf, or a new buffer when buf is
+// too small, and checks it is text that can be parsed.
+func readFile(fsys fs.FS, name string, dl *diag.List, hint string, buf []byte) ([]byte, bool) {
+	src, err := readRegular(fsys, name, MaxTOMLBytes, buf)
 	if errors.Is(err, fs.ErrNotExist) {
 		dl.Errorf(diag.Pos{File: name}, "file not found: %s", hint)
 		return nil, false
@@ -94,8 +97,11 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 		jobs[dir] = j
 		g.Go(func() error {
 			file := path.Join(dir, ScorecardFile)
-			if src, ok := readFile(fsys, file, &j.dl, ""); ok {
+			buf := tomlBuffers.Get().(*[]byte)
+			defer tomlBuffers.Put(buf)
+			if src, ok := readFile(fsys, file, &j.dl, "", *buf); ok {
 				j.loc = tomlx.Decode(file, src, &j.card, &j.dl)
+				*buf = src[:0]
 			}
 			return nil
 		})
@@ -129,6 +135,11 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 	}
 	return units
 }
+
+// tomlBuffers are what scorecards are read into: Decode keeps none of the
+// bytes it is given (it copies them into the text it parses), and a new
+// buffer for each of L's thousand scorecards was 16 MB of new memory.
+var tomlBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // unitDir is a folder below content/, with what its listing held of the
 // names a unit's files are looked for by.

@@ -19,7 +19,7 @@ const NarrativeFile = "index.md"
 func loadMarkdown(fsys fs.FS, u *UnitFile, dl *diag.List) {
 	narrative := path.Join(u.Dir, NarrativeFile)
 	if !u.noNarrative {
-		if b, err := readRegular(fsys, narrative, MaxMarkdownBytes); err == nil {
+		if b, err := readRegular(fsys, narrative, MaxMarkdownBytes, nil); err == nil {
 			u.Narrative = markdownText(narrative, b, dl)
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			reportRead(narrative, err, dl, markdownTooLong)
@@ -48,7 +48,7 @@ func loadMarkdown(fsys fs.FS, u *UnitFile, dl *diag.List) {
 		if dir, id, ok := strings.Cut(rel, "/"); ok {
 			n.Period, n.ID = dir, id
 		}
-		b, err := readRegular(fsys, p, MaxMarkdownBytes)
+		b, err := readRegular(fsys, p, MaxMarkdownBytes, nil)
 		if err != nil {
 			reportRead(p, err, dl, markdownTooLong)
 			return nil

@@ -100,15 +100,16 @@ func openRegular(fsys fs.FS, name string) (fs.File, fs.FileInfo, error) {
 }
 
 // readRegular reads the regular file name when it holds at most limit
-// bytes. Of a larger one no more than the first limit+1 bytes are read,
-// which say where the limit is passed; its size is the file system's.
-func readRegular(fsys fs.FS, name string, limit int) ([]byte, error) {
+// bytes, into buf when it has room. Of a larger one no more than the first
+// limit+1 bytes are read, which say where the limit is passed; its size is
+// the file system's.
+func readRegular(fsys fs.FS, name string, limit int, buf []byte) ([]byte, error) {
 	f, fi, err := openRegular(fsys, name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := readSized(io.LimitReader(f, int64(limit)+1), fi.Size())
+	b, err := readSized(io.LimitReader(f, int64(limit)+1), fi.Size(), buf)
 	if err != nil {
 		return nil, err
 	}
@@ -120,9 +121,13 @@ func readRegular(fsys fs.FS, name string, limit int) ([]byte, error) {
 
 // readSized is io.ReadAll with room for size bytes from the start, as
 // os.ReadFile makes it: io.ReadAll's buffer starts at 512 bytes and grows,
-// a read (a system call) for each size, eight of them for a scorecard.
-func readSized(r io.Reader, size int64) ([]byte, error) {
-	b := make([]byte, 0, min(max(size, 0), 1<<20)+512)
+// a read (a system call) for each size, eight of them for a scorecard. It
+// reads into buf when buf has that room.
+func readSized(r io.Reader, size int64, buf []byte) ([]byte, error) {
+	b := buf[:0]
+	if want := min(max(size, 0), 1<<20) + 512; int64(cap(b)) < want {
+		b = make([]byte, 0, want)
+	}
 	for {
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]

@@ -107,18 +107,27 @@ func TestTextFilesAreCappedInSize(t *testing.T) {
 }
 
 // TestReadSized reads the whole of a source whatever the size it was told,
-// and however little each read returns.
+// and however little each read returns, into the buffer it is given when
+// that has room.
 func TestReadSized(t *testing.T) {
 	text := strings.Repeat("0123456789", 300) // 3,000 bytes
 	for _, size := range []int64{0, 1, 2999, 3000, 3001, 5000, -1} {
-		for _, r := range []io.Reader{strings.NewReader(text), iotest.OneByteReader(strings.NewReader(text)), iotest.DataErrReader(strings.NewReader(text))} {
-			b, err := readSized(r, size)
-			if err != nil || string(b) != text {
-				t.Errorf("size %d, %T: read %d bytes, %v; want all %d", size, r, len(b), err, len(text))
+		for _, reader := range []func(io.Reader) io.Reader{func(r io.Reader) io.Reader { return r }, iotest.OneByteReader, iotest.DataErrReader} {
+			for _, buf := range [][]byte{nil, make([]byte, 7, 100), []byte(strings.Repeat("x", 6000))} {
+				r := reader(strings.NewReader(text))
+				b, err := readSized(r, size, buf)
+				if err != nil || string(b) != text {
+					t.Errorf("size %d, %T, a buffer of %d: read %d bytes, %v; want all %d", size, r, cap(buf), len(b), err, len(text))
+				}
 			}
 		}
 	}
-	if _, err := readSized(iotest.TimeoutReader(strings.NewReader(text)), 10); err != iotest.ErrTimeout {
+	// A buffer with room for the size and the 512 bytes past it is used.
+	buf := make([]byte, 0, 3600)
+	if b, _ := readSized(strings.NewReader(text), 3000, buf); &b[0] != &buf[:1][0] {
+		t.Error("a buffer with room was not used")
+	}
+	if _, err := readSized(iotest.TimeoutReader(strings.NewReader(text)), 10, nil); err != iotest.ErrTimeout {
 		t.Errorf("the source's error: got %v, want %v", err, iotest.ErrTimeout)
 	}
 }

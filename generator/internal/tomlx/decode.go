@@ -33,7 +33,8 @@ import (
 // Decode parses src, the content of file, into v, which must be a pointer to a
 // struct whose fields carry `toml:"key"` tags; a string field (or a list of
 // strings) tagged `max:"N"` takes at most N characters. Problems go to dl.
-// The locator is nil when the text is not valid TOML.
+// The locator is nil when the text is not valid TOML. Nothing decoded keeps
+// src: the caller may use it again.
 func Decode(file string, src []byte, v any, dl *diag.List) *Locator {
 	text := string(src)
 	root, loc, ok := parseFast(file, text)
