@@ -59,10 +59,6 @@ func readFile(fsys fs.FS, name string, dl *diag.List, hint string, buf []byte) (
 	if !checkText(name, src, dl, "save the file as UTF-8") {
 		return nil, false
 	}
-	if line, col := tooDeep(src); line > 0 {
-		dl.Errorf(diag.Pos{File: name, Line: line, Col: col}, "arrays and inline tables nest more than %d deep", MaxNesting)
-		return nil, false
-	}
 	return src, true
 }
 

@@ -39,6 +39,13 @@ func Decode(file string, src []byte, v any, dl *diag.List) *Locator {
 	text := string(src)
 	root, loc, ok := parseFast(file, text)
 	if !ok {
+		// parseFast declines arrays nested deeper than MaxNesting, so only
+		// a text it declines can nest too deep: one pass over the text
+		// fewer for every scorecard it reads.
+		if line, col := tooDeep(src); line > 0 {
+			dl.Errorf(diag.Pos{File: file, Line: line, Col: col}, "arrays and inline tables nest more than %d deep", MaxNesting)
+			return nil
+		}
 		return decodeLibrary(file, src, text, v, dl)
 	}
 	fill(loc, v, root, dl)

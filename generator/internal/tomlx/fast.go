@@ -129,6 +129,9 @@ type fastParser struct {
 	// array rather than one grown for each table was a tenth of the bytes
 	// a load of the L workload allocated.
 	slab []posEntry
+	// depth is how deep the arrays being read nest: past MaxNesting the
+	// parser declines, for Decode to report.
+	depth int
 }
 
 func (p *fastParser) document() bool {
@@ -588,6 +591,10 @@ func (p *fastParser) literalString() (any, bool) {
 
 // array reads [v, …], over several lines and with comments if need be.
 func (p *fastParser) array(elems *[]posElem, suffix string) (any, bool) {
+	if p.depth++; p.depth > MaxNesting {
+		return nil, false
+	}
+	defer func() { p.depth-- }()
 	p.i++
 	a := []any{}
 	for {

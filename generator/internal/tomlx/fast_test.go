@@ -30,6 +30,10 @@ func agree(t testing.TB, src string) bool {
 	if !ok {
 		return false
 	}
+	// Decode checks the nesting of a text parseFast declines only.
+	if line, col := tooDeep([]byte(src)); line > 0 {
+		t.Fatalf("parseFast took text that nests too deep (at %d:%d):\n%s", line, col, src)
+	}
 	want, err := library(src)
 	if err != nil {
 		t.Fatalf("parseFast took text the library refuses (%v):\n%s", err, src)

@@ -169,6 +169,31 @@ func TestDecodeSyntaxErrors(t *testing.T) {
 	}
 }
 
+// TestDecodeNesting: a file whose arrays and inline tables nest deeper than
+// MaxNesting is reported at the first bracket too deep, whichever parser
+// would have read it, and brackets in strings and comments do not count.
+func TestDecodeNesting(t *testing.T) {
+	nest := func(n int, open, close string) string { return strings.Repeat(open, n) + strings.Repeat(close, n) }
+	// Columns: the 17th bracket of a line of them; on the second line of
+	// the second text, the 16th of "[ [ [", whose first is the 2nd deep;
+	// in the third, the 8th "[" of "{a = [", after "tags = [".
+	tests := []struct{ src, want string }{
+		{"name = \"x\"\ntags = " + nest(17, "[", "]") + "\n", "f.toml:2:24: arrays and inline tables nest more than 16 deep"},
+		{"tags = [\n" + nest(17, "[ ", "] ") + "]\n", "f.toml:2:31: arrays and inline tables nest more than 16 deep"},
+		{"tags = [" + nest(9, "{a = [", "]}") + "]\n", "f.toml:1:56: arrays and inline tables nest more than 16 deep"},
+		{"tags = " + nest(300000, "[\n", "]\n"), "f.toml:17:1: arrays and inline tables nest more than 16 deep"},
+		// Sixteen deep is read, and reported for its type.
+		{"tags = " + nest(16, "[", "]") + "\n", "f.toml:1:9: tags: expected a string, got an array"},
+		{"# [[[[[[[[[[[[[[[[[[[\nname = \"[[[[[[[[[[[[[[[[[[[[\"\ntags = ['[[[[[[[[[[[[[[[[[[[[[']\n", ""},
+	}
+	for _, tc := range tests {
+		_, errs := decode(t, tc.src)
+		if got := strings.Join(errs, "\n"); got != tc.want {
+			t.Errorf("%.60q: %q; want %q", tc.src, got, tc.want)
+		}
+	}
+}
+
 // TestLocateInlineTableOverLines: TOML 1.1, which BurntSushi/toml reads,
 // lets an inline table span lines, with comments and a trailing comma; its
 // keys have positions of their own.
