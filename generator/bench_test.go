@@ -86,12 +86,12 @@ func generated(tb testing.TB, p gen.Params) string {
 
 func openBench(b *testing.B, w workload) fs.FS {
 	b.Helper()
-	root, err := os.OpenRoot(w.source(b))
+	fsys, closeFS, err := load.OpenSource(w.source(b))
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() { root.Close() })
-	return root.FS()
+	b.Cleanup(closeFS)
+	return fsys
 }
 
 func compileBench(b *testing.B, fsys fs.FS) *compute.Result {
@@ -186,6 +186,7 @@ func BenchmarkLoad(b *testing.B) {
 				var dl diag.List
 				src := load.Load(fsys, &dl)
 				site := validate.Model(src, validate.Options{}, &dl)
+				src.Units = nil
 				data := dataset.Make(src, site, validate.Options{}, &dl)
 				if site == nil || dl.HasErrors() {
 					b.Fatal(dl.Err())
