@@ -63,23 +63,7 @@ func (v *validator) units(s *model.Site) {
 	for _, p := range s.Perspectives {
 		persp[p.ID] = p
 	}
-	// Each unit's objectives and measures are checked on their own, in
-	// parallel, their problems merged in unit order as one loop made them:
-	// on a cascade of a thousand units this was most of the model's time.
-	lists := make([]diag.List, len(ordered))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, us := range ordered {
-		g.Go(func() error {
-			uv := &validator{dl: &lists[i], src: v.src}
-			uv.objectives(s, us, persp)
-			return nil
-		})
-	}
-	g.Wait()
-	for i := range lists {
-		v.dl.Merge(&lists[i])
-	}
+	v.eachUnit(ordered, func(uv *validator, us unitSrc) { uv.objectives(s, us, persp) })
 	nObj, nMeas := 0, 0
 	for _, us := range ordered {
 		for _, o := range us.u.Objectives {
@@ -101,9 +85,31 @@ func (v *validator) units(s *model.Site) {
 		}
 		v.notes(s, us)
 	}
-	for _, us := range ordered {
-		v.computed(us)
-		v.criticalFew(s, us)
+	// A unit's formulas and roll-ups are its own measures', and read
+	// nothing the others' checks write.
+	v.eachUnit(ordered, func(uv *validator, us unitSrc) {
+		uv.computed(us)
+		uv.criticalFew(s, us)
+	})
+}
+
+// eachUnit calls check for every unit in parallel, with a validator of
+// the unit's own; their problems are merged in unit order, as one loop
+// would have made them. On a cascade of a thousand units, checking the
+// objectives and measures was most of the model's time.
+func (v *validator) eachUnit(units []unitSrc, check func(*validator, unitSrc)) {
+	lists := make([]diag.List, len(units))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, us := range units {
+		g.Go(func() error {
+			check(&validator{dl: &lists[i], src: v.src}, us)
+			return nil
+		})
+	}
+	g.Wait()
+	for i := range lists {
+		v.dl.Merge(&lists[i])
 	}
 }
 
