@@ -400,6 +400,13 @@ func (d *decoder) table(rv reflect.Value, ti *typeInfo, data any) bool {
 		for k, v := range t {
 			d.keys = append(d.keys, keyValue{k, v})
 		}
+		// Keys in order, so that problems come in the same order every
+		// run. A posTable's are in the order of the text already:
+		// sorting them was a tenth of decoding L's scorecards. (Problems
+		// are listed by position; the order they come in decides only
+		// which are kept past diag.MaxPerList.)
+		keys := d.keys[from:]
+		slices.SortFunc(keys, func(a, b keyValue) int { return strings.Compare(a.key, b.key) })
 	case *posTable:
 		for i := range t.entries {
 			d.keys = append(d.keys, keyValue{t.entries[i].key, t.entries[i].val})
@@ -411,11 +418,8 @@ func (d *decoder) table(rv reflect.Value, ti *typeInfo, data any) bool {
 		d.typeError("a table", data)
 		return false
 	}
-	// Keys in order, so that problems come in the same order every run.
-	keys := d.keys[from:]
-	slices.SortFunc(keys, func(a, b keyValue) int { return strings.Compare(a.key, b.key) })
 	at := len(d.path)
-	for _, kv := range keys {
+	for _, kv := range d.keys[from:] {
 		k := kv.key
 		d.path = appendKey(d.path, k)
 		if f, ok := ti.fields[k]; ok {
