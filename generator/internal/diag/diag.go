@@ -136,6 +136,9 @@ func (l *List) Count(s Severity) int {
 	return n
 }
 
+// Empty reports whether nothing was reported to l, kept or only counted.
+func (l *List) Empty() bool { return len(l.items) == 0 && l.dropped == [2]int{} }
+
 // HasErrors reports whether any error was reported.
 func (l *List) HasErrors() bool { return l.Count(Error) > 0 }
 

@@ -2,12 +2,15 @@ package load
 
 import (
 	"fmt"
+	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/model"
 )
 
 // aheadSite is five data files: good rows, a bad number among them, a
@@ -41,9 +44,9 @@ func TestReadAheadIsReadingInOrder(t *testing.T) {
 	var wantRows, gotRows []string
 	var want, got diag.List
 	for _, n := range names {
-		readCSV(fsys, n, &want, func(r *Row) bool { wantRows = append(wantRows, r.String()); return true })
+		readCSV(fsys, n, &want, func(r *Row) bool { wantRows = append(wantRows, fmt.Sprintf("%+v", *r)); return true })
 	}
-	if !readCSVFiles(fsys, names, &got, func(r *Row) bool { gotRows = append(gotRows, r.String()); return true }) {
+	if !readCSVFiles(fsys, names, &got, func(r *Row) bool { gotRows = append(gotRows, fmt.Sprintf("%+v", *r)); return true }) {
 		t.Fatal("readCSVFiles stopped")
 	}
 	if !slices.Equal(gotRows, wantRows) {
@@ -57,6 +60,74 @@ func TestReadAheadIsReadingInOrder(t *testing.T) {
 	}
 	if want.Count(diag.Error) <= diag.MaxPerList {
 		t.Fatalf("only %d errors: the test needs more than a List keeps", want.Count(diag.Error))
+	}
+}
+
+// TestBatchKeepsRows: a batch gives back every row as it was given, in
+// short form or in full, with the problems before each row and after the
+// last in their places.
+func TestBatchKeepsRows(t *testing.T) {
+	plain := Row{File: "data/a.csv", Line: 7, Unit: "org", Measure: "revenue", Period: "2026-01"}
+	plain.Values[0], plain.Values[2] = model.Some(1.5), model.Opt{V: 3} // a missing value keeps its V
+	for c, col := range []int{1, 5, 13, 21, 0, 30} {
+		if col > 0 {
+			plain.SetPos(c, 7, col)
+		}
+	}
+	spans := plain // a quoted field over lines: a cell on a later line
+	spans.SetPos(ColActual, 8, 2)
+	far := plain // past 32 bits of lines
+	far.Line = math.MaxInt32 + 1
+	for c := range far.Cols {
+		if far.Cols[c] != 0 {
+			far.SetPos(c, far.Line, int(far.Cols[c]))
+		}
+	}
+	sheet, other, initiative, status := plain, plain, plain, plain
+	sheet.Sheet = "2026"
+	other.File = "data/b.csv"
+	initiative.Initiative, initiative.Progress[0] = "crm", model.Some(40)
+	status.Status = "at-risk"
+	noPos := plain // a position without a column: not short
+	noPos.ColLines[ColStretch] = 7
+	rows := []struct {
+		row   Row
+		short bool
+	}{{plain, true}, {spans, false}, {far, false}, {sheet, false}, {other, false}, {initiative, false}, {status, false}, {noPos, false}, {plain, true}}
+	b := &batch{file: "data/a.csv"}
+	var dl diag.List
+	for i, r := range rows {
+		if i%3 == 0 {
+			dl.Errorf(diag.Pos{File: "data/a.csv", Line: i}, "before %d", i)
+		}
+		b.add(&r.row, &dl)
+		if !dl.Empty() {
+			t.Fatal("add left the problems in the list")
+		}
+	}
+	dl.Errorf(diag.Pos{File: "data/a.csv", Line: 99}, "after the last")
+	b.note(&dl)
+	var into Row
+	for i, r := range rows {
+		if got := b.row(i, &into); !reflect.DeepEqual(*got, r.row) {
+			t.Errorf("row %d: got back\n%+v\nwant\n%+v", i, *got, r.row)
+		}
+		if short := b.items[i].full < 0; short != r.short {
+			t.Errorf("row %d: short form %v, want %v", i, short, r.short)
+		}
+	}
+	var notes []string
+	for _, n := range b.notes {
+		for _, d := range n.list.Sorted(diag.Error) {
+			notes = append(notes, fmt.Sprintf("%d:%s", n.at, d.Msg))
+		}
+	}
+	if want := []string{"0:before 0", "3:before 3", "6:before 6", "9:after the last"}; !slices.Equal(notes, want) {
+		t.Errorf("problems %q, want %q", notes, want)
+	}
+	b.reset("data/c.csv")
+	if b.file != "data/c.csv" || len(b.items)+len(b.full)+len(b.notes) != 0 {
+		t.Errorf("reset left %+v", b)
 	}
 }
 

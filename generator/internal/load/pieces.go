@@ -46,9 +46,9 @@ var pieceBuffers = sync.Pool{New: func() any { b := make([]byte, readSize); retu
 // cuts[0], first reads, and ra the whole, each piece by a goroutine of its
 // own, up to a few pieces ahead of the one handed over; cuts[k-1] to
 // cuts[k] is piece k. pending are the problems before the first row.
-func (fr *fileReader) readPieces(first *csvReader, ra io.ReaderAt, cuts []cut, pending diag.List, spare chan []aheadItem) {
+func (fr *fileReader) readPieces(first *csvReader, ra io.ReaderAt, cuts []cut, pending diag.List, spare chan *batch) {
 	type result struct {
-		items  []aheadItem
+		rows   *batch
 		broken bool
 	}
 	results := make([]chan result, len(cuts))
@@ -66,9 +66,9 @@ func (fr *fileReader) readPieces(first *csvReader, ra io.ReaderAt, cuts []cut, p
 				pend, lines = diag.List{}, cuts[k].lines-cuts[k-1].lines
 			}
 			r.dl = &pend
-			// A row a line, most often; and one for the problems at the end.
-			items := batchOf(spare, lines+1)
-			ch <- result{r.gather(items, nil), r.broken}
+			// A row a line, most often.
+			rows := batchOf(spare, r.name, lines)
+			ch <- result{r.gather(rows, nil), r.broken}
 		})
 	}
 	ahead := max(runtime.GOMAXPROCS(0), 1) + 1
@@ -78,7 +78,7 @@ func (fr *fileReader) readPieces(first *csvReader, ra io.ReaderAt, cuts []cut, p
 	for k := range cuts {
 		res := <-results[k]
 		select {
-		case fr.out <- res.items:
+		case fr.out <- res.rows:
 		case <-fr.stop:
 			return
 		}
