@@ -43,7 +43,14 @@ func Load(fsys fs.FS, dl *diag.List) *Site {
 // readFile reads the TOML file name into buf, or a new buffer when buf is
 // too small, and checks it is text that can be parsed.
 func readFile(fsys fs.FS, name string, dl *diag.List, hint string, buf []byte) ([]byte, bool) {
-	src, err := readRegular(fsys, name, MaxTOMLBytes, buf)
+	f, fi, err := openRegular(fsys, name)
+	return readTOML(name, f, fi, err, dl, hint, buf)
+}
+
+// readTOML is readFile of the file f that openRegular returned, with fi
+// and err.
+func readTOML(name string, f fs.File, fi fs.FileInfo, err error, dl *diag.List, hint string, buf []byte) ([]byte, bool) {
+	src, err := readOpened(f, fi, err, MaxTOMLBytes, buf)
 	if errors.Is(err, fs.ErrNotExist) {
 		dl.Errorf(diag.Pos{File: name}, "file not found: %s", hint)
 		return nil, false
@@ -88,14 +95,25 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 	jobs := map[string]*unitJob{}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	found := func(dir string) {
+	found := func(dir string, in folder) {
 		j := &unitJob{}
 		jobs[dir] = j
+		file := path.Join(dir, ScorecardFile)
+		var f fs.File
+		var fi fs.FileInfo
+		var err error
+		if in != nil {
+			// While the walk has the folder open.
+			f, err = in.open(ScorecardFile)
+			f, fi, err = regular(f, file, err)
+		}
 		g.Go(func() error {
-			file := path.Join(dir, ScorecardFile)
+			if in == nil {
+				f, fi, err = openRegular(fsys, file)
+			}
 			buf := tomlBuffers.Get().(*[]byte)
 			defer tomlBuffers.Put(buf)
-			if src, ok := readFile(fsys, file, &j.dl, "", *buf); ok {
+			if src, ok := readTOML(file, f, fi, err, &j.dl, "", *buf); ok {
 				j.loc = tomlx.Decode(file, src, &j.card, &j.dl)
 				*buf = src[:0]
 			}
@@ -105,7 +123,7 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 	dirs, ok := unitDirs(fsys, dl, found)
 	for _, d := range dirs {
 		if jobs[d.path] == nil {
-			found(d.path) // a unit only the walk's end could tell
+			found(d.path, nil) // a unit only the walk's end could tell
 		}
 	}
 	g.Wait()
@@ -160,10 +178,10 @@ type unitDir struct {
 // with each folder the walk finds a scorecard.toml in, as it finds it:
 // the folders returned, and no others, unless the file system changes
 // under the walk.
-func unitDirs(fsys fs.FS, dl *diag.List, found func(dir string)) ([]unitDir, bool) {
+func unitDirs(fsys fs.FS, dl *diag.List, found func(dir string, in folder)) ([]unitDir, bool) {
 	var seen []*unitDir
 	byPath := map[string]*unitDir{}
-	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+	err := walkFolders(fsys, ContentDir, func(p string, d fs.DirEntry, in folder, err error) error {
 		if err != nil {
 			if p == ContentDir && errors.Is(err, fs.ErrNotExist) {
 				return err
@@ -176,7 +194,7 @@ func unitDirs(fsys fs.FS, dl *diag.List, found func(dir string)) ([]unitDir, boo
 		}
 		if p != ContentDir {
 			if u := byPath[path.Dir(p)]; u != nil && u.note(fsys, p, d) {
-				found(u.path)
+				found(u.path, in)
 			}
 		}
 		if p != ContentDir && Ignored(d.Name()) {

@@ -32,7 +32,12 @@ func (s sourceFS) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	f, err := s.root.OpenFile(name, openFlags, 0)
+	return s.openIn(s.root, name)
+}
+
+// openIn is Open of name in root, the site's or a folder's of it.
+func (s sourceFS) openIn(root *os.Root, name string) (fs.File, error) {
+	f, err := root.OpenFile(name, openFlags, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -85,6 +90,11 @@ func (e *errTooLong) Error() string { return fmt.Sprintf("larger than %d bytes",
 // read is what was checked.
 func openRegular(fsys fs.FS, name string) (fs.File, fs.FileInfo, error) {
 	f, err := fsys.Open(name)
+	return regular(f, name, err)
+}
+
+// regular is openRegular of the file f, opened as name with err.
+func regular(f fs.File, name string, err error) (fs.File, fs.FileInfo, error) {
 	if err != nil {
 		return nil, nil, err
 	}
@@ -105,6 +115,12 @@ func openRegular(fsys fs.FS, name string) (fs.File, fs.FileInfo, error) {
 // the file system's.
 func readRegular(fsys fs.FS, name string, limit int, buf []byte) ([]byte, error) {
 	f, fi, err := openRegular(fsys, name)
+	return readOpened(f, fi, err, limit, buf)
+}
+
+// readOpened is readRegular of the file f that openRegular returned, with
+// fi and err.
+func readOpened(f fs.File, fi fs.FileInfo, err error, limit int, buf []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}

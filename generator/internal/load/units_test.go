@@ -75,42 +75,16 @@ func TestUnitsFoundFromListings(t *testing.T) {
 	}
 	defer root.Close()
 	fsys := &countingFS{FS: root.FS(), opened: map[string]int{}}
-	var dl diag.List
-	units := loadUnits(fsys, &dl)
-
-	var got []string
-	for _, u := range units {
-		s := u.Dir + " parent=" + u.ParentDir + " name=" + u.Card.Name
-		if u.Narrative != nil {
-			s += " narrative=" + strings.TrimSpace(string(u.Narrative))
-		}
-		for _, n := range u.Notes {
-			s += " note=" + n.File
-		}
-		got = append(got, s)
+	// The site's own file system too, whose walk opens what is in a folder
+	// from the folder (folders.go).
+	src, closeFS, err := OpenSource(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
-	want := []string{
-		"content parent= name=Org narrative=The organisation.",
-		"content/folder parent=content name=",
-		"content/linked parent=content name=Linked",
-		"content/nocard/deeper parent=content name=Deeper",
-		"content/noted parent=content name=Noted note=content/noted/notes/2026-09.md",
-		"content/plain parent=content name=Plain",
-		"content/plain/sub parent=content/plain name=Sub",
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("units:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	var problems []string
-	for _, d := range dl.Sorted(diag.Error) {
-		problems = append(problems, d.String())
-	}
-	wantProblems := []string{
-		"content/dangling/scorecard.toml: a symbolic link to nothing: remove it, or point it at a file inside the site",
-		"content/folder/scorecard.toml: something other than a file: the build reads regular files only (reading this one could wait forever): put the file itself here",
-	}
-	if !slices.Equal(problems, wantProblems) {
-		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(problems, "\n"), strings.Join(wantProblems, "\n"))
+	defer closeFS()
+	for _, fsys := range []fs.FS{fsys, src} {
+		got, problems := unitsFound(fsys)
+		checkUnitsFound(t, got, problems)
 	}
 	for _, name := range []string{"content/plain/index.md", "content/plain/notes", "content/plain/sub/index.md", "content/noted/index.md", "content/linked/notes", "content/plain/scorecard.toml/scorecard.toml"} {
 		if n := fsys.opened[name]; n > 0 {
@@ -124,5 +98,48 @@ func TestUnitsFoundFromListings(t *testing.T) {
 	}
 	if fsys.opened["content/noted/notes"] == 0 || fsys.opened["content/index.md"] == 0 {
 		t.Errorf("the listed narrative and notes were not read: %v", fsys.opened)
+	}
+}
+
+// unitsFound loads the units of fsys, each described on a line, and their
+// problems.
+func unitsFound(fsys fs.FS) (units, problems []string) {
+	var dl diag.List
+	for _, u := range loadUnits(fsys, &dl) {
+		s := u.Dir + " parent=" + u.ParentDir + " name=" + u.Card.Name
+		if u.Narrative != nil {
+			s += " narrative=" + strings.TrimSpace(string(u.Narrative))
+		}
+		for _, n := range u.Notes {
+			s += " note=" + n.File
+		}
+		units = append(units, s)
+	}
+	for _, d := range dl.Sorted(diag.Error) {
+		problems = append(problems, d.String())
+	}
+	return units, problems
+}
+
+func checkUnitsFound(t *testing.T, got, problems []string) {
+	t.Helper()
+	want := []string{
+		"content parent= name=Org narrative=The organisation.",
+		"content/folder parent=content name=",
+		"content/linked parent=content name=Linked",
+		"content/nocard/deeper parent=content name=Deeper",
+		"content/noted parent=content name=Noted note=content/noted/notes/2026-09.md",
+		"content/plain parent=content name=Plain",
+		"content/plain/sub parent=content/plain name=Sub",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("units:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	wantProblems := []string{
+		"content/dangling/scorecard.toml: a symbolic link to nothing: remove it, or point it at a file inside the site",
+		"content/folder/scorecard.toml: something other than a file: the build reads regular files only (reading this one could wait forever): put the file itself here",
+	}
+	if !slices.Equal(problems, wantProblems) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(problems, "\n"), strings.Join(wantProblems, "\n"))
 	}
 }
