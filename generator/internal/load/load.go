@@ -175,9 +175,9 @@ type unitDir struct {
 // asking the file system for a unit's scorecard.toml, index.md and notes/
 // by name cost three lookups of its path, each opening every folder above
 // it (os.Root), a twentieth of loading the L workload. found is called
-// with each folder the walk finds a scorecard.toml in, as it finds it:
-// the folders returned, and no others, unless the file system changes
-// under the walk.
+// with each folder the walk finds a scorecard.toml in, as it finds it,
+// and the folder, open for the call (folders.go): the folders returned,
+// and no others, unless the file system changes under the walk.
 func unitDirs(fsys fs.FS, dl *diag.List, found func(dir string, in folder)) ([]unitDir, bool) {
 	var seen []*unitDir
 	byPath := map[string]*unitDir{}
