@@ -55,16 +55,16 @@ type aheadItem struct {
 // add appends row r, and before it the problems in dl, which it empties.
 func (b *batch) add(r *Row, dl *diag.List) {
 	b.note(dl)
-	it := aheadItem{unit: r.Unit, measure: r.Measure, period: r.Period, line: r.Line, cols: r.Cols, full: -1}
 	if !short(r, b.file) {
-		it = aheadItem{full: int32(len(b.full))}
+		b.items = append(b.items, aheadItem{full: int32(len(b.full))})
 		b.full = append(b.full, *r)
-	} else {
-		for k, v := range r.Values {
-			it.vals[k] = v.V
-			if v.OK {
-				it.has |= 1 << k
-			}
+		return
+	}
+	it := aheadItem{unit: r.Unit, measure: r.Measure, period: r.Period, line: r.Line, cols: r.Cols, full: -1}
+	for k, v := range r.Values {
+		it.vals[k] = v.V
+		if v.OK {
+			it.has |= 1 << k
 		}
 	}
 	b.items = append(b.items, it)

@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
-	"github.com/scorecard-dev/scorecard/generator/internal/tomlx"
 )
 
 // Limits on source files, so that a broken or hostile file costs bounded time
@@ -218,7 +217,3 @@ func linkedFile(fsys fs.FS, p string, d fs.DirEntry, dl *diag.List) bool {
 	}
 	return false
 }
-
-// MaxNesting bounds how deep arrays and inline tables nest in a TOML file
-// (tomlx.MaxNesting).
-const MaxNesting = tomlx.MaxNesting
