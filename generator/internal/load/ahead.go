@@ -168,15 +168,29 @@ func (fr *fileReader) read(fsys fs.FS, name string, spare chan *batch) {
 // on with the batch flush returns; when flush says to stop, so does
 // gather, and it returns nil.
 func (r *csvReader) gather(b *batch, flush func(*batch) (*batch, bool)) *batch {
-	if !r.rows(func(row *Row) bool {
-		b.add(row, r.dl)
+	added := func() bool {
 		if flush == nil || len(b.items) < aheadBatch {
 			return true
 		}
 		var more bool
 		b, more = flush(b)
 		return more
-	}) {
+	}
+	row := func(row *Row) bool {
+		b.add(row, r.dl)
+		return added()
+	}
+	var all bool
+	if r.quick() {
+		all = r.quickRows(row, func(it *aheadItem) bool {
+			b.note(r.dl)
+			b.items = append(b.items, *it)
+			return added()
+		})
+	} else {
+		all = r.rows(row)
+	}
+	if !all {
 		return nil
 	}
 	b.note(r.dl)

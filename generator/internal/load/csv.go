@@ -175,26 +175,36 @@ func (r *csvReader) start() bool {
 func (r *csvReader) rows(fn func(*Row) bool) bool {
 	row := &Row{File: r.name}
 	for {
-		rec, err := r.cr.Read()
-		if err == io.EOF {
-			return true
-		}
-		if err != nil {
-			r.syntaxError(err)
-			if _, ok := err.(*csv.ParseError); ok {
-				continue // the reader resumes at the next record
-			}
-			r.broken = true
-			return true
-		}
-		if r.layout.Wide() {
-			if !r.fillWide(row, rec, fn) {
-				return false
-			}
-		} else if r.fill(row, rec) && !fn(row) {
-			return false
+		if over, all := r.record(row, fn); over {
+			return all
 		}
 	}
+}
+
+// record reads the next record into row and calls fn with it, as rows
+// does for each; it reports whether the reading is over and, if so,
+// whether it read to the end.
+func (r *csvReader) record(row *Row, fn func(*Row) bool) (over, all bool) {
+	rec, err := r.cr.Read()
+	if err == io.EOF {
+		return true, true
+	}
+	if err != nil {
+		r.syntaxError(err)
+		if _, ok := err.(*csv.ParseError); ok {
+			return false, false // the reader resumes at the next record
+		}
+		r.broken = true
+		return true, true
+	}
+	if r.layout.Wide() {
+		if !r.fillWide(row, rec, fn) {
+			return true, false
+		}
+	} else if r.fill(row, rec) && !fn(row) {
+		return true, false
+	}
+	return false, false
 }
 
 func (r *csvReader) syntaxError(err error) {

@@ -166,6 +166,7 @@ func TestScanPlainCuts(t *testing.T) {
 func FuzzPieces(f *testing.F) {
 	f.Add("unit,measure,period,actual\norg,a,2026-01,1\n\norg,b,2026-02,x\norg,c\n", uint8(3))
 	f.Add("unit,measure,2026-01,2026-02\norg,a,1,\norg,b,,2\n", uint8(1))
+	f.Add("period,target,unit,measure,actual\n2026-01,2,org,a,1\n2026-02,,org,a, 3\n2026-03,1e3,org,a,-0\n2026-04,2,org,,1\n2026-05,1,org,a,1,\n2026-06,4,o\xffrg,a,1", uint8(9))
 	f.Add("\xef\xbb\xbf\n\nunit,initiative,period,complete,spend,status\norg,i,2026-01,5,6,on-track\norg,j,2026-01,5", uint8(7))
 	f.Fuzz(func(t *testing.T, s string, size uint8) {
 		s = strings.NewReplacer(`"`, "q", "\r", "r").Replace(s)
