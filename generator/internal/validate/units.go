@@ -228,14 +228,10 @@ func perspectiveList(s *model.Site) string {
 func (v *validator) notes(s *model.Site, us unitSrc) {
 	u := us.u
 	u.Narrative = us.file.Narrative
-	objs := map[string]*model.Objective{}
-	for _, o := range u.Objectives {
-		objs[o.ID] = o
-	}
-	meas := map[string]*model.Measure{}
-	for _, m := range u.Measures {
-		meas[m.ID] = m
-	}
+	// The ids are indexed at the first note that names one: on L, making
+	// the maps for every unit was most of the serial time of validating.
+	var objs map[string]*model.Objective
+	var meas map[string]*model.Measure
 	for _, f := range us.file.Notes {
 		pos := diag.Pos{File: f.File}
 		p, err := period.Parse(f.Period)
@@ -245,6 +241,16 @@ func (v *validator) notes(s *model.Site, us unitSrc) {
 		}
 		n := model.Note{Period: p, File: f.File, Text: f.Text}
 		if f.ID != "" {
+			if objs == nil {
+				objs = make(map[string]*model.Objective, len(u.Objectives))
+				for _, o := range u.Objectives {
+					objs[o.ID] = o
+				}
+				meas = make(map[string]*model.Measure, len(u.Measures))
+				for _, m := range u.Measures {
+					meas[m.ID] = m
+				}
+			}
 			n.Objective, n.Measure = objs[f.ID], meas[f.ID]
 			if n.Objective == nil && n.Measure == nil {
 				v.dl.Warnf(pos, "commentary file names %q, which is neither an objective nor a measure of unit %q; it is left out", f.ID, u.ID)
