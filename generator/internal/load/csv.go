@@ -399,8 +399,15 @@ func (r *csvReader) cell(row *Row, c int, cell string) (string, bool) {
 		r.dl.Errorf(row.Pos(c), "%s is not valid UTF-8: save the file as \"CSV UTF-8\"", ColumnNames[c])
 		return "", false
 	}
-	if n := len(cell); n > 0 && ' ' < cell[0] && cell[0] < utf8.RuneSelf && ' ' < cell[n-1] && cell[n-1] < utf8.RuneSelf {
+	if len(cell) > 0 && plainEnds(cell) {
 		return cell, true // nothing to trim, as most cells
 	}
 	return strings.TrimSpace(cell), true
+}
+
+// plainEnds reports whether the cell s, not empty, begins and ends with an
+// ASCII character above the space: then it has nothing to trim.
+func plainEnds(s string) bool {
+	first, last := s[0], s[len(s)-1]
+	return ' ' < first && first < utf8.RuneSelf && ' ' < last && last < utf8.RuneSelf
 }

@@ -3,7 +3,6 @@ package load
 import (
 	"bytes"
 	"math"
-	"unicode/utf8"
 )
 
 // Nearly every row of a large site is a measure's, on a line of a plain
@@ -105,7 +104,7 @@ func (r *csvReader) quickItem(s string, it *aheadItem) bool {
 			start = ends[i-1] + 1
 		}
 		cell := s[start:ends[i]]
-		if k := len(cell); k > MaxCellBytes || k > 0 && !(' ' < cell[0] && cell[0] < utf8.RuneSelf && ' ' < cell[k-1] && cell[k-1] < utf8.RuneSelf) {
+		if k := len(cell); k > MaxCellBytes || k > 0 && !plainEnds(cell) {
 			return false // too long, or to trim: cell tells
 		}
 		it.cols[c] = int32(start + 1)
