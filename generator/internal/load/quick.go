@@ -10,16 +10,17 @@ import (
 // is read straight into a batch's short form (ahead.go): its fields are
 // found in one pass over it, and its cells go to where they are kept,
 // without the record, the Row and the copy of the Row between them that
-// reading it as any other costs. On the L workload that was a quarter of
+// reading it as any other costs. On the L workload that was two fifths of
 // the time spent reading the data files. A line that is anything else
 // (empty, not whole in the buffer, too few or too many fields, a cell to
 // trim, a blank id, a number that does not read, an invalid byte, a line
 // past 32 bits) is read as any other, so every problem is found and told
 // as before.
 
-// maxQuickFields bounds the fields of a header whose rows are read quickly:
-// the seven columns of a measures' table and one spare.
-const maxQuickFields = 8
+// maxQuickFields bounds the fields of a header whose rows are read
+// quickly: the columns of a measures' table, each at most once, as
+// table.Header allows.
+const maxQuickFields = ColStretch + 1
 
 // quick reports whether r's rows can be read by quickRows.
 func (r *csvReader) quick() bool {

@@ -229,7 +229,7 @@ func (v *validator) notes(s *model.Site, us unitSrc) {
 	u := us.u
 	u.Narrative = us.file.Narrative
 	// The ids are indexed at the first note that names one: on L, making
-	// the maps for every unit was most of the serial time of validating.
+	// the maps for every unit was half the serial time of validating.
 	var objs map[string]*model.Objective
 	var meas map[string]*model.Measure
 	for _, f := range us.file.Notes {
