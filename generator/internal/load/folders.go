@@ -61,17 +61,31 @@ type rootFolder struct {
 }
 
 func (f rootFolder) readDir() ([]fs.DirEntry, error) {
-	d, err := f.root.Open(".")
-	if err == nil {
-		var list []fs.DirEntry
-		list, err = d.ReadDir(-1)
-		d.Close()
-		if err == nil {
-			slices.SortFunc(list, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-			return list, nil
-		}
+	list, err := f.list()
+	if err != nil {
+		return pathFolder{f.s, f.path}.readDir()
 	}
-	return pathFolder{f.s, f.path}.readDir()
+	slices.SortFunc(list, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return list, nil
+}
+
+// list returns the folder's entries, unsorted: by listFolder, or else as
+// Go's os lists a folder, from its start.
+func (f rootFolder) list() ([]fs.DirEntry, error) {
+	d, err := f.root.Open(".")
+	if err != nil {
+		return nil, err
+	}
+	list, ok := listFolder(d, f.root)
+	d.Close()
+	if ok {
+		return list, nil
+	}
+	if d, err = f.root.Open("."); err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	return d.ReadDir(-1)
 }
 
 func (f rootFolder) openFolder(name string) folder {
