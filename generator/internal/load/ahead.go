@@ -54,8 +54,8 @@ type aheadItem struct {
 
 // add appends row r, and before it the problems in dl, which it empties.
 func (b *batch) add(r *Row, dl *diag.List) {
-	b.note(dl)
 	if !short(r, b.file) {
+		b.note(dl)
 		b.items = append(b.items, aheadItem{full: int32(len(b.full))})
 		b.full = append(b.full, *r)
 		return
@@ -67,7 +67,14 @@ func (b *batch) add(r *Row, dl *diag.List) {
 			it.has |= 1 << k
 		}
 	}
-	b.items = append(b.items, it)
+	b.addShort(&it, dl)
+}
+
+// addShort appends it, a row in short form, and before it the problems in
+// dl, which it empties.
+func (b *batch) addShort(it *aheadItem, dl *diag.List) {
+	b.note(dl)
+	b.items = append(b.items, *it)
 }
 
 // note adds the problems in dl, before the next row, and empties dl.
@@ -183,8 +190,7 @@ func (r *csvReader) gather(b *batch, flush func(*batch) (*batch, bool)) *batch {
 	var all bool
 	if r.quick() {
 		all = r.quickRows(row, func(it *aheadItem) bool {
-			b.note(r.dl)
-			b.items = append(b.items, *it)
+			b.addShort(it, r.dl)
 			return added()
 		})
 	} else {

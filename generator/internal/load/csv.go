@@ -197,14 +197,17 @@ func (r *csvReader) record(row *Row, fn func(*Row) bool) (over, all bool) {
 		r.broken = true
 		return true, true
 	}
+	return !r.take(row, rec, fn), false
+}
+
+// take fills row from rec, a record read, and calls fn with it (or, in
+// the wide layout, with a row for each of its cells); it reports false
+// when fn does.
+func (r *csvReader) take(row *Row, rec []string, fn func(*Row) bool) bool {
 	if r.layout.Wide() {
-		if !r.fillWide(row, rec, fn) {
-			return true, false
-		}
-	} else if r.fill(row, rec) && !fn(row) {
-		return true, false
+		return r.fillWide(row, rec, fn)
 	}
-	return false, false
+	return !r.fill(row, rec) || fn(row)
 }
 
 func (r *csvReader) syntaxError(err error) {

@@ -50,7 +50,7 @@ func (r *csvReader) quickRows(fn func(*Row) bool, item func(*aheadItem) bool) bo
 		}
 		p.split(s)
 		p.recValid = true // quickLine gives only valid lines
-		if r.fill(row, p.rec) && !fn(row) {
+		if !r.take(row, p.rec, fn) {
 			return false
 		}
 	}
