@@ -4,6 +4,7 @@ import (
 	"io"
 	"io/fs"
 	"runtime"
+	"slices"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
@@ -75,6 +76,23 @@ func (b *batch) add(r *Row, dl *diag.List) {
 func (b *batch) addShort(it *aheadItem, dl *diag.List) {
 	b.note(dl)
 	b.items = append(b.items, *it)
+}
+
+// next returns where the next row in short form goes, which addNext then
+// adds.
+func (b *batch) next() *aheadItem {
+	n := len(b.items)
+	if n == cap(b.items) {
+		b.items = slices.Grow(b.items, 1)
+	}
+	return &b.items[:n+1][n]
+}
+
+// addNext appends the row written where next said, and before it the
+// problems in dl, which it empties.
+func (b *batch) addNext(dl *diag.List) {
+	b.note(dl)
+	b.items = b.items[:len(b.items)+1]
 }
 
 // note adds the problems in dl, before the next row, and empties dl.
@@ -189,9 +207,14 @@ func (r *csvReader) gather(b *batch, flush func(*batch) (*batch, bool)) *batch {
 	}
 	var all bool
 	if r.quick() {
-		all = r.quickRows(row, func(it *aheadItem) bool {
-			b.addShort(it, r.dl)
-			return added()
+		all = r.quickRows(row, func(line string) (bool, bool) {
+			// Read in place: a copy of the item from the reader's own
+			// memory into the batch was a third of the readers' time.
+			if !r.quickItem(line, b.next()) {
+				return false, true
+			}
+			b.addNext(r.dl)
+			return true, added()
 		})
 	} else {
 		all = r.rows(row)

@@ -27,13 +27,13 @@ func (r *csvReader) quick() bool {
 	return r.plain != nil && !r.layout.Wide() && !r.layout.Initiatives && r.width <= maxQuickFields
 }
 
-// quickRows is rows for a reader that quick allows: a line that
-// quickItem can read is given to item, any other is read as rows reads it
-// and given to fn.
-func (r *csvReader) quickRows(fn func(*Row) bool, item func(*aheadItem) bool) bool {
+// quickRows is rows for a reader that quick allows: each line that
+// quickLine returns is first offered to item, which reports whether it
+// took the line and whether to go on; a line it does not take is read as
+// rows reads it and given to fn.
+func (r *csvReader) quickRows(fn func(*Row) bool, item func(line string) (taken, more bool)) bool {
 	p := r.plain
 	row := &Row{File: r.name}
-	var it aheadItem
 	for {
 		s, ok := p.quickLine()
 		if !ok {
@@ -42,10 +42,9 @@ func (r *csvReader) quickRows(fn func(*Row) bool, item func(*aheadItem) bool) bo
 			}
 			continue
 		}
-		if r.quickItem(s, &it) {
-			if !item(&it) {
-				return false
-			}
+		if taken, more := item(s); !more {
+			return false
+		} else if taken {
 			continue
 		}
 		p.split(s)
