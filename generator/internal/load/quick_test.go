@@ -23,21 +23,24 @@ var quickLines = []struct {
 		"org,revenue,2026-01,,":         true,
 		"org,revenue,2026-01,-0.25,1e3": true,
 		"o\x7frg,revenue,2026-01,1,2":   true,
-		"org,revenue,2026-01,1,2,3":     false, // a field too many
-		"org,revenue,2026-01,1":         false, // a field too few
-		"org,revenue,2026-01, 1,2":      false, // to trim
-		"org,revenue,2026-01,1,2\t":     false,
-		"org ,revenue,2026-01,1,2":      false,
-		"ébène,revenue,2026-01,1,2":     false, // not ASCII at an end
-		"org,revenue,2026-01,1 000,2":   false, // no number
-		"org,revenue,2026-01,0x10,2":    false,
-		"org,revenue,2026-01,NaN,2":     false,
-		",revenue,2026-01,1,2":          false, // blank ids
-		"org,,2026-01,1,2":              false,
-		"org,revenue,,1,2":              false,
-		",,,,":                          false, // blank row
-		"org,revenue,2026-01,1,\xff":    false, // not UTF-8
-		long() + ",revenue,2026-01,1,2": false,
+		// Not ASCII within ids: € is E2 82 AC, Ċ is C4 8A.
+		"o€€€€rg,reĊĊĊĊvenue,2026-01,1,2": true,
+		"org,revenue,2026-01,1,2€":        false, // not ASCII at an end
+		"org,revenue,2026-01,1,2,3":       false, // a field too many
+		"org,revenue,2026-01,1":           false, // a field too few
+		"org,revenue,2026-01, 1,2":        false, // to trim
+		"org,revenue,2026-01,1,2\t":       false,
+		"org ,revenue,2026-01,1,2":        false,
+		"ébène,revenue,2026-01,1,2":       false, // not ASCII at an end
+		"org,revenue,2026-01,1 000,2":     false, // no number
+		"org,revenue,2026-01,0x10,2":      false,
+		"org,revenue,2026-01,NaN,2":       false,
+		",revenue,2026-01,1,2":            false, // blank ids
+		"org,,2026-01,1,2":                false,
+		"org,revenue,,1,2":                false,
+		",,,,":                            false, // blank row
+		"org,revenue,2026-01,1,\xff":      false, // not UTF-8
+		long() + ",revenue,2026-01,1,2":   false,
 	}},
 	// Columns in another order, with red and stretch.
 	{"period,stretch,unit,red,measure,actual,target", map[string]bool{
