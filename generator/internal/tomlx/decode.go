@@ -275,9 +275,13 @@ func (d *decoder) walkValue(rv reflect.Value, data any, limit int) bool {
 		// A multi-line string keeps the line ends of its file: those of one
 		// saved on Windows are CRLF, which is a line end like any other.
 		s = strings.ReplaceAll(s, "\r\n", "\n")
-		if n := utf8.RuneCountInString(s); limit > 0 && n > limit {
-			d.errorf("%s %q is %d characters long, more than the %d allowed: shorten it", s, n, limit)
-			return false
+		// A string has at least as many bytes as characters: most are
+		// shorter than the limit in bytes already.
+		if limit > 0 && len(s) > limit {
+			if n := utf8.RuneCountInString(s); n > limit {
+				d.errorf("%s %q is %d characters long, more than the %d allowed: shorten it", s, n, limit)
+				return false
+			}
 		}
 		if r, bad := hiddenRune(s); bad {
 			d.errorf("%s contains the invisible character U+%04X, which can make text read differently from what it is: remove it", r)
@@ -329,7 +333,15 @@ func text(data any) (string, bool) {
 // Persian, the Indic scripts and emoji sequences need to be written
 // correctly; they change how letters join, never their order.
 func hiddenRune(s string) (rune, bool) {
-	for _, r := range s {
+	// ASCII has no format character, and its controls are below space and
+	// DEL: most strings are ASCII, and a look at their bytes is enough.
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		if c := s[i]; (c < ' ' || c == 0x7f) && c != '\t' && c != '\n' {
+			return rune(c), true
+		}
+	}
+	for _, r := range s[i:] {
 		switch {
 		case r == '\t' || r == '\n' || r == '\u200c' || r == '\u200d':
 		case unicode.IsControl(r), unicode.Is(unicode.Cf, r):

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
@@ -295,10 +297,22 @@ func TestHiddenRune(t *testing.T) {
 		"\ufeffbyte order mark": 0xFEFF,
 		"soft\u00adhyphen":      0x00AD,
 		"bell\a":                0x0007,
+		"dél\x7f":               0x007F,
+		"é\u200b":               0x200B,
 	} {
 		got, bad := hiddenRune(s)
 		if got != want || bad != (want != 0) {
 			t.Errorf("hiddenRune(%q) = %U, %v; want %U", s, got, bad, want)
+		}
+	}
+	// Every ASCII character, alone and after others, ASCII or not: ASCII's
+	// hidden characters are its controls.
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		want := unicode.IsControl(r) && r != '\t' && r != '\n'
+		for _, s := range []string{string(r), "id " + string(r), "é" + string(r)} {
+			if got, bad := hiddenRune(s); bad != want || bad && got != r {
+				t.Errorf("hiddenRune(%q) = %U, %v; want %v", s, got, bad, want)
+			}
 		}
 	}
 }
