@@ -421,7 +421,7 @@ func (d *decoder) table(rv reflect.Value, ti *typeInfo, data any) bool {
 		slices.SortFunc(keys, func(a, b keyValue) int { return strings.Compare(a.key, b.key) })
 	case *posTable:
 		for i := range t.entries {
-			d.keys = append(d.keys, keyValue{t.entries[i].key, t.entries[i].val})
+			d.keys = append(d.keys, keyValue{t.key(i), t.vals[i]})
 		}
 		for _, s := range t.subs {
 			d.keys = append(d.keys, keyValue(s))

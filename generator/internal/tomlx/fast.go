@@ -1,6 +1,7 @@
 package tomlx
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,13 +30,14 @@ import (
 // has decoded them and calls release. A table as a map of the values cost
 // a tenth of loading the L workload's scorecards, most of it growing maps.
 func parseFast(file, src string) (*posTable, *Locator, bool) {
-	if !utf8.ValidString(src) || strings.HasPrefix(src, "\uFEFF") {
-		return nil, nil, false
+	if len(src) > math.MaxInt32 || !utf8.ValidString(src) || strings.HasPrefix(src, "\uFEFF") {
+		return nil, nil, false // a posEntry's offsets are 32-bit
 	}
 	p := fastParser{src: src, tables: map[string]*posTable{}}
 	// A key = value has an equals sign: this many entries are enough.
-	p.slab = make([]posEntry, 0, strings.Count(src, "="))
-	p.root.entries = p.slab
+	n := strings.Count(src, "=")
+	p.slab, p.vals = make([]posEntry, 0, n), make([]any, 0, n)
+	p.root = posTable{src: src, entries: p.slab, vals: p.vals}
 	p.pos = &p.root
 	// A string has two quotes; an upper bound of the strings is enough.
 	p.strs = make([]string, 0, (strings.Count(src, `"`)+strings.Count(src, "'"))/2+1)
@@ -43,7 +45,7 @@ func parseFast(file, src string) (*posTable, *Locator, bool) {
 		return nil, nil, false
 	}
 	l := newLocator(file, src)
-	l.tables, l.root = p.tables, &p.root
+	l.tables, l.root, l.elems = p.tables, &p.root, p.elems
 	return &p.root, l, true
 }
 
@@ -51,9 +53,7 @@ func parseFast(file, src string) (*posTable, *Locator, bool) {
 // decoded: the Locator keeps the tables, for positions, as long as the
 // scorecard is kept.
 func (t *posTable) release() {
-	for i := range t.entries {
-		t.entries[i].val = nil
-	}
+	t.vals = nil
 	for _, s := range t.subs {
 		switch v := s.val.(type) {
 		case *posTable:
@@ -76,7 +76,7 @@ func (t *posTable) has(k string) bool {
 		return t.index[k]
 	}
 	for i := range t.entries {
-		if t.entries[i].key == k {
+		if t.key(i) == k {
 			return true
 		}
 	}
@@ -98,7 +98,7 @@ func (t *posTable) added(k string) {
 	if t.index == nil && len(t.entries)+len(t.subs) > manyKeys {
 		t.index = make(map[string]bool, 2*manyKeys)
 		for i := range t.entries {
-			t.index[t.entries[i].key] = true
+			t.index[t.key(i)] = true
 		}
 		for _, s := range t.subs {
 			t.index[s.key] = true
@@ -127,8 +127,13 @@ type fastParser struct {
 	// slab holds the entries of every table, one table after another: a
 	// table's keys come together, between its header and the next. One
 	// array rather than one grown for each table was a tenth of the bytes
-	// a load of the L workload allocated.
+	// a load of the L workload allocated. vals holds their values, in
+	// the same order.
 	slab []posEntry
+	vals []any
+	// elems holds the elements of every array, an entry's one after
+	// another.
+	elems []posElem
 	// depth is how deep the arrays being read nest: past MaxNesting the
 	// parser declines, for Decode to report.
 	depth int
@@ -269,7 +274,7 @@ func (p *fastParser) header() bool {
 			if t.has(k) {
 				return false // a key's value
 			}
-			sub := &posTable{}
+			sub := &posTable{src: p.src}
 			t.subs = append(t.subs, posSub{key: k, val: sub})
 			t.added(k)
 			t = sub
@@ -285,7 +290,7 @@ func (p *fastParser) header() bool {
 	}
 	last := keys[len(keys)-1]
 	path = appendKey(path, last)
-	sub := &posTable{at: at, entries: p.slab[len(p.slab):len(p.slab)]}
+	sub := &posTable{at: at, src: p.src, entries: p.slab[len(p.slab):len(p.slab)], vals: p.vals[len(p.vals):len(p.vals)]}
 	n := 0 // the new table's index in its array
 	i := t.sub(last)
 	switch {
@@ -313,7 +318,7 @@ func (p *fastParser) header() bool {
 		if t := p.tables[string(path)]; t != nil {
 			t.at = at
 		} else {
-			p.tables[string(path)] = &posTable{at: at}
+			p.tables[string(path)] = &posTable{at: at, src: p.src}
 		}
 		path = appendIndex(path, n)
 	}
@@ -352,23 +357,28 @@ func (p *fastParser) keyValue() bool {
 	if p.pos.has(k) {
 		return false
 	}
-	p.pos.entries = append(p.pos.entries, posEntry{key: k, keyAt: at, valAt: p.i})
+	// The table's entries and values are those at the end of the slabs,
+	// which grow with them, as long as the slabs have room.
+	t := p.pos
+	t.entries = append(t.entries, posEntry{keyAt: int32(at), keyEnd: int32(at + len(k)), valAt: int32(p.i), elem: int32(len(p.elems))})
+	t.vals = append(t.vals, nil)
 	if len(p.slab) < cap(p.slab) {
-		p.slab = p.slab[:len(p.slab)+1]
+		p.slab, p.vals = p.slab[:len(p.slab)+1], p.vals[:len(p.vals)+1]
 	}
-	e := &p.pos.entries[len(p.pos.entries)-1]
-	v, ok := p.value(&e.elems, "")
+	v, ok := p.value("")
 	if !ok {
 		return false
 	}
-	e.val = v
-	p.pos.added(k)
+	e := &t.entries[len(t.entries)-1]
+	e.elemN = int32(len(p.elems)) - e.elem
+	t.vals[len(t.vals)-1] = v
+	t.added(k)
 	return true
 }
 
-// value reads a value; an array's elements are noted in elems, with their
-// index paths below suffix.
-func (p *fastParser) value(elems *[]posElem, suffix string) (any, bool) {
+// value reads a value; an array's elements are noted in p.elems, with
+// their index paths below suffix.
+func (p *fastParser) value(suffix string) (any, bool) {
 	if p.i >= len(p.src) {
 		return nil, false
 	}
@@ -378,7 +388,7 @@ func (p *fastParser) value(elems *[]posElem, suffix string) (any, bool) {
 	case '\'':
 		return p.literalString()
 	case '[':
-		return p.array(elems, suffix)
+		return p.array(suffix)
 	}
 	j := p.i
 	for j < len(p.src) && !strings.ContainsRune(" \t\r\n#,]", rune(p.src[j])) {
@@ -590,7 +600,7 @@ func (p *fastParser) literalString() (any, bool) {
 }
 
 // array reads [v, …], over several lines and with comments if need be.
-func (p *fastParser) array(elems *[]posElem, suffix string) (any, bool) {
+func (p *fastParser) array(suffix string) (any, bool) {
 	if p.depth++; p.depth > MaxNesting {
 		return nil, false
 	}
@@ -604,8 +614,8 @@ func (p *fastParser) array(elems *[]posElem, suffix string) (any, bool) {
 			return a, true
 		}
 		el := posElem{suffix: suffix + "[" + strconv.Itoa(len(a)) + "]", at: p.i}
-		*elems = append(*elems, el)
-		v, ok := p.value(elems, el.suffix)
+		p.elems = append(p.elems, el)
+		v, ok := p.value(el.suffix)
 		if !ok {
 			return nil, false
 		}

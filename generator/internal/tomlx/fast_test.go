@@ -48,8 +48,8 @@ func agree(t testing.TB, src string) bool {
 // asMap is the table t as the library gives tables.
 func asMap(t *posTable) map[string]any {
 	m := map[string]any{}
-	for _, e := range t.entries {
-		m[e.key] = plainValue(e.val)
+	for i := range t.entries {
+		m[t.key(i)] = plainValue(t.vals[i])
 	}
 	for _, s := range t.subs {
 		switch v := s.val.(type) {
@@ -102,10 +102,10 @@ func sameLocations(t testing.TB, src string, got, want *Locator) {
 	maps.Copy(tables, got.tables)
 	for tp, tb := range tables {
 		add(tp)
-		for _, e := range tb.entries {
-			add(join(tp, e.key))
-			for _, el := range e.elems {
-				add(join(tp, e.key) + el.suffix)
+		for i, e := range tb.entries {
+			add(join(tp, tb.key(i)))
+			for _, el := range got.elems[e.elem : e.elem+e.elemN] {
+				add(join(tp, tb.key(i)) + el.suffix)
 			}
 		}
 	}

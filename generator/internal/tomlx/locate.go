@@ -23,25 +23,39 @@ type Locator struct {
 	// path is made only for each table rather than for every key.
 	tables map[string]*posTable
 	root   *posTable
+	elems  []posElem // the elements of its arrays, by posEntry
 }
 
 // posTable is where a table's header and keys are, as parseFast found
 // them, and, until the document is decoded, the table itself: its keys'
 // values, and the tables headers made in it.
 type posTable struct {
-	at      int // the header's offset
+	at      int    // the header's offset
+	src     string // the document
 	entries []posEntry
+	vals    []any // the entries' values, until decoded
 	subs    []posSub
 	// index holds the keys of a table with many, so that finding whether
 	// a key is there stays quick; nil while a look along the slices is.
 	index map[string]bool
 }
 
+// A posEntry is where a key and its value are: the key is the document's
+// src[keyAt:keyEnd], and an array's elements, nested ones too, are the
+// Locator's elems[elem:elem+elemN]. It holds no pointer: the entries of
+// every scorecard are kept, for positions, as long as the build runs, and
+// the collector then has nothing in them to look at. As a key string, an
+// elements slice and its value, they were a quarter of the memory a
+// loaded L held, and each collection scanned them.
 type posEntry struct {
-	key          string
-	keyAt, valAt int
-	elems        []posElem // an array's elements, nested ones too
-	val          any       // the value, until decoded
+	keyAt, keyEnd, valAt int32
+	elem, elemN          int32
+}
+
+// key returns the key of entry i.
+func (t *posTable) key(i int) string {
+	e := &t.entries[i]
+	return t.src[e.keyAt:e.keyEnd]
 }
 
 // posSub is a table a header made in a table: a *posTable, or an array of
@@ -98,7 +112,7 @@ func (l *Locator) key(path string) (int, bool) {
 		return t.at, true
 	}
 	if e, suffix := l.entry(path); e != nil && suffix == "" {
-		return e.keyAt, true
+		return int(e.keyAt), true
 	}
 	return 0, false
 }
@@ -117,9 +131,9 @@ func (l *Locator) value(path string) (int, bool) {
 		return 0, false
 	}
 	if suffix == "" {
-		return e.valAt, true
+		return int(e.valAt), true
 	}
-	for _, el := range e.elems {
+	for _, el := range l.elems[e.elem : e.elem+e.elemN] {
 		if el.suffix == suffix {
 			return el.at, true
 		}
@@ -148,7 +162,7 @@ func (l *Locator) entry(path string) (*posEntry, string) {
 		return nil, ""
 	}
 	for i := range t.entries {
-		if t.entries[i].key == key {
+		if t.key(i) == key {
 			return &t.entries[i], suffix
 		}
 	}
