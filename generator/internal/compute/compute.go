@@ -5,10 +5,7 @@
 package compute
 
 import (
-	"runtime"
 	"strings"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
@@ -256,21 +253,6 @@ func (e *engine) latest(asOf period.Period) period.Period {
 		return period.Period{}
 	}
 	return e.cal.Containing(e.site.Frequency, end)
-}
-
-// parallel calls fn(i) for every i in [0, n) on GOMAXPROCS workers. Each
-// call must touch only what belongs to i: the scoring of a measure or a
-// period reads the engine and writes its own slot of the result.
-func parallel(n int, fn func(i int)) {
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i := range n {
-		g.Go(func() error {
-			fn(i)
-			return nil
-		})
-	}
-	g.Wait()
 }
 
 // warnMeasure reports what keeps a measure from being scored.

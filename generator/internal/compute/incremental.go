@@ -5,6 +5,7 @@ import (
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/parallel"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
@@ -24,7 +25,7 @@ func NewMemo(r *Result) *Memo {
 	e.actuals()
 	m := &Memo{asOf: r.AsOf, periods: r.Periods, scores: make([][]model.Opt, len(r.Periods)), statuses: make([][]model.Status, len(r.Periods))}
 	ms := e.measures()
-	parallel(len(r.Periods), func(k int) {
+	parallel.For(len(r.Periods), func(k int) {
 		m.scores[k], m.statuses[k] = make([]model.Opt, r.Site.Measures), make([]model.Status, r.Site.Measures)
 		for _, x := range ms {
 			mr := e.measureAt(x, r.Periods[k])
@@ -95,7 +96,7 @@ func (e *engine) rescore(prev *Result, memo *Memo, periods []period.Period, dirt
 			s.scores[k][i], s.statuses[k][i] = mr.Score, mr.Status
 		}
 	}
-	parallel(len(periods), func(k int) { e.rollUpPeriod(s, k, s.scores[k]) })
+	parallel.For(len(periods), func(k int) { e.rollUpPeriod(s, k, s.scores[k]) })
 	return s
 }
 

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/parallel"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
@@ -61,7 +62,7 @@ func (e *engine) scoreAll(periods []period.Period, review []int) *scoring {
 		full:     make([][]MeasureResult, len(review)),
 	}
 	ms := e.measures()
-	parallel(len(periods), func(k int) {
+	parallel.For(len(periods), func(k int) {
 		j := slices.Index(review, k)
 		if j >= 0 {
 			s.full[j] = make([]MeasureResult, e.site.Measures)
@@ -114,7 +115,7 @@ func (e *engine) measures() []*model.Measure {
 // as-of period's, the others in its Past.
 func (e *engine) assemble(s *scoring) *Result {
 	results := make([]*Result, len(s.review))
-	parallel(len(s.review), func(j int) {
+	parallel.For(len(s.review), func(j int) {
 		results[j] = e.reviewResult(s, j)
 	})
 	for j := 0; j+1 < len(results); j++ {

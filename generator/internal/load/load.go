@@ -13,6 +13,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
+	"github.com/scorecard-dev/scorecard/generator/internal/parallel"
 	"github.com/scorecard-dev/scorecard/generator/internal/tomlx"
 )
 
@@ -135,13 +136,10 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 		j := jobs[u.Dir]
 		u.Card, u.Loc = j.card, j.loc
 	}
-	for _, u := range units {
-		g.Go(func() error {
-			loadMarkdown(fsys, u, &jobs[u.Dir].md)
-			return nil
-		})
-	}
-	g.Wait()
+	parallel.For(len(units), func(i int) {
+		u := units[i]
+		loadMarkdown(fsys, u, &jobs[u.Dir].md)
+	})
 	for _, u := range units {
 		j := jobs[u.Dir]
 		dl.Merge(&j.dl)

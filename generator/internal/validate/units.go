@@ -3,16 +3,14 @@ package validate
 import (
 	"cmp"
 	"path"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/parallel"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
 )
 
@@ -99,15 +97,9 @@ func (v *validator) units(s *model.Site) {
 // objectives and measures was most of the model's time.
 func (v *validator) eachUnit(units []unitSrc, check func(*validator, unitSrc)) {
 	lists := make([]diag.List, len(units))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, us := range units {
-		g.Go(func() error {
-			check(&validator{dl: &lists[i], src: v.src}, us)
-			return nil
-		})
-	}
-	g.Wait()
+	parallel.For(len(units), func(i int) {
+		check(&validator{dl: &lists[i], src: v.src}, units[i])
+	})
 	for i := range lists {
 		v.dl.Merge(&lists[i])
 	}
