@@ -10,8 +10,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/parallel"
 	"github.com/scorecard-dev/scorecard/generator/internal/tomlx"
@@ -94,8 +92,20 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 		md   diag.List // the commentary's, after them
 	}
 	jobs := map[string]*unitJob{}
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	// The walk hands the scorecards to GOMAXPROCS workers through a short
+	// queue, rather than start a goroutine for each and wait, when as
+	// many run, for one to end. The queue is short because the walk opens
+	// each file before it queues it.
+	procs := runtime.GOMAXPROCS(0)
+	queue := make(chan func(), 2*procs)
+	var workers sync.WaitGroup
+	for range procs {
+		workers.Go(func() {
+			for decode := range queue {
+				decode()
+			}
+		})
+	}
 	found := func(dir string, in folder) {
 		j := &unitJob{}
 		jobs[dir] = j
@@ -108,7 +118,7 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 			f, err = in.open(ScorecardFile)
 			f, fi, err = regular(f, file, err)
 		}
-		g.Go(func() error {
+		queue <- func() {
 			if in == nil {
 				f, fi, err = openRegular(fsys, file)
 			}
@@ -118,8 +128,7 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 				j.loc = tomlx.Decode(file, src, &j.card, &j.dl)
 				*buf = src[:0]
 			}
-			return nil
-		})
+		}
 	}
 	dirs, ok := unitDirs(fsys, dl, found)
 	for _, d := range dirs {
@@ -127,7 +136,8 @@ func loadUnits(fsys fs.FS, dl *diag.List) []*UnitFile {
 			found(d.path, nil) // a unit only the walk's end could tell
 		}
 	}
-	g.Wait()
+	close(queue)
+	workers.Wait()
 	if !ok {
 		return nil
 	}
