@@ -45,8 +45,8 @@ type posTable struct {
 // Locator's elems[elem:elem+elemN]. It holds no pointer: the entries of
 // every scorecard are kept, for positions, as long as the build runs, and
 // the collector then has nothing in them to look at. As a key string, an
-// elements slice and its value, they were a quarter of the memory a
-// loaded L held, and each collection scanned them.
+// elements slice and its value, they were a fifth of the memory a loaded
+// L held, and each collection scanned them.
 type posEntry struct {
 	keyAt, keyEnd, valAt int32
 	elem, elemN          int32
@@ -84,7 +84,7 @@ func Locate(file, src string) *Locator {
 
 func newLocator(file, src string) *Locator {
 	// Counted first, then found line by line: a byte at a time, and the
-	// slice grown as it went, this was a tenth of parsing L's scorecards.
+	// slice grown as it went, this was a tenth of decoding L's scorecards.
 	l := &Locator{file: file, src: src, lines: make([]int, 1, strings.Count(src, "\n")+1)}
 	for at := 0; ; {
 		i := strings.IndexByte(src[at:], '\n')
