@@ -61,21 +61,15 @@ func (b *batch) add(r *Row, dl *diag.List) {
 		b.full = append(b.full, *r)
 		return
 	}
-	it := aheadItem{unit: r.Unit, measure: r.Measure, period: r.Period, line: r.Line, cols: r.Cols, full: -1}
+	it := b.next()
+	*it = aheadItem{unit: r.Unit, measure: r.Measure, period: r.Period, line: r.Line, cols: r.Cols, full: -1}
 	for k, v := range r.Values {
 		it.vals[k] = v.V
 		if v.OK {
 			it.has |= 1 << k
 		}
 	}
-	b.addShort(&it, dl)
-}
-
-// addShort appends it, a row in short form, and before it the problems in
-// dl, which it empties.
-func (b *batch) addShort(it *aheadItem, dl *diag.List) {
-	b.note(dl)
-	b.items = append(b.items, *it)
+	b.addNext(dl)
 }
 
 // next returns where the next row in short form goes, which addNext then

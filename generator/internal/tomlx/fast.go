@@ -357,21 +357,19 @@ func (p *fastParser) keyValue() bool {
 	if p.pos.has(k) {
 		return false
 	}
-	// The table's entries and values are those at the end of the slabs,
-	// which grow with them, as long as the slabs have room.
-	t := p.pos
-	t.entries = append(t.entries, posEntry{keyAt: int32(at), keyEnd: int32(at + len(k)), valAt: int32(p.i), elem: int32(len(p.elems))})
-	t.vals = append(t.vals, nil)
-	if len(p.slab) < cap(p.slab) {
-		p.slab, p.vals = p.slab[:len(p.slab)+1], p.vals[:len(p.vals)+1]
-	}
+	valAt, elem := int32(p.i), int32(len(p.elems))
 	v, ok := p.value("")
 	if !ok {
 		return false
 	}
-	e := &t.entries[len(t.entries)-1]
-	e.elemN = int32(len(p.elems)) - e.elem
-	t.vals[len(t.vals)-1] = v
+	// The table's entries and values are those at the end of the slabs,
+	// which grow with them, as long as the slabs have room.
+	t := p.pos
+	t.entries = append(t.entries, posEntry{keyAt: int32(at), keyEnd: int32(at + len(k)), valAt: valAt, elem: elem, elemN: int32(len(p.elems)) - elem})
+	t.vals = append(t.vals, v)
+	if len(p.slab) < cap(p.slab) {
+		p.slab, p.vals = p.slab[:len(p.slab)+1], p.vals[:len(p.vals)+1]
+	}
 	t.added(k)
 	return true
 }
