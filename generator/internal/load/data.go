@@ -26,7 +26,8 @@ func IsWorkbook(name string) bool { return strings.EqualFold(path.Ext(name), Wor
 // ReadRows reads the data files in order, CSV files and workbooks (by the
 // sheets books names for each, by path; every visible sheet otherwise), and
 // yields every row it can read; problems go to dl. The Row yielded is
-// reused: copy what you keep.
+// reused, and its strings may point into memory that later rows are read
+// into (pieces.go): clone what you keep, with strings.Clone for text.
 func ReadRows(fsys fs.FS, files []string, books map[string]sheet.Options, dl *diag.List) iter.Seq[*Row] {
 	return func(yield func(*Row) bool) {
 		for len(files) > 0 {

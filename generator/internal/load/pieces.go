@@ -21,6 +21,16 @@ import (
 // 3,500 rows of the L workload, 1.5 MB as rows read.
 var pieceBytes int64 = 128 << 10
 
+// SetPieceBytes sets how much of a plain data file a piece holds, until
+// the function it returns sets it back: with a few hundred bytes, the
+// small files of a test are read in many pieces, through batches reused
+// many times over. It must not be called while rows are read.
+func SetPieceBytes(n int64) (restore func()) {
+	old := pieceBytes
+	pieceBytes = n
+	return func() { pieceBytes = old }
+}
+
 // cut is a line start of a plain file where a piece starts: its offset,
 // and the lines before it.
 type cut struct {
@@ -29,18 +39,20 @@ type cut struct {
 }
 
 // piece returns a reader of the rows of the plain file ra from at to the
-// offset end, with the header r has read, and its buffer, which the caller
-// puts back in pieceBuffers once the rows are read.
-func (r *csvReader) piece(ra io.ReaderAt, at cut, end int64) (*csvReader, *[]byte) {
+// offset end, with the header r has read, that reads the text into the
+// arena of the batch its rows go to.
+func (r *csvReader) piece(ra io.ReaderAt, at cut, end int64, into *batch) *csvReader {
 	limit := &lineLimiter{r: io.NewSectionReader(ra, at.off, end-at.off), line: at.lines}
-	buf := pieceBuffers.Get().(*[]byte)
-	pr := &plainReader{src: limit, buf: *buf, line: at.lines}
-	return &csvReader{name: r.name, cr: pr, plain: pr, index: r.index, width: r.width, layout: r.layout, limit: limit}, buf
+	// Room for the piece's bytes and a window of the reader's buffer past
+	// them, with some to spare for the pieces after it, which differ in
+	// length by a line or so.
+	if n := int(end-at.off) + readSize; cap(into.text) < n {
+		into.text = make([]byte, n+n/8)
+	}
+	a := into.text[:cap(into.text)]
+	pr := &plainReader{src: limit, buf: a[:readSize:readSize], arena: &into.text, line: at.lines}
+	return &csvReader{name: r.name, cr: pr, plain: pr, index: r.index, width: r.width, layout: r.layout, limit: limit}
 }
-
-// pieceBuffers are the buffers of the pieces' readers: a new one for each
-// piece was a third of the time spent reading the file into it, clearing it.
-var pieceBuffers = sync.Pool{New: func() any { b := make([]byte, readSize); return &b }}
 
 // readPieces reads the rows of a plain file whose first piece, up to
 // cuts[0], first reads, and ra the whole, each piece by a goroutine of its
@@ -60,14 +72,14 @@ func (fr *fileReader) readPieces(first *csvReader, ra io.ReaderAt, cuts []cut, p
 		running.Go(func() {
 			r, pend, lines := first, pending, cuts[0].lines-1 // the header is no row
 			if k > 0 {
-				var buf *[]byte
-				r, buf = first.piece(ra, cuts[k-1], cuts[k].off)
-				defer pieceBuffers.Put(buf)
-				pend, lines = diag.List{}, cuts[k].lines-cuts[k-1].lines
+				lines = cuts[k].lines - cuts[k-1].lines
 			}
-			r.dl = &pend
 			// A row a line, most often.
 			rows := batchOf(spare, r.name, lines)
+			if k > 0 {
+				r, pend = first.piece(ra, cuts[k-1], cuts[k].off, rows), diag.List{}
+			}
+			r.dl = &pend
 			ch <- result{r.gather(rows, nil), r.broken}
 		})
 	}

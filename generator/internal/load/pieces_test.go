@@ -188,3 +188,35 @@ func FuzzPieces(f *testing.F) {
 		}
 	})
 }
+
+// TestKeptTextIsPoisoned: the rows of a file read in pieces point into
+// their batch's text, which is read over once the batch is spare; in tests
+// it is first made unreadable, so that a caller that keeps a row's string
+// past its yield, instead of cloning it, shows in what the tests compare
+// (the string reads as 0xff bytes, or as a later piece's text).
+func TestKeptTextIsPoisoned(t *testing.T) {
+	fsys, _ := piecesSite()
+	defer func(b int64) { pieceBytes = b }(pieceBytes)
+	pieceBytes = 1000
+	var kept, copies []string
+	var dl diag.List
+	readCSVFiles(fsys, []string{"data/good.csv"}, &dl, func(r *Row) bool {
+		kept, copies = append(kept, r.Measure), append(copies, strings.Clone(r.Measure))
+		return true
+	})
+	if len(kept) < 600 {
+		t.Fatalf("%d rows", len(kept))
+	}
+	changed, poisoned := 0, 0
+	for i := range kept {
+		if kept[i] != copies[i] {
+			changed++
+			if strings.Trim(kept[i], "\xff") == "" {
+				poisoned++
+			}
+		}
+	}
+	if changed == 0 || poisoned == 0 {
+		t.Errorf("of %d measures kept, %d changed and %d were made unreadable: the text of spare batches is not reused, or not poisoned", len(kept), changed, poisoned)
+	}
+}

@@ -40,7 +40,45 @@ func FuzzPlainReader(f *testing.F) {
 		for _, size := range []int{16, 37, readSize} {
 			checkTrusted(t, s, size)
 		}
+		for _, room := range []int{16, 40, 1 << 10} {
+			checkArena(t, s, room, want)
+		}
 	})
+}
+
+// checkArena holds a plainReader that reads into an arena of room bytes,
+// 16 at a time, to want, readRecords of encoding/csv: the same records,
+// and no field changed by the fills after it, though it is a piece of the
+// arena and not a copy. An arena of 16 or 40 bytes is too small for most
+// inputs, so that the reader moves on to new ones.
+func checkArena(t *testing.T, s string, room int, want []string) {
+	t.Helper()
+	a := make([]byte, room)
+	p := &plainReader{src: strings.NewReader(s), buf: a[:16:16], arena: &a}
+	var got, fields, copies []string
+	for {
+		rec, err := p.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, f := range rec {
+			line, col := p.FieldPos(i)
+			got = append(got, fmt.Sprintf("%d:%d:%q", line, col, f))
+			fields, copies = append(fields, f), append(copies, strings.Clone(f))
+		}
+		got = append(got, "|")
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%q in an arena of %d bytes:\nplainReader %q\nencoding/csv %q", s, room, got, want)
+	}
+	for i := range fields {
+		if fields[i] != copies[i] {
+			t.Fatalf("%q in an arena of %d bytes: field %d was %q when read, %q at the end", s, room, i, copies[i], fields[i])
+		}
+	}
 }
 
 // checkTrusted fails when plainReader, reading s size bytes at a time,
