@@ -7,6 +7,7 @@ import (
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
 	"github.com/scorecard-dev/scorecard/generator/internal/load"
 	"github.com/scorecard-dev/scorecard/generator/internal/model"
+	"github.com/scorecard-dev/scorecard/generator/internal/parallel"
 	"github.com/scorecard-dev/scorecard/generator/internal/period"
 	"github.com/scorecard-dev/scorecard/generator/internal/validate"
 )
@@ -27,13 +28,13 @@ type reporter struct {
 // reporters lists the measures with an actual, in site order. Formula and
 // roll-up measures have none of their own: their inputs report for them.
 func reporters(s *model.Site, data *model.Data) []reporter {
-	n := 0
-	for _, u := range s.Units {
-		n += len(u.Measures)
-	}
-	out := make([]reporter, 0, n) // grown a measure at a time, 16 MB on L
-	for _, u := range s.Units {
-		for _, m := range u.Measures {
+	// Each unit's on a CPU of its own: with compaction (Make), this was
+	// the end of making L's data, on one core while the other waited.
+	byUnit := make([][]reporter, len(s.Units))
+	parallel.For(len(s.Units), func(u int) {
+		ms := s.Units[u].Measures
+		var out []reporter
+		for _, m := range ms {
 			ser := data.Of(m)
 			i := ser.Len() - 1
 			for i >= 0 && !ser.Actual(i).OK {
@@ -42,12 +43,16 @@ func reporters(s *model.Site, data *model.Data) []reporter {
 			if i < 0 {
 				continue
 			}
+			if out == nil {
+				out = make([]reporter, 0, len(ms))
+			}
 			p := ser.First.Add(i)
 			out = append(out, reporter{m: m, latest: p, src: ser.Index(i).Src,
 				end: s.Calendar.End(p), reach: s.Calendar.End(p.Add(1)) - 1})
 		}
-	}
-	return out
+		byUnit[u] = out
+	})
+	return slices.Concat(byUnit...)
 }
 
 // asOf sets the as-of period: --period, else config's period, else the
