@@ -160,9 +160,67 @@ func (s *Series) Set(p period.Period, pt Point) {
 // SetRow is Set for a point a row gives, at line and col of table key:
 // without a Point and its diag.Pos made for each of a large site's
 // millions of rows.
+//
+// Rows most often come one under the other, or a fixed number of lines
+// apart, in one column of one table: the form Compact packs them into. A
+// series stays in that form while they do, with no position kept per
+// point, and keeps one per point from the first row that does not (on L,
+// positions kept per point until Compact were a tenth of the bytes a load
+// allocated).
 func (s *Series) SetRow(p period.Period, vals [4]Opt, key SourceKey, line, col int) {
+	if s.src == nil && s.packed.lines == nil {
+		first := s.First
+		if s.n == 0 {
+			first = p
+		}
+		i := s.slot(p)
+		if s.packs(i, first, key, line, col) {
+			s.set(i, vals, srcPos{line: clampU32(line), col: clampU32(col), table: s.packed.table})
+			return
+		}
+	}
 	s.unpack()
 	s.set(s.slot(p), vals, s.refKey(key, line, col))
+}
+
+// packs reports whether the position of the row at point i, which slot
+// has just made room for, keeps s packed, and if so updates s.packed for
+// it. first is where the series began before slot.
+func (s *Series) packs(i int, first period.Period, key SourceKey, line, col int) bool {
+	pk := &s.packed
+	// The points slot added before the first move the rest on: whether
+	// the row packs or not, the positions so far stay as they were.
+	pk.line0 -= pk.step * int64(first.N-s.First.N)
+	if uint64(line) > math.MaxUint32 || uint64(col) > math.MaxUint32 || s.has[i]&rowBit != 0 {
+		return false
+	}
+	l := int64(line)
+	if pk.table == 0 {
+		// No position yet: the row is the series' first point, and sets
+		// the table and the column.
+		if s.n != 1 || len(s.tables) > 0 {
+			return false
+		}
+		s.tables = append(s.tables, key)
+		*pk = packedPos{table: 1, col: uint32(col), line0: l}
+		return true
+	}
+	if s.tables[pk.table-1] != key || pk.col != uint32(col) {
+		return false
+	}
+	if pk.step == 0 {
+		// One row so far: with this one, it sets the step, when it
+		// divides evenly, as pack does.
+		j := slices.IndexFunc(s.has, func(h uint8) bool { return h&rowBit != 0 })
+		d, di := l-pk.line0, int64(i-j)
+		if d == 0 || d%di != 0 {
+			return false
+		}
+		pk.step = d / di
+		pk.line0 -= pk.step * int64(j)
+		return true
+	}
+	return pk.line0+pk.step*int64(i) == l
 }
 
 func (s *Series) set(i int, vals [4]Opt, r srcPos) {
@@ -179,7 +237,10 @@ func (s *Series) set(i int, vals [4]Opt, r srcPos) {
 			s.vals[k][i] = 0
 		}
 	}
-	s.src[i], s.has[i] = r, has
+	if s.src != nil {
+		s.src[i] = r
+	}
+	s.has[i] = has
 }
 
 // Reserve makes room for n points in an empty series, so that setting
@@ -189,16 +250,15 @@ func (s *Series) Reserve(n int) {
 	if s.n > 0 || n <= cap(s.has) {
 		return
 	}
-	s.src = make([]srcPos, 0, n)
 	s.has = make([]uint8, 0, n)
 }
 
 // unpack puts a compacted series' positions back one per point, for Set.
 func (s *Series) unpack() {
-	if s.src != nil || s.n == 0 {
+	if s.src != nil {
 		return
 	}
-	src := make([]srcPos, s.n)
+	src := make([]srcPos, s.n, max(s.n, cap(s.has)))
 	for i := range src {
 		src[i] = s.pos(i)
 	}
@@ -216,7 +276,9 @@ func (s *Series) slot(p period.Period) int {
 				s.vals[k] = slices.Insert(s.vals[k], 0, make([]float64, grow)...)
 			}
 		}
-		s.src = slices.Insert(s.src, 0, make([]srcPos, grow)...)
+		if s.src != nil {
+			s.src = slices.Insert(s.src, 0, make([]srcPos, grow)...)
+		}
 		s.has = slices.Insert(s.has, 0, make([]uint8, grow)...)
 		s.First, s.n = p, s.n+grow
 	}
@@ -226,7 +288,9 @@ func (s *Series) slot(p period.Period) int {
 				s.vals[k] = append(s.vals[k], 0)
 			}
 		}
-		s.src = append(s.src, srcPos{})
+		if s.src != nil {
+			s.src = append(s.src, srcPos{})
+		}
 		s.has = append(s.has, 0)
 		s.n++
 	}
@@ -237,7 +301,7 @@ func (s *Series) slot(p period.Period) int {
 func (s *Series) column(k int) []float64 {
 	if s.vals[k] == nil {
 		// As long as the other columns, with as much room to grow.
-		s.vals[k] = make([]float64, s.n, max(s.n, cap(s.src)))
+		s.vals[k] = make([]float64, s.n, max(s.n, cap(s.has)))
 	}
 	return s.vals[k]
 }
@@ -303,6 +367,8 @@ func (s *Series) Compact() {
 	if s.src != nil {
 		s.sortTables()
 		s.pack()
+	} else {
+		s.tables = clip(s.tables)
 	}
 	if s.n == 0 {
 		*s = Series{}

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/scorecard-dev/scorecard/generator/internal/diag"
@@ -257,5 +259,67 @@ func TestSeriesPackedIsCanonical(t *testing.T) {
 		if a, b := x.Index(i), z.Index(i); a != b {
 			t.Errorf("point %d: %+v and %+v", i, a, b)
 		}
+	}
+}
+
+// TestSeriesSetRowPacked holds SetRow, which keeps no position per point
+// while the rows' positions pack, to Set, which keeps one per point until
+// Compact: after every row, every point is the same, and once compacted
+// the series are equal. The rows come in shapes a data file has (one
+// under the other, a fixed number of lines apart, newest first, with
+// months missing) and at random, from one or two tables and columns.
+func TestSeriesSetRowPacked(t *testing.T) {
+	p := month(t, "2026-01")
+	rng := rand.New(rand.NewPCG(1, 2))
+	tables := []SourceKey{{File: "a.csv"}, {File: "b.xlsx", Sheet: "2026"}}
+	packed := 0
+	for c := range 3000 {
+		var x, y Series
+		if c%3 == 0 {
+			x.Reserve(12)
+		}
+		n := 1 + rng.IntN(14)
+		start, step := 2+rng.IntN(50), rng.IntN(7)-3
+		order := rng.Perm(n)
+		if c%2 == 0 {
+			slices.Sort(order) // most files: in period order
+		}
+		for k, i := range order {
+			period := i
+			if c%5 == 0 {
+				period = 2 * i // a month missing between rows
+			}
+			line, col, key := start+step*i, 9, tables[0]
+			switch {
+			case c%7 == 0 && k == n/2:
+				line += 1 + rng.IntN(3) // one row out of step
+			case c%11 == 0 && k == n-1:
+				col = 12
+			case c%13 == 0 && k == n-1:
+				key = tables[1]
+			case c%17 == 0:
+				line = 2 + rng.IntN(40)
+			}
+			line = max(line, 1)
+			vals := [4]Opt{Some(float64(k)), {}, {}, {}}
+			x.SetRow(p.Add(period), vals, key, line, col)
+			y.Set(p.Add(period), Point{Actual: vals[0], Src: diag.Pos{File: key.File, Sheet: key.Sheet, Line: line, Col: col}})
+			for j := range y.Len() {
+				if a, b := x.Index(j), y.Index(j); a != b || x.Len() != y.Len() {
+					t.Fatalf("case %d, after row %d: point %d is %+v from SetRow, %+v from Set", c, k, j, a, b)
+				}
+			}
+		}
+		if x.src == nil {
+			packed++
+		}
+		x.Compact()
+		y.Compact()
+		if !reflect.DeepEqual(x, y) {
+			t.Fatalf("case %d: compacted, SetRow made %+v; Set made %+v", c, x, y)
+		}
+	}
+	if packed < 1000 || packed > 2900 {
+		t.Errorf("%d of 3000 series stayed packed while set: the cases do not test both forms", packed)
 	}
 }
