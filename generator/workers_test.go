@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -30,8 +31,10 @@ func TestBuildSameOnAnyNumberOfWorkers(t *testing.T) {
 	var first map[string][]byte
 	for i, procs := range []int{1, 2, 5, 2} {
 		runtime.GOMAXPROCS(procs)
+		run := fmt.Sprintf("GOMAXPROCS=%d", procs)
 		if i == 3 {
 			defer load.SetPieceBytes(512)()
+			run += ", pieces of 512 bytes"
 		}
 		dest := filepath.Join(t.TempDir(), "public")
 		start := time.Now()
@@ -39,7 +42,7 @@ func TestBuildSameOnAnyNumberOfWorkers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("GOMAXPROCS=%d: %d pages, %d rows in %v", procs, rep.Pages, rep.Rows, time.Since(start))
+		t.Logf("%s: %d pages, %d rows in %v", run, rep.Pages, rep.Rows, time.Since(start))
 		if rep.Units != st.Units || rep.Rows != st.Rows {
 			t.Fatalf("built %d units and %d rows; generated %d and %d", rep.Units, rep.Rows, st.Units, st.Rows)
 		}
@@ -47,18 +50,18 @@ func TestBuildSameOnAnyNumberOfWorkers(t *testing.T) {
 		// The report counts the site's files, not the mark that the folder
 		// is a build's.
 		if files["data/scores.json"] == nil || files[".scorecard-build"] == nil || len(files)-1 != rep.Files {
-			t.Fatalf("GOMAXPROCS=%d: %d files in the output, the build reports %d", procs, len(files), rep.Files)
+			t.Fatalf("%s: %d files in the output, the build reports %d", run, len(files), rep.Files)
 		}
 		if first == nil {
 			first = files
 			continue
 		}
 		if len(files) != len(first) {
-			t.Errorf("GOMAXPROCS=%d: %d files; with 1: %d", procs, len(files), len(first))
+			t.Errorf("%s: %d files; with 1: %d", run, len(files), len(first))
 		}
 		for name, b := range first {
 			if !bytes.Equal(files[name], b) {
-				t.Errorf("GOMAXPROCS=%d: %s differs from the build with one worker", procs, name)
+				t.Errorf("%s: %s differs from the build with one worker", run, name)
 			}
 		}
 	}
