@@ -2,7 +2,6 @@ package chart
 
 import (
 	"bytes"
-	"html/template"
 	"slices"
 	"strconv"
 	"sync"
@@ -106,7 +105,7 @@ func (h *Histories) Chart(n int) *Chart {
 			opt = h.arrays[i].prefix(opt, n)
 		}
 	}
-	return &Chart{ID: h.id, Label: h.label, Height: 320, Option: template.JS(opt)}
+	return &Chart{ID: h.id, Label: h.label, Height: 320, Option: jsOf(opt)}
 }
 
 // historyScorecard is the encoded "scorecard" member of a history chart: how
@@ -325,7 +324,7 @@ func ScoreHistory(o *model.Objective, r *compute.Result, words *Words) *Chart {
 		ID:     "score-" + o.Unit.ID + "-" + o.ID,
 		Label:  words.w.Text("score_history_label", "objective", o.Name),
 		Height: 240,
-		Option: template.JS(opt),
+		Option: jsOf(opt),
 	}
 }
 

@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"html/template"
 	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -44,7 +43,7 @@ func YearToDate(m *model.Measure, y *compute.YearToDate, words *Words) *Chart {
 		ID:     "ytd-" + m.Unit.ID + "-" + m.ID,
 		Label:  words.w.Text("ytd_chart_label", "measure", m.Name),
 		Height: 300,
-		Option: template.JS(opt),
+		Option: jsOf(opt),
 	}
 }
 
