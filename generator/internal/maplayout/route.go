@@ -48,6 +48,11 @@ type router struct {
 	chanY  []Span
 	rowY   []Span
 	h      float64
+	// cost and from are placeSide's tables, kept for its next call: made
+	// anew each time, they were 5% of the bytes a build of the M workload
+	// allocated.
+	cost []float64
+	from []int
 }
 
 func (g *graph) route() *router {
@@ -207,39 +212,45 @@ func (r *router) placeSide(es []int) bool {
 	}
 	const blocked = 1e6
 	clr := r.clearance()
-	cost := make([][]float64, n)
-	from := make([][]int, n)
+	// Row i of the tables, for the i-th end, is [i*m, i*m+m).
+	if cap(r.cost) < n*m {
+		r.cost, r.from = make([]float64, n*m), make([]int, n*m)
+	}
+	cost, from := r.cost[:n*m], r.from[:n*m]
+	clear(cost)
+	clear(from)
 	for i, e := range es {
-		cost[i], from[i] = make([]float64, m), make([]int, m)
+		row := i * m
 		// The grid points within the clearance of another arrow's end.
 		for _, o := range r.otherEdge(e) {
 			k0 := max(0, int(math.Floor((o-clr-lo)/portStep)))
 			for k := k0; k < m && lo+float64(k)*portStep < o+clr; k++ {
 				if x := lo + float64(k)*portStep; math.Abs(o-x) < clr {
-					cost[i][k] = blocked
+					cost[row+k] = blocked
 				}
 			}
 		}
 		best, bestAt := math.Inf(1), -1
 		for k := range m {
-			c := cost[i][k] + math.Abs(lo+float64(k)*portStep-r.ends[e].want)
+			c := cost[row+k] + math.Abs(lo+float64(k)*portStep-r.ends[e].want)
 			if i > 0 {
-				if j := k - gapSteps; j >= 0 && cost[i-1][j] < best {
-					best, bestAt = cost[i-1][j], j
+				if j := k - gapSteps; j >= 0 && cost[row-m+j] < best {
+					best, bestAt = cost[row-m+j], j
 				}
 				if bestAt < 0 {
-					cost[i][k] = math.Inf(1)
+					cost[row+k] = math.Inf(1)
 					continue
 				}
 				c += best
-				from[i][k] = bestAt
+				from[row+k] = bestAt
 			}
-			cost[i][k] = c
+			cost[row+k] = c
 		}
 	}
 	at := 0
+	last := (n - 1) * m
 	for k := range m {
-		if cost[n-1][k] < cost[n-1][at] {
+		if cost[last+k] < cost[last+at] {
 			at = k
 		}
 	}
@@ -252,7 +263,7 @@ func (r *router) placeSide(es []int) bool {
 		if r.ends[es[i]].x != x {
 			r.ends[es[i]].x, moved = x, true
 		}
-		at = from[i][at]
+		at = from[i*m+at]
 	}
 	return moved
 }
