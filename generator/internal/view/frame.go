@@ -51,7 +51,7 @@ func (p *Page) writeStart(f *markup) {
 	f.cached("site-nav", frame)
 	b.WriteString("\n    ")
 	if f.th.Own(f.kind, "period-switcher") {
-		b.WriteString(string(p.SwitcherHTML()))
+		p.writeSwitcher(b)
 	} else {
 		f.keep(f.th.Run(f.kind, "period-switcher", b, p))
 	}
@@ -78,7 +78,7 @@ func (p *Page) writeStart(f *markup) {
 		b.WriteString(`<nav class="crumbs wrap" aria-label="`)
 		f.text("crumbs_label")
 		b.WriteString(`"><ol>`)
-		b.WriteString(string(p.CrumbsHTML()))
+		p.writeCrumbs(b)
 		b.WriteString(`</ol></nav>`)
 	}
 }

@@ -100,23 +100,28 @@ func historyHTML(th *theme.Theme, rows []HistoryRow) (string, []int, error) {
 func (p *Page) PeriodsHTML() template.HTML {
 	var b strings.Builder
 	b.Grow(len(p.Periods) * 120)
+	p.writePeriods(&b)
+	return template.HTML(b.String())
+}
+
+// writePeriods writes PeriodsHTML to b.
+func (p *Page) writePeriods(b theme.Writer) {
 	for _, l := range p.Periods {
 		b.WriteString(`<li><a href="`)
-		writeText(&b, l.Href)
+		writeText(b, l.Href)
 		b.WriteByte('"')
 		if l.Current {
 			b.WriteString(` aria-current="page"`)
 		}
 		b.WriteByte('>')
-		writeText(&b, l.Text)
+		writeText(b, l.Text)
 		if l.Latest {
 			b.WriteString(` <span class="latest-tag">`)
-			writeText(&b, p.words.latest)
+			writeText(b, p.words.latest)
 			b.WriteString(`</span>`)
 		}
 		b.WriteString(`</a></li>`)
 	}
-	return template.HTML(b.String())
 }
 
 // SwitcherHTML is the default theme's period switcher: the as-of period,
@@ -125,28 +130,34 @@ func (p *Page) PeriodsHTML() template.HTML {
 // PeriodsHTML is (TestMarkupInGoLikeTheTemplates).
 func (p *Page) SwitcherHTML() template.HTML {
 	var b strings.Builder
+	p.writeSwitcher(&b)
+	return template.HTML(b.String())
+}
+
+// writeSwitcher writes SwitcherHTML to b: a page written in Go has it
+// written into the page, not made apart and copied.
+func (p *Page) writeSwitcher(b theme.Writer) {
 	w := p.words
 	if len(p.Periods) <= 1 {
 		b.WriteString(`<p class="asof"><span class="asof-label">`)
-		writeText(&b, w.asOf)
+		writeText(b, w.asOf)
 		b.WriteString(`</span> <strong>`)
-		writeText(&b, p.Site.AsOf)
+		writeText(b, p.Site.AsOf)
 		b.WriteString(`</strong></p>`)
-		return template.HTML(b.String())
+		return
 	}
 	b.Grow(len(p.Periods)*120 + 400)
 	b.WriteString("<details class=\"asof periods\">\n      <summary><span class=\"asof-label\">")
-	writeText(&b, w.asOf)
+	writeText(b, w.asOf)
 	b.WriteString(`</span> <strong>`)
-	writeText(&b, p.Site.AsOf)
+	writeText(b, p.Site.AsOf)
 	b.WriteString(`</strong> <span class="visually-hidden">`)
-	writeText(&b, w.choose)
+	writeText(b, w.choose)
 	b.WriteString("</span></summary>\n      <nav aria-label=\"")
-	writeText(&b, w.label)
+	writeText(b, w.label)
 	b.WriteString(`"><ul>`)
-	b.WriteString(string(p.PeriodsHTML()))
+	p.writePeriods(b)
 	b.WriteString("</ul></nav>\n    </details>")
-	return template.HTML(b.String())
 }
 
 // CrumbsHTML is the list of the default theme's breadcrumbs: one <li> for
@@ -157,20 +168,25 @@ func (p *Page) SwitcherHTML() template.HTML {
 func (p *Page) CrumbsHTML() template.HTML {
 	var b strings.Builder
 	b.Grow(len(p.Crumbs) * 80)
+	p.writeCrumbs(&b)
+	return template.HTML(b.String())
+}
+
+// writeCrumbs writes CrumbsHTML to b.
+func (p *Page) writeCrumbs(b theme.Writer) {
 	for _, c := range p.Crumbs {
 		if c.Href != "" {
 			b.WriteString(`<li><a href="`)
-			writeText(&b, c.Href)
+			writeText(b, c.Href)
 			b.WriteString(`">`)
-			writeText(&b, c.Text)
+			writeText(b, c.Text)
 			b.WriteString(`</a></li>`)
 			continue
 		}
 		b.WriteString(`<li><span aria-current="page">`)
-		writeText(&b, c.Text)
+		writeText(b, c.Text)
 		b.WriteString(`</span></li>`)
 	}
-	return template.HTML(b.String())
 }
 
 // LatestPeriod is the as-of period of Periods, where the pages of an
