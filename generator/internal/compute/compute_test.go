@@ -304,6 +304,47 @@ org,c,2026-04,3,1,,
 	wantWarnings(t, dl, `content/scorecard.toml:15:6: warning: measure "ratio" of unit "org": its formula's value is missing for 2026-02 (no actual for "b"), 2026-03 (division by zero)`)
 }
 
+// EachHistory yields what History lists, a range measure's, a ratio's with
+// gaps and a measure with no data alike, and stops when asked to.
+func TestEachHistoryIsHistory(t *testing.T) {
+	r, dl := sitetest.Compile(t, oneUnit("",
+		measure("b", `polarity = "higher"`)+
+			measure("c", `polarity = "range"
+target_low = 1
+target_high = 3`)+
+			measure("none", `polarity = "lower"
+target = 2`)+
+			measure("ratio", `polarity = "higher"
+formula = "b / c"
+target = 1`), `
+org,b,2026-01,4,1,,
+org,c,2026-01,2,,,
+org,c,2026-02,5,,,
+org,b,2026-03,4,1,,
+org,b,2026-04,3,1,,
+org,c,2026-04,3,,,
+`), pipeline.Options{})
+	if r == nil {
+		t.Fatal(dl.Err())
+	}
+	for _, id := range []string{"b", "c", "none", "ratio"} {
+		m := sitetest.Measure(t, r, "org/"+id).Measure
+		all := r.History(m)
+		if got := slices.Collect(r.EachHistory(m)); !slices.Equal(got, all) {
+			t.Errorf("%s: EachHistory %v; History %v", id, got, all)
+		}
+		n := 0
+		for range r.EachHistory(m) {
+			if n++; n == 2 {
+				break
+			}
+		}
+		if want := min(2, len(all)); n != want {
+			t.Errorf("%s: %d periods yielded before the break; want %d", id, n, want)
+		}
+	}
+}
+
 func fmtOpt(o model.Opt) string {
 	if !o.OK {
 		return "-"

@@ -75,24 +75,44 @@ func (r *Result) Actuals(m *model.Measure) iter.Seq2[period.Period, model.Opt] {
 	}
 }
 
+// EachHistory yields History(m) a period at a time, without making the
+// list: for a check that reads each period once.
+func (r *Result) EachHistory(m *model.Measure) iter.Seq[PeriodResult] {
+	return func(yield func(PeriodResult) bool) {
+		first, c, ok := r.span(m, period.Period{})
+		if !ok {
+			return
+		}
+		for p := first; p.N <= c.N; p = p.Add(1) {
+			if !yield(r.periodResult(m, p)) {
+				return
+			}
+		}
+	}
+}
+
 // history is History from period from on; all of it when from is zero.
 func (r *Result) history(m *model.Measure, from period.Period) []PeriodResult {
 	first, c, ok := r.span(m, from)
 	if !ok {
 		return nil
 	}
-	act := r.act[m.Index]
 	out := make([]PeriodResult, 0, c.N-first.N+1)
 	for p := first; p.N <= c.N; p = p.Add(1) {
-		t := thresholdsAt(r.Data, m, p).WithDefaults(m.Polarity, r.Site.AmberBand)
-		a := act.at(p)
-		pr := PeriodResult{Period: p, Actual: a, Thresholds: t,
-			Status: MeasureStatus(m.Polarity, a, t, m.Band),
-			Score:  MeasureScore(m.Polarity, a, t, m.Band)}
-		if m.Polarity == model.Range {
-			pr.Thresholds = Thresholds{}
-		}
-		out = append(out, pr)
+		out = append(out, r.periodResult(m, p))
 	}
 	return out
+}
+
+// periodResult is m's period p of its history.
+func (r *Result) periodResult(m *model.Measure, p period.Period) PeriodResult {
+	t := thresholdsAt(r.Data, m, p).WithDefaults(m.Polarity, r.Site.AmberBand)
+	a := r.act[m.Index].at(p)
+	pr := PeriodResult{Period: p, Actual: a, Thresholds: t,
+		Status: MeasureStatus(m.Polarity, a, t, m.Band),
+		Score:  MeasureScore(m.Polarity, a, t, m.Band)}
+	if m.Polarity == model.Range {
+		pr.Thresholds = Thresholds{}
+	}
+	return pr
 }

@@ -73,7 +73,7 @@ func checkMeasure(r *compute.Result, mr *compute.MeasureResult) error {
 	if v, bad := notFinite(mr.Value, mr.Target, mr.Red, mr.Stretch, mr.Score); bad {
 		return notShown(what(), v)
 	}
-	for _, h := range r.History(m) {
+	for h := range r.EachHistory(m) {
 		if v, bad := notFinite(h.Actual, h.Target, h.Red, h.Stretch, h.Score); bad {
 			return notShown(what()+" in "+h.Period.String(), v)
 		}
