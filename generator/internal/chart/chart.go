@@ -295,7 +295,7 @@ func wrap(text string, width, maxLines int) string {
 }
 
 // jsOf is the encoded option b as template.JS, without a copy: b is made
-// for its chart and never written again. The copy was a third of the bytes
-// a render of the M workload allocated (290 of 820 MB), all of it garbage
-// once the page was written.
+// for its chart and never written again. The copy was 48 of the 806 MB a
+// build of the M workload allocated, all of it garbage once the page was
+// written.
 func jsOf(b []byte) template.JS { return template.JS(unsafe.String(unsafe.SliceData(b), len(b))) }
