@@ -193,7 +193,9 @@ func (s *Site) PublishWith(ctx context.Context, dest string, wrap func(render.Ou
 	if wrap != nil {
 		dst = wrap(out)
 	}
+	restore := gcHeadroom()
 	st, err := render.SiteWith(s.Result, s.Theme, dst, render.Options{PackPDF: print != nil})
+	restore()
 	if err != nil {
 		return st, fmt.Errorf("render: %w", err)
 	}
