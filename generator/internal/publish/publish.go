@@ -474,7 +474,7 @@ func (d *Dir) Commit() error {
 			// A failure here leaves a stale folder, which the next build
 			// removes; the new site is in place.
 			if old != "" {
-				os.RemoveAll(old)
+				removeTree(old)
 			}
 			return nil
 		}

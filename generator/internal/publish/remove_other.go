@@ -1,0 +1,7 @@
+//go:build !linux
+
+package publish
+
+import "os"
+
+func removeTree(dir string) { os.RemoveAll(dir) }
