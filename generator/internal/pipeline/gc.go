@@ -4,6 +4,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 )
 
 // minGarbage is how much garbage the collector lets a render make before a
@@ -25,13 +26,32 @@ func gcHeadroom() (restore func()) {
 	if _, set := os.LookupEnv("GOGC"); set {
 		return func() {}
 	}
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return func() {}
+	gc.Lock()
+	defer gc.Unlock()
+	if gc.renders == 0 {
+		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(s)
+		if s[0].Value.Kind() != metrics.KindUint64 {
+			return func() {}
+		}
+		gc.old = debug.SetGCPercent(gcPercent(s[0].Value.Uint64()))
 	}
-	old := debug.SetGCPercent(gcPercent(s[0].Value.Uint64()))
-	return func() { debug.SetGCPercent(old) }
+	gc.renders++
+	return sync.OnceFunc(func() {
+		gc.Lock()
+		defer gc.Unlock()
+		if gc.renders--; gc.renders == 0 {
+			debug.SetGCPercent(gc.old)
+		}
+	})
+}
+
+// gc is the setting that renders running at once share (the tests', a
+// preview server's): the first sets it, the last puts back what was there.
+var gc struct {
+	sync.Mutex
+	renders int
+	old     int
 }
 
 // gcPercent is the GOGC that lets minGarbage bytes of garbage pile up over

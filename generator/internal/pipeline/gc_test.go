@@ -36,6 +36,20 @@ func TestGCHeadroomRestores(t *testing.T) {
 	if got := debug.SetGCPercent(150); got != 150 {
 		t.Errorf("after the render GOGC is %d; want 150", got)
 	}
+	// Two renders at once, the first ending first: the setting stays
+	// until the second ends, and is then put back.
+	first, second := gcHeadroom(), gcHeadroom()
+	during := debug.SetGCPercent(150)
+	debug.SetGCPercent(during)
+	first()
+	first() // a second call does nothing
+	if got := debug.SetGCPercent(during); got != during {
+		t.Errorf("with one render still running GOGC is %d; want %d", got, during)
+	}
+	second()
+	if got := debug.SetGCPercent(150); got != 150 {
+		t.Errorf("after both renders GOGC is %d; want 150", got)
+	}
 	t.Setenv("GOGC", "150")
 	restore = gcHeadroom()
 	if got := debug.SetGCPercent(150); got != 150 {
