@@ -73,9 +73,8 @@ func TestPiecesReadAsTheWholeFile(t *testing.T) {
 	if want.Count(diag.Error) < 10 || !slices.ContainsFunc(want.Sorted(diag.Error), func(d diag.Diagnostic) bool { return d.Pos.Line == 302 }) {
 		t.Fatalf("the files' problems are not those the test is for: %v", want.Sorted(diag.Error))
 	}
-	defer func(b int64) { pieceBytes = b }(pieceBytes)
 	for _, size := range []int64{1, 37, 1000, 4096, 1 << 20} {
-		pieceBytes = size
+		t.Cleanup(SetPieceBytes(size))
 		var gotRows []string
 		var got diag.List
 		if !readCSVFiles(fsys, names, &got, func(r *Row) bool { gotRows = append(gotRows, fmt.Sprintf("%+v", *r)); return true }) {
@@ -104,8 +103,7 @@ func at(s []string, i int) string {
 // pieces, reading stops, and no piece is left reading the file.
 func TestPiecesStop(t *testing.T) {
 	fsys, names := piecesSite()
-	defer func(b int64) { pieceBytes = b }(pieceBytes)
-	pieceBytes = 100
+	defer SetPieceBytes(100)()
 	n := 0
 	var dl diag.List
 	if readCSVFiles(fsys, names, &dl, func(*Row) bool { n++; return n < 250 }) {
@@ -174,8 +172,7 @@ func FuzzPieces(f *testing.F) {
 		var wantRows, gotRows []string
 		var want, got diag.List
 		readCSV(fsys, "d.csv", &want, func(r *Row) bool { wantRows = append(wantRows, fmt.Sprintf("%+v", *r)); return true })
-		defer func(b int64) { pieceBytes = b }(pieceBytes)
-		pieceBytes = int64(size%32) + 1
+		defer SetPieceBytes(int64(size%32) + 1)()
 		readCSVFiles(fsys, []string{"d.csv"}, &got, func(r *Row) bool { gotRows = append(gotRows, fmt.Sprintf("%+v", *r)); return true })
 		if !slices.Equal(gotRows, wantRows) {
 			i := firstDiff(gotRows, wantRows)
@@ -196,8 +193,7 @@ func FuzzPieces(f *testing.F) {
 // (the string reads as 0xff bytes, or as a later piece's text).
 func TestKeptTextIsPoisoned(t *testing.T) {
 	fsys, _ := piecesSite()
-	defer func(b int64) { pieceBytes = b }(pieceBytes)
-	pieceBytes = 1000
+	defer SetPieceBytes(1000)()
 	var kept, copies []string
 	var dl diag.List
 	readCSVFiles(fsys, []string{"data/good.csv"}, &dl, func(r *Row) bool {

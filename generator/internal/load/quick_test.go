@@ -126,9 +126,8 @@ func TestQuickRowsAsAnyOther(t *testing.T) {
 	if want.Count(diag.Error) < 100 || len(wantRows) < 300 {
 		t.Fatalf("%d rows and %d problems: not what the test is for", len(wantRows), want.Count(diag.Error))
 	}
-	defer func(b int64) { pieceBytes = b }(pieceBytes)
 	for _, size := range []int64{100, 1 << 20} {
-		pieceBytes = size
+		t.Cleanup(SetPieceBytes(size))
 		var gotRows []string
 		var got diag.List
 		readCSVFiles(fsys, names, &got, func(r *Row) bool { gotRows = append(gotRows, fmt.Sprintf("%+v", *r)); return true })
