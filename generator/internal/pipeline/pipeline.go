@@ -69,7 +69,7 @@ type Site struct {
 // Compile loads, validates and scores the site in fsys. Every problem found is
 // in the returned list; the result is nil when there were errors.
 func Compile(ctx context.Context, fsys fs.FS, opts Options) (*compute.Result, *diag.List, error) {
-	s, err := compile(ctx, fsys, opts, false)
+	s, err := compile(ctx, fsys, opts, false, false)
 	return s.Result, s.Diags, err
 }
 
@@ -79,11 +79,8 @@ func Compile(ctx context.Context, fsys fs.FS, opts Options) (*compute.Result, *d
 // Update needs as well. The Site comes back with its problems also when
 // there is an error.
 func Prepare(ctx context.Context, fsys fs.FS, opts Options, incremental bool) (*Site, error) {
-	s, err := compile(ctx, fsys, opts, incremental)
+	s, err := compile(ctx, fsys, opts, incremental, true)
 	if err != nil {
-		return s, err
-	}
-	if s.Theme, err = loadTheme(fsys, s.Result.Site.Theme, s.Result.Site.Language); err != nil {
 		return s, err
 	}
 	if incremental {
@@ -92,9 +89,13 @@ func Prepare(ctx context.Context, fsys fs.FS, opts Options, incremental bool) (*
 	return s, nil
 }
 
-// compile is Compile; keep keeps the source as read, for Update.
-func compile(ctx context.Context, fsys fs.FS, opts Options, keep bool) (*Site, error) {
-	s := &Site{opts: opts, Diags: &diag.List{}}
+// compile is Compile; keep keeps the source as read, for Update. With
+// withTheme, it also loads the site's theme into s.Theme, beside the data:
+// parsing the templates (25 ms) runs on one CPU, and the data's phases
+// leave the others some time. A problem of the data comes before one of
+// the theme, as when the theme was loaded after.
+func compile(ctx context.Context, fsys fs.FS, opts Options, keep, withTheme bool) (s *Site, err error) {
+	s = &Site{opts: opts, Diags: &diag.List{}}
 	dl := s.Diags
 	s.src = load.Load(fsys, dl)
 	if err := ctx.Err(); err != nil {
@@ -106,6 +107,22 @@ func compile(ctx context.Context, fsys fs.FS, opts Options, keep bool) (*Site, e
 			dl.Errorf(diag.Pos{}, "the site could not be read")
 		}
 		return s.finish(nil)
+	}
+	if withTheme {
+		loaded := make(chan error, 1)
+		var th *theme.Theme
+		go func() {
+			var err error
+			th, err = loadTheme(fsys, site.Theme, site.Language)
+			loaded <- err
+		}()
+		// On every return from here on: the theme reads fsys, which the
+		// caller closes once compile is done.
+		defer func() {
+			if terr := <-loaded; err == nil && s.Result != nil {
+				s.Theme, err = th, terr
+			}
+		}()
 	}
 	// What an update reports again: the data's own problems it finds anew.
 	s.pre.Merge(dl)
