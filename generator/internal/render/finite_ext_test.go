@@ -33,9 +33,15 @@ name = "Grow"
   name = "Revenue"
   polarity = "higher"
   target = 100
+  [[objectives.measures]]
+  id = "costs"
+  name = "Costs"
+  polarity = "lower"
+  target = 100
 -- data/a.csv --
 unit,measure,period,actual
 org,revenue,2026-09,95
+org,costs,2026-09,90
 `)
 	th, err := theme.New(fstest.MapFS{}, "default", "en", themes.Default())
 	if err != nil {
@@ -56,7 +62,19 @@ org,revenue,2026-09,95
 	if _, err := render.Only(r, th, &out, []string{render.ScoresPath}); err == nil || err.Error() != want {
 		t.Errorf("Only: %v; want %q", err, want)
 	}
+	// Measures are checked in parallel; with two at fault, the error is
+	// still the first's in the result's order.
+	sitetest.Measure(t, r, "org/costs").Value = model.Some(math.Inf(-1))
+	for range 20 {
+		if _, err := render.Site(r, th, &out); err == nil || err.Error() != want {
+			t.Fatalf("Site with two measures at fault: %v; want %q", err, want)
+		}
+	}
 	sitetest.Measure(t, r, "org/revenue").Value = model.Some(95)
+	if _, err := render.Site(r, th, &out); err == nil || err.Error() != `measure "costs" of unit "org": -Inf is not a number a page can show` {
+		t.Errorf("Site with costs at fault: %v", err)
+	}
+	sitetest.Measure(t, r, "org/costs").Value = model.Some(90)
 	sitetest.Objective(t, r, "org/grow").History[0] = model.Some(math.NaN())
 	if _, err := render.Site(r, th, &out); err == nil || err.Error() != `objective "grow" of unit "org": score history: NaN is not a number a page can show` {
 		t.Errorf("Site with a NaN score: %v", err)
